@@ -1,0 +1,53 @@
+package rdmloadtest.simulator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import rdmloadtest.config.Keys;
+import rdmloadtest.config.Settings;
+import rdmloadtest.simulator.perf.EndpointClass;
+import rdmloadtest.simulator.perf.FaultSpec;
+import rdmloadtest.simulator.perf.RateLimiter;
+
+/** Everything the simulator can be told, read from the one typed configuration ({@code simulator.*} keys). */
+public record SimulatorSettings(
+    int port,
+    String version,
+    Path dataDir,
+    List<String> tokens,
+    List<String> adminTokens,
+    int workers,
+    Map<EndpointClass, Duration> serviceTimes,
+    boolean exponentialServiceTimes,
+    int bandwidthMBps,
+    Duration refreshDelay,
+    boolean rateLimit,
+    List<RateLimiter.Rule> guestLimit,
+    List<RateLimiter.Rule> authenticatedLimit,
+    Map<EndpointClass, FaultSpec> faults) {
+
+  public static SimulatorSettings from(Settings s) {
+    Map<EndpointClass, Duration> times = new EnumMap<>(EndpointClass.class);
+    Map<EndpointClass, FaultSpec> faults = new EnumMap<>(EndpointClass.class);
+    for (EndpointClass c : EndpointClass.values()) {
+      times.put(c, s.get(Keys.SIM_SERVICE_TIME.get(c)));
+      faults.put(c, s.get(Keys.SIM_FAULTS.get(c)));
+    }
+    return new SimulatorSettings(
+        s.get(Keys.SIM_PORT), s.get(Keys.INVENIO_VERSION), Path.of(s.get(Keys.DATA_DIR)),
+        s.get(Keys.SIM_TOKENS), s.get(Keys.SIM_ADMIN_TOKENS), s.get(Keys.SIM_WORKERS), times,
+        s.get(Keys.SIM_SERVICE_DISTRIBUTION).equals("exponential"), s.get(Keys.SIM_BANDWIDTH),
+        s.get(Keys.SIM_REFRESH), s.get(Keys.SIM_RATE_LIMIT), s.get(Keys.SIM_RATE_GUEST), s.get(Keys.SIM_RATE_AUTH),
+        faults);
+  }
+
+  /** The user id a token stands for: users are numbered 1, 2, ... in token order, admins follow. */
+  public Map<String, String> tokenUsers() {
+    Map<String, String> m = new java.util.HashMap<>();
+    for (int i = 0; i < tokens.size(); i++) m.put(tokens.get(i), String.valueOf(i + 1));
+    for (int i = 0; i < adminTokens.size(); i++) m.put(adminTokens.get(i), String.valueOf(tokens.size() + i + 1));
+    return m;
+  }
+}

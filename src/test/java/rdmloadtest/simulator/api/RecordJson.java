@@ -1,0 +1,225 @@
+package rdmloadtest.simulator.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import rdmloadtest.simulator.store.Identity;
+import rdmloadtest.simulator.store.RecordDoc;
+import rdmloadtest.simulator.store.Repository;
+import rdmloadtest.simulator.store.StoredFile;
+
+/** Serialises records, drafts and file entries as InvenioRDM does (RDM record schema, links as in v13/v14). */
+public final class RecordJson {
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS+00:00")
+      .withZone(ZoneOffset.UTC);
+
+  private final Repository repo;
+  private final Vocabularies vocabularies;
+
+  public RecordJson(Repository repo, Vocabularies vocabularies) {
+    this.repo = repo;
+    this.vocabularies = vocabularies;
+  }
+
+  public static String ts(Instant t) {
+    return TS.format(t);
+  }
+
+  public static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** The record (or draft) JSON; file details only when the caller may read the files. */
+  public ObjectNode record(RecordDoc r, String api, Identity who, String host) {
+    ObjectNode o = F.objectNode();
+    o.put("id", r.id);
+    o.put("created", ts(r.created));
+    o.put("updated", ts(r.updated));
+    o.set("links", links(r, api));
+    o.put("revision_id", r.revision);
+    ObjectNode parent = o.putObject("parent");
+    parent.put("id", r.parent.id);
+    ObjectNode pAccess = parent.putObject("access");
+    pAccess.putObject("owned_by").put("user", r.parent.owner);
+    pAccess.putArray("links");
+    pAccess.putArray("grants");
+    pAccess.put("settings", (String) null);
+    ObjectNode comms = parent.putObject("communities");
+    if (!r.parent.communities.isEmpty()) {
+      ArrayNode ids = comms.putArray("ids");
+      r.parent.communities.forEach(ids::add);
+      comms.put("default", r.parent.communities.iterator().next());
+    }
+    parent.putObject("pids");
+    ObjectNode versions = o.putObject("versions");
+    boolean published = !r.draft || r.editOfPublished;
+    versions.put("is_latest", !r.draft && repo.isLatest(r));
+    versions.put("is_latest_draft", r.draft || repo.isLatest(r));
+    versions.put("index", r.versionIndex);
+    o.put("is_published", published);
+    o.put("is_draft", r.draft);
+    o.put("status", r.draft ? (r.editOfPublished ? "published" : r.versionIndex > 1 ? "new_version_draft" : "draft")
+        : "published");
+    ObjectNode pids = o.putObject("pids");
+    if (!r.draft) pids.putObject("oai").put("identifier", "oai:" + host + ":" + r.id).put("provider", "oai");
+    o.set("metadata", expandMetadata(r.metadata));
+    o.set("custom_fields", r.customFields.deepCopy());
+    ObjectNode access = r.access.deepCopy();
+    if (!access.has("record")) access.put("record", "public");
+    if (!access.has("files")) access.put("files", "public");
+    if (!access.has("embargo")) access.putObject("embargo").put("active", false).put("reason", (String) null);
+    access.put("status", r.accessStatus());
+    o.set("access", access);
+    o.set("files", filesSummary(r, api, who));
+    ObjectNode media = o.putObject("media_files");
+    media.put("enabled", false).putArray("order");
+    media.put("count", 0).put("total_bytes", 0).putObject("entries");
+    media.put("default_preview", (String) null);
+    if (r.draft) {
+      o.put("expires_at", ts(r.created.plusSeconds(60L * 60 * 24 * 365)));
+    } else {
+      ObjectNode del = o.putObject("deletion_status");
+      del.put("is_deleted", r.deleted()).put("status", r.deleted() ? "D" : "P");
+      o.set("stats", stats(r));
+    }
+    return o;
+  }
+
+  private ObjectNode expandMetadata(ObjectNode metadata) {
+    ObjectNode m = metadata.deepCopy();
+    var rt = m.get("resource_type");
+    if (rt instanceof ObjectNode rto && rto.has("id")) {
+      vocabularies.resourceType(rto.get("id").asText()).ifPresent(t -> rto.putObject("title").put("en", t.titleEn()));
+    }
+    return m;
+  }
+
+  private ObjectNode stats(RecordDoc r) {
+    ObjectNode s = F.objectNode();
+    long allDownloads = repo.versionsOf(r.parent).stream().mapToLong(v -> v.downloads).sum();
+    long allVolume = repo.versionsOf(r.parent).stream().mapToLong(v -> v.dataVolume).sum();
+    fillStats(s.putObject("this_version"), r.downloads, r.dataVolume);
+    fillStats(s.putObject("all_versions"), allDownloads, allVolume);
+    return s;
+  }
+
+  private static void fillStats(ObjectNode o, long downloads, long volume) {
+    o.put("views", 0).put("unique_views", 0).put("downloads", downloads).put("unique_downloads", downloads)
+        .put("data_volume", (double) volume);
+  }
+
+  public ObjectNode links(RecordDoc r, String api) {
+    String site = api.substring(0, api.length() - 4);
+    String self = api + "/records/" + r.id;
+    ObjectNode l = F.objectNode();
+    if (r.draft) {
+      l.put("self", self + "/draft");
+      l.put("self_html", site + "/uploads/" + r.id);
+      l.put("preview_html", site + "/records/" + r.id + "?preview=1");
+      l.put("record", self);
+      l.put("record_html", site + "/records/" + r.id);
+      l.put("publish", self + "/draft/actions/publish");
+      l.put("review", self + "/draft/review");
+      l.put("files", self + "/draft/files");
+      l.put("archive", self + "/draft/files-archive");
+      l.put("media_files", self + "/draft/media-files");
+    } else {
+      l.put("self", self);
+      l.put("self_html", site + "/records/" + r.id);
+      l.put("files", self + "/files");
+      l.put("archive", self + "/files-archive");
+      l.put("media_files", self + "/media-files");
+      l.put("draft", self + "/draft");
+    }
+    l.put("latest", self + "/versions/latest");
+    l.put("latest_html", site + "/records/" + r.id + "/latest");
+    l.put("versions", self + "/versions");
+    l.put("access_links", self + "/access/links");
+    l.put("access_grants", self + "/access/grants");
+    l.put("communities", self + "/communities");
+    l.put("requests", self + "/requests");
+    l.put("parent", api + "/records/" + r.parent.id);
+    return l;
+  }
+
+  private ObjectNode filesSummary(RecordDoc r, String api, Identity who) {
+    ObjectNode f = F.objectNode();
+    f.put("enabled", r.filesEnabled);
+    if (!AccessRules.canReadFiles(r, who)) return f;
+    f.putArray("order");
+    f.put("count", r.files.size());
+    f.put("total_bytes", r.totalBytes());
+    f.put("default_preview", (String) null);
+    ObjectNode entries = f.putObject("entries");
+    for (StoredFile sf : r.files.values()) {
+      ObjectNode e = entries.putObject(sf.key);
+      e.put("id", sf.fileId);
+      if (sf.committed) e.put("checksum", "md5:" + sf.md5());
+      e.put("ext", sf.ext());
+      e.put("size", sf.size);
+      e.put("mimetype", sf.mimetype);
+      e.put("storage_class", "L");
+      e.put("key", sf.key);
+      e.putObject("metadata");
+      e.putObject("access").put("hidden", false);
+      e.set("links", fileLinks(r, sf, api));
+    }
+    return f;
+  }
+
+  /** A file entry as the files endpoints return it. */
+  public ObjectNode fileEntry(RecordDoc r, StoredFile sf, String api) {
+    ObjectNode e = F.objectNode();
+    e.put("key", sf.key);
+    e.put("created", ts(sf.created));
+    e.put("updated", ts(sf.updated));
+    e.put("status", sf.committed ? "completed" : "pending");
+    if (sf.committed) {
+      e.put("checksum", "md5:" + sf.md5());
+      e.put("mimetype", sf.mimetype);
+      e.put("size", sf.size);
+      e.put("file_id", sf.fileId);
+      e.put("version_id", sf.versionId);
+      e.put("bucket_id", sf.bucketId);
+      e.put("storage_class", "L");
+      e.putObject("metadata");
+    } else {
+      e.putNull("metadata");
+    }
+    e.putObject("access").put("hidden", false);
+    e.putObject("transfer").put("type", "L");
+    e.set("links", fileLinks(r, sf, api));
+    return e;
+  }
+
+  private static ObjectNode fileLinks(RecordDoc r, StoredFile sf, String api) {
+    String base = api + "/records/" + r.id + (r.draft ? "/draft" : "") + "/files/" + enc(sf.key);
+    ObjectNode l = F.objectNode();
+    l.put("self", base);
+    l.put("content", base + "/content");
+    if (r.draft) l.put("commit", base + "/commit");
+    return l;
+  }
+
+  /** The files endpoint's list: entries as a list, unlike the record JSON's object. */
+  public ObjectNode fileList(RecordDoc r, String api) {
+    ObjectNode f = F.objectNode();
+    f.put("enabled", r.filesEnabled);
+    String base = api + "/records/" + r.id + (r.draft ? "/draft" : "");
+    ObjectNode links = F.objectNode().put("self", base + "/files").put("archive", base + "/files-archive");
+    if (r.filesEnabled) {
+      f.put("default_preview", (String) null);
+      f.putArray("order");
+      ArrayNode entries = f.putArray("entries");
+      for (StoredFile sf : r.files.values()) entries.add(fileEntry(r, sf, api));
+    }
+    f.set("links", links);
+    return f;
+  }
+}
