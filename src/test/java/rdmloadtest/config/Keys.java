@@ -99,6 +99,12 @@ public final class Keys {
   /** All keys in declaration order. Later sections (traffic, SLO, capacity) register through {@link #register}. */
   public static final List<Key<?>> ALL = Collections.unmodifiableList(keys);
 
+  static {
+    // Sections with their own key classes register here, so every key is known before validation.
+    TrafficKeys.init();
+    ResultKeys.init();
+  }
+
   static <T> Key<T> register(String name, String def, String doc, Function<String, T> parser) {
     return key(name, def, doc, parser);
   }

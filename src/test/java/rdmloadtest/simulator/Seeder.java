@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import rdmloadtest.datagen.FileContent;
 import rdmloadtest.simulator.store.Community;
 import rdmloadtest.simulator.store.Parent;
@@ -29,6 +33,7 @@ final class Seeder {
       throw new IOException(records + ": no such file; expected the generated records (see data/README.md)");
     }
     Path communities = dataDir.resolve("communities.jsonl");
+    Map<String, String> checksums = checksums(dataDir.resolve("checksums.csv"));
     int[] count = {0};
     repo.write(() -> {
       try {
@@ -37,7 +42,7 @@ final class Seeder {
               new Community(n.path("id").asText(), n.path("slug").asText(), (ObjectNode) n)));
         }
         forEachLine(records, n -> {
-          addRecord(repo, (ObjectNode) n);
+          addRecord(repo, (ObjectNode) n, checksums);
           count[0]++;
         });
       } catch (IOException e) {
@@ -71,7 +76,21 @@ final class Seeder {
     }
   }
 
-  private static void addRecord(Repository repo, ObjectNode n) {
+  /** Precomputed md5s of generated files (record_id/key → md5), so big files are not hashed on first read. */
+  private static Map<String, String> checksums(Path file) throws IOException {
+    Map<String, String> m = new HashMap<>();
+    if (!Files.isRegularFile(file)) return m;
+    try (var r = Files.newBufferedReader(file)) {
+      for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+        m.put(rec.get("record_id") + "/" + rec.get("key"), rec.get("md5"));
+      }
+    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+      throw new IOException(file + ": expected columns record_id,key,md5 (" + e.getMessage() + ")");
+    }
+    return m;
+  }
+
+  private static void addRecord(Repository repo, ObjectNode n, Map<String, String> checksums) {
     String id = n.get("id").asText();
     JsonNode p = n.path("parent");
     String parentId = p.path("id").asText(id + "-parent");
@@ -95,7 +114,7 @@ final class Seeder {
       String key = f.path("key").asText(e.getKey());
       long size = f.path("size").asLong();
       r.files.put(key, StoredFile.committed(key, size, f.path("mimetype").asText(null),
-          () -> FileContent.open(id, key, size), null, r.bucketId, created));
+          () -> FileContent.open(id, key, size), checksums.get(id + "/" + key), r.bucketId, created));
     });
     r.searchableFrom = created;
     repo.putRecord(r);

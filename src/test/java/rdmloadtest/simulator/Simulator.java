@@ -26,6 +26,7 @@ import rdmloadtest.simulator.api.CommunitiesApi;
 import rdmloadtest.simulator.api.DraftValidator;
 import rdmloadtest.simulator.api.FilesApi;
 import rdmloadtest.simulator.api.Index;
+import rdmloadtest.simulator.api.OaiPmhApi;
 import rdmloadtest.simulator.api.RecordJson;
 import rdmloadtest.simulator.api.RecordsApi;
 import rdmloadtest.simulator.api.UserApi;
@@ -76,6 +77,7 @@ public final class Simulator implements AutoCloseable {
     new FilesApi(repo, json, uploads).routes(router);
     new UserApi(repo, json, index, searcher).routes(router);
     new CommunitiesApi(repo, json, index, searcher).routes(router);
+    new OaiPmhApi(repo).routes(router);
   }
 
   /** Starts on 127.0.0.1 at the configured port (0: ephemeral) and returns the port. */

@@ -1,0 +1,33 @@
+package rdmloadtest.api;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static io.gatling.javaapi.http.HttpDsl.*;
+
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+
+/** Downloads of published files; the body is read in full (Gatling consumes it) but not kept. */
+public final class Files {
+  private Files() {}
+
+  /** A content link taken from the record's files.entries (following InvenioRDM's links). */
+  public static final HttpRequestActionBuilder DOWNLOAD = http("Download file")
+      .get("#{contentLink}")
+      .check(status().is(200))
+      .check(header("ETag").exists());
+
+  /** A direct download link, as cited in a paper: /api/records/{id}/files/{key}/content. */
+  public static final HttpRequestActionBuilder DOWNLOAD_BY_KEY = http("Download file")
+      .get("/api/records/#{record_id}/files/#{key}/content")
+      .check(status().is(200))
+      .check(header("ETag").exists());
+
+  public static final HttpRequestActionBuilder LIST = http("List files")
+      .get("/api/records/#{record_id}/files")
+      .check(status().is(200))
+      .check(jsonPath("$.entries[*].key").findAll().exists());
+
+  public static final HttpRequestActionBuilder DOWNLOAD_ARCHIVE = http("Download archive")
+      .get("#{archiveLink}")
+      .check(status().is(200))
+      .check(header("Content-Type").is("application/zip"));
+}

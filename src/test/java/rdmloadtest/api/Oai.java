@@ -1,0 +1,35 @@
+package rdmloadtest.api;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static io.gatling.javaapi.http.HttpDsl.*;
+
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+
+/** OAI-PMH at /oai2d (outside /api), paged with resumptionToken. */
+public final class Oai {
+  private Oai() {}
+
+  private static final String OAI_NS = "http://www.openarchives.org/OAI/2.0/";
+
+  public static HttpRequestActionBuilder list(String verb) {
+    return http("OAI " + verb)
+        .get("/oai2d")
+        .queryParam("verb", verb)
+        .queryParam("metadataPrefix", "#{metadataPrefix}")
+        .check(status().is(200))
+        .check(xpath("//oai:" + verb, java.util.Map.of("oai", OAI_NS)).exists())
+        .check(xpath("//oai:resumptionToken/text()", java.util.Map.of("oai", OAI_NS)).optional()
+            .saveAs("resumptionToken"));
+  }
+
+  public static HttpRequestActionBuilder resume(String verb) {
+    return http("OAI " + verb)
+        .get("/oai2d")
+        .queryParam("verb", verb)
+        .queryParam("resumptionToken", "#{currentToken}")
+        .check(status().is(200))
+        .check(xpath("//oai:" + verb, java.util.Map.of("oai", OAI_NS)).exists())
+        .check(xpath("//oai:resumptionToken/text()", java.util.Map.of("oai", OAI_NS)).optional()
+            .saveAs("resumptionToken"));
+  }
+}

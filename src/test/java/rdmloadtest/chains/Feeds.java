@@ -1,0 +1,64 @@
+package rdmloadtest.chains;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import rdmloadtest.config.LoadTestConfig;
+import rdmloadtest.feeders.CsvFeeder;
+import rdmloadtest.feeders.CsvRows;
+import rdmloadtest.feeders.FeederFile;
+import rdmloadtest.feeders.Feeders;
+
+/** The feeders of one run, opened once from the configured data directory (read before any load starts). */
+public final class Feeds {
+  private final Iterator<Map<String, Object>> searchQueries;
+  private final List<Map<String, Object>> facets;
+  private final Iterator<Map<String, Object>> popularRecords;
+  private final Iterator<Map<String, Object>> smallFiles;
+  private final Iterator<Map<String, Object>> depositTemplates;
+
+  public Feeds(LoadTestConfig cfg) {
+    Path dir = cfg.dataDir();
+    long maxDownload = cfg.traffic().maxDownloadBytes();
+    searchQueries = Feeders.searchQueries(dir);
+    facets = readAll(dir, FeederFile.FACETS);
+    popularRecords = Feeders.popularRecords(dir, cfg.traffic().zipfExponent());
+    smallFiles = new CsvFeeder(dir, FeederFile.FILES, row -> ((Number) row.get("size")).longValue() <= maxDownload);
+    depositTemplates = new DepositTemplates(dir.resolve("records.jsonl"), cfg);
+    // Touch every feeder now: a missing or broken data file must fail before any load is sent.
+    searchQueries.hasNext();
+    popularRecords.hasNext();
+    smallFiles.hasNext();
+    depositTemplates.hasNext();
+  }
+
+  private static List<Map<String, Object>> readAll(Path dir, FeederFile kind) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    try (CsvRows csv = CsvRows.open(dir, kind)) {
+      while (csv.hasNext()) rows.add(csv.next());
+    }
+    return rows;
+  }
+
+  public Iterator<Map<String, Object>> searchQueries() {
+    return searchQueries;
+  }
+
+  public List<Map<String, Object>> facets() {
+    return facets;
+  }
+
+  public Iterator<Map<String, Object>> popularRecords() {
+    return popularRecords;
+  }
+
+  public Iterator<Map<String, Object>> smallFiles() {
+    return smallFiles;
+  }
+
+  public Iterator<Map<String, Object>> depositTemplates() {
+    return depositTemplates;
+  }
+}

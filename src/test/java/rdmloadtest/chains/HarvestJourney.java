@@ -1,0 +1,28 @@
+package rdmloadtest.chains;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import java.util.concurrent.ThreadLocalRandom;
+import rdmloadtest.api.Oai;
+
+/** An OAI-PMH harvester: ListRecords or ListIdentifiers in oai_dc or datacite, following resumption tokens. */
+public final class HarvestJourney {
+  private HarvestJourney() {}
+
+  public static ChainBuilder harvest(int maxPages, Chance chance) {
+    return exec(s -> s.set("metadataPrefix", ThreadLocalRandom.current().nextBoolean() ? "oai_dc" : "datacite"))
+        .exec(pages("ListRecords", maxPages))
+        .doIf(chance.of(0.5)).then(exec(pages("ListIdentifiers", maxPages)));
+  }
+
+  private static ChainBuilder pages(String verb, int maxPages) {
+    return exec(s -> s.remove("resumptionToken").set("harvestPage", 1))
+        .exec(Oai.list(verb))
+        .asLongAs(s -> s.contains("resumptionToken") && !s.getString("resumptionToken").isBlank()
+            && s.getInt("harvestPage") < maxPages).on(
+            exec(s -> s.set("currentToken", s.getString("resumptionToken")).remove("resumptionToken")
+                .set("harvestPage", s.getInt("harvestPage") + 1))
+                .exec(Oai.resume(verb)));
+  }
+}

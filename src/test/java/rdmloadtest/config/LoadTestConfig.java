@@ -1,0 +1,104 @@
+package rdmloadtest.config;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import rdmloadtest.simulator.SimulatorSettings;
+
+/**
+ * The one typed configuration of a run, read and validated before any load: target, safety switches,
+ * the traffic mix, the run's shape and (when no target is given) the embedded simulator's settings.
+ */
+public record LoadTestConfig(
+    Optional<URI> baseUrl,
+    boolean allowWrites,
+    String invenioVersion,
+    String userAgent,
+    Path dataDir,
+    String profile,
+    String runId,
+    List<Token> tokens,
+    Traffic traffic,
+    Duration duration,
+    Duration rampUp,
+    Duration maxDuration,
+    int stressSteps,
+    double spikeFactor,
+    SimulatorSettings simulator,
+    Settings settings) {
+
+  /** The traffic mix (weights are relative). */
+  public record Traffic(double readersRate, int searchWeight, int recordViewWeight, int downloadWeight,
+                        int communitiesWeight, double viewDownloadProbability, double zipfExponent,
+                        long maxDownloadBytes, int depositors, Duration depositorPause, long maxUploadBytes,
+                        double newVersionProbability, double editProbability, double abandonProbability,
+                        int harvesters, int harvestMaxPages) {}
+
+  public static LoadTestConfig load() {
+    return from(new Settings(ConfigSource.fromProcess()), System.getenv());
+  }
+
+  public static LoadTestConfig from(Settings s, Map<String, String> env) {
+    Optional<URI> baseUrl = s.find(Keys.BASE_URL);
+    Path dataDir = Path.of(s.get(Keys.DATA_DIR));
+    if (!Files.isDirectory(dataDir)) {
+      throw new ConfigException(Keys.DATA_DIR.name() + "='" + dataDir + "': no such directory; expected generated"
+          + " data (records.jsonl, feeders/*.csv), e.g. data/default");
+    }
+    List<Token> tokens;
+    if (baseUrl.isPresent()) {
+      String t = env.get("INVENIO_TOKEN");
+      tokens = t == null || t.isBlank() ? List.of() : List.of(new Token(t.trim()));
+    } else {
+      tokens = s.get(Keys.SIM_TOKENS).stream().map(Token::new).toList();
+    }
+    Traffic traffic = new Traffic(
+        s.get(TrafficKeys.READERS_RATE), s.get(TrafficKeys.WEIGHT_SEARCH), s.get(TrafficKeys.WEIGHT_VIEW),
+        s.get(TrafficKeys.WEIGHT_DOWNLOAD), s.get(TrafficKeys.WEIGHT_COMMUNITIES), s.get(TrafficKeys.VIEW_DOWNLOAD_P),
+        s.get(TrafficKeys.ZIPF), s.get(TrafficKeys.MAX_DOWNLOAD_MB) * 1_000_000L, s.get(TrafficKeys.DEPOSITORS),
+        s.get(TrafficKeys.DEPOSITOR_PAUSE), s.get(TrafficKeys.MAX_UPLOAD_MB) * 1_000_000L,
+        s.get(TrafficKeys.NEW_VERSION_P), s.get(TrafficKeys.EDIT_P), s.get(TrafficKeys.ABANDON_P),
+        s.get(TrafficKeys.HARVESTERS), s.get(TrafficKeys.HARVEST_PAGES));
+    if (traffic.searchWeight() + traffic.recordViewWeight() + traffic.downloadWeight()
+        + traffic.communitiesWeight() == 0) {
+      throw new ConfigException("traffic.mix.*: all reader weights are 0; expected at least one positive weight");
+    }
+    String runId = s.find(TrafficKeys.RUN_ID)
+        .orElse(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    return new LoadTestConfig(baseUrl, s.get(Keys.ALLOW_WRITES), s.get(Keys.INVENIO_VERSION),
+        s.get(Keys.USER_AGENT), dataDir, s.get(Keys.PROFILE), runId, tokens, traffic, s.get(TrafficKeys.DURATION),
+        s.get(TrafficKeys.RAMP), s.get(TrafficKeys.MAX_DURATION), s.get(TrafficKeys.STRESS_STEPS),
+        s.get(TrafficKeys.SPIKE_FACTOR), SimulatorSettings.from(s), s);
+  }
+
+  public boolean embedded() {
+    return baseUrl.isEmpty();
+  }
+
+  /** Marker keyword on every record a run publishes, so an operator can find (and remove) them. */
+  public String marker() {
+    return "rdm-loadtest:" + runId;
+  }
+
+  /**
+   * Write journeys need the embedded simulator or an explicit invenio.allowWrites=true; otherwise the run
+   * stops here, before anything is sent.
+   */
+  public void requireWritesAllowed(String what) {
+    if (embedded() || allowWrites) {
+      if (tokens.isEmpty()) {
+        throw new ConfigException("INVENIO_TOKEN: not set; " + what + " needs a personal access token of a"
+            + " user of " + baseUrl.map(URI::toString).orElse("the target") + " in the environment variable INVENIO_TOKEN");
+      }
+      return;
+    }
+    throw new ConfigException("invenio.allowWrites=false: " + what + " would create records on "
+        + baseUrl.get() + "; set -Dinvenio.allowWrites=true to allow it, or -Dtraffic.depositors=0 for a read-only mix");
+  }
+}

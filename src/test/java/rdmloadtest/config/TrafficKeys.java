@@ -1,0 +1,64 @@
+package rdmloadtest.config;
+
+import static rdmloadtest.config.Parsers.*;
+
+import java.time.Duration;
+
+/**
+ * Keys of the traffic mix and the run's shape. Rates and weights are defaults for a small instance; the
+ * README says which come from published figures (invenio-api.md §9) and which are our assumptions.
+ */
+public final class TrafficKeys {
+  private TrafficKeys() {}
+
+  static void init() {
+    // Loading the class registers the keys below.
+  }
+
+  public static final Key<Double> READERS_RATE = Keys.register("traffic.readers.rate", "4",
+      "Anonymous reader sessions started per second (open model) at full load.", decimal(0, 100_000));
+  public static final Key<Integer> WEIGHT_SEARCH = Keys.register("traffic.mix.search", "45",
+      "Weight of reader sessions that search (then may open a hit and download).", integer(0, 1000));
+  public static final Key<Integer> WEIGHT_VIEW = Keys.register("traffic.mix.recordView", "35",
+      "Weight of reader sessions that land on a record (external link), by Zipf popularity.", integer(0, 1000));
+  public static final Key<Integer> WEIGHT_DOWNLOAD = Keys.register("traffic.mix.download", "15",
+      "Weight of reader sessions that download a file directly (citation or data link).", integer(0, 1000));
+  public static final Key<Integer> WEIGHT_COMMUNITIES = Keys.register("traffic.mix.communities", "5",
+      "Weight of reader sessions that browse communities and their records.", integer(0, 1000));
+  public static final Key<Double> VIEW_DOWNLOAD_P = Keys.register("traffic.recordView.downloadProbability", "0.6",
+      "Probability that a record view is followed by a file download.", decimal(0, 1));
+  public static final Key<Double> ZIPF = Keys.register("traffic.zipfExponent", "1.0",
+      "Exponent of the Zipf popularity of records (1.0: a few records get most views).", decimal(0.01, 10));
+  public static final Key<Integer> MAX_DOWNLOAD_MB = Keys.register("traffic.download.maxMB", "50",
+      "Largest file (MB) the readers download; larger ones are skipped to keep the injector honest.",
+      integer(1, 100_000));
+  public static final Key<Integer> DEPOSITORS = Keys.register("traffic.depositors", "2",
+      "Concurrent depositors (closed model); 0 makes the default mix read-only.", integer(0, 10_000));
+  public static final Key<Duration> DEPOSITOR_PAUSE = Keys.register("traffic.depositors.pause", "5s",
+      "Think time of a depositor between two deposits.", duration());
+  public static final Key<Integer> MAX_UPLOAD_MB = Keys.register("traffic.deposit.maxFileMB", "8",
+      "Cap (MB) on the size of one uploaded file (sizes follow the generated spread below it).",
+      integer(1, 100_000));
+  public static final Key<Double> NEW_VERSION_P = Keys.register("traffic.deposit.newVersionProbability", "0.2",
+      "Probability that a depositor also makes a new version of the record just published.", decimal(0, 1));
+  public static final Key<Double> EDIT_P = Keys.register("traffic.deposit.editProbability", "0.15",
+      "Probability that a depositor also edits the metadata of the record just published.", decimal(0, 1));
+  public static final Key<Double> ABANDON_P = Keys.register("traffic.deposit.abandonProbability", "0.1",
+      "Probability that a depositor abandons the draft before publishing (cleaned up at run end).", decimal(0, 1));
+  public static final Key<Integer> HARVESTERS = Keys.register("traffic.harvesters", "1",
+      "Concurrent OAI-PMH harvesters (closed model).", integer(0, 1000));
+  public static final Key<Integer> HARVEST_PAGES = Keys.register("traffic.harvest.maxPages", "5",
+      "Pages (resumption tokens) a harvester follows per harvest.", integer(1, 100_000));
+  public static final Key<Duration> DURATION = Keys.register("run.duration", "40s",
+      "Length of the steady part of the run (the profile scales it).", duration());
+  public static final Key<Duration> RAMP = Keys.register("run.rampUp", "10s",
+      "Ramp from 10 % to full rate before the steady part (a cold JVM needs one).", duration());
+  public static final Key<Duration> MAX_DURATION = Keys.register("run.maxDuration", "2h",
+      "Hard upper bound of a run; Gatling stops the run there whatever the profile says.", duration());
+  public static final Key<Integer> STRESS_STEPS = Keys.register("run.stress.steps", "5",
+      "stress profile: number of rate steps, each one rate above the last.", integer(1, 100));
+  public static final Key<Double> SPIKE_FACTOR = Keys.register("run.spike.factor", "5",
+      "spike profile: burst rate as a multiple of the base rate.", decimal(1, 1000));
+  public static final Key<String> RUN_ID = Keys.register("run.id", null,
+      "Run identifier in the marker keyword of published records (default: a timestamp).", text());
+}

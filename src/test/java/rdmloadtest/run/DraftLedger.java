@@ -1,0 +1,82 @@
+package rdmloadtest.run;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every draft a run created and has not published or discarded. At the end of the run (also after a
+ * failure midway, or an interrupt via a shutdown hook) each one is deleted, so a run leaves no drafts.
+ */
+public final class DraftLedger {
+  private final String siteUrl;
+  private final Map<String, String> open = new ConcurrentHashMap<>();
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final Thread hook = new Thread(this::cleanUp, "rdm-loadtest-draft-cleanup");
+
+  public DraftLedger(String siteUrl) {
+    this.siteUrl = siteUrl;
+    Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  /** Remembers a draft with the Authorization value that may delete it. */
+  public void opened(String draftId, String authorization) {
+    open.put(draftId, authorization);
+  }
+
+  public void closed(String draftId) {
+    open.remove(draftId);
+  }
+
+  public int openDrafts() {
+    return open.size();
+  }
+
+  /** Deletes what is left; returns how many drafts it deleted. */
+  public synchronized int cleanUp() {
+    int deleted = 0;
+    for (var e : Map.copyOf(open).entrySet()) {
+      HttpRequest req = HttpRequest.newBuilder(URI.create(siteUrl + "/api/records/" + e.getKey() + "/draft"))
+          .header("Authorization", e.getValue())
+          .timeout(Duration.ofSeconds(30))
+          .DELETE()
+          .build();
+      String problem = "";
+      // A target under load may answer 5xx or drop a connection: retry a few times before giving up.
+      for (int attempt = 1; attempt <= 8 && open.containsKey(e.getKey()); attempt++) {
+        try {
+          int status = client.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
+          if (status == 204 || status == 404) {
+            open.remove(e.getKey());
+            if (status == 204) deleted++;
+          } else {
+            problem = "HTTP " + status;
+          }
+        } catch (java.io.IOException ex) {
+          problem = ex.toString();
+        } catch (InterruptedException ex) {
+          Thread.currentThread().interrupt();
+          return deleted;
+        }
+      }
+      if (open.containsKey(e.getKey())) {
+        System.err.println("rdm-loadtest: could not delete draft " + e.getKey() + " (" + problem + ")");
+      }
+    }
+    if (deleted > 0) System.out.println("rdm-loadtest: deleted " + deleted + " unpublished draft(s) left by the run");
+    return deleted;
+  }
+
+  /** After the normal clean-up the shutdown hook has nothing left to do. */
+  public void release() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException ignored) {
+      // the JVM is already shutting down and runs the hook
+    }
+  }
+}

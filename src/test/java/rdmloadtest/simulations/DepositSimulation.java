@@ -1,0 +1,20 @@
+package rdmloadtest.simulations;
+
+import java.util.ArrayList;
+import rdmloadtest.config.LoadTestConfig;
+
+/** Depositors only (closed model, traffic.depositors, at least one): drafts, uploads, publish, versions, edits. */
+public class DepositSimulation extends InvenioSimulation {
+  {
+    Journeys j = new Journeys(this);
+    var populations = new ArrayList<io.gatling.javaapi.core.PopulationBuilder>();
+    populations.add(profiles.population(j.depositors(), Math.max(1, cfg.traffic().depositors())));
+    if (profiles.smoke()) populations.add(profiles.population(j.discarders(), 1));
+    setUp(populations).protocols(protocol).assertions(assertions()).maxDuration(cfg.maxDuration());
+  }
+
+  @Override
+  protected boolean writes(LoadTestConfig cfg) {
+    return true;
+  }
+}

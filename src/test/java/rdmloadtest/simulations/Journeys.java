@@ -1,0 +1,70 @@
+package rdmloadtest.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import rdmloadtest.chains.CommunitiesJourney;
+import rdmloadtest.chains.DepositJourney;
+import rdmloadtest.chains.DownloadJourney;
+import rdmloadtest.chains.HarvestJourney;
+import rdmloadtest.chains.RecordViewJourney;
+import rdmloadtest.chains.SearchJourney;
+
+/** The named scenarios the simulations compose, built from the journeys in chains/. */
+final class Journeys {
+  private final InvenioSimulation sim;
+
+  Journeys(InvenioSimulation sim) {
+    this.sim = sim;
+  }
+
+  ChainBuilder search() {
+    return SearchJourney.search(sim.feeds, sim.chance, RecordViewJourney.view(sim.cfg, sim.chance));
+  }
+
+  ChainBuilder recordView() {
+    return RecordViewJourney.landOnPopularRecord(sim.feeds, sim.cfg, sim.chance);
+  }
+
+  ChainBuilder download() {
+    return DownloadJourney.download(sim.feeds, sim.chance);
+  }
+
+  ChainBuilder communities() {
+    return CommunitiesJourney.browse();
+  }
+
+  /** Anonymous readers: one journey per session, chosen by the configured weights. */
+  ScenarioBuilder readers() {
+    var t = sim.cfg.traffic();
+    double total = t.searchWeight() + t.recordViewWeight() + t.downloadWeight() + t.communitiesWeight();
+    List<io.gatling.javaapi.core.Choice.WithWeight> choices = new ArrayList<>();
+    if (t.searchWeight() > 0) choices.add(percent(100.0 * t.searchWeight() / total).then(search()));
+    if (t.recordViewWeight() > 0) choices.add(percent(100.0 * t.recordViewWeight() / total).then(recordView()));
+    if (t.downloadWeight() > 0) choices.add(percent(100.0 * t.downloadWeight() / total).then(download()));
+    if (t.communitiesWeight() > 0) choices.add(percent(100.0 * t.communitiesWeight() / total).then(communities()));
+    return scenario("Readers").randomSwitch().on(choices);
+  }
+
+  ScenarioBuilder depositors() {
+    return scenario("Depositors")
+        .feed(sim.depositorTokens())
+        .exec(DepositJourney.deposit(sim.feeds, sim.cfg, sim.chance, sim.ledger))
+        .pause(sim.profiles.smoke() ? java.time.Duration.ZERO : sim.cfg.traffic().depositorPause());
+  }
+
+  ScenarioBuilder discarders() {
+    return scenario("Discarding depositors").feed(sim.depositorTokens()).exec(DepositJourney.discard(sim.feeds, sim.ledger));
+  }
+
+  ScenarioBuilder harvesters() {
+    return scenario("Harvesters").exec(HarvestJourney.harvest(sim.cfg.traffic().harvestMaxPages(), sim.chance));
+  }
+
+  ScenarioBuilder single(String name, ChainBuilder chain) {
+    return scenario(name).exec(chain);
+  }
+}

@@ -1,0 +1,65 @@
+package rdmloadtest.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+
+import io.gatling.javaapi.core.ClosedInjectionStep;
+import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import java.time.Duration;
+import java.util.List;
+import rdmloadtest.config.LoadTestConfig;
+
+/**
+ * Injection shapes per workload profile. smoke: one user per journey; load: ramp then a constant rate;
+ * stress: rate steps; soak: a long constant rate; spike: a sudden burst and the recovery after it.
+ */
+public final class Profiles {
+  private final LoadTestConfig cfg;
+
+  Profiles(LoadTestConfig cfg) {
+    this.cfg = cfg;
+  }
+
+  public boolean smoke() {
+    return cfg.profile().equals("smoke");
+  }
+
+  /** Open model (arrivals per second), e.g. anonymous readers. */
+  List<OpenInjectionStep> open(double rate) {
+    Duration ramp = cfg.rampUp();
+    Duration d = cfg.duration();
+    return switch (cfg.profile()) {
+      case "smoke" -> List.of(atOnceUsers(1));
+      case "stress" -> List.of(incrementUsersPerSec(rate).times(cfg.stressSteps())
+          .eachLevelLasting(d.dividedBy(cfg.stressSteps())).separatedByRampsLasting(ramp).startingFrom(rate));
+      case "spike" -> {
+        double burst = rate * cfg.spikeFactor();
+        Duration third = d.dividedBy(3);
+        yield List.of(rampUsersPerSec(rate * 0.1).to(rate).during(ramp), constantUsersPerSec(rate).during(third),
+            rampUsersPerSec(rate).to(burst).during(Duration.ofSeconds(2)), constantUsersPerSec(burst).during(third),
+            rampUsersPerSec(burst).to(rate).during(Duration.ofSeconds(2)), constantUsersPerSec(rate).during(third));
+      }
+      default -> List.of(rampUsersPerSec(rate * 0.1).to(rate).during(ramp), constantUsersPerSec(rate).during(d));
+    };
+  }
+
+  /** Arrivals per second (open model) of a scenario; smoke: one user. */
+  public PopulationBuilder arrivals(ScenarioBuilder s, double rate) {
+    return s.injectOpen(open(rate));
+  }
+
+  /** A population of concurrent users (closed model) of a scenario; smoke: one user, one iteration. */
+  public PopulationBuilder population(ScenarioBuilder s, int users) {
+    return smoke() ? s.injectOpen(atOnceUsers(1)) : s.injectClosed(closed(users));
+  }
+
+  List<ClosedInjectionStep> closed(int users) {
+    Duration total = cfg.rampUp().plus(cfg.duration());
+    if (cfg.profile().equals("stress")) {
+      total = cfg.duration().plus(cfg.rampUp().multipliedBy(cfg.stressSteps()));
+    }
+    return List.of(rampConcurrentUsers(0).to(users).during(cfg.rampUp()),
+        constantConcurrentUsers(users).during(total.minus(cfg.rampUp())));
+  }
+}
