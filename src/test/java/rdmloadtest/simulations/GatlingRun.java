@@ -1,0 +1,41 @@
+package rdmloadtest.simulations;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/** Test support: runs a simulation in this JVM with the given configuration and finds its report. */
+final class GatlingRun {
+  record Result(int exitCode, Path reportDir, String indexHtml) {}
+
+  private GatlingRun() {}
+
+  static synchronized Result run(Class<?> simulation, Map<String, String> properties, Path resultsRoot)
+      throws IOException {
+    Properties saved = (Properties) System.getProperties().clone();
+    Map<String, String> all = new HashMap<>(properties);
+    all.put(Startup.IN_PROCESS, "true");
+    all.forEach(System::setProperty);
+    try {
+      Files.createDirectories(resultsRoot);
+      int rc = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {"--simulation", simulation.getName(),
+          "--results-folder", resultsRoot.toAbsolutePath().toString()});
+      Path dir;
+      try (Stream<Path> dirs = Files.list(resultsRoot)) {
+        List<Path> runs = dirs.filter(Files::isDirectory)
+            .filter(d -> d.getFileName().toString().startsWith(simulation.getSimpleName().toLowerCase()))
+            .sorted().toList();
+        dir = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+      }
+      String html = dir != null && Files.exists(dir.resolve("index.html")) ? Files.readString(dir.resolve("index.html")) : "";
+      return new Result(rc, dir, html);
+    } finally {
+      System.setProperties(saved);
+    }
+  }
+}
