@@ -38,17 +38,27 @@ final class DepositTemplates implements Iterator<Map<String, Object>> {
 
   @Override
   public synchronized Map<String, Object> next() {
-    if (!lines.hasNext()) {
-      lines.close();
-      lines = new JsonLines(file);
+    // Each injector deposits from its own slice of the templates, so no two make the same record.
+    int reopened = 0;
+    while (true) {
+      if (!lines.hasNext()) {
+        lines.close();
+        if (++reopened > 1) {
+          throw new rdmloadtest.feeders.DataFileException(file, lines.line(), "no record for injector "
+              + cfg.shard().index() + " of " + cfg.shard().count() + " (fewer records than injectors)");
+        }
+        lines = new JsonLines(file);
+      }
+      JsonNode record = lines.next();
+      if (cfg.shard().owns(lines.line())) return deposit(record, cfg, counter.incrementAndGet());
     }
-    return deposit(lines.next(), cfg, counter.incrementAndGet());
   }
 
   static Map<String, Object> deposit(JsonNode record, LoadTestConfig cfg, long n) {
     ObjectNode payload = JSON.createObjectNode();
     ObjectNode metadata = ((ObjectNode) record.path("metadata")).deepCopy();
-    metadata.put("title", metadata.path("title").asText("Untitled") + " (load test " + cfg.runId() + " #" + n + ")");
+    metadata.put("title", metadata.path("title").asText("Untitled") + " (load test " + cfg.runId() + " #"
+        + cfg.shard().index() + "-" + n + ")");
     ArrayNode subjects = metadata.has("subjects") && metadata.get("subjects").isArray()
         ? (ArrayNode) metadata.get("subjects") : metadata.putArray("subjects");
     subjects.addObject().put("subject", cfg.marker());
@@ -71,7 +81,7 @@ final class DepositTemplates implements Iterator<Map<String, Object>> {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("draftJson", payload.toString());
     row.put("uploadFiles", files);
-    row.put("contentSeed", cfg.runId() + "/" + record.path("id").asText() + "/" + n);
+    row.put("contentSeed", cfg.runId() + "/" + cfg.shard().index() + "/" + record.path("id").asText() + "/" + n);
     return row;
   }
 }

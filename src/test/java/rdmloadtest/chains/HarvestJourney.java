@@ -10,8 +10,10 @@ import rdmloadtest.api.Oai;
 public final class HarvestJourney {
   private HarvestJourney() {}
 
-  public static ChainBuilder harvest(int maxPages, Chance chance) {
-    return exec(s -> s.set("metadataPrefix", ThreadLocalRandom.current().nextBoolean() ? "oai_dc" : "datacite"))
+  /** Harvests everything, or only datestamps in [from, until] (injectors split the range between them). */
+  public static ChainBuilder harvest(int maxPages, Chance chance, HarvestRange range) {
+    return exec(s -> s.set("metadataPrefix", ThreadLocalRandom.current().nextBoolean() ? "oai_dc" : "datacite")
+            .set("oaiRange", range.params()))
         .exec(pages("ListRecords", maxPages))
         .doIf(chance.of(0.5)).then(exec(pages("ListIdentifiers", maxPages)));
   }
@@ -26,3 +28,4 @@ public final class HarvestJourney {
                 .exec(Oai.resume(verb)));
   }
 }
+

@@ -31,7 +31,33 @@ public record LoadTestConfig(
     int stressSteps,
     double spikeFactor,
     SimulatorSettings simulator,
+    Shard shard,
     Settings settings) {
+
+  /**
+   * Injector i of n: it sends 1/n of every arrival rate, its share of every closed population, and
+   * owns the deposit templates, tokens and harvest range that no other injector uses.
+   */
+  public record Shard(int index, int count) {
+    public double rate(double total) {
+      return total / count;
+    }
+
+    public int users(int total) {
+      return total / count + (index < total % count ? 1 : 0);
+    }
+
+    public boolean owns(long item) {
+      return item % count == index;
+    }
+
+    public <T> List<T> slice(List<T> items) {
+      if (items.size() < count) return items;
+      List<T> mine = new java.util.ArrayList<>();
+      for (int i = 0; i < items.size(); i++) if (owns(i)) mine.add(items.get(i));
+      return mine;
+    }
+  }
 
   /** The traffic mix (weights are relative). */
   public record Traffic(double readersRate, int searchWeight, int recordViewWeight, int downloadWeight,
@@ -51,13 +77,14 @@ public record LoadTestConfig(
       throw new ConfigException(Keys.DATA_DIR.name() + "='" + dataDir + "': no such directory; expected generated"
           + " data (records.jsonl, feeders/*.csv), e.g. data/default");
     }
-    List<Token> tokens;
-    if (baseUrl.isPresent()) {
-      String t = env.get("INVENIO_TOKEN");
-      tokens = t == null || t.isBlank() ? List.of() : List.of(new Token(t.trim()));
-    } else {
-      tokens = s.get(Keys.SIM_TOKENS).stream().map(Token::new).toList();
+    int index = s.get(TrafficKeys.INJECTOR_INDEX);
+    int count = s.get(TrafficKeys.INJECTOR_COUNT);
+    if (index >= count) {
+      throw new ConfigException(TrafficKeys.INJECTOR_INDEX.name() + "='" + index + "': expected an index below"
+          + " injector.count (" + count + ")");
     }
+    Shard shard = new Shard(index, count);
+    List<Token> tokens = shard.slice(tokens(baseUrl.isPresent(), s, env).stream().map(Token::new).toList());
     Traffic traffic = new Traffic(
         s.get(TrafficKeys.READERS_RATE), s.get(TrafficKeys.WEIGHT_SEARCH), s.get(TrafficKeys.WEIGHT_VIEW),
         s.get(TrafficKeys.WEIGHT_DOWNLOAD), s.get(TrafficKeys.WEIGHT_COMMUNITIES), s.get(TrafficKeys.VIEW_DOWNLOAD_P),
@@ -74,7 +101,18 @@ public record LoadTestConfig(
     return new LoadTestConfig(baseUrl, s.get(Keys.ALLOW_WRITES), s.get(Keys.INVENIO_VERSION),
         s.get(Keys.USER_AGENT), dataDir, s.get(Keys.PROFILE), runId, tokens, traffic, s.get(TrafficKeys.DURATION),
         s.get(TrafficKeys.RAMP), s.get(TrafficKeys.MAX_DURATION), s.get(TrafficKeys.STRESS_STEPS),
-        s.get(TrafficKeys.SPIKE_FACTOR), SimulatorSettings.from(s), s);
+        s.get(TrafficKeys.SPIKE_FACTOR), SimulatorSettings.from(s), shard, s);
+  }
+
+  /** Real targets: INVENIO_TOKENS (comma-separated, one depositor identity each) or INVENIO_TOKEN. */
+  private static List<String> tokens(boolean realTarget, Settings s, Map<String, String> env) {
+    if (!realTarget) return s.get(Keys.SIM_TOKENS);
+    String many = env.get("INVENIO_TOKENS");
+    if (many != null && !many.isBlank()) {
+      return java.util.Arrays.stream(many.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+    }
+    String one = env.get("INVENIO_TOKEN");
+    return one == null || one.isBlank() ? List.of() : List.of(one.trim());
   }
 
   public boolean embedded() {

@@ -59,6 +59,11 @@ public final class TrafficKeys {
       "stress profile: number of rate steps, each one rate above the last.", integer(1, 100));
   public static final Key<Double> SPIKE_FACTOR = Keys.register("run.spike.factor", "5",
       "spike profile: burst rate as a multiple of the base rate.", decimal(1, 1000));
+  public static final Key<Integer> INJECTOR_INDEX = Keys.register("injector.index", "0",
+      "This injector's index (0-based) when several share a run; it takes its share of rates and feeders.",
+      integer(0, 9_999));
+  public static final Key<Integer> INJECTOR_COUNT = Keys.register("injector.count", "1",
+      "Number of injectors sharing the run (rates and populations are divided among them).", integer(1, 10_000));
   public static final Key<String> RUN_ID = Keys.register("run.id", null,
       "Run identifier in the marker keyword of published records (default: a timestamp).", text());
 }

@@ -19,12 +19,12 @@ public class DefaultMixSimulation extends InvenioSimulation {
       populations.add(profiles.arrivals(j.single("Record view", j.recordView()), 1));
       populations.add(profiles.arrivals(j.single("Download", j.download()), 1));
       populations.add(profiles.arrivals(j.single("Communities", j.communities()), 1));
-      if (t.depositors() > 0) populations.add(profiles.population(j.discarders(), 1));
+      if (t.depositors() > 0) profiles.population(j.discarders(), 1).ifPresent(populations::add);
     } else {
       populations.add(profiles.arrivals(j.readers(), t.readersRate()));
     }
-    if (t.depositors() > 0) populations.add(profiles.population(j.depositors(), t.depositors()));
-    if (t.harvesters() > 0) populations.add(profiles.population(j.harvesters(), t.harvesters()));
+    if (t.depositors() > 0) profiles.population(j.depositors(), t.depositors()).ifPresent(populations::add);
+    if (t.harvesters() > 0) profiles.population(j.harvesters(), t.harvesters()).ifPresent(populations::add);
     setUp(populations).protocols(protocol).assertions(assertions()).maxDuration(cfg.maxDuration());
   }
 

@@ -6,7 +6,7 @@ import rdmloadtest.config.LoadTestConfig;
 public class HarvestSimulation extends InvenioSimulation {
   {
     Journeys j = new Journeys(this);
-    setUp(profiles.population(j.harvesters(), Math.max(1, cfg.traffic().harvesters())))
+    setUp(profiles.population(j.harvesters(), Math.max(1, cfg.traffic().harvesters())).stream().toList())
         .protocols(protocol).assertions(assertions()).maxDuration(cfg.maxDuration());
   }
 

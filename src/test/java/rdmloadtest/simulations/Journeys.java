@@ -10,6 +10,7 @@ import rdmloadtest.chains.CommunitiesJourney;
 import rdmloadtest.chains.DepositJourney;
 import rdmloadtest.chains.DownloadJourney;
 import rdmloadtest.chains.HarvestJourney;
+import rdmloadtest.chains.HarvestRange;
 import rdmloadtest.chains.RecordViewJourney;
 import rdmloadtest.chains.SearchJourney;
 
@@ -61,7 +62,8 @@ final class Journeys {
   }
 
   ScenarioBuilder harvesters() {
-    return scenario("Harvesters").exec(HarvestJourney.harvest(sim.cfg.traffic().harvestMaxPages(), sim.chance));
+    return scenario("Harvesters").exec(HarvestJourney.harvest(sim.cfg.traffic().harvestMaxPages(), sim.chance,
+        HarvestRange.of(sim.cfg.shard())));
   }
 
   ScenarioBuilder single(String name, ChainBuilder chain) {

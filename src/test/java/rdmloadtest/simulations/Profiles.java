@@ -8,6 +8,7 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import rdmloadtest.config.LoadTestConfig;
 
 /**
@@ -46,12 +47,17 @@ public final class Profiles {
 
   /** Arrivals per second (open model) of a scenario; smoke: one user. */
   public PopulationBuilder arrivals(ScenarioBuilder s, double rate) {
-    return s.injectOpen(open(rate));
+    return s.injectOpen(open(smoke() ? rate : cfg.shard().rate(rate)));
   }
 
-  /** A population of concurrent users (closed model) of a scenario; smoke: one user, one iteration. */
-  public PopulationBuilder population(ScenarioBuilder s, int users) {
-    return smoke() ? s.injectOpen(atOnceUsers(1)) : s.injectClosed(closed(users));
+  /**
+   * A population of concurrent users (closed model) of a scenario, this injector's share of it; empty when
+   * the share is 0. Smoke: one user, one iteration (on injector 0 only).
+   */
+  public Optional<PopulationBuilder> population(ScenarioBuilder s, int users) {
+    if (smoke()) return cfg.shard().index() == 0 ? Optional.of(s.injectOpen(atOnceUsers(1))) : Optional.empty();
+    int mine = cfg.shard().users(users);
+    return mine == 0 ? Optional.empty() : Optional.of(s.injectClosed(closed(mine)));
   }
 
   List<ClosedInjectionStep> closed(int users) {

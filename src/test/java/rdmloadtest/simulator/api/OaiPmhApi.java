@@ -69,6 +69,8 @@ public final class OaiPmhApi {
   private void list(Call c, String verb, String host, StringBuilder x) {
     String prefix;
     int offset;
+    String from = c.first("from").orElse("");
+    String until = c.first("until").orElse("");
     String token = c.first("resumptionToken").orElse(null);
     if (token != null) {
       String[] parts;
@@ -76,6 +78,8 @@ public final class OaiPmhApi {
         parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|");
         prefix = parts[0];
         offset = Integer.parseInt(parts[1]);
+        from = parts.length > 2 ? parts[2] : "";
+        until = parts.length > 3 ? parts[3] : "";
       } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
         error(x, "badResumptionToken", "The value of the resumptionToken argument is invalid or expired.");
         return;
@@ -89,7 +93,10 @@ public final class OaiPmhApi {
         return;
       }
     }
+    String lo = from;
+    String hi = until;
     List<RecordDoc> all = repo.read(() -> repo.records().stream().filter(this::harvestable)
+        .filter(r -> inRange(r.updated.toString(), lo, hi))
         .sorted(Comparator.comparing((RecordDoc r) -> r.updated).thenComparing(r -> r.id)).toList());
     if (all.isEmpty()) {
       error(x, "noRecordsMatch", "The combination of the values of the from, until, and set arguments results in"
@@ -103,7 +110,8 @@ public final class OaiPmhApi {
     }
     if (offset + PAGE_SIZE < all.size()) {
       String next = Base64.getUrlEncoder().withoutPadding()
-          .encodeToString((prefix + "|" + (offset + PAGE_SIZE)).getBytes(StandardCharsets.UTF_8));
+          .encodeToString((prefix + "|" + (offset + PAGE_SIZE) + "|" + from + "|" + until)
+              .getBytes(StandardCharsets.UTF_8));
       x.append("<resumptionToken completeListSize=\"").append(all.size()).append("\" cursor=\"").append(offset)
           .append("\" expirationDate=\"").append(Instant.now().plusSeconds(60).toString().replaceAll("\\.\\d+", ""))
           .append("\">").append(next).append("</resumptionToken>");
@@ -112,6 +120,14 @@ public final class OaiPmhApi {
           .append("\"/>");
     }
     x.append("</").append(verb).append('>');
+  }
+
+  /** OAI-PMH from/until compare on the datestamp, at day granularity or finer. */
+  private static boolean inRange(String datestamp, String from, String until) {
+    if (!from.isEmpty() && datestamp.substring(0, Math.min(datestamp.length(), from.length())).compareTo(from) < 0) {
+      return false;
+    }
+    return until.isEmpty() || datestamp.substring(0, Math.min(datestamp.length(), until.length())).compareTo(until) <= 0;
   }
 
   private boolean harvestable(RecordDoc r) {
