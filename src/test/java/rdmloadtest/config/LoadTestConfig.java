@@ -64,7 +64,7 @@ public record LoadTestConfig(
                         int communitiesWeight, double viewDownloadProbability, double zipfExponent,
                         long maxDownloadBytes, int depositors, Duration depositorPause, long maxUploadBytes,
                         double newVersionProbability, double editProbability, double abandonProbability,
-                        int harvesters, int harvestMaxPages) {}
+                        int harvesters, int harvestMaxPages, Duration harvestPause) {}
 
   public static LoadTestConfig load() {
     return from(new Settings(ConfigSource.fromProcess()), System.getenv());
@@ -91,7 +91,7 @@ public record LoadTestConfig(
         s.get(TrafficKeys.ZIPF), s.get(TrafficKeys.MAX_DOWNLOAD_MB) * 1_000_000L, s.get(TrafficKeys.DEPOSITORS),
         s.get(TrafficKeys.DEPOSITOR_PAUSE), s.get(TrafficKeys.MAX_UPLOAD_MB) * 1_000_000L,
         s.get(TrafficKeys.NEW_VERSION_P), s.get(TrafficKeys.EDIT_P), s.get(TrafficKeys.ABANDON_P),
-        s.get(TrafficKeys.HARVESTERS), s.get(TrafficKeys.HARVEST_PAGES));
+        s.get(TrafficKeys.HARVESTERS), s.get(TrafficKeys.HARVEST_PAGES), s.get(TrafficKeys.HARVEST_PAUSE));
     if (traffic.searchWeight() + traffic.recordViewWeight() + traffic.downloadWeight()
         + traffic.communitiesWeight() == 0) {
       throw new ConfigException("traffic.mix.*: all reader weights are 0; expected at least one positive weight");

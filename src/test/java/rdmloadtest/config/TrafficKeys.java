@@ -49,6 +49,8 @@ public final class TrafficKeys {
       "Concurrent OAI-PMH harvesters (closed model).", integer(0, 1000));
   public static final Key<Integer> HARVEST_PAGES = Keys.register("traffic.harvest.maxPages", "5",
       "Pages (resumption tokens) a harvester follows per harvest.", integer(1, 100_000));
+  public static final Key<Duration> HARVEST_PAUSE = Keys.register("traffic.harvest.pause", "2s",
+      "Pause of a harvester between two OAI-PMH pages (polite harvesting; Zenodo allows 30/min).", duration());
   public static final Key<Duration> DURATION = Keys.register("run.duration", "40s",
       "Length of the steady part of the run (the profile scales it).", duration());
   public static final Key<Duration> RAMP = Keys.register("run.rampUp", "10s",

@@ -62,7 +62,8 @@ final class Journeys {
   }
 
   ScenarioBuilder harvesters() {
-    return scenario("Harvesters").exec(HarvestJourney.harvest(sim.cfg.traffic().harvestMaxPages(), sim.chance,
+    return scenario("Harvesters").exec(HarvestJourney.harvest(sim.cfg.traffic().harvestMaxPages(),
+        sim.profiles.smoke() ? java.time.Duration.ZERO : sim.cfg.traffic().harvestPause(), sim.chance,
         HarvestRange.of(sim.cfg.shard())));
   }
 

@@ -1,0 +1,20 @@
+package rdmloadtest.feeders;
+
+import java.nio.file.Path;
+
+/** A data file that is missing, malformed or truncated; the message is one line: {@code file:line: problem}. */
+public class DataFileException extends RuntimeException {
+
+  public DataFileException(Path file, long line, String problem) {
+    super(file + ":" + line + ": " + problem);
+  }
+
+  public DataFileException(Path file, long line, String problem, Throwable cause) {
+    super(file + ":" + line + ": " + problem, cause);
+  }
+
+  /** For problems that concern the whole file (missing, unreadable) rather than one line. */
+  public static DataFileException whole(Path file, String problem, Throwable cause) {
+    return new DataFileException(file, 0, problem, cause);
+  }
+}
