@@ -263,7 +263,7 @@ abstract class AbstractSimulatorTest {
 
     /**
      * n records: created one minute apart (record n-1 newest), updated in a scrambled order, types and files
-     * cycling, a few restricted/embargoed, every 10th in the community; the last two are versions 1 and 2 of
+     * cycling, a few restricted (record 3 entirely)/embargoed, every 10th in the community; the last two are versions 1 and 2 of
      * one parent; record 5000 (if present) matches "quasar" three times, record 5001 once.
      */
     static List<Rec> records(int n) {
@@ -281,7 +281,7 @@ abstract class AbstractSimulatorTest {
           default -> List.of();
         };
         long size = 1000 + (i % 500);
-        boolean restrictedRecord = i % 1000 == 998 && !multi;
+        boolean restrictedRecord = (i % 1000 == 998 || i == 3) && !multi;
         boolean restrictedFiles = i % 50 == 7;
         boolean embargoed = i % 50 == 13;
         String date = (2000 + i % 25) + "-" + String.format("%02d", 1 + i % 12) + "-15";

@@ -85,7 +85,26 @@ public final class FilesApi {
     });
   }
 
+  /**
+   * File content and archive routes are content-negotiated like every resource route (§12.6): an Accept
+   * header that admits neither JSON nor a wildcard (e.g. application/octet-stream alone) gets 406.
+   */
+  static void requireAcceptable(Call c) {
+    String accept = c.header("accept").orElse("").trim();
+    if (accept.isEmpty()) return;
+    for (String range : accept.split(",")) {
+      String type = range.split(";", 2)[0].trim().toLowerCase();
+      if (type.equals("*/*") || type.equals("application/*") || type.equals("application/json")
+          || type.equals("application/vnd.inveniordm.v1+json")) {
+        return;
+      }
+    }
+    throw new ApiError(406, "Invalid 'Accept' header. Expected one of: application/json, "
+        + "application/vnd.inveniordm.v1+json");
+  }
+
   Reply content(Call c, boolean draft) {
+    requireAcceptable(c);
     StoredFile f = repo.read(() -> {
       RecordDoc r = readable(c, draft);
       StoredFile sf = RecordsApi.file(r, c.param("key"));
@@ -116,6 +135,7 @@ public final class FilesApi {
 
   /** A real zip (stored, not compressed, like zipstream's ZIP_STORED), streamed without Content-Length. */
   Reply archive(Call c, boolean draft) {
+    requireAcceptable(c);
     RecordDoc r = repo.read(() -> {
       RecordDoc doc = readable(c, draft);
       if (!draft) countDownload(doc, doc.totalBytes());

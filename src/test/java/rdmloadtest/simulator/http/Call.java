@@ -80,11 +80,11 @@ public final class Call {
     }
   }
 
-  /** If-Match is parsed as an integer revision by InvenioRDM (not the quoted ETag). */
+  /** If-Match is parsed as an integer revision by InvenioRDM: the quoted ETag ("3") is not an integer → 400. */
   public Optional<Integer> ifMatch() {
     return header("if-match").map(v -> {
       try {
-        return Integer.parseInt(v.replace("\"", "").trim());
+        return Integer.parseInt(v.trim());
       } catch (NumberFormatException e) {
         throw ApiError.validation("if_match", "Not a valid integer.");
       }
