@@ -19,19 +19,19 @@ public final class Feeds {
   private final Iterator<Map<String, Object>> smallFiles;
   private final Iterator<Map<String, Object>> depositTemplates;
 
-  public Feeds(LoadTestConfig cfg) {
+  /** Opens the feeders; deposit templates only when the run writes. */
+  public Feeds(LoadTestConfig cfg, boolean writes) {
     Path dir = cfg.dataDir();
     long maxDownload = cfg.traffic().maxDownloadBytes();
     searchQueries = Feeders.searchQueries(dir);
     facets = readAll(dir, FeederFile.FACETS);
     popularRecords = Feeders.popularRecords(dir, cfg.traffic().zipfExponent());
     smallFiles = new CsvFeeder(dir, FeederFile.FILES, row -> ((Number) row.get("size")).longValue() <= maxDownload);
-    depositTemplates = new DepositTemplates(dir.resolve("records.jsonl"), cfg);
+    depositTemplates = writes ? new DepositTemplates(cfg.depositTemplates(), cfg) : null;
     // Touch every feeder now: a missing or broken data file must fail before any load is sent.
     searchQueries.hasNext();
     popularRecords.hasNext();
     smallFiles.hasNext();
-    depositTemplates.hasNext();
   }
 
   private static List<Map<String, Object>> readAll(Path dir, FeederFile kind) {
@@ -59,6 +59,7 @@ public final class Feeds {
   }
 
   public Iterator<Map<String, Object>> depositTemplates() {
+    if (depositTemplates == null) throw new IllegalStateException("deposit templates are opened only for write runs");
     return depositTemplates;
   }
 }

@@ -46,7 +46,9 @@ public final class Keys {
   public static final Key<String> USER_AGENT = key("invenio.userAgent", "rdm-loadtest/0.1 (+Gatling)",
       "User-Agent sent; InvenioRDM's rate limiter keys on User-Agent plus client IP.", text());
   public static final Key<String> DATA_DIR = key("data.dir", "data/default",
-      "Directory of generated records and feeders (records.jsonl, feeders/*.csv).", text());
+      "Directory of the feeders (feeders/*.csv): generated (data/default) or harvested from the target.", text());
+  public static final Key<String> DEPOSIT_TEMPLATES = key("data.depositTemplates", "data/default/records.jsonl",
+      "Generated records whose metadata and file names the deposit journeys send.", text());
 
   // --- embedded simulator -----------------------------------------------------------------------
   public static final Key<Integer> SIM_PORT = key("simulator.port", "0",

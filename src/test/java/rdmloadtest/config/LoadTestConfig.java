@@ -21,6 +21,7 @@ public record LoadTestConfig(
     String invenioVersion,
     String userAgent,
     Path dataDir,
+    Path depositTemplates,
     String profile,
     String runId,
     List<Token> tokens,
@@ -74,8 +75,8 @@ public record LoadTestConfig(
     Optional<URI> baseUrl = s.find(Keys.BASE_URL);
     Path dataDir = Path.of(s.get(Keys.DATA_DIR));
     if (!Files.isDirectory(dataDir)) {
-      throw new ConfigException(Keys.DATA_DIR.name() + "='" + dataDir + "': no such directory; expected generated"
-          + " data (records.jsonl, feeders/*.csv), e.g. data/default");
+      throw new ConfigException(Keys.DATA_DIR.name() + "='" + dataDir + "': no such directory; expected feeders"
+          + " (feeders/*.csv) generated (data/default) or harvested from the target");
     }
     int index = s.get(TrafficKeys.INJECTOR_INDEX);
     int count = s.get(TrafficKeys.INJECTOR_COUNT);
@@ -99,7 +100,7 @@ public record LoadTestConfig(
     String runId = s.find(TrafficKeys.RUN_ID)
         .orElse(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     return new LoadTestConfig(baseUrl, s.get(Keys.ALLOW_WRITES), s.get(Keys.INVENIO_VERSION),
-        s.get(Keys.USER_AGENT), dataDir, s.get(Keys.PROFILE), runId, tokens, traffic, s.get(TrafficKeys.DURATION),
+        s.get(Keys.USER_AGENT), dataDir, Path.of(s.get(Keys.DEPOSIT_TEMPLATES)), s.get(Keys.PROFILE), runId, tokens, traffic, s.get(TrafficKeys.DURATION),
         s.get(TrafficKeys.RAMP), s.get(TrafficKeys.MAX_DURATION), s.get(TrafficKeys.STRESS_STEPS),
         s.get(TrafficKeys.SPIKE_FACTOR), SimulatorSettings.from(s), shard, s);
   }

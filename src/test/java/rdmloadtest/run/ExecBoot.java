@@ -29,6 +29,8 @@ public final class ExecBoot {
         System.exit(rc);
       }
     }
+    // Logback is loaded from the dependencies, not from test-classes, so point it at our quiet config.
+    System.setProperty("logback.configurationFile", classes.resolve("logback-test.xml").toAbsolutePath().toString());
     ClassLoader parent = Thread.currentThread().getContextClassLoader();
     URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, parent);
     Thread.currentThread().setContextClassLoader(loader);

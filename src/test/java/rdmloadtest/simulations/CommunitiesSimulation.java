@@ -6,8 +6,8 @@ import rdmloadtest.config.LoadTestConfig;
 public class CommunitiesSimulation extends InvenioSimulation {
   {
     Journeys j = new Journeys(this);
-    setUp(profiles.arrivals(j.single("Communities readers", j.communities()), cfg.traffic().readersRate()))
-        .protocols(protocol).assertions(assertions()).maxDuration(cfg.maxDuration());
+    run(java.util.List.of(profiles.arrivals("Communities readers", j.single("Communities readers", j.communities()),
+        cfg.traffic().readersRate())), Journeys.COMMUNITIES_ALWAYS);
   }
 
   @Override

@@ -14,18 +14,26 @@ public class DefaultMixSimulation extends InvenioSimulation {
     Journeys j = new Journeys(this);
     var t = cfg.traffic();
     List<PopulationBuilder> populations = new ArrayList<>();
+    List<String> always = new ArrayList<>();
     if (profiles.smoke()) {
-      populations.add(profiles.arrivals(j.single("Search", j.search()), 1));
-      populations.add(profiles.arrivals(j.single("Record view", j.recordView()), 1));
-      populations.add(profiles.arrivals(j.single("Download", j.download()), 1));
-      populations.add(profiles.arrivals(j.single("Communities", j.communities()), 1));
+      populations.add(profiles.arrivals("Search", j.single("Search", j.search()), 1));
+      populations.add(profiles.arrivals("Record view", j.single("Record view", j.recordView()), 1));
+      populations.add(profiles.arrivals("Download", j.single("Download", j.download()), 1));
+      populations.add(profiles.arrivals("Communities", j.single("Communities", j.communities()), 1));
       if (t.depositors() > 0) profiles.population(j.discarders(), 1).ifPresent(populations::add);
     } else {
-      populations.add(profiles.arrivals(j.readers(), t.readersRate()));
+      populations.add(profiles.arrivals("Readers", j.readers(), t.readersRate()));
+      always.addAll(j.readersAlways());
     }
-    if (t.depositors() > 0) profiles.population(j.depositors(), t.depositors()).ifPresent(populations::add);
-    if (t.harvesters() > 0) profiles.population(j.harvesters(), t.harvesters()).ifPresent(populations::add);
-    setUp(populations).protocols(protocol).assertions(assertions()).maxDuration(cfg.maxDuration());
+    profiles.population(j.depositors(), t.depositors()).ifPresent(p -> {
+      populations.add(p);
+      always.addAll(Journeys.DEPOSIT_ALWAYS);
+    });
+    profiles.population(j.harvesters(), t.harvesters()).ifPresent(p -> {
+      populations.add(p);
+      always.addAll(Journeys.HARVEST_ALWAYS);
+    });
+    run(populations, always);
   }
 
   @Override

@@ -10,7 +10,7 @@ public class DepositSimulation extends InvenioSimulation {
     var populations = new ArrayList<io.gatling.javaapi.core.PopulationBuilder>();
     profiles.population(j.depositors(), Math.max(1, cfg.traffic().depositors())).ifPresent(populations::add);
     if (profiles.smoke()) profiles.population(j.discarders(), 1).ifPresent(populations::add);
-    setUp(populations).protocols(protocol).assertions(assertions()).maxDuration(cfg.maxDuration());
+    run(populations, populations.isEmpty() ? java.util.List.of() : Journeys.DEPOSIT_ALWAYS);
   }
 
   @Override

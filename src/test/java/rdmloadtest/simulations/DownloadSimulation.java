@@ -6,8 +6,8 @@ import rdmloadtest.config.LoadTestConfig;
 public class DownloadSimulation extends InvenioSimulation {
   {
     Journeys j = new Journeys(this);
-    setUp(profiles.arrivals(j.single("Download readers", j.download()), cfg.traffic().readersRate()))
-        .protocols(protocol).assertions(assertions()).maxDuration(cfg.maxDuration());
+    run(java.util.List.of(profiles.arrivals("Download readers", j.single("Download readers", j.download()),
+        cfg.traffic().readersRate())), Journeys.DOWNLOAD_ALWAYS);
   }
 
   @Override

@@ -20,6 +20,7 @@ final class GatlingRun {
     Properties saved = (Properties) System.getProperties().clone();
     Map<String, String> all = new HashMap<>(properties);
     all.put(Startup.IN_PROCESS, "true");
+    all.put("slo.resultsFolder", resultsRoot.toAbsolutePath().toString());
     all.forEach(System::setProperty);
     try {
       Files.createDirectories(resultsRoot);

@@ -6,8 +6,8 @@ import rdmloadtest.config.LoadTestConfig;
 public class HarvestSimulation extends InvenioSimulation {
   {
     Journeys j = new Journeys(this);
-    setUp(profiles.population(j.harvesters(), Math.max(1, cfg.traffic().harvesters())).stream().toList())
-        .protocols(protocol).assertions(assertions()).maxDuration(cfg.maxDuration());
+    var populations = profiles.population(j.harvesters(), Math.max(1, cfg.traffic().harvesters())).stream().toList();
+    run(populations, populations.isEmpty() ? java.util.List.of() : Journeys.HARVEST_ALWAYS);
   }
 
   @Override

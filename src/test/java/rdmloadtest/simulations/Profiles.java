@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import rdmloadtest.config.LoadTestConfig;
+import rdmloadtest.results.InjectionPlan;
 
 /**
  * Injection shapes per workload profile. smoke: one user per journey; load: ramp then a constant rate;
@@ -17,6 +18,7 @@ import rdmloadtest.config.LoadTestConfig;
  */
 public final class Profiles {
   private final LoadTestConfig cfg;
+  private final InjectionPlan plan = InjectionPlan.none();
 
   Profiles(LoadTestConfig cfg) {
     this.cfg = cfg;
@@ -45,9 +47,16 @@ public final class Profiles {
     };
   }
 
-  /** Arrivals per second (open model) of a scenario; smoke: one user. */
-  public PopulationBuilder arrivals(ScenarioBuilder s, double rate) {
-    return s.injectOpen(open(smoke() ? rate : cfg.shard().rate(rate)));
+  /** Arrivals per second (open model) of a scenario, this injector's share; smoke: one user. */
+  public PopulationBuilder arrivals(String scenario, ScenarioBuilder s, double rate) {
+    List<OpenInjectionStep> steps = open(smoke() ? rate : cfg.shard().rate(rate));
+    plan.and(scenario, steps);
+    return s.injectOpen(steps);
+  }
+
+  /** The arrival schedule asked of Gatling, so the run summary can tell whether the injector kept it. */
+  public InjectionPlan plan() {
+    return plan;
   }
 
   /**
@@ -55,6 +64,7 @@ public final class Profiles {
    * the share is 0. Smoke: one user, one iteration (on injector 0 only).
    */
   public Optional<PopulationBuilder> population(ScenarioBuilder s, int users) {
+    if (users == 0) return Optional.empty();
     if (smoke()) return cfg.shard().index() == 0 ? Optional.of(s.injectOpen(atOnceUsers(1))) : Optional.empty();
     int mine = cfg.shard().users(users);
     return mine == 0 ? Optional.empty() : Optional.of(s.injectClosed(closed(mine)));

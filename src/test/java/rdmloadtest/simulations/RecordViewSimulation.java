@@ -6,8 +6,8 @@ import rdmloadtest.config.LoadTestConfig;
 public class RecordViewSimulation extends InvenioSimulation {
   {
     Journeys j = new Journeys(this);
-    setUp(profiles.arrivals(j.single("RecordView readers", j.recordView()), cfg.traffic().readersRate()))
-        .protocols(protocol).assertions(assertions()).maxDuration(cfg.maxDuration());
+    run(java.util.List.of(profiles.arrivals("RecordView readers", j.single("RecordView readers", j.recordView()),
+        cfg.traffic().readersRate())), Journeys.RECORD_VIEW_ALWAYS);
   }
 
   @Override

@@ -6,8 +6,8 @@ import rdmloadtest.config.LoadTestConfig;
 public class SearchSimulation extends InvenioSimulation {
   {
     Journeys j = new Journeys(this);
-    setUp(profiles.arrivals(j.single("Search readers", j.search()), cfg.traffic().readersRate()))
-        .protocols(protocol).assertions(assertions()).maxDuration(cfg.maxDuration());
+    run(java.util.List.of(profiles.arrivals("Search readers", j.single("Search readers", j.search()),
+        cfg.traffic().readersRate())), Journeys.SEARCH_ALWAYS);
   }
 
   @Override

@@ -1,0 +1,144 @@
+package rdmloadtest.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import rdmloadtest.slo.Check;
+import rdmloadtest.slo.Format;
+import rdmloadtest.slo.Gate;
+import rdmloadtest.slo.Measured;
+import rdmloadtest.slo.Slo;
+import rdmloadtest.slo.SloGroup;
+
+/** Turns one run's simulation.log into its {@link RunSummary}: statistics, SLO verdicts, injector health, baseline. */
+public final class Summarizer {
+
+  /** What a summary is judged against, fixed before the run. */
+  public record Inputs(Slo slo, Duration warmup, InjectionPlan plan, Duration maxStartLag, double maxMissingPct,
+                       Optional<String> baselineRef, Optional<JsonNode> baseline,
+                       BaselineComparison.Tolerances tolerances, Map<String, Map<String, String>> configuration) {}
+
+  private Summarizer() {}
+
+  public static RunSummary summarize(SimulationLog log, String runFolder, Inputs in) {
+    return summarize(log, runFolder, in, Optional.empty());
+  }
+
+  /** @param report Gatling's report of the same run: its percentiles replace ours where it shows them */
+  public static RunSummary summarize(SimulationLog log, String runFolder, Inputs in, Optional<GatlingReport> report) {
+    long origin = log.injectStart();
+    long windowStart = origin + in.warmup().toMillis();
+    double runSeconds = log.durationSeconds();
+    double windowSeconds = Math.max(0, (log.injectEnd() - windowStart) / 1000.0);
+    int lastSecond = (int) ((log.injectEnd() - origin) / 1000);
+
+    Map<String, StatsBuilder[]> byPath = new LinkedHashMap<>();
+    Map<String, String> nameOfPath = new LinkedHashMap<>();
+    Map<String, StatsBuilder[]> byGroup = new LinkedHashMap<>();
+    for (SloGroup g : in.slo().groups()) byGroup.put(g.name(), pair(origin, runSeconds, windowSeconds));
+    StatsBuilder[] global = pair(origin, runSeconds, windowSeconds);
+    for (SimulationLog.Request r : log.requests()) {
+      boolean inWindow = r.start() >= windowStart;
+      StatsBuilder[] p = byPath.computeIfAbsent(r.path(), k -> pair(origin, runSeconds, windowSeconds));
+      nameOfPath.putIfAbsent(r.path(), r.name());
+      add(p, r, inWindow);
+      add(global, r, inWindow);
+      in.slo().groupOf(r.name()).ifPresent(g -> add(byGroup.get(g.name()), r, inWindow));
+    }
+
+    List<RunSummary.RequestSummary> requests = new ArrayList<>();
+    List<String> withoutSlo = new ArrayList<>();
+    byPath.forEach((path, b) -> {
+      String name = nameOfPath.get(path);
+      String group = in.slo().groupOf(name).map(SloGroup::name).orElse(null);
+      if (group == null) withoutSlo.add(path);
+      Stats run = b[0].build(lastSecond);
+      if (path.equals(name)) run = fromReport(run, report, name);
+      requests.add(new RunSummary.RequestSummary(name, path, group, run, windowOf(b[1])));
+    });
+    List<RunSummary.GroupSummary> groups = new ArrayList<>();
+    Map<String, Measured> measured = new LinkedHashMap<>();
+    for (SloGroup g : in.slo().groups()) {
+      StatsBuilder[] b = byGroup.get(g.name());
+      Stats window = windowOf(b[1]);
+      groups.add(new RunSummary.GroupSummary(g.name(), g.requests(), b[0].build(lastSecond), window));
+      measured.put(g.name(), new Measured(window.count(), window.errorRatePct(), window.rps(), window.p50(),
+          window.p95(), window.p99()));
+    }
+    Stats globalWindow = windowOf(global[1]);
+
+    List<Check> checks = new ArrayList<>(Gate.judge(in.slo(), measured));
+    if (globalWindow.count() == 0) {
+      checks.add(new Check(Check.Kind.SLO, "run", "requests after warm-up", 0.0, null, "requests",
+          Check.Status.FAILED, "SLO FAILED: no requests after the warm-up of " + in.warmup().toMillis() / 1000.0
+              + " s: the run is too short to judge (lower slo.warmup or run longer)"));
+    }
+    InjectorHealth injector = InjectorHealth.of(in.plan(), log, in.maxStartLag());
+    checks.addAll(injectorChecks(injector, in));
+    BaselineComparison baseline = in.baseline()
+        .map(b -> BaselineComparison.compare(in.baselineRef().orElse(""), b, groups, in.tolerances(), checks))
+        .orElse(null);
+    List<String> failures = checks.stream().filter(Check::failed).map(Check::message).toList();
+    return new RunSummary(RunSummary.SCHEMA, log.header().simulationClass(), runFolder, log.header().gatlingVersion(),
+        Instant.ofEpochMilli(log.header().runStart()).toString(), log.injectStart(), log.injectEnd(),
+        log.durationSeconds(), in.warmup().toMillis() / 1000.0, windowSeconds, log.truncated(), failures.isEmpty(),
+        failures, report.isPresent() ? "gatling-report" : "t-digest",
+        fromReport(global[0].build(lastSecond), report, GatlingReport.ALL), globalWindow, groups, requests, withoutSlo, in.slo().source(), checks,
+        injector, baseline, in.configuration());
+  }
+
+  private static List<Check> injectorChecks(InjectorHealth h, Inputs in) {
+    List<Check> out = new ArrayList<>();
+    if (!h.checked()) {
+      out.add(new Check(Check.Kind.INJECTOR, "injector", "start lag", null, null, "ms", Check.Status.SKIPPED,
+          "injector not checked: the simulation passed no injection plan to RunReport.install"));
+      return out;
+    }
+    long maxLag = in.maxStartLag().toMillis();
+    for (InjectorHealth.Scenario s : h.scenarios()) {
+      boolean lagOk = s.p99LagMs() <= maxLag;
+      out.add(new Check(Check.Kind.INJECTOR, s.name(), "p99 start lag", (double) s.p99LagMs(), (double) maxLag, "ms",
+          lagOk ? Check.Status.PASSED : Check.Status.FAILED,
+          (lagOk ? "injector kept up: " : "INJECTOR LAGGING: ") + s.name() + " p99 start lag = " + s.p99LagMs()
+              + " ms" + (lagOk ? " ≤ " : " > ") + maxLag + " ms (" + s.usersLate() + " of " + s.started()
+              + " users started more than " + maxLag + " ms late)"));
+      boolean missOk = s.missingPct() <= in.maxMissingPct();
+      out.add(new Check(Check.Kind.INJECTOR, s.name(), "users never started", s.missingPct(), in.maxMissingPct(), "%",
+          missOk ? Check.Status.PASSED : Check.Status.FAILED,
+          (missOk ? "injector kept up: " : "INJECTOR LAGGING: ") + s.name() + " started " + s.started() + " of "
+              + s.planned() + " planned users; " + s.missing() + " never started (" + Format.pct(s.missingPct())
+              + (missOk ? " ≤ " : " > ") + Format.num(in.maxMissingPct()) + " %)"));
+    }
+    return out;
+  }
+
+  private static Stats fromReport(Stats s, Optional<GatlingReport> report, String name) {
+    if (report.isEmpty()) return s;
+    GatlingReport r = report.get();
+    return new Stats(s.count(), s.ok(), s.ko(), s.errorRatePct(), s.rps(), s.min(), s.mean(),
+        r.percentile(name, 50).orElse(s.p50()), r.percentile(name, 75).orElse(s.p75()),
+        r.percentile(name, 90).orElse(s.p90()), r.percentile(name, 95).orElse(s.p95()),
+        r.percentile(name, 99).orElse(s.p99()), r.percentile(name, 99.9).orElse(s.p999()), s.max(), s.perSecond());
+  }
+
+  private static StatsBuilder[] pair(long origin, double runSeconds, double windowSeconds) {
+    return new StatsBuilder[] {new StatsBuilder(origin, runSeconds), new StatsBuilder(origin, Math.max(windowSeconds, 1e-3))};
+  }
+
+  private static void add(StatsBuilder[] b, SimulationLog.Request r, boolean inWindow) {
+    b[0].add(r);
+    if (inWindow) b[1].add(r);
+  }
+
+  /** The window's figures without a per-second series (the run's series already covers those seconds). */
+  private static Stats windowOf(StatsBuilder b) {
+    Stats s = b.build(-1);
+    return new Stats(s.count(), s.ok(), s.ko(), s.errorRatePct(), s.rps(), s.min(), s.mean(), s.p50(), s.p75(),
+        s.p90(), s.p95(), s.p99(), s.p999(), s.max(), List.of());
+  }
+}
