@@ -25,6 +25,11 @@ public final class SearchJourney {
               .remove("nextLink");
         })
         .exec(Records.SEARCH)
+        // No hits (a deep page, a narrow facet, a restricted match): the user clears the query and browses.
+        .doIf(s -> s.getList("hitIds").isEmpty() && chance.of(0.5).apply(s)).then(
+            exec(s -> s.set("searchParams", Map.of("sort", "newest", "page", 1, "size", 25)).set("searchPage", 1)
+                .set("searchSize", 25).remove("nextLink"))
+                .exec(Records.SEARCH))
         .repeat("#{nextPages}").on(
             doIf(s -> s.contains("nextLink")
                 && SearchParams.nextInsideWindow(s.getInt("searchPage"), s.getInt("searchSize"))).then(

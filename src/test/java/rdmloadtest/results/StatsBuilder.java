@@ -81,13 +81,21 @@ final class StatsBuilder {
    * the same each time a log is summarized, so a verdict cannot flip on a re-run of the summary.
    */
   private static void seed(GeneralStatsBuffer b) {
-    try {
-      java.lang.reflect.Field gen = com.tdunning.math.stats.AbstractTDigest.class.getDeclaredField("gen");
-      gen.setAccessible(true);
-      gen.set(b.digest(), new java.util.Random(42));
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      // Another t-digest version: figures stay correct, only ties may break differently.
+    // t-digest 3.3 keeps its Random in AVLTreeDigest.gen (final): re-seed that instance in place.
+    for (Class<?> c = b.digest().getClass(); c != null; c = c.getSuperclass()) {
+      try {
+        java.lang.reflect.Field gen = c.getDeclaredField("gen");
+        gen.setAccessible(true);
+        ((java.util.Random) gen.get(b.digest())).setSeed(42);
+        return;
+      } catch (NoSuchFieldException e) {
+        // look in the superclass
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        throw new IllegalStateException("cannot seed the t-digest of " + c.getName(), e);
+      }
     }
+    throw new IllegalStateException("no Random field 'gen' in " + b.digest().getClass().getName()
+        + ": another t-digest version; figures would break ties at random");
   }
 
   private static int pct(GeneralStats g, double rank) {

@@ -64,11 +64,14 @@ final class ProbeRun implements AutoCloseable {
     ProbeSimulation.params = new ProbeSimulation.Params(simulator.siteUrl(), IDS, usersPerSec, duration, keys);
     PrintStream original = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(new Tee(original, captured), true, StandardCharsets.UTF_8));
+    PrintStream tee = new PrintStream(new Tee(original, captured), true, StandardCharsets.UTF_8);
+    System.setOut(tee);
     int rc;
     try {
-      rc = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {"--simulation", ProbeSimulation.class.getName(),
-          "--results-folder", results.toString(), "--run-description", "probe"});
+      // Gatling prints through Scala's Console, which keeps the System.out of its first use: redirect it too.
+      rc = scala.Console$.MODULE$.withOut(tee, (scala.Function0<Integer>) () -> io.gatling.app.Gatling$.MODULE$.fromArgs(
+          new String[] {"--simulation", ProbeSimulation.class.getName(), "--results-folder", results.toString(),
+              "--run-description", "probe"}));
     } finally {
       System.setOut(original);
     }

@@ -37,7 +37,8 @@ public final class OaiPmhApi {
     String host = RecordsApi.host(c);
     StringBuilder x = new StringBuilder("<?xml version='1.0' encoding='UTF-8'?>\n"
         + "<OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\""
-        + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
+        + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://www.openarchives.org/OAI/2.0/"
+        + " http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd\">"
         + "<responseDate>" + Instant.now().toString().replaceAll("\\.\\d+", "") + "</responseDate>"
         + "<request verb=\"" + esc(verb) + "\">" + c.siteUrl + "/oai2d</request>");
     switch (verb) {
@@ -56,14 +57,16 @@ public final class OaiPmhApi {
         String prefix = c.first("metadataPrefix").orElse("");
         String id = c.first("identifier").orElse("").replaceFirst("^oai:[^:]+:", "");
         RecordDoc r = repo.read(() -> repo.record(id).filter(this::harvestable).orElse(null));
-        if (!FORMATS.contains(prefix)) error(x, "cannotDisseminateFormat", "The metadata format is not supported.");
+        if (!FORMATS.contains(prefix)) error(x, "badArgument", "metadataPrefix does not exist");
         else if (r == null) error(x, "idDoesNotExist", "No matching identifier.");
         else x.append("<GetRecord>").append(record(r, prefix, host, true)).append("</GetRecord>");
       }
-      default -> error(x, "badVerb", "This is not a valid OAI-PMH verb:" + verb);
+      default -> error(x, "badArgument", "This is not a valid OAI-PMH verb:" + verb);
     }
     x.append("</OAI-PMH>");
-    return Reply.bytes(200, "text/xml; charset=utf-8", x.toString().getBytes(StandardCharsets.UTF_8));
+    // invenio-oaiserver answers every OAI-PMH error (noRecordsMatch included) with HTTP 422.
+    int status = x.indexOf("<error code=") >= 0 ? 422 : 200;
+    return Reply.bytes(status, "text/xml", x.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private void list(Call c, String verb, String host, StringBuilder x) {
@@ -88,8 +91,7 @@ public final class OaiPmhApi {
       prefix = c.first("metadataPrefix").orElse("");
       offset = 0;
       if (!FORMATS.contains(prefix)) {
-        error(x, "cannotDisseminateFormat", "The metadata format identified by the value given for the"
-            + " metadataPrefix argument is not supported by the item or by the repository.");
+        error(x, "badArgument", "metadataPrefix does not exist");
         return;
       }
     }
@@ -99,8 +101,7 @@ public final class OaiPmhApi {
         .filter(r -> inRange(r.updated.toString(), lo, hi))
         .sorted(Comparator.comparing((RecordDoc r) -> r.updated).thenComparing(r -> r.id)).toList());
     if (all.isEmpty()) {
-      error(x, "noRecordsMatch", "The combination of the values of the from, until, and set arguments results in"
-          + " an empty list.");
+      error(x, "noRecordsMatch", "");
       return;
     }
     x.append('<').append(verb).append('>');
@@ -134,9 +135,13 @@ public final class OaiPmhApi {
     return !r.deleted() && !r.recordRestricted() && repo.isLatest(r);
   }
 
-  private static String record(RecordDoc r, String prefix, String host, boolean withMetadata) {
+  private String record(RecordDoc r, String prefix, String host, boolean withMetadata) {
+    StringBuilder sets = new StringBuilder();
+    for (String c : r.parent.communities) {
+      repo.community(c).ifPresent(x -> sets.append("<setSpec>community-").append(esc(x.slug())).append("</setSpec>"));
+    }
     String header = "<header><identifier>oai:" + host + ":" + r.id + "</identifier><datestamp>"
-        + r.updated.toString().replaceAll("\\.\\d+", "") + "</datestamp></header>";
+        + r.updated.toString().replaceAll("\\.\\d+", "") + "</datestamp>" + sets + "</header>";
     if (!withMetadata) return header;
     JsonNode m = r.metadata;
     StringBuilder md = new StringBuilder("<metadata>");
