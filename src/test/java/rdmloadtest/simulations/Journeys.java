@@ -15,10 +15,10 @@ import rdmloadtest.chains.RecordViewJourney;
 import rdmloadtest.chains.SearchJourney;
 
 /** The named scenarios the simulations compose, built from the journeys in chains/. */
-final class Journeys {
+public final class Journeys {
   private final InvenioSimulation sim;
 
-  Journeys(InvenioSimulation sim) {
+  public Journeys(InvenioSimulation sim) {
     this.sim = sim;
   }
 
@@ -39,7 +39,7 @@ final class Journeys {
   }
 
   /** Anonymous readers: one journey per session, chosen by the configured weights. */
-  ScenarioBuilder readers() {
+  public ScenarioBuilder readers() {
     var t = sim.cfg.traffic();
     double total = t.searchWeight() + t.recordViewWeight() + t.downloadWeight() + t.communitiesWeight();
     List<io.gatling.javaapi.core.Choice.WithWeight> choices = new ArrayList<>();

@@ -1,0 +1,27 @@
+package rdmloadtest.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+
+import java.time.Duration;
+import java.util.List;
+import rdmloadtest.config.LoadTestConfig;
+import rdmloadtest.simulations.InvenioSimulation;
+import rdmloadtest.simulations.Journeys;
+
+/**
+ * Benchmark: the default mix's reader journeys (checks, feeders, link following) at saturation, a closed
+ * population looping for a fixed time; compared with {@link BareEndpointsSimulation} by scripts/bench-injector.sh.
+ */
+public class MixThroughputSimulation extends InvenioSimulation {
+  {
+    int users = Integer.getInteger("bench.users", 50);
+    Duration d = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
+    setUp(new Journeys(this).readers().injectClosed(constantConcurrentUsers(users).during(d)))
+        .protocols(protocol).maxDuration(d.plusSeconds(10));
+  }
+
+  @Override
+  protected boolean writes(LoadTestConfig cfg) {
+    return false;
+  }
+}
