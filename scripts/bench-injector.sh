@@ -20,7 +20,13 @@ run() {
     -Dbench.seconds="$SECONDS_PER_RUN" -Dslo.enforce=false > "target/bench-$2.log" 2>&1 || true
   grep -E '> mean throughput \(rps\)' "target/bench-$2.log" | tail -1 | awk -F'|' '{gsub(/[ ,]/,"",$2); print $2}'
 }
-bare=$(run rdmloadtest.bench.BareEndpointsSimulation bare)
-mix=$(run rdmloadtest.bench.MixThroughputSimulation mix)
-bare2=$(run rdmloadtest.bench.BareEndpointsSimulation bare2)
-python3 -c "b=($bare+$bare2)/2; m=$mix; print(f'bare {$bare} and {$bare2} req/s (mean {b:.0f}), default mix {m} req/s, ratio mix/bare {m/b:.3f}')"
+# Alternate the two so drift on a shared machine hits both alike.
+bares=(); mixes=()
+for r in $(seq 1 "${ROUNDS:-2}"); do
+  bares+=("$(run rdmloadtest.bench.BareEndpointsSimulation bare-$r)")
+  mixes+=("$(run rdmloadtest.bench.MixThroughputSimulation mix-$r)")
+  echo "round $r: bare ${bares[-1]} req/s, default mix ${mixes[-1]} req/s"
+done
+python3 -c "
+b=[${bares[*]// /,}]; m=[${mixes[*]// /,}]
+print(f'mean: bare {sum(b)/len(b):.0f} req/s, default mix {sum(m)/len(m):.0f} req/s, ratio mix/bare {sum(m)/sum(b):.3f}')"

@@ -5,7 +5,10 @@ import static io.gatling.javaapi.http.HttpDsl.*;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
+import java.nio.file.Path;
 import java.time.Duration;
+import rdmloadtest.feeders.CsvFeeder;
+import rdmloadtest.feeders.FeederFile;
 
 /**
  * Benchmark baseline: the same endpoints as the default mix's readers, same weights, with Gatling's
@@ -18,7 +21,9 @@ public class BareEndpointsSimulation extends Simulation {
     Duration d = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
     ScenarioBuilder bare = scenario("Bare readers")
         .feed(csv("data/default/feeders/records.csv").circular())
-        .feed(csv("data/default/feeders/files.csv").circular())
+        // The same download cap as the mix (traffic.download.maxMB, 50 MB), or big files would dominate.
+        .feed(new CsvFeeder(Path.of("data/default"), FeederFile.FILES,
+            row -> ((Number) row.get("size")).longValue() <= 50_000_000L))
         .feed(csv("data/default/feeders/search_queries.csv").circular())
         .randomSwitch().on(
             percent(45).then(exec(http("Search records").get("/api/records").queryParam("q", "#{q}"))),
