@@ -28,5 +28,5 @@ for r in $(seq 1 "${ROUNDS:-2}"); do
   echo "round $r: bare ${bares[-1]} req/s, default mix ${mixes[-1]} req/s"
 done
 python3 -c "
-b=[${bares[*]// /,}]; m=[${mixes[*]// /,}]
+b=[$(IFS=,; echo "${bares[*]}")]; m=[$(IFS=,; echo "${mixes[*]}")]
 print(f'mean: bare {sum(b)/len(b):.0f} req/s, default mix {sum(m)/len(m):.0f} req/s, ratio mix/bare {sum(m)/sum(b):.3f}')"
