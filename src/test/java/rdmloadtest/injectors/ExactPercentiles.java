@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import rdmloadtest.results.GatlingLog;
 
 /**
  * Exact percentiles of a log's response times (nearest rank over every value), per request path and for all

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import rdmloadtest.config.ConfigSource;
 import rdmloadtest.config.Settings;
+import rdmloadtest.results.GatlingLog;
 import rdmloadtest.results.RunSummary;
 import rdmloadtest.results.SimulationLog;
 import rdmloadtest.results.Stats;

@@ -28,6 +28,9 @@ public record SimulatorSettings(
     List<RateLimiter.Rule> authenticatedLimit,
     Map<EndpointClass, FaultSpec> faults) {
 
+  /** Far above the depositor ids of generated data, so an administrator never owns seeded records. */
+  static final int ADMIN_IDS_FROM = 1001;
+
   public static SimulatorSettings from(Settings s) {
     Map<EndpointClass, Duration> times = new EnumMap<>(EndpointClass.class);
     Map<EndpointClass, FaultSpec> faults = new EnumMap<>(EndpointClass.class);
@@ -43,11 +46,11 @@ public record SimulatorSettings(
         faults);
   }
 
-  /** The user id a token stands for: users are numbered 1, 2, ... in token order, admins follow. */
+  /** The user id a token stands for: users are numbered 1, 2, ... in token order; admins from 1001 on. */
   public Map<String, String> tokenUsers() {
     Map<String, String> m = new java.util.HashMap<>();
     for (int i = 0; i < tokens.size(); i++) m.put(tokens.get(i), String.valueOf(i + 1));
-    for (int i = 0; i < adminTokens.size(); i++) m.put(adminTokens.get(i), String.valueOf(tokens.size() + i + 1));
+    for (int i = 0; i < adminTokens.size(); i++) m.put(adminTokens.get(i), String.valueOf(ADMIN_IDS_FROM + i));
     return m;
   }
 }

@@ -1,4 +1,4 @@
-package rdmloadtest.injectors;
+package rdmloadtest.results;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -16,13 +16,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Gatling 3.15's binary simulation.log, every record type, read as a stream and written back: what a merge of
- * several injectors' logs into one needs (results/SimulationLog reads only what a summary needs, into memory).
+ * Gatling 3.15's binary simulation.log, every record type, read as a stream and written back: the one place
+ * that knows the format. {@link SimulationLog} reads a run for its summary through it; the merge of several
+ * injectors' logs (injectors/) reads and writes through it.
  * Layout as written by io.gatling.core.stats.writer.LogFileDataWriter: a run record (header), then user (2),
  * request (1), group (3) and error (4) records whose times are int milliseconds after the header's run start,
  * strings after the first use of each replaced by a back reference. All times here are epoch milliseconds.
  */
-final class GatlingLog {
+public final class GatlingLog {
   static final byte RUN = 0;
   static final byte REQUEST = 1;
   static final byte USER = 2;
@@ -32,11 +33,11 @@ final class GatlingLog {
   private GatlingLog() {}
 
   /** The run record; {@code assertions} are Gatling's pickled assertions, kept as bytes. */
-  record Header(String gatlingVersion, String simulationClass, long runStart, String description,
+  public record Header(String gatlingVersion, String simulationClass, long runStart, String description,
                 List<String> scenarios, List<byte[]> assertions) {}
 
   /** Receives a log's records in file order. */
-  interface Visitor {
+  public interface Visitor {
     void user(String scenario, boolean start, long timestamp) throws IOException;
 
     void request(List<String> groups, String name, long start, long end, boolean ok, String message)
@@ -47,7 +48,7 @@ final class GatlingLog {
     void error(String message, long timestamp) throws IOException;
   }
 
-  static Header readHeader(Path file) throws IOException {
+  public static Header readHeader(Path file) throws IOException {
     try (Reader r = new Reader(file)) {
       return r.header();
     }
@@ -58,7 +59,7 @@ final class GatlingLog {
    *
    * @return true when the file ends inside a record (the injector was killed mid-write); the records before count
    */
-  static boolean read(Path file, Visitor v) throws IOException {
+  public static boolean read(Path file, Visitor v) throws IOException {
     try (Reader r = new Reader(file)) {
       Header h = r.header();
       long t0 = h.runStart();
@@ -166,14 +167,14 @@ final class GatlingLog {
   }
 
   /** Writes a log that Gatling's own reader (reports-only mode) and results/SimulationLog both read. */
-  static final class Writer implements Visitor, AutoCloseable {
+  public static final class Writer implements Visitor, AutoCloseable {
     private final DataOutputStream out;
     private final Map<String, Integer> cache = new HashMap<>();
     private final Map<String, Integer> scenarioIndex = new HashMap<>();
     private final long runStart;
     private int nextIndex = 1;
 
-    Writer(Path file, Header h) throws IOException {
+    public Writer(Path file, Header h) throws IOException {
       this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
       this.runStart = h.runStart();
       out.writeByte(RUN);
