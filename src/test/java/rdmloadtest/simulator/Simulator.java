@@ -70,13 +70,13 @@ public final class Simulator implements AutoCloseable {
     this.uploads = Files.createTempDirectory("rdm-simulator-uploads");
     Seeder.seed(repo, settings.dataDir());
     Vocabularies vocabularies = new Vocabularies(settings.version());
-    RecordJson json = new RecordJson(repo, vocabularies);
+    RecordJson json = new RecordJson(repo, vocabularies, settings.version());
     Index index = new Index(repo, json, settings.refreshDelay());
     Searcher searcher = new Searcher(vocabularies, settings.version());
     new RecordsApi(repo, json, index, searcher, new DraftValidator(vocabularies), settings.version()).routes(router);
     new FilesApi(repo, json, uploads).routes(router);
     new UserApi(repo, json, index, searcher).routes(router);
-    new CommunitiesApi(repo, json, index, searcher).routes(router);
+    new CommunitiesApi(repo, json, index, searcher, settings.version()).routes(router);
     new OaiPmhApi(repo).routes(router);
   }
 
@@ -234,6 +234,10 @@ public final class Simulator implements AutoCloseable {
     } catch (IOException e) {
       callback.failed(e);
       return;
+    }
+    // Flask's empty answer still carries its default media type
+    if (r.status == 204 && !r.headers.containsKey("Content-Type")) {
+      response.getHeaders().put("Content-Type", "text/html; charset=utf-8");
     }
     if (r.status == 304 || r.status == 204) {
       response.write(true, null, callback);

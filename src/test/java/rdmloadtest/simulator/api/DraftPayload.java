@@ -4,16 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import rdmloadtest.simulator.api.DraftValidator.FieldError;
 import rdmloadtest.simulator.store.RecordDoc;
 
-/** Applies a create/update body to a draft: partial data is kept, unknown keys are dropped and reported. */
+/** Applies a create/update body to a draft: partial data is kept, unknown top-level keys are dropped silently. */
 final class DraftPayload {
-  private static final Set<String> READ_ONLY = Set.of("id", "created", "updated", "links", "revision_id",
-      "is_published", "is_draft", "status", "versions", "expires_at", "stats", "deletion_status", "errors",
-      "parent", "pids", "media_files", "tombstone");
-
   private DraftPayload() {}
 
   static List<FieldError> apply(JsonNode body, RecordDoc d) {
@@ -22,11 +17,6 @@ final class DraftPayload {
       errors.add(new FieldError("_schema", "Invalid input type."));
       return errors;
     }
-    body.fieldNames().forEachRemaining(k -> {
-      if (!READ_ONLY.contains(k) && !Set.of("metadata", "access", "files", "custom_fields").contains(k)) {
-        errors.add(new FieldError(k, "Unknown field."));
-      }
-    });
     d.metadata = body.path("metadata").isObject() ? ((ObjectNode) body.get("metadata")).deepCopy()
         : d.metadata.objectNode();
     ObjectNode access = body.path("access").isObject() ? ((ObjectNode) body.get("access")).deepCopy()

@@ -113,10 +113,12 @@ public final class FilesApi {
       return sf;
     });
     String etag = "\"md5:" + f.md5() + "\"";
-    if (c.header("if-none-match").map(v -> v.equals(etag) || v.equals("*")).orElse(false)) {
-      return Reply.empty(304).header("ETag", etag);
-    }
     String type = rdmloadtest.simulator.store.Mimetypes.sanitizeFor(f);
+    String disposition = type.equals("application/octet-stream") ? "attachment; filename=" + f.key : "inline";
+    if (c.header("if-none-match").map(v -> v.equals(etag) || v.equals("*")).orElse(false)) {
+      // werkzeug's 304 keeps the disposition and ETag but drops the entity headers
+      return Reply.empty(304).header("Content-Disposition", disposition).header("ETag", etag);
+    }
     Reply reply = Reply.stream(200, f.size, (out, throttle) -> copy(f.bytes, out, throttle))
         .header("Content-Type", type)
         .header("Content-MD5", f.md5())
@@ -128,8 +130,7 @@ public final class FilesApi {
         .header("X-Permitted-Cross-Domain-Policies", "none")
         .header("X-Frame-Options", "deny")
         .header("X-XSS-Protection", "1; mode=block");
-    reply.header("Content-Disposition", type.equals("application/octet-stream")
-        ? "attachment; filename=" + f.key : "inline");
+    reply.header("Content-Disposition", disposition);
     return reply;
   }
 
@@ -181,7 +182,7 @@ public final class FilesApi {
   Reply init(Call c) {
     JsonNode body = c.jsonBody();
     if (!body.isArray()) throw ApiError.validation("_schema", "Invalid input type.");
-    if (body.isEmpty()) throw new ApiError(400, "No files to upload.");
+    if (body.isEmpty()) throw ApiError.validation("_schema", "No files to upload.");
     return repo.write(() -> {
       RecordDoc d = ownDraft(c);
       if (!d.filesEnabled) throw ApiError.validation("files.enabled", "Files are disabled for this record.");
@@ -211,10 +212,9 @@ public final class FilesApi {
     StoredFile f = repo.read(() -> {
       RecordDoc d = ownDraft(c);
       RecordsApi.requireUnlockedFiles(d);
-      StoredFile sf = RecordsApi.file(d, key);
-      if (sf.committed) throw new ApiError(400, "File with key \"" + key + "\" is already committed.");
-      return sf;
+      return RecordsApi.file(d, key);
     });
+    if (f.committed) return failedTransfer(c, f);
     long declared = c.header("content-length").map(Long::parseLong).orElse(-1L);
     if (declared > MAX_FILE_SIZE) throw new ApiError(400, "Maximum file size exceeded.");
     Path tmp;
@@ -252,7 +252,27 @@ public final class FilesApi {
       if (f.bytes == null) throw new ApiError(400, "File is not uploaded yet.");
       f.committed = true;
       f.updated = Instant.now();
-      return Reply.json(200, json.fileEntry(d, f, c.api()));
+      // the commit answer is dumped before the file's metadata is set: null, {} on later reads
+      return Reply.json(200, json.fileEntry(d, f, c.api()).putNull("metadata"));
+    });
+  }
+
+  /**
+   * Content sent again to a committed file: InvenioRDM's transfer fails, the service answers 200 with the
+   * old entry plus {"errors": "File upload transfer failed."}, and the cleanup removes the file from the draft.
+   */
+  private Reply failedTransfer(Call c, StoredFile f) {
+    try (InputStream in = c.bodyStream()) {
+      in.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException ignored) {
+      // the body is discarded anyway
+    }
+    return repo.write(() -> {
+      RecordDoc d = ownDraft(c);
+      var body = json.fileEntry(d, f, c.api()).put("errors", "File upload transfer failed.");
+      d.files.remove(f.key);
+      if (f.bytes != null && !isShared(d, f)) f.bytes.discard();
+      return Reply.json(200, body);
     });
   }
 

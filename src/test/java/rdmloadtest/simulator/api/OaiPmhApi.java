@@ -21,6 +21,9 @@ import rdmloadtest.simulator.store.Repository;
 public final class OaiPmhApi {
   static final int PAGE_SIZE = 10;
   private static final List<String> FORMATS = List.of("oai_dc", "datacite");
+  private static final List<String[]> FORMAT_SCHEMAS = List.of(
+      new String[] {"oai_dc", "http://www.openarchives.org/OAI/2.0/oai_dc.xsd", "http://www.openarchives.org/OAI/2.0/oai_dc/"},
+      new String[] {"datacite", "http://schema.datacite.org/meta/kernel-4.3/metadata.xsd", "http://datacite.org/schema/kernel-4"});
 
   private final Repository repo;
 
@@ -35,12 +38,7 @@ public final class OaiPmhApi {
   Reply handle(Call c) {
     String verb = c.first("verb").orElse("");
     String host = RecordsApi.host(c);
-    StringBuilder x = new StringBuilder("<?xml version='1.0' encoding='UTF-8'?>\n"
-        + "<OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\""
-        + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://www.openarchives.org/OAI/2.0/"
-        + " http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd\">"
-        + "<responseDate>" + Instant.now().toString().replaceAll("\\.\\d+", "") + "</responseDate>"
-        + "<request verb=\"" + esc(verb) + "\">" + c.siteUrl + "/oai2d</request>");
+    StringBuilder x = new StringBuilder();
     switch (verb) {
       case "Identify" -> x.append("<Identify><repositoryName>InvenioRDM</repositoryName><baseURL>")
           .append(c.siteUrl).append("/oai2d</baseURL><protocolVersion>2.0</protocolVersion>")
@@ -49,7 +47,10 @@ public final class OaiPmhApi {
           .append("<deletedRecord>no</deletedRecord><granularity>YYYY-MM-DDThh:mm:ssZ</granularity></Identify>");
       case "ListMetadataFormats" -> {
         x.append("<ListMetadataFormats>");
-        for (String f : FORMATS) x.append("<metadataFormat><metadataPrefix>").append(f).append("</metadataPrefix></metadataFormat>");
+        for (String[] f : FORMAT_SCHEMAS) {
+          x.append("<metadataFormat><metadataPrefix>").append(f[0]).append("</metadataPrefix><schema>").append(f[1])
+              .append("</schema><metadataNamespace>").append(f[2]).append("</metadataNamespace></metadataFormat>");
+        }
         x.append("</ListMetadataFormats>");
       }
       case "ListRecords", "ListIdentifiers" -> list(c, verb, host, x);
@@ -63,10 +64,23 @@ public final class OaiPmhApi {
       }
       default -> error(x, "badArgument", "This is not a valid OAI-PMH verb:" + verb);
     }
-    x.append("</OAI-PMH>");
-    // invenio-oaiserver answers every OAI-PMH error (noRecordsMatch included) with HTTP 422.
-    int status = x.indexOf("<error code=") >= 0 ? 422 : 200;
-    return Reply.bytes(status, "text/xml", x.toString().getBytes(StandardCharsets.UTF_8));
+    // invenio-oaiserver answers every OAI-PMH error (noRecordsMatch included) with HTTP 422, and then echoes
+    // no request arguments; a valid request's arguments come back as attributes of <request>.
+    boolean failed = x.indexOf("<error code=") >= 0;
+    StringBuilder request = new StringBuilder("<request");
+    if (!failed) {
+      for (String arg : List.of("verb", "metadataPrefix", "identifier", "from", "until", "set", "resumptionToken")) {
+        c.first(arg).ifPresent(v -> request.append(' ').append(arg).append("=\"").append(esc(v)).append('"'));
+      }
+    }
+    request.append('>').append(c.siteUrl).append("/oai2d</request>");
+    String doc = "<?xml version='1.0' encoding='UTF-8'?>\n"
+        + "<OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\""
+        + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://www.openarchives.org/OAI/2.0/"
+        + " http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd\">"
+        + "<responseDate>" + Instant.now().toString().replaceAll("\\.\\d+", "") + "</responseDate>"
+        + request + x + "</OAI-PMH>";
+    return Reply.bytes(failed ? 422 : 200, "text/xml", doc.getBytes(StandardCharsets.UTF_8));
   }
 
   private void list(Call c, String verb, String host, StringBuilder x) {
@@ -109,16 +123,22 @@ public final class OaiPmhApi {
     for (RecordDoc r : all.subList(Math.min(offset, all.size()), Math.min(offset + PAGE_SIZE, all.size()))) {
       x.append(record(r, prefix, host, full));
     }
-    if (offset + PAGE_SIZE < all.size()) {
-      String next = Base64.getUrlEncoder().withoutPadding()
-          .encodeToString((prefix + "|" + (offset + PAGE_SIZE) + "|" + from + "|" + until)
-              .getBytes(StandardCharsets.UTF_8));
+    // invenio-oaiserver's has_next is page * size <= total (so a full last page still gets a token, and the
+    // page after it is empty); the first page has no token only when it holds everything.
+    int page = offset / PAGE_SIZE + 1;
+    boolean hasNext = (long) page * PAGE_SIZE <= all.size();
+    if (page > 1 || hasNext) {
       x.append("<resumptionToken completeListSize=\"").append(all.size()).append("\" cursor=\"").append(offset)
           .append("\" expirationDate=\"").append(Instant.now().plusSeconds(60).toString().replaceAll("\\.\\d+", ""))
-          .append("\">").append(next).append("</resumptionToken>");
-    } else if (token != null) {
-      x.append("<resumptionToken completeListSize=\"").append(all.size()).append("\" cursor=\"").append(offset)
-          .append("\"/>");
+          .append('"');
+      if (hasNext) {
+        String next = Base64.getUrlEncoder().withoutPadding()
+            .encodeToString((prefix + "|" + (offset + PAGE_SIZE) + "|" + from + "|" + until)
+                .getBytes(StandardCharsets.UTF_8));
+        x.append('>').append(next).append("</resumptionToken>");
+      } else {
+        x.append("/>");
+      }
     }
     x.append("</").append(verb).append('>');
   }

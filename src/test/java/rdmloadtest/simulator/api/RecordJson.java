@@ -21,10 +21,12 @@ public final class RecordJson {
 
   private final Repository repo;
   private final Vocabularies vocabularies;
+  private final boolean v14;
 
-  public RecordJson(Repository repo, Vocabularies vocabularies) {
+  public RecordJson(Repository repo, Vocabularies vocabularies, String version) {
     this.repo = repo;
     this.vocabularies = vocabularies;
+    this.v14 = version.equals("14");
   }
 
   public static String ts(Instant t) {
@@ -35,8 +37,25 @@ public final class RecordJson {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  /** The record (or draft) JSON; file details only when the caller may read the files. */
+  /**
+   * How much of the file entries a response shows: a record read adds each entry's links, a search hit
+   * drops links and storage_class; drafts and write responses show entries without links.
+   */
+  public enum View { READ, WRITE, HIT }
+
+  /** IIIF_FORMATS of invenio-app-rdm: files that get iiif_* links and make the record's thumbnails. */
+  private static final java.util.Set<String> IIIF = java.util.Set.of("pdf", "gif", "jp2", "jpeg", "jpg", "png",
+      "tif", "tiff");
+  private static final int[] THUMBNAIL_SIZES = {10, 50, 100, 250, 750, 1200};
+
+  /** The record (or draft) JSON as a write response or a draft read shows it. */
   public ObjectNode record(RecordDoc r, String api, Identity who, String host) {
+    return record(r, api, who, host, View.WRITE);
+  }
+
+  /** The record (or draft) JSON; file details only when the caller may read the files. */
+  public ObjectNode record(RecordDoc r, String api, Identity who, String host, View view) {
+    boolean manager = AccessRules.canEdit(r, who);
     ObjectNode o = F.objectNode();
     o.put("id", r.id);
     o.put("created", ts(r.created));
@@ -46,10 +65,12 @@ public final class RecordJson {
     ObjectNode parent = o.putObject("parent");
     parent.put("id", r.parent.id);
     ObjectNode pAccess = parent.putObject("access");
+    // grants and links are dumped only for those who may manage the record (RDM parent schema).
+    if (manager) pAccess.putArray("grants");
     pAccess.putObject("owned_by").put("user", r.parent.owner);
-    pAccess.putArray("links");
-    pAccess.putArray("grants");
-    pAccess.put("settings", (String) null);
+    if (manager) pAccess.putArray("links");
+    pAccess.putObject("settings").put("allow_user_requests", false).put("allow_guest_requests", false)
+        .putNull("accept_conditions_text").put("secret_link_expiration", 0);
     ObjectNode comms = parent.putObject("communities");
     if (!r.parent.communities.isEmpty()) {
       ArrayNode ids = comms.putArray("ids");
@@ -60,14 +81,14 @@ public final class RecordJson {
     ObjectNode versions = o.putObject("versions");
     boolean published = !r.draft || r.editOfPublished;
     versions.put("is_latest", !r.draft && repo.isLatest(r));
-    versions.put("is_latest_draft", r.draft || repo.isLatest(r));
+    if (manager) versions.put("is_latest_draft", r.draft || repo.isLatest(r));
     versions.put("index", r.versionIndex);
     o.put("is_published", published);
     o.put("is_draft", r.draft);
     o.put("status", r.draft ? (r.editOfPublished ? "published" : r.versionIndex > 1 ? "new_version_draft" : "draft")
         : "published");
     ObjectNode pids = o.putObject("pids");
-    if (!r.draft) pids.putObject("oai").put("identifier", "oai:" + host + ":" + r.id).put("provider", "oai");
+    if (!r.draft || r.editOfPublished) pids.putObject("oai").put("identifier", "oai:" + host + ":" + r.id).put("provider", "oai");
     o.set("metadata", expandMetadata(r.metadata));
     o.set("custom_fields", r.customFields.deepCopy());
     ObjectNode access = r.access.deepCopy();
@@ -76,11 +97,10 @@ public final class RecordJson {
     if (!access.has("embargo")) access.putObject("embargo").put("active", false).put("reason", (String) null);
     access.put("status", r.accessStatus());
     o.set("access", access);
-    o.set("files", filesSummary(r, api, who));
+    o.set("files", filesSummary(r, api, who, view));
     ObjectNode media = o.putObject("media_files");
     media.put("enabled", false).putArray("order");
     media.put("count", 0).put("total_bytes", 0).putObject("entries");
-    media.put("default_preview", (String) null);
     if (r.draft) {
       o.put("expires_at", ts(r.created.plusSeconds(60L * 60 * 24 * 365)));
     } else {
@@ -114,61 +134,100 @@ public final class RecordJson {
         .put("data_volume", (double) volume);
   }
 
+  /** The record's links in InvenioRDM's order (RDMRecordServiceConfig.links_item, v13/v14). */
   public ObjectNode links(RecordDoc r, String api) {
     String site = api.substring(0, api.length() - 4);
     String self = api + "/records/" + r.id;
+    String kind = r.draft ? "draft:" : "record:";
     ObjectNode l = F.objectNode();
+    l.put("self", r.draft ? self + "/draft" : self);
+    l.put("self_html", r.draft ? site + "/uploads/" + r.id : site + "/records/" + r.id);
+    l.put("preview_html", site + "/records/" + r.id + "?preview=1");
+    l.put("reserve_doi", self + "/draft/pids/doi");
+    if (!r.draft) {
+      l.put("parent", api + "/records/" + r.parent.id);
+      l.put("parent_html", site + "/records/" + r.parent.id);
+    }
+    l.put("self_iiif_manifest", api + "/iiif/" + kind + r.id + "/manifest");
+    l.put("self_iiif_sequence", api + "/iiif/" + kind + r.id + "/sequence/default");
+    String files = r.draft ? self + "/draft" : self;
+    l.put("files", files + "/files");
+    l.put("media_files", files + "/media-files");
+    String thumb = r.files.keySet().stream().filter(k -> IIIF.contains(ext(k))).findFirst().orElse(null);
+    if (thumb != null) {
+      ObjectNode t = l.putObject("thumbnails");
+      for (int size : THUMBNAIL_SIZES) {
+        t.put(String.valueOf(size), api + "/iiif/record:" + r.id + ":" + enc(thumb) + "/full/%5E" + size
+            + ",/0/default.jpg");
+      }
+    }
+    l.put("archive", files + "/files-archive");
+    l.put("archive_media", files + "/media-files-archive");
+    if (!r.draft) {
+      l.put("latest", self + "/versions/latest");
+      l.put("latest_html", site + "/records/" + r.id + "/latest");
+    }
+    l.put("versions", self + "/versions");
     if (r.draft) {
-      l.put("self", self + "/draft");
-      l.put("self_html", site + "/uploads/" + r.id);
-      l.put("preview_html", site + "/records/" + r.id + "?preview=1");
       l.put("record", self);
       l.put("record_html", site + "/records/" + r.id);
       l.put("publish", self + "/draft/actions/publish");
       l.put("review", self + "/draft/review");
-      l.put("files", self + "/draft/files");
-      l.put("archive", self + "/draft/files-archive");
-      l.put("media_files", self + "/draft/media-files");
     } else {
-      l.put("self", self);
-      l.put("self_html", site + "/records/" + r.id);
-      l.put("files", self + "/files");
-      l.put("archive", self + "/files-archive");
-      l.put("media_files", self + "/media-files");
       l.put("draft", self + "/draft");
     }
-    l.put("latest", self + "/versions/latest");
-    l.put("latest_html", site + "/records/" + r.id + "/latest");
-    l.put("versions", self + "/versions");
     l.put("access_links", self + "/access/links");
     l.put("access_grants", self + "/access/grants");
+    l.put("access_users", self + "/access/users");
+    l.put("access_groups", self + "/access/groups");
+    l.put("access_request", self + "/access/request");
+    l.put("access", self + "/access");
     l.put("communities", self + "/communities");
+    l.put("communities-suggestions", self + "/communities-suggestions");
+    if (v14) {
+      // v14's deletion requests, file modification window and quota increase (links of a published record)
+      if (!r.draft || r.editOfPublished) {
+        l.put("request_deletion", self + "/request-deletion");
+        l.put("file_modification", self + "/file-modification");
+      }
+      l.put("quota_increase", self + "/quota-increase");
+    }
     l.put("requests", self + "/requests");
-    l.put("parent", api + "/records/" + r.parent.id);
     return l;
   }
 
-  private ObjectNode filesSummary(RecordDoc r, String api, Identity who) {
+  private static String ext(String key) {
+    int dot = key.lastIndexOf('.');
+    return dot < 0 ? "" : key.substring(dot + 1).toLowerCase();
+  }
+
+  private ObjectNode filesSummary(RecordDoc r, String api, Identity who, View view) {
     ObjectNode f = F.objectNode();
     f.put("enabled", r.filesEnabled);
     if (!AccessRules.canReadFiles(r, who)) return f;
     f.putArray("order");
     f.put("count", r.files.size());
     f.put("total_bytes", r.totalBytes());
-    f.put("default_preview", (String) null);
     ObjectNode entries = f.putObject("entries");
     for (StoredFile sf : r.files.values()) {
       ObjectNode e = entries.putObject(sf.key);
+      if (!sf.committed) {
+        // a pending file has no object yet: only its key (InvenioRDM's record files schema)
+        e.put("key", sf.key);
+        e.putNull("metadata");
+        e.putObject("access").put("hidden", false);
+        continue;
+      }
       e.put("id", sf.fileId);
-      if (sf.committed) e.put("checksum", "md5:" + sf.md5());
+      e.put("checksum", "md5:" + sf.md5());
       e.put("ext", sf.ext());
       e.put("size", sf.size);
       e.put("mimetype", sf.mimetype);
-      e.put("storage_class", "L");
+      if (view != View.HIT) e.put("storage_class", "L");
       e.put("key", sf.key);
       e.putObject("metadata");
       e.putObject("access").put("hidden", false);
-      e.set("links", fileLinks(r, sf, api));
+      if (view == View.READ) e.set("links", fileLinks(r, sf, api));
     }
     return f;
   }
@@ -204,6 +263,13 @@ public final class RecordJson {
     l.put("self", base);
     l.put("content", base + "/content");
     if (r.draft) l.put("commit", base + "/commit");
+    if (IIIF.contains(ext(sf.key))) {
+      String iiif = api + "/iiif/" + (r.draft ? "draft:" : "record:") + r.id;
+      l.put("iiif_canvas", iiif + "/canvas/" + enc(sf.key));
+      l.put("iiif_base", iiif + ":" + enc(sf.key));
+      l.put("iiif_info", iiif + ":" + enc(sf.key) + "/info.json");
+      l.put("iiif_api", iiif + ":" + enc(sf.key) + "/full/full/0/default.png");
+    }
     return l;
   }
 

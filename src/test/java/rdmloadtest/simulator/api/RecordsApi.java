@@ -63,7 +63,7 @@ public final class RecordsApi {
     boolean all = c.first("allversions").map(v -> v.equalsIgnoreCase("true") || v.equals("1")).orElse(false);
     ObjectNode body = repo.read(() -> searcher.search(c, index.records(c.identity, all, null),
         version.equals("14") ? RECORD_SEARCH_V14 : RECORD_SEARCH_V13, "/records",
-        d -> json.record(d, c.api(), c.identity, host(c))));
+        d -> json.record(d, c.api(), c.identity, host(c), RecordJson.View.HIT)));
     return Reply.json(200, body);
   }
 
@@ -74,15 +74,17 @@ public final class RecordsApi {
       if (r == null) {
         Parent p = repo.parent(id).orElse(null);
         if (p != null && p.latestId() != null) {
-          return Reply.json(302, redirectBody(302, "/api/records/" + p.latestId()))
-              .header("Location", "/api/records/" + p.latestId());
+          // a plain Flask redirect (werkzeug's HTML body), unlike the JSON 301 of /versions/latest
+          String target = "/api/records/" + p.latestId();
+          return Reply.bytes(302, "text/html; charset=utf-8", htmlRedirect(target).getBytes(
+              java.nio.charset.StandardCharsets.UTF_8)).header("Location", target);
         }
         if (repo.draft(id).isPresent()) throw new ApiError(404, "The persistent identifier is not registered.");
         throw ApiError.notFound();
       }
       checkTombstone(r);
       if (!AccessRules.canReadRecord(r, c.identity)) throw ApiError.forbidden();
-      return withEtag(Reply.json(200, json.record(r, c.api(), c.identity, host(c))), r)
+      return withEtag(Reply.json(200, json.record(r, c.api(), c.identity, host(c), RecordJson.View.READ)), r)
           .header("Link", "<" + c.api() + "/records/" + r.id + "> ; rel=\"linkset\" ; type=\"application/linkset+json\"");
     });
   }
@@ -99,7 +101,7 @@ public final class RecordsApi {
       RecordDoc r = published(c.param("id"));
       if (!AccessRules.canReadRecord(r, c.identity)) throw ApiError.forbidden();
       return Reply.json(200, searcher.search(c, index.versions(r, c.identity), VERSIONS,
-          "/records/" + r.id + "/versions", d -> json.record(d, c.api(), c.identity, host(c))));
+          "/records/" + r.id + "/versions", d -> json.record(d, c.api(), c.identity, host(c), RecordJson.View.HIT)));
     });
   }
 
@@ -109,6 +111,12 @@ public final class RecordsApi {
       String target = c.api() + "/records/" + r.parent.latestId();
       return Reply.json(301, redirectBody(301, target)).header("Location", target);
     });
+  }
+
+  private static String htmlRedirect(String target) {
+    return "<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n<h1>Redirecting...</h1>\n"
+        + "<p>You should be redirected automatically to the target URL: <a href=\"" + target + "\">" + target
+        + "</a>. If not, click the link.\n";
   }
 
   private static ObjectNode redirectBody(int status, String location) {
@@ -133,6 +141,7 @@ public final class RecordsApi {
       d.revision = 3;
       p.pendingDraftId = d.id;
       List<FieldError> errors = DraftPayload.apply(body, d);
+      errors.addAll(dropInvalid(d));
       repo.putDraft(d);
       return draftReply(201, d, c, errors);
     });
@@ -144,6 +153,9 @@ public final class RecordsApi {
       RecordDoc d = ownDraft(c);
       checkRevision(c, d);
       List<FieldError> errors = DraftPayload.apply(body, d);
+      errors.addAll(dropInvalid(d));
+      // the files component checks on update (not on create) that an enabled draft has files
+      if (d.filesEnabled && d.files.isEmpty()) errors.addAll(validator.fileErrors(d));
       touch(d);
       return draftReply(200, d, c, errors);
     });
@@ -170,7 +182,7 @@ public final class RecordsApi {
       RecordDoc existing = repo.draft(c.param("id")).orElse(null);
       if (existing != null) {
         if (!AccessRules.canEdit(existing, c.identity)) throw ApiError.forbidden();
-        return draftReply(201, existing, c, List.of());
+        return draftReply(201, existing, c, validator.metadataErrors(existing));
       }
       RecordDoc r = published(c.param("id"));
       if (!AccessRules.canEdit(r, c.identity)) throw ApiError.forbidden();
@@ -181,7 +193,7 @@ public final class RecordsApi {
       d.revision = r.revision + 1;
       r.files.values().forEach(f -> d.files.put(f.key, f));
       repo.putDraft(d);
-      return draftReply(201, d, c, List.of());
+      return draftReply(201, d, c, validator.metadataErrors(d));
     });
   }
 
@@ -211,8 +223,9 @@ public final class RecordsApi {
   Reply publish(Call c) {
     return repo.write(() -> {
       RecordDoc d = ownDraft(c);
+      // the record schema is validated first: files are only checked once the metadata is valid
       List<FieldError> errors = new ArrayList<>(validator.metadataErrors(d));
-      errors.addAll(validator.fileErrors(d));
+      if (errors.isEmpty()) errors.addAll(validator.fileErrors(d));
       if (!errors.isEmpty()) {
         throw new ApiError(400, "A validation error occurred.").with("errors", DraftValidator.toJson(errors));
       }
@@ -260,12 +273,26 @@ public final class RecordsApi {
 
   // --- helpers -------------------------------------------------------------------------------
 
+  /**
+   * A draft answer with the errors of this request (a new version's draft reports none, although its
+   * publication_date is gone, as InvenioRDM's does).
+   */
   private Reply draftReply(int status, RecordDoc d, Call c, List<FieldError> errors) {
     ObjectNode body = json.record(d, c.api(), c.identity, host(c));
-    List<FieldError> all = new ArrayList<>(errors);
-    all.addAll(validator.metadataErrors(d));
-    if (!all.isEmpty()) body.set("errors", DraftValidator.toJson(all));
+    if (!errors.isEmpty()) body.set("errors", DraftValidator.toJson(errors));
     return withEtag(Reply.json(status, body), d);
+  }
+
+  /**
+   * Partial saves keep only valid data: a metadata field that fails validation is reported and left out
+   * of the stored draft (marshmallow drops it), e.g. a two-letter title.
+   */
+  private List<FieldError> dropInvalid(RecordDoc d) {
+    List<FieldError> errors = validator.metadataErrors(d);
+    for (FieldError e : errors) {
+      if (e.field().startsWith("metadata.")) d.metadata.remove(e.field().split("\\.")[1]);
+    }
+    return errors;
   }
 
   private void touch(RecordDoc d) {

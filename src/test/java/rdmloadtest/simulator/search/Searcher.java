@@ -65,6 +65,12 @@ public final class Searcher {
       double s = query.score(h.index());
       if (s > 0) matched.add(new Scored(h.doc(), s));
     }
+    // v14 adds the publication_date facet to every record search (records, community records, user records)
+    if (version.equals("14") && opts.facets().contains("access_status") && !opts.facets().contains("publication_date")) {
+      List<String> facets = new ArrayList<>(opts.facets());
+      facets.add("publication_date");
+      opts = new Options(facets, opts.defaultSortNoQuery(), opts.includeStatusFacet());
+    }
     Map<String, List<String>> filters = new LinkedHashMap<>();
     for (String f : opts.facets()) if (!call.all(f).isEmpty()) filters.put(f, call.all(f));
     List<Scored> filtered = matched.stream().filter(s -> passes(s.doc, filters)).collect(Collectors.toList());
@@ -77,7 +83,8 @@ public final class Searcher {
     ArrayNode arr = hits.putArray("hits");
     for (Scored s : filtered.subList(from, to)) arr.add(render.apply(s.doc));
     hits.put("total", filtered.size());
-    out.set("aggregations", aggregations(matched, opts, filters));
+    // an endpoint without facets (versions) has no aggregations key at all
+    if (!opts.facets().isEmpty()) out.set("aggregations", aggregations(matched, opts, filters));
     out.put("sortBy", sort);
     out.put("page", page);
     ObjectNode links = out.putObject("links");
@@ -173,7 +180,31 @@ public final class Searcher {
           .map(f -> f.ext()).filter(x -> x != null).distinct().toList());
       aggs.set("file_type", facet("File type", counts, filters.get("file_type"), k -> k.toUpperCase()));
     }
+    if (opts.facets().contains("publication_date")) aggs.set("publication_date", years(matched, filters));
     return aggs;
+  }
+
+  /** v14's DateFacet: one bucket per year from the first to the last, empty years included, oldest first. */
+  private static ObjectNode years(List<Scored> matched, Map<String, List<String>> filters) {
+    TreeMap<Integer, Long> counts = new TreeMap<>();
+    for (Scored s : matched) {
+      String d = s.doc.metadata.path("publication_date").asText("");
+      if (d.length() >= 4 && d.substring(0, 4).chars().allMatch(Character::isDigit)) {
+        counts.merge(Integer.parseInt(d.substring(0, 4)), 1L, Long::sum);
+      }
+    }
+    ObjectNode agg = F.objectNode();
+    ArrayNode buckets = agg.putArray("buckets");
+    if (!counts.isEmpty()) {
+      List<String> ranges = filters.getOrDefault("publication_date", List.of());
+      for (int y = counts.firstKey(); y <= counts.lastKey(); y++) {
+        String year = String.valueOf(y);
+        boolean selected = ranges.stream().anyMatch(r -> inDateRange(year, r));
+        buckets.add(bucket(year, counts.getOrDefault(y, 0L), year, selected));
+      }
+    }
+    agg.put("label", "Publication date");
+    return agg;
   }
 
   private ObjectNode resourceTypes(List<Scored> matched, Map<String, List<String>> filters) {

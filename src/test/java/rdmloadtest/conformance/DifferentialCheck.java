@@ -1,0 +1,89 @@
+package rdmloadtest.conformance;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import rdmloadtest.config.ConfigSource;
+import rdmloadtest.config.Settings;
+import rdmloadtest.simulator.Simulator;
+import rdmloadtest.simulator.SimulatorSettings;
+
+/**
+ * Sends the same sequence of requests to a real InvenioRDM and to the embedded simulator and reports every
+ * way the simulator answers differently: {@code mvn -q exec:java@differential -Dconformance.real=URL
+ * [-Dconformance.version=13]}, tokens of two users from INVENIO_TOKEN and INVENIO_TOKEN_2 (never printed).
+ * Exit status 0: no difference beyond the accepted ones; 1: differences; 2: cannot run.
+ */
+public final class DifferentialCheck {
+  /** The outcome of one comparison. */
+  public record Result(List<Difference> differences, List<Difference> accepted, String report) {}
+
+  private DifferentialCheck() {}
+
+  public static void main(String[] args) throws Exception {
+    String realUrl = System.getProperty("conformance.real", "");
+    String version = System.getProperty("conformance.version", "13");
+    Path out = Path.of(System.getProperty("conformance.out", "target/conformance/differential-v" + version + ".md"));
+    String tokenA = System.getenv("INVENIO_TOKEN");
+    String tokenB = System.getenv("INVENIO_TOKEN_2");
+    String problem = realUrl.isBlank() ? "-Dconformance.real=URL is required (the real InvenioRDM, e.g. http://127.0.0.1:5000)"
+        : !version.matches("13|14") ? "conformance.version='" + version + "': expected 13 or 14"
+        : tokenA == null || tokenA.isBlank() ? "INVENIO_TOKEN (user A) is not set"
+        : tokenB == null || tokenB.isBlank() ? "INVENIO_TOKEN_2 (user B) is not set"
+        : !loopback(realUrl) && !Boolean.getBoolean("invenio.allowWrites")
+            ? "conformance.real='" + realUrl + "' is not on this machine and the check creates and publishes"
+              + " records: set -Dinvenio.allowWrites=true to allow it" : null;
+    if (problem != null) {
+      System.err.println("rdm-loadtest: " + problem);
+      System.exit(2);
+    }
+    try (Simulator sim = simulator(version, Path.of(System.getProperty("data.dir", "data/default")), Map.of())) {
+      sim.start();
+      Side real = new Side("real", realUrl, tokenA, tokenB);
+      Side simulated = new Side("simulator", sim.siteUrl(), "rdm-loadtest-token-1", "rdm-loadtest-token-2");
+      Result r = run(real, simulated, version, realUrl);
+      System.out.println(r.report());
+      Files.createDirectories(out.toAbsolutePath().getParent());
+      Files.writeString(out, r.report());
+      System.out.println("Report written to " + out);
+      System.exit(r.differences().isEmpty() ? 0 : 1);
+    }
+  }
+
+  /** A simulator with the default data set and tokens, as the load tests embed it (plus any overrides). */
+  static Simulator simulator(String version, Path dataDir, Map<String, String> overrides) throws IOException {
+    Map<String, String> m = new HashMap<>(overrides);
+    m.put("simulator.port", "0");
+    m.put("invenio.version", version);
+    m.put("data.dir", dataDir.toString());
+    return new Simulator(SimulatorSettings.from(new Settings(ConfigSource.ofMap(m))));
+  }
+
+  /** Runs the sequence on both sides (real first) and compares step by step. */
+  static Result run(Side real, Side sim, String version, String realLabel) throws InterruptedException {
+    List<Step> steps = Sequence.steps(version);
+    long t0 = System.nanoTime();
+    real.run(Sequence.steps(version));
+    long t1 = System.nanoTime();
+    sim.run(Sequence.steps(version));
+    long t2 = System.nanoTime();
+    List<Difference> all = new Differ(real, sim).compare(steps);
+    List<Difference> open = new ArrayList<>();
+    List<Difference> accepted = new ArrayList<>();
+    for (Difference d : all) (KnownDifferences.find(d, version) == null ? open : accepted).add(d);
+    String report = Report.markdown(realLabel, version, steps, real, sim, open, accepted,
+        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, Instant.now());
+    return new Result(open, accepted, report);
+  }
+
+  private static boolean loopback(String url) {
+    String host = URI.create(url).getHost();
+    return host != null && (host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]"));
+  }
+}
