@@ -69,6 +69,9 @@ public final class Keys {
       integer(1, 100_000));
   public static final Key<java.time.Duration> SIM_REFRESH = key("simulator.refreshDelay", "1s",
       "Delay before a published record is visible to search (OpenSearch's refresh interval).", duration());
+  public static final Key<java.time.Duration> SIM_STATS_INTERVAL = key("simulator.statsInterval", "1h",
+      "How often counted API downloads reach records' stats (InvenioRDM aggregates hourly; v14 reindexes every 10 min).",
+      duration());
   public static final Key<Boolean> SIM_RATE_LIMIT = key("simulator.rateLimit", "false",
       "Enforce InvenioRDM's rate limits (429 with X-RateLimit-* and Retry-After).", bool());
   public static final Key<List<RateLimiter.Rule>> SIM_RATE_GUEST = key("simulator.rateLimit.guest",

@@ -57,6 +57,12 @@ public final class Simulator implements AutoCloseable {
   private final Map<String, String> tokenUsers;
   private final Path uploads;
   private final Repository repo = new Repository();
+  private final java.util.concurrent.ScheduledExecutorService statsJob =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "simulator-stats");
+        t.setDaemon(true);
+        return t;
+      });
   private Server server;
   private int port;
 
@@ -99,6 +105,11 @@ public final class Simulator implements AutoCloseable {
     });
     server.start();
     port = connector.getLocalPort();
+    long every = Math.max(1, settings.statsInterval().toMillis());
+    statsJob.scheduleAtFixedRate(() -> repo.write(() -> {
+      repo.records().forEach(rdmloadtest.simulator.store.RecordDoc::aggregateStats);
+      return null;
+    }), every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
     return port;
   }
 
@@ -120,6 +131,7 @@ public final class Simulator implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    statsJob.shutdownNow();
     if (server != null) server.stop();
     try (var files = Files.walk(uploads)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

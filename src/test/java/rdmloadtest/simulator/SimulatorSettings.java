@@ -23,6 +23,7 @@ public record SimulatorSettings(
     boolean exponentialServiceTimes,
     int bandwidthMBps,
     Duration refreshDelay,
+    Duration statsInterval,
     boolean rateLimit,
     List<RateLimiter.Rule> guestLimit,
     List<RateLimiter.Rule> authenticatedLimit,
@@ -42,7 +43,7 @@ public record SimulatorSettings(
         s.get(Keys.SIM_PORT), s.get(Keys.INVENIO_VERSION), Path.of(s.get(Keys.DATA_DIR)),
         s.get(Keys.SIM_TOKENS), s.get(Keys.SIM_ADMIN_TOKENS), s.get(Keys.SIM_WORKERS), times,
         s.get(Keys.SIM_SERVICE_DISTRIBUTION).equals("exponential"), s.get(Keys.SIM_BANDWIDTH),
-        s.get(Keys.SIM_REFRESH), s.get(Keys.SIM_RATE_LIMIT), s.get(Keys.SIM_RATE_GUEST), s.get(Keys.SIM_RATE_AUTH),
+        s.get(Keys.SIM_REFRESH), s.get(Keys.SIM_STATS_INTERVAL), s.get(Keys.SIM_RATE_LIMIT), s.get(Keys.SIM_RATE_GUEST), s.get(Keys.SIM_RATE_AUTH),
         faults);
   }
 

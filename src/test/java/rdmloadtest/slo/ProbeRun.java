@@ -49,7 +49,7 @@ final class ProbeRun implements AutoCloseable {
     this.faults = new EnumMap<>(s.faults());
     this.simulator = new Simulator(new SimulatorSettings(s.port(), s.version(), s.dataDir(), s.tokens(),
         s.adminTokens(), s.workers(), s.serviceTimes(), s.exponentialServiceTimes(), s.bandwidthMBps(),
-        s.refreshDelay(), s.rateLimit(), s.guestLimit(), s.authenticatedLimit(), faults));
+        s.refreshDelay(), s.statsInterval(), s.rateLimit(), s.guestLimit(), s.authenticatedLimit(), faults));
     simulator.start();
   }
 

@@ -162,10 +162,11 @@ public final class FilesApi {
         .header("Content-Disposition", "attachment; filename=" + r.id + ".zip");
   }
 
+  /** A file-download event: counted only when the stats job next aggregates (see Simulator). */
   private void countDownload(RecordDoc r, long bytes) {
     synchronized (r) {
-      r.downloads++;
-      r.dataVolume += bytes;
+      r.pendingDownloads++;
+      r.pendingDataVolume += bytes;
     }
   }
 

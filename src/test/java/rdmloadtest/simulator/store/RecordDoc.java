@@ -30,6 +30,17 @@ public final class RecordDoc {
   /** Usage counters as the stats job last aggregated them (API record views are never counted). */
   public long downloads;
   public long dataVolume;
+  /** Downloads since then, waiting for the next aggregation (InvenioRDM queues stats events). */
+  public long pendingDownloads;
+  public long pendingDataVolume;
+
+  /** The stats job's run: pending events become counted (and searchable by mostdownloaded). */
+  public synchronized void aggregateStats() {
+    downloads += pendingDownloads;
+    dataVolume += pendingDataVolume;
+    pendingDownloads = 0;
+    pendingDataVolume = 0;
+  }
 
   public RecordDoc(String id, Parent parent, boolean draft, Instant created, String bucketId) {
     this.id = id;
