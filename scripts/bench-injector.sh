@@ -20,7 +20,8 @@ run() {
     -Dbench.seconds="$SECONDS_PER_RUN" -Dslo.enforce=false > "target/bench-$2.log" 2>&1 || true
   grep -E '> mean throughput \(rps\)' "target/bench-$2.log" | tail -1 | awk -F'|' '{gsub(/[ ,]/,"",$2); print $2}'
 }
-# Alternate the two so drift on a shared machine hits both alike.
+# A first run only warms the simulator's JIT; then alternate the two so drift hits both alike.
+run rdmloadtest.bench.BareEndpointsSimulation warmup >/dev/null
 bares=(); mixes=()
 for r in $(seq 1 "${ROUNDS:-2}"); do
   bares+=("$(run rdmloadtest.bench.BareEndpointsSimulation bare-$r)")
