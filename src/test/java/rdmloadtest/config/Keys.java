@@ -108,6 +108,7 @@ public final class Keys {
     // Sections with their own key classes register here, so every key is known before validation.
     TrafficKeys.init();
     ResultKeys.init();
+    CapacityKeys.init();
   }
 
   static <T> Key<T> register(String name, String def, String doc, Function<String, T> parser) {

@@ -1,0 +1,269 @@
+package rdmloadtest.capacity;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import rdmloadtest.config.CapacityKeys;
+import rdmloadtest.config.Key;
+import rdmloadtest.config.Keys;
+import rdmloadtest.config.LoadTestConfig;
+import rdmloadtest.config.ResultKeys;
+import rdmloadtest.config.Settings;
+import rdmloadtest.results.InjectorHealth;
+import rdmloadtest.results.RunReport;
+import rdmloadtest.results.SimulationLog;
+import rdmloadtest.slo.Slo;
+
+/**
+ * A capacity search: one in-process Gatling run of {@code CapacitySimulation} per step, each an open-model ramp
+ * then a constant rate, measured on its steady part only. It steps the rate up by capacity.step until the SLOs are
+ * clearly broken (two failing steps in a row, or an error rate above capacity.stopErrorRatePct), the injector lags,
+ * capacity.maxRate or capacity.maxDuration; then bisects between the last passing and the first failing rate
+ * (capacity.refineSteps), analyses the steps and writes the report. One run per step, rather than one Gatling run
+ * of stairs, because the next rate depends on what the last step measured (requests per session, bisection) and a
+ * step never inherits the queue of an overloaded one.
+ */
+public final class CapacitySearch {
+  static final String SIMULATION = "rdmloadtest.simulations.CapacitySimulation";
+  static final String READERS = "Readers";
+  /** Set for Gatling launched in this JVM: a configuration error is thrown instead of exiting (simulations/Startup). */
+  private static final String IN_PROCESS = "rdmloadtest.inProcess";
+
+  private final LoadTestConfig cfg;
+  private final CapacityPlan plan;
+  private final Slo slo;
+  private final Path resultsRoot;
+  private final Duration maxStartLag;
+  private final double maxMissingPct;
+  private final PrintStream out;
+  private final List<StepResult> steps = new ArrayList<>();
+  private double requestsPerSession = 1;
+  private double loadSeconds;
+
+  private CapacitySearch(LoadTestConfig cfg, PrintStream out) {
+    this.cfg = cfg;
+    Settings s = cfg.settings();
+    this.plan = CapacityPlan.from(s);
+    this.slo = Slo.load(s);
+    this.resultsRoot = Path.of(s.get(ResultKeys.RESULTS_FOLDER)).toAbsolutePath();
+    this.maxStartLag = s.get(ResultKeys.INJECTOR_MAX_LAG);
+    this.maxMissingPct = s.get(ResultKeys.INJECTOR_MAX_MISSING);
+    this.out = out;
+  }
+
+  /** The search's outcome and the folder its report went to. */
+  public record Outcome(CapacityResult result, Path report) {}
+
+  /**
+   * Runs a search with the process's configuration (system properties, environment, profile) plus {@code overrides}
+   * (applied as system properties for the duration of the search, then restored).
+   */
+  public static synchronized Outcome run(Map<String, String> overrides, PrintStream out) throws IOException {
+    Properties saved = (Properties) System.getProperties().clone();
+    try {
+      overrides.forEach(System::setProperty);
+      System.setProperty(IN_PROCESS, "true");
+      return new CapacitySearch(LoadTestConfig.load(), out).search();
+    } finally {
+      System.setProperties(saved);
+    }
+  }
+
+  private Outcome search() throws IOException {
+    long t0 = System.currentTimeMillis();
+    String target = cfg.embedded() ? "simulator" : cfg.baseUrl().get().getHost();
+    out.printf(Locale.ROOT, "capacity: journey %s on %s; steps of %s req/s from %s req/s, %s s each (%s s ramp, "
+            + "%s s settle, %s s measured), SLOs %s%n", plan.journey(), target, num(plan.step()),
+        num(plan.startRate()), secs(plan.stepDuration()), secs(plan.ramp()), secs(plan.settle()),
+        num(plan.measuredSeconds()), slo.source());
+    String stopReason = stepUp(t0);
+    refine(t0);
+    double wall = (System.currentTimeMillis() - t0) / 1000.0;
+
+    CapacityAnalysis.Limits limits = CapacityAnalysis.mixLimit(steps);
+    List<CapacityResult.GroupLimit> groups = CapacityAnalysis.groupLimits(slo, steps);
+    CapacityResult result = new CapacityResult(CapacityResult.SCHEMA, target, plan.journey(), slo.source(),
+        Instant.ofEpochMilli(t0).toString(), loadSeconds, wall, stopReason, limits.maxSustainableRps(), limits.step(),
+        limits.firstFailingTargetRps(), CapacityAnalysis.breaksFirst(groups), groups, CapacityAnalysis.knee(steps),
+        CapacityAnalysis.usl(steps).orElse(null),
+        CapacityAnalysis.headroom(limits.maxSustainableRps(), plan.expectedPeakRps()), List.copyOf(steps),
+        planValues());
+    Path dir = CapacityReport.write(plan.reportDir(), result);
+    printConclusion(result, dir);
+    return new Outcome(result, dir);
+  }
+
+  /** Steps the rate up; returns why it stopped. */
+  private String stepUp(long t0) throws IOException {
+    double rate = plan.startRate();
+    // Not measured: JIT, connection pools and caches warm up, and it tells how many requests a session sends.
+    StepResult warm = runStep(StepResult.WARMUP, rate);
+    if (warm.requestsPerSession() > 0) requestsPerSession = warm.requestsPerSession();
+    boolean previousFailed = false;
+    while (true) {
+      if (rate > plan.maxRate() + 1e-9) return "reached capacity.maxRate (" + num(plan.maxRate()) + " req/s)";
+      if (!timeLeft(t0)) return "capacity.maxDuration (" + secs(plan.maxDuration()) + " s) would be exceeded";
+      StepResult r = runStep("step", rate);
+      if (!r.injectorOk()) return "injector lagging at step " + r.index() + " (" + r.injectorNote() + ")";
+      if (r.errorRatePct() > plan.stopErrorRatePct()) {
+        return "error rate " + num(r.errorRatePct()) + " % > capacity.stopErrorRatePct " + num(plan.stopErrorRatePct())
+            + " % at step " + r.index();
+      }
+      if (!r.passed() && previousFailed) return "two consecutive failing steps (" + (r.index() - 1) + ", " + r.index() + ")";
+      previousFailed = !r.passed();
+      rate += plan.step();
+    }
+  }
+
+  /** Bisects between the highest passing rate below the first failure and that failure. */
+  private void refine(long t0) throws IOException {
+    CapacityAnalysis.Limits l = CapacityAnalysis.mixLimit(steps);
+    if (l.firstFailingTargetRps() == null) return;
+    double failed = l.firstFailingTargetRps();
+    double hi = failed;
+    double lo = steps.stream().filter(StepResult::valid).filter(StepResult::passed).mapToDouble(StepResult::targetRps)
+        .filter(r -> r < failed).max().orElse(0);
+    for (int i = 0; i < plan.refineSteps() && timeLeft(t0); i++) {
+      double mid = (lo + hi) / 2;
+      StepResult r = runStep("refine", mid);
+      if (!r.injectorOk()) return;
+      if (r.passed()) lo = mid;
+      else hi = mid;
+    }
+  }
+
+  private boolean timeLeft(long t0) {
+    long next = plan.stepLoad().toMillis() + 3_000;
+    return System.currentTimeMillis() - t0 + next <= plan.maxDuration().toMillis();
+  }
+
+  private StepResult runStep(String phase, double targetRps) throws IOException {
+    int index = steps.size() + 1;
+    double sessions = targetRps / requestsPerSession;
+    Map<String, String> props = new LinkedHashMap<>();
+    props.put("profile", "load");
+    props.put("traffic.readers.rate", String.format(Locale.ROOT, "%.4f", sessions));
+    props.put("run.rampUp", plan.ramp().toMillis() + "ms");
+    props.put("run.duration", plan.stepDuration().toMillis() + "ms");
+    // Bounded: an overloaded target's queue may drain for at most one more step length.
+    props.put("run.maxDuration", plan.stepLoad().plus(plan.stepDuration()).toMillis() + "ms");
+    props.put("slo.warmup", plan.ramp().plus(plan.settle()).toMillis() + "ms");
+    props.put("slo.enforce", "false");
+    props.put(ResultKeys.RESULTS_FOLDER.name(), resultsRoot.toString());
+    Optional<RunReport.Result> before = RunReport.last();
+    long started = System.currentTimeMillis();
+    Path console = Files.createDirectories(resultsRoot).resolve("capacity-step-" + index + ".console.txt");
+    int rc = launch(props, console, "capacity step " + index + " at " + num(targetRps) + " req/s");
+    loadSeconds += (System.currentTimeMillis() - started) / 1000.0;
+    RunReport.Result run = RunReport.last().filter(r -> before.isEmpty() || r != before.get())
+        .orElseThrow(() -> new IOException("capacity step " + index + ": Gatling exited " + rc
+            + " and wrote no run; see " + console));
+    SimulationLog log = SimulationLog.read(run.folder().resolve("simulation.log"));
+    InjectorHealth injector = run.summary().injector();
+    long origin = injector.checked() ? log.header().runStart() + injector.originOffsetMs() : log.injectStart();
+    long from = origin + plan.ramp().plus(plan.settle()).toMillis();
+    long to = origin + plan.stepLoad().toMillis();
+    StepResult r = StepMeasure.measure(new StepMeasure.Step(index, phase, targetRps, sessions), log, from, to, slo,
+        injector, maxStartLag, maxMissingPct, READERS, run.folder().getFileName().toString());
+    steps.add(r);
+    double perSession = measuredRequestsPerSession();
+    if (perSession > 0) requestsPerSession = perSession;
+    print(r);
+    return r;
+  }
+
+  /** Requests per reader session over every step so far with a healthy injector (closed-model background included). */
+  private double measuredRequestsPerSession() {
+    double req = 0, sessions = 0;
+    for (StepResult s : steps) {
+      if (!s.injectorOk() || s.requests() == 0 || s.requestsPerSession() <= 0) continue;
+      req += s.requests();
+      sessions += s.requests() / s.requestsPerSession();
+    }
+    return sessions == 0 ? 0 : req / sessions;
+  }
+
+  private void print(StepResult r) {
+    out.printf(Locale.ROOT, "capacity: step %2d %-9s target %7s req/s (%s sessions/s): offered %7s, throughput %7s"
+            + " req/s, p50/p95/p99 %d/%d/%d ms, errors %.2f %%, N %.1f: %s%n", r.index(), r.phase(), num(r.targetRps()),
+        num(r.sessionsPerSec()), num(r.offeredRps()), num(r.throughputRps()), r.p50Ms(), r.p95Ms(), r.p99Ms(),
+        r.errorRatePct(), r.concurrency(), !r.injectorOk() ? "INJECTOR LAGGING (" + r.injectorNote() + ")"
+            : r.passed() ? "SLOs met" : String.join("; ", r.failures()));
+  }
+
+  private void printConclusion(CapacityResult c, Path dir) {
+    out.println("capacity: stopped: " + c.stopReason());
+    out.println("capacity: max sustainable throughput meeting every SLO: "
+        + (c.maxSustainableRps() == null ? "none (the first step already failed)" : num(c.maxSustainableRps()) + " req/s")
+        + (c.firstFailingTargetRps() == null ? " (no step failed: the limit is higher)"
+            : "; first failure at " + num(c.firstFailingTargetRps()) + " req/s, by " + String.join(", ", c.breaksFirst())));
+    if (c.knee().offeredRps() != null) out.println("capacity: knee of p95 at " + num(c.knee().offeredRps()) + " req/s offered");
+    if (c.usl() != null) {
+      out.printf(Locale.ROOT, "capacity: USL λ=%.3f σ=%.4f κ=%.6f R²=%.3f%s%n", c.usl().lambda(), c.usl().sigma(),
+          c.usl().kappa(), c.usl().rSquared(), c.usl().peakN() == null ? "" : String.format(Locale.ROOT,
+              ", peak N*=%.1f X(N*)=%.1f req/s", c.usl().peakN(), c.usl().peakX()));
+    }
+    if (c.headroom().headroomPct() != null) {
+      out.printf(Locale.ROOT, "capacity: headroom over the expected peak of %s req/s: %+.1f %%%n",
+          num(c.headroom().expectedPeakRps()), c.headroom().headroomPct());
+    }
+    out.printf(Locale.ROOT, "capacity: %d steps, %.0f s of load, %.0f s in all; report: %s%n", c.steps().size(),
+        c.loadSeconds(), c.wallSeconds(), dir.resolve("index.html").toAbsolutePath().toUri());
+  }
+
+  /** The capacity.* and simulator keys in force, for the report. */
+  private Map<String, String> planValues() {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (Key<?> k : Keys.ALL) {
+      boolean relevant = k.name().startsWith("capacity.") || k.name().startsWith("traffic.")
+          || k.name().equals(ResultKeys.SLO_FILE.name())
+          || (cfg.embedded() && (k.name().startsWith("simulator.workers") || k.name().startsWith("simulator.serviceTime")
+          || k.name().equals("simulator.bandwidthMBps")));
+      if (!relevant || k.name().equals("traffic.readers.rate") || k.name().equals(CapacityKeys.REPORT_DIR.name())) continue;
+      cfg.settings().source().get(k.name()).map(v -> v.text()).or(() -> Optional.ofNullable(k.defaultValue()))
+          .ifPresent(v -> m.put(k.name(), v));
+    }
+    return m;
+  }
+
+  /** Gatling in this JVM, its console (and Scala's Console, which keeps the stream of its first use) to a file. */
+  private static int launch(Map<String, String> props, Path console, String description) throws IOException {
+    Map<String, String> previous = new HashMap<>();
+    props.forEach((k, v) -> previous.put(k, System.setProperty(k, v)));
+    PrintStream original = System.out;
+    try (OutputStream file = Files.newOutputStream(console);
+         PrintStream ps = new PrintStream(file, true, StandardCharsets.UTF_8)) {
+      System.setOut(ps);
+      return scala.Console$.MODULE$.withOut(ps, (scala.Function0<Integer>) () -> io.gatling.app.Gatling$.MODULE$.fromArgs(
+          new String[] {"--simulation", SIMULATION, "--results-folder", System.getProperty(ResultKeys.RESULTS_FOLDER.name()),
+              "--no-reports", "--run-description", description}));
+    } finally {
+      System.setOut(original);
+      previous.forEach((k, v) -> {
+        if (v == null) System.clearProperty(k);
+        else System.setProperty(k, v);
+      });
+    }
+  }
+
+  static String num(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e12 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  private static String secs(Duration d) {
+    return num(d.toMillis() / 1000.0);
+  }
+}

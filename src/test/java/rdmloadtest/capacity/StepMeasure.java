@@ -1,0 +1,111 @@
+package rdmloadtest.capacity;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import rdmloadtest.results.InjectorHealth;
+import rdmloadtest.results.SimulationLog;
+import rdmloadtest.slo.Check;
+import rdmloadtest.slo.Gate;
+import rdmloadtest.slo.Measured;
+import rdmloadtest.slo.Slo;
+import rdmloadtest.slo.SloGroup;
+
+/**
+ * Measures one step from its simulation.log on the window [start, end) (epoch ms): the steady part only.
+ * Percentiles are exact (nearest rank over every response of the window), not Gatling's t-digest estimate.
+ */
+public final class StepMeasure {
+  private StepMeasure() {}
+
+  /** The step's identity and the conditions it ran under, as the search planned them. */
+  public record Step(int index, String phase, double targetRps, double sessionsPerSec) {}
+
+  public static StepResult measure(Step step, SimulationLog log, long start, long end, Slo slo,
+                                   InjectorHealth injector, Duration maxStartLag, double maxMissingPct,
+                                   String readersScenario, String runFolder) {
+    double seconds = (end - start) / 1000.0;
+    Values all = new Values();
+    Map<String, Values> byGroup = new LinkedHashMap<>();
+    for (SloGroup g : slo.groups()) byGroup.put(g.name(), new Values());
+    long completedOk = 0;
+    for (SimulationLog.Request r : log.requests()) {
+      if (r.ok() && r.end() >= start && r.end() < end) completedOk++;
+      if (r.start() < start || r.start() >= end) continue;
+      all.add(r);
+      slo.groupOf(r.name()).ifPresent(g -> byGroup.get(g.name()).add(r));
+    }
+    // Over the whole run: a session's requests may start after the window its session started in.
+    long sessions = log.users().stream().filter(u -> u.start() && u.scenario().equals(readersScenario)).count();
+
+    Map<String, Measured> measured = new LinkedHashMap<>();
+    byGroup.forEach((name, v) -> measured.put(name, v.measured(seconds)));
+    List<Check> checks = Gate.judge(slo, measured).stream().filter(c -> !c.metric().equals("throughput")).toList();
+    List<StepResult.GroupStep> groups = new ArrayList<>();
+    for (SloGroup g : slo.groups()) {
+      Values v = byGroup.get(g.name());
+      if (v.n == 0) continue;
+      List<String> fails = checks.stream().filter(c -> c.subject().equals(g.name()) && c.failed())
+          .map(Check::message).toList();
+      int[] s = v.sorted();
+      groups.add(new StepResult.GroupStep(g.name(), v.n, v.errorRatePct(), nearestRank(s, 50), nearestRank(s, 95),
+          nearestRank(s, 99), fails.isEmpty(), fails));
+    }
+    int[] s = all.sorted();
+    double throughput = completedOk / seconds;
+    double mean = all.n == 0 ? 0 : (double) all.sum / all.n;
+    boolean injectorOk = true;
+    String note = "not checked";
+    if (injector.checked()) {
+      InjectorHealth.Scenario sc = injector.scenarios().stream().filter(x -> x.name().equals(readersScenario))
+          .findFirst().orElse(null);
+      if (sc != null) {
+        injectorOk = sc.p99LagMs() <= maxStartLag.toMillis() && sc.missingPct() <= maxMissingPct;
+        note = "p99 start lag " + sc.p99LagMs() + " ms, " + sc.missing() + " of " + sc.planned() + " users never started";
+      }
+    }
+    return new StepResult(step.index(), step.phase(), step.targetRps(), step.sessionsPerSec(), all.n / seconds,
+        throughput, all.n, all.ko, all.errorRatePct(), mean, nearestRank(s, 50), nearestRank(s, 95),
+        nearestRank(s, 99), s.length == 0 ? 0 : s[s.length - 1], throughput * mean / 1000.0,
+        sessions == 0 ? 0 : (double) log.requests().size() / sessions, groups, checks, injectorOk, note, runFolder);
+  }
+
+  /** The nearest-rank percentile: the smallest value with at least rank % of the values at or below it. */
+  static int nearestRank(int[] sorted, double rank) {
+    if (sorted.length == 0) return 0;
+    int i = (int) Math.ceil(rank / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+  }
+
+  private static final class Values {
+    int[] v = new int[256];
+    int n;
+    long ko;
+    long sum;
+
+    void add(SimulationLog.Request r) {
+      if (n == v.length) v = Arrays.copyOf(v, n * 2);
+      v[n++] = r.responseTime();
+      sum += r.responseTime();
+      if (!r.ok()) ko++;
+    }
+
+    int[] sorted() {
+      int[] s = Arrays.copyOf(v, n);
+      Arrays.sort(s);
+      return s;
+    }
+
+    double errorRatePct() {
+      return n == 0 ? 0 : 100.0 * ko / n;
+    }
+
+    Measured measured(double seconds) {
+      int[] s = sorted();
+      return new Measured(n, errorRatePct(), n / seconds, nearestRank(s, 50), nearestRank(s, 95), nearestRank(s, 99));
+    }
+  }
+}
