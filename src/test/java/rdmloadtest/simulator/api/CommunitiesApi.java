@@ -18,7 +18,7 @@ import rdmloadtest.simulator.store.Repository;
 /** /api/communities, one community by id or slug, and a community's records (same contract as /api/records). */
 public final class CommunitiesApi {
   private static final Searcher.Options COMMUNITY_RECORDS =
-      new Searcher.Options(List.of("access_status", "resource_type", "file_type"), "newest", false);
+      new Searcher.Options(List.of("access_status", "resource_type", "file_type"), "newest");
 
   private final Repository repo;
   private final RecordJson json;

@@ -29,10 +29,6 @@ public final class Index {
     this.refreshDelay = refreshDelay;
   }
 
-  public Duration refreshDelay() {
-    return refreshDelay;
-  }
-
   public Instant visibleFrom(Instant changed) {
     return changed.plus(refreshDelay);
   }

@@ -22,10 +22,10 @@ import rdmloadtest.simulator.store.StoredFile;
 /** /api/records: search, read, versions, and the deposit flow (draft, edit, new version, publish, discard). */
 public final class RecordsApi {
   private static final Searcher.Options RECORD_SEARCH_V13 =
-      new Searcher.Options(List.of("access_status", "resource_type", "file_type"), "newest", false);
+      new Searcher.Options(List.of("access_status", "resource_type", "file_type"), "newest");
   private static final Searcher.Options RECORD_SEARCH_V14 = new Searcher.Options(
-      List.of("access_status", "resource_type", "file_type", "publication_date"), "newest", false);
-  private static final Searcher.Options VERSIONS = new Searcher.Options(List.of(), "version", false);
+      List.of("access_status", "resource_type", "file_type", "publication_date"), "newest");
+  private static final Searcher.Options VERSIONS = new Searcher.Options(List.of(), "version");
 
   private final Repository repo;
   private final RecordJson json;

@@ -15,7 +15,7 @@ import rdmloadtest.simulator.store.Repository;
 /** The user dashboard (/api/user/records) and the statistics query endpoint, disabled by default. */
 public final class UserApi {
   private static final Searcher.Options USER_RECORDS = new Searcher.Options(
-      List.of("access_status", "is_published", "resource_type", "file_type"), "updated-desc", true);
+      List.of("access_status", "is_published", "resource_type", "file_type"), "updated-desc");
   private static final Set<String> STATS = Set.of("record-view", "record-view-all-versions", "record-download",
       "record-download-all-versions");
 

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -18,7 +17,6 @@ public final class PerformanceModel {
   private final Map<EndpointClass, Duration> serviceTimes;
   private final boolean exponential;
   private final long bytesPerSecond;
-  private final AtomicInteger queued = new AtomicInteger();
 
   public PerformanceModel(int workers, Map<EndpointClass, Duration> serviceTimes, boolean exponential,
                           long bytesPerSecond) {
@@ -40,9 +38,7 @@ public final class PerformanceModel {
    * has passed (the real work counts towards it), and for as long as the work streams bytes.
    */
   public <T> T serve(EndpointClass cls, Duration extra, Work<T> work) throws Exception {
-    queued.incrementAndGet();
     free.acquireUninterruptibly();
-    queued.decrementAndGet();
     long start = System.nanoTime();
     try {
       long target = start + sample(cls) + extra.toNanos();
@@ -61,10 +57,6 @@ public final class PerformanceModel {
 
   public int busyWorkers() {
     return workers - free.availablePermits();
-  }
-
-  public int queueLength() {
-    return queued.get();
   }
 
   private long sample(EndpointClass cls) {

@@ -28,7 +28,7 @@ public final class Searcher {
       "restricted", "Restricted", "metadata-only", "Metadata-only");
 
   /** What a searched endpoint allows and defaults to. */
-  public record Options(List<String> facets, String defaultSortNoQuery, boolean includeStatusFacet) {}
+  public record Options(List<String> facets, String defaultSortNoQuery) {}
 
   public record Hit(RecordDoc doc, SearchDoc index) {}
 
@@ -69,7 +69,7 @@ public final class Searcher {
     if (version.equals("14") && opts.facets().contains("access_status") && !opts.facets().contains("publication_date")) {
       List<String> facets = new ArrayList<>(opts.facets());
       facets.add("publication_date");
-      opts = new Options(facets, opts.defaultSortNoQuery(), opts.includeStatusFacet());
+      opts = new Options(facets, opts.defaultSortNoQuery());
     }
     Map<String, List<String>> filters = new LinkedHashMap<>();
     for (String f : opts.facets()) if (!call.all(f).isEmpty()) filters.put(f, call.all(f));
