@@ -68,10 +68,10 @@ public abstract class InvenioSimulation extends Simulation {
    * simulation always sends (a request that never ran would fail its assertion).
    */
   protected void run(List<PopulationBuilder> populations, List<String> alwaysSent) {
-    RunReport.install(cfg.settings(), profiles.plan(), getClass());
+    Startup.orExit(() -> RunReport.install(cfg.settings(), profiles.plan(), getClass()));
     List<Assertion> assertions = profiles.smoke()
         ? List.of(global().failedRequests().count().is(0L))
-        : SloAssertions.of(Slo.load(cfg.settings()), alwaysSent);
+        : SloAssertions.of(Startup.orExit(() -> Slo.load(cfg.settings())), alwaysSent);
     setUp(populations).protocols(protocol).assertions(assertions).maxDuration(cfg.maxDuration());
   }
 
