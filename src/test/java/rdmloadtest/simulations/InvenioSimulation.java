@@ -16,6 +16,7 @@ import rdmloadtest.chains.Feeds;
 import rdmloadtest.config.LoadTestConfig;
 import rdmloadtest.run.DraftLedger;
 import rdmloadtest.run.Target;
+import rdmloadtest.results.InjectionPlan;
 import rdmloadtest.results.RunReport;
 import rdmloadtest.slo.Slo;
 import rdmloadtest.slo.SloAssertions;
@@ -41,6 +42,8 @@ public abstract class InvenioSimulation extends Simulation {
       return null;
     });
     feeds = Startup.orExit(() -> new Feeds(cfg, writes));
+    // The SLO file and the baseline are checked now, before the target starts and any load is sent.
+    Startup.orExit(() -> RunReport.inputs(cfg.settings(), InjectionPlan.none()));
     chance = new Chance(cfg.profile().equals("smoke"));
     profiles = new Profiles(cfg);
     target = Target.start(cfg);

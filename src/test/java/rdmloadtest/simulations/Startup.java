@@ -4,7 +4,10 @@ import java.util.function.Supplier;
 import rdmloadtest.config.ConfigException;
 import rdmloadtest.feeders.DataFileException;
 
-/** Turns a configuration or data problem into one line on stderr and exit code 2, before any load. */
+/**
+ * Turns a configuration or data problem into one line on stderr and exit code 1 (the plugin then reports
+ * "Gatling failed"; 2 would read as failed assertions), before any load.
+ */
 final class Startup {
   /** Set by in-process launches (JUnit), where exiting would kill the test JVM: the error is thrown instead. */
   static final String IN_PROCESS = "rdmloadtest.inProcess";
@@ -17,7 +20,7 @@ final class Startup {
     } catch (ConfigException | DataFileException e) {
       System.err.println("rdm-loadtest: " + e.getMessage());
       if (Boolean.getBoolean(IN_PROCESS)) throw e;
-      System.exit(2);
+      System.exit(1);
       throw e;
     }
   }
