@@ -38,18 +38,6 @@ public record RunSummary(
 
   public static final String SCHEMA = "rdm-loadtest/run-summary/1";
 
-  /** The summary without {@code runPercentilesFrom} (kept for callers written before it; "t-digest"). */
-  public RunSummary(String schema, String simulation, String runFolder, String gatlingVersion, String runStart,
-                    long injectStartEpochMs, long injectEndEpochMs, long durationSeconds, double warmupSeconds,
-                    double windowSeconds, boolean logTruncated, boolean passed, List<String> failures, Stats global,
-                    Stats globalWindow, List<GroupSummary> groups, List<RequestSummary> requests,
-                    List<String> requestsWithoutSlo, String sloFile, List<Check> checks, InjectorHealth injector,
-                    BaselineComparison baseline, Map<String, Map<String, String>> configuration) {
-    this(schema, simulation, runFolder, gatlingVersion, runStart, injectStartEpochMs, injectEndEpochMs,
-        durationSeconds, warmupSeconds, windowSeconds, logTruncated, passed, failures, "t-digest", global,
-        globalWindow, groups, requests, requestsWithoutSlo, sloFile, checks, injector, baseline, configuration);
-  }
-
   /** The same summary judged by other checks: passed and failures follow them. */
   public RunSummary withChecks(List<Check> newChecks) {
     List<String> fails = newChecks.stream().filter(Check::failed).map(Check::message).toList();
