@@ -28,11 +28,11 @@ public class CapacitySimulation extends InvenioSimulation {
       Journeys j = new Journeys(this);
       populations.add(profiles.arrivals(READERS, j.readers(), cfg.traffic().readersRate()));
       always.addAll(j.readersAlways());
-      profiles.population(j.depositors(), cfg.traffic().depositors()).ifPresent(p -> {
+      profiles.population(j::depositors, cfg.traffic().depositors()).ifPresent(p -> {
         populations.add(p);
         always.addAll(Journeys.DEPOSIT_ALWAYS);
       });
-      profiles.population(j.harvesters(), cfg.traffic().harvesters()).ifPresent(p -> {
+      profiles.population(j::harvesters, cfg.traffic().harvesters()).ifPresent(p -> {
         populations.add(p);
         always.addAll(Journeys.HARVEST_ALWAYS);
       });

@@ -8,8 +8,8 @@ public class DepositSimulation extends InvenioSimulation {
   {
     Journeys j = new Journeys(this);
     var populations = new ArrayList<io.gatling.javaapi.core.PopulationBuilder>();
-    profiles.population(j.depositors(), Math.max(1, cfg.traffic().depositors())).ifPresent(populations::add);
-    if (profiles.smoke()) profiles.population(j.discarders(), 1).ifPresent(populations::add);
+    profiles.population(j::depositors, Math.max(1, cfg.traffic().depositors())).ifPresent(populations::add);
+    if (profiles.smoke()) profiles.population(j::discarders, 1).ifPresent(populations::add);
     run(populations, populations.isEmpty() ? java.util.List.of() : Journeys.DEPOSIT_ALWAYS);
   }
 

@@ -6,7 +6,7 @@ import rdmloadtest.config.LoadTestConfig;
 public class HarvestSimulation extends InvenioSimulation {
   {
     Journeys j = new Journeys(this);
-    var populations = profiles.population(j.harvesters(), Math.max(1, cfg.traffic().harvesters())).stream().toList();
+    var populations = profiles.population(j::harvesters, Math.max(1, cfg.traffic().harvesters())).stream().toList();
     run(populations, populations.isEmpty() ? java.util.List.of() : Journeys.HARVEST_ALWAYS);
   }
 

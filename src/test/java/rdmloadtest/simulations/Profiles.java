@@ -9,6 +9,7 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import rdmloadtest.config.LoadTestConfig;
 import rdmloadtest.results.InjectionPlan;
 
@@ -63,11 +64,14 @@ public final class Profiles {
    * A population of concurrent users (closed model) of a scenario, this injector's share of it; empty when
    * the share is 0. Smoke: one user, one iteration (on injector 0 only).
    */
-  public Optional<PopulationBuilder> population(ScenarioBuilder s, int users) {
+  public Optional<PopulationBuilder> population(Supplier<ScenarioBuilder> scenario, int users) {
+    // The scenario is built only when it runs: a read-only run must not open the deposit templates.
     if (users == 0) return Optional.empty();
-    if (smoke()) return cfg.shard().index() == 0 ? Optional.of(s.injectOpen(atOnceUsers(1))) : Optional.empty();
+    if (smoke()) {
+      return cfg.shard().index() == 0 ? Optional.of(scenario.get().injectOpen(atOnceUsers(1))) : Optional.empty();
+    }
     int mine = cfg.shard().users(users);
-    return mine == 0 ? Optional.empty() : Optional.of(s.injectClosed(closed(mine)));
+    return mine == 0 ? Optional.empty() : Optional.of(scenario.get().injectClosed(closed(mine)));
   }
 
   List<ClosedInjectionStep> closed(int users) {

@@ -49,4 +49,16 @@ class SimulationSmokeTest {
           simulation.getSimpleName() + ": request '" + name + "' missing from the report");
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void readOnlyMixSendsNoWriteAndNeedsNoDepositTemplates() throws Exception {
+    GatlingRun.Result r = GatlingRun.run(DefaultMixSimulation.class, Map.of("profile", "smoke",
+        "traffic.depositors", "0", "data.depositTemplates", "no/such/records.jsonl"), results);
+    assertEquals(0, r.exitCode(), "the read-only smoke run failed or crashed");
+    assertTrue(r.indexHtml().contains(">View record<") || r.indexHtml().contains("\"View record\""), "no reads");
+    for (String write : List.of("Create draft", "Publish draft", "Delete draft", "List user records")) {
+      assertFalse(r.indexHtml().contains(">" + write + "<") || r.indexHtml().contains("\"" + write + "\""),
+          "a read-only run sent '" + write + "'");
+    }
+  }
 }
