@@ -64,13 +64,13 @@ final class LogMerger {
             + first.input.label() + ") and " + s.header.gatlingVersion() + " (" + s.input.label() + ")");
       }
     }
-    long origin = scans.stream().mapToLong(s -> s.injectStart).min().orElseThrow();
+    long origin = scans.stream().mapToLong(s -> s.span.start()).min().orElseThrow();
     long[] shift = new long[scans.size()];
     long runStart = Long.MAX_VALUE;
     Set<String> scenarios = new LinkedHashSet<>();
     for (int i = 0; i < scans.size(); i++) {
       Scan s = scans.get(i);
-      shift[i] = align == Align.START ? origin - s.injectStart : 0;
+      shift[i] = align == Align.START ? origin - s.span.start() : 0;
       runStart = Math.min(runStart, s.header.runStart() + shift[i]);
       scenarios.addAll(s.header.scenarios());
     }
@@ -79,49 +79,23 @@ final class LogMerger {
     GatlingLog.Header header = new GatlingLog.Header(first.header.gatlingVersion(), first.header.simulationClass(),
         runStart, "merged from " + scans.size() + " injectors", List.copyOf(scenarios), first.header.assertions());
     try (GatlingLog.Writer w = new GatlingLog.Writer(out, header)) {
-      for (int i = 0; i < scans.size(); i++) GatlingLog.read(scans.get(i).input.log(), shifted(w, shift[i]));
+      for (int i = 0; i < scans.size(); i++) GatlingLog.read(scans.get(i).input.log(), GatlingLog.shifted(w, shift[i]));
     }
     List<Contribution> contributions = new ArrayList<>();
     for (int i = 0; i < scans.size(); i++) {
       Scan s = scans.get(i);
       contributions.add(new Contribution(s.input.label(), s.input.log(), s.header.simulationClass(),
-          s.header.gatlingVersion(), s.header.runStart(), s.injectStart, s.injectEnd, shift[i], s.requests, s.ok,
+          s.header.gatlingVersion(), s.header.runStart(), s.span.start(), s.span.end(), shift[i], s.requests, s.ok,
           s.ko, s.usersStarted, s.truncated));
     }
     return new Result(align, runStart, List.copyOf(contributions));
-  }
-
-  private static GatlingLog.Visitor shifted(GatlingLog.Visitor w, long d) {
-    return new GatlingLog.Visitor() {
-      @Override
-      public void user(String scenario, boolean start, long timestamp) throws IOException {
-        w.user(scenario, start, timestamp + d);
-      }
-
-      @Override
-      public void request(List<String> groups, String name, long start, long end, boolean ok, String message)
-          throws IOException {
-        w.request(groups, name, start + d, end + d, ok, message);
-      }
-
-      @Override
-      public void group(List<String> groups, long start, long end, int cumulated, boolean ok) throws IOException {
-        w.group(groups, start + d, end + d, cumulated, ok);
-      }
-
-      @Override
-      public void error(String message, long timestamp) throws IOException {
-        w.error(message, timestamp + d);
-      }
-    };
   }
 
   /** First pass over one log: its header, counts and time span (first user or request start, as Gatling's). */
   private static final class Scan implements GatlingLog.Visitor {
     final Input input;
     GatlingLog.Header header;
-    long injectStart = Long.MAX_VALUE;
-    long injectEnd = Long.MIN_VALUE;
+    final GatlingLog.Span span = new GatlingLog.Span();
     long requests;
     long ok;
     long ko;
@@ -136,17 +110,14 @@ final class LogMerger {
       Scan s = new Scan(in);
       s.header = GatlingLog.readHeader(in.log());
       s.truncated = GatlingLog.read(in.log(), s);
-      if (s.injectStart == Long.MAX_VALUE) throw new IOException(in.log() + ": no users or requests recorded");
+      if (s.span.isEmpty()) throw new IOException(in.log() + ": no users or requests recorded");
       return s;
     }
 
     @Override
     public void user(String scenario, boolean start, long timestamp) {
-      if (start) {
-        usersStarted++;
-        injectStart = Math.min(injectStart, timestamp);
-      }
-      injectEnd = Math.max(injectEnd, timestamp);
+      if (start) usersStarted++;
+      span.user(start, timestamp);
     }
 
     @Override
@@ -154,14 +125,12 @@ final class LogMerger {
       requests++;
       if (ok) this.ok++;
       else ko++;
-      injectStart = Math.min(injectStart, start);
-      injectEnd = Math.max(injectEnd, end);
+      span.interval(start, end);
     }
 
     @Override
     public void group(List<String> groups, long start, long end, int cumulated, boolean ok) {
-      injectStart = Math.min(injectStart, start);
-      injectEnd = Math.max(injectEnd, end);
+      span.interval(start, end);
     }
 
     @Override

@@ -239,27 +239,7 @@ class TwoInjectorsMergeTest {
     GatlingLog.Header shifted = new GatlingLog.Header(h.gatlingVersion(), h.simulationClass(), h.runStart() + ms,
         h.description(), h.scenarios(), h.assertions());
     try (GatlingLog.Writer w = new GatlingLog.Writer(to, shifted)) {
-      GatlingLog.read(from, new GatlingLog.Visitor() {
-        @Override
-        public void user(String scenario, boolean start, long t) throws IOException {
-          w.user(scenario, start, t + ms);
-        }
-
-        @Override
-        public void request(List<String> g, String name, long s, long e, boolean ok, String m) throws IOException {
-          w.request(g, name, s + ms, e + ms, ok, m);
-        }
-
-        @Override
-        public void group(List<String> g, long s, long e, int c, boolean ok) throws IOException {
-          w.group(g, s + ms, e + ms, c, ok);
-        }
-
-        @Override
-        public void error(String m, long t) throws IOException {
-          w.error(m, t + ms);
-        }
-      });
+      GatlingLog.read(from, GatlingLog.shifted(w, ms));
     }
   }
 

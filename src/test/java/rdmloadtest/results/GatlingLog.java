@@ -48,6 +48,61 @@ public final class GatlingLog {
     void error(String message, long timestamp) throws IOException;
   }
 
+  /** Passes every record on to {@code to} with its times moved by {@code ms} (clock alignment, merges). */
+  public static Visitor shifted(Visitor to, long ms) {
+    return new Visitor() {
+      @Override
+      public void user(String scenario, boolean start, long timestamp) throws IOException {
+        to.user(scenario, start, timestamp + ms);
+      }
+
+      @Override
+      public void request(List<String> groups, String name, long start, long end, boolean ok, String message)
+          throws IOException {
+        to.request(groups, name, start + ms, end + ms, ok, message);
+      }
+
+      @Override
+      public void group(List<String> groups, long start, long end, int cumulated, boolean ok) throws IOException {
+        to.group(groups, start + ms, end + ms, cumulated, ok);
+      }
+
+      @Override
+      public void error(String message, long timestamp) throws IOException {
+        to.error(message, timestamp + ms);
+      }
+    };
+  }
+
+  /** A run's span as Gatling's reader takes it: from the first user or request start to the last end. */
+  public static final class Span {
+    private long start = Long.MAX_VALUE;
+    private long end = Long.MIN_VALUE;
+
+    public void user(boolean isStart, long timestamp) {
+      if (isStart) start = Math.min(start, timestamp);
+      end = Math.max(end, timestamp);
+    }
+
+    /** A request or group record. */
+    public void interval(long from, long to) {
+      start = Math.min(start, from);
+      end = Math.max(end, to);
+    }
+
+    public boolean isEmpty() {
+      return start == Long.MAX_VALUE;
+    }
+
+    public long start() {
+      return start;
+    }
+
+    public long end() {
+      return end;
+    }
+  }
+
   public static Header readHeader(Path file) throws IOException {
     try (Reader r = new Reader(file)) {
       return r.header();

@@ -84,9 +84,9 @@ public final class SimulationLog {
   public static SimulationLog read(Path file) throws IOException {
     Collector c = new Collector();
     boolean truncated = GatlingLog.read(file, c);
-    if (c.start == Long.MAX_VALUE) throw new IOException(file + ": no users or requests recorded");
+    if (c.span.isEmpty()) throw new IOException(file + ": no users or requests recorded");
     return new SimulationLog(header(GatlingLog.readHeader(file)), List.copyOf(c.requests), List.copyOf(c.users),
-        c.start, c.end, truncated);
+        c.span.start(), c.span.end(), truncated);
   }
 
   private static Header header(GatlingLog.Header h) {
@@ -103,28 +103,24 @@ public final class SimulationLog {
   private static final class Collector implements GatlingLog.Visitor {
     final List<Request> requests = new ArrayList<>();
     final List<User> users = new ArrayList<>();
-    long start = Long.MAX_VALUE;
-    long end = Long.MIN_VALUE;
+    final GatlingLog.Span span = new GatlingLog.Span();
 
     @Override
     public void user(String scenario, boolean isStart, long ts) {
       users.add(new User(sanitize(scenario), isStart, ts));
-      if (isStart) start = Math.min(start, ts);
-      end = Math.max(end, ts);
+      span.user(isStart, ts);
     }
 
     @Override
     public void request(List<String> groups, String name, long s, long e, boolean ok, String message) {
       requests.add(new Request(groups.stream().map(SimulationLog::sanitize).toList(), sanitize(name), s, e, ok,
           sanitize(message).trim()));
-      start = Math.min(start, s);
-      end = Math.max(end, e);
+      span.interval(s, e);
     }
 
     @Override
     public void group(List<String> groups, long s, long e, int cumulatedResponseTime, boolean ok) {
-      start = Math.min(start, s);
-      end = Math.max(end, e);
+      span.interval(s, e);
     }
 
     @Override
