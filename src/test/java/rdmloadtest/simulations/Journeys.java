@@ -6,13 +6,13 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import rdmloadtest.chains.CommunitiesJourney;
-import rdmloadtest.chains.DepositJourney;
-import rdmloadtest.chains.DownloadJourney;
-import rdmloadtest.chains.HarvestJourney;
-import rdmloadtest.chains.HarvestRange;
-import rdmloadtest.chains.RecordViewJourney;
-import rdmloadtest.chains.SearchJourney;
+import rdmloadtest.journeys.CommunitiesJourney;
+import rdmloadtest.journeys.DepositJourney;
+import rdmloadtest.journeys.DownloadJourney;
+import rdmloadtest.journeys.HarvestJourney;
+import rdmloadtest.journeys.HarvestRange;
+import rdmloadtest.journeys.RecordViewJourney;
+import rdmloadtest.journeys.SearchJourney;
 
 /** The named scenarios the simulations compose, built from the journeys in chains/. */
 public final class Journeys {

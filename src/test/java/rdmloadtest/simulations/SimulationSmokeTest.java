@@ -1,5 +1,6 @@
 package rdmloadtest.simulations;
 
+import rdmloadtest.testing.GatlingRun;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package rdmloadtest.slo;
 
+import rdmloadtest.testing.ProbeRun;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static org.junit.jupiter.api.Assertions.*;
 

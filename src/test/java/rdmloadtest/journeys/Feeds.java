@@ -1,4 +1,4 @@
-package rdmloadtest.chains;
+package rdmloadtest.journeys;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

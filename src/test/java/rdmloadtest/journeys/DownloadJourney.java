@@ -1,4 +1,4 @@
-package rdmloadtest.chains;
+package rdmloadtest.journeys;
 
 import static io.gatling.javaapi.core.CoreDsl.*;
 

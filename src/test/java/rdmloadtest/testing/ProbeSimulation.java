@@ -1,4 +1,4 @@
-package rdmloadtest.slo;
+package rdmloadtest.testing;
 
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import rdmloadtest.config.ConfigSource;
 import rdmloadtest.config.Settings;
+import rdmloadtest.slo.Slo;
+import rdmloadtest.slo.SloAssertions;
 import rdmloadtest.results.InjectionPlan;
 import rdmloadtest.results.RunReport;
 

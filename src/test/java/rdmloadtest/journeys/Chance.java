@@ -1,4 +1,4 @@
-package rdmloadtest.chains;
+package rdmloadtest.journeys;
 
 import io.gatling.javaapi.core.Session;
 import java.util.concurrent.ThreadLocalRandom;

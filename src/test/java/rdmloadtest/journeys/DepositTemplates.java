@@ -1,4 +1,4 @@
-package rdmloadtest.chains;
+package rdmloadtest.journeys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

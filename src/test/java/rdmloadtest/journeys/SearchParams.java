@@ -1,4 +1,4 @@
-package rdmloadtest.chains;
+package rdmloadtest.journeys;
 
 import java.util.LinkedHashMap;
 import java.util.List;

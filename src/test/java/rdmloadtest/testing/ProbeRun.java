@@ -1,4 +1,4 @@
-package rdmloadtest.slo;
+package rdmloadtest.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,18 +21,18 @@ import rdmloadtest.simulator.perf.EndpointClass;
 import rdmloadtest.simulator.perf.FaultSpec;
 
 /** Test helper: an embedded simulator with a few records, and in-process Gatling runs of {@link ProbeSimulation}. */
-final class ProbeRun implements AutoCloseable {
-  static final List<String> IDS = List.of("probe-00001", "probe-00002", "probe-00003", "probe-00004");
+public final class ProbeRun implements AutoCloseable {
+  public static final List<String> IDS = List.of("probe-00001", "probe-00002", "probe-00003", "probe-00004");
 
   final Path dir;
-  final Path results;
-  final Map<EndpointClass, FaultSpec> faults;
+  public final Path results;
+  public final Map<EndpointClass, FaultSpec> faults;
   private final Simulator simulator;
 
   /** What one launch gave: Gatling's status, its console output, and our result. */
-  record Outcome(int gatlingStatus, String console, RunReport.Result result) {}
+  public record Outcome(int gatlingStatus, String console, RunReport.Result result) {}
 
-  ProbeRun(Path dir, Map<String, String> simulatorKeys) throws Exception {
+  public ProbeRun(Path dir, Map<String, String> simulatorKeys) throws Exception {
     this.dir = dir;
     this.results = Files.createDirectories(dir.resolve("gatling"));
     Path data = Files.createDirectories(dir.resolve("data"));
@@ -53,11 +53,11 @@ final class ProbeRun implements AutoCloseable {
     simulator.start();
   }
 
-  String siteUrl() {
+  public String siteUrl() {
     return simulator.siteUrl();
   }
 
-  Outcome run(double usersPerSec, Duration duration, Map<String, String> settings) throws IOException {
+  public Outcome run(double usersPerSec, Duration duration, Map<String, String> settings) throws IOException {
     Map<String, String> keys = new HashMap<>(settings);
     keys.putIfAbsent("slo.file", "classpath:slo/probe.json");
     keys.put("slo.resultsFolder", results.toString());

@@ -1,4 +1,4 @@
-package rdmloadtest.simulations;
+package rdmloadtest.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,16 +10,16 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /** Test support: runs a simulation in this JVM with the given configuration and finds its report. */
-final class GatlingRun {
-  record Result(int exitCode, Path reportDir, String indexHtml) {}
+public final class GatlingRun {
+  public record Result(int exitCode, Path reportDir, String indexHtml) {}
 
   private GatlingRun() {}
 
-  static synchronized Result run(Class<?> simulation, Map<String, String> properties, Path resultsRoot)
+  public static synchronized Result run(Class<?> simulation, Map<String, String> properties, Path resultsRoot)
       throws IOException {
     Properties saved = (Properties) System.getProperties().clone();
     Map<String, String> all = new HashMap<>(properties);
-    all.put(Startup.IN_PROCESS, "true");
+    all.put("rdmloadtest.inProcess", "true");
     all.put("slo.resultsFolder", resultsRoot.toAbsolutePath().toString());
     all.forEach(System::setProperty);
     try {

@@ -1,4 +1,4 @@
-package rdmloadtest.chains;
+package rdmloadtest.journeys;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
