@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -158,15 +160,47 @@ class InjectorManifestsTest {
   }
 
   @Test
-  void imageRunsMavenOfflineIntoTheRunsFolder() throws IOException {
+  void imageShipsBuiltClassesAndItsEntrypointRunsGatlingWithoutMaven() throws Exception {
+    // Under target/, not a JUnit @TempDir: that one warns about every link to a jar outside it.
+    Path tmp = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "injector-image");
     String docker = Files.readString(Path.of("Dockerfile"));
     assertTrue(docker.contains("COPY k8s/entrypoint.sh /usr/local/bin/rdm-loadtest-injector"), docker);
     assertTrue(docker.contains("ENTRYPOINT [\"/usr/local/bin/rdm-loadtest-injector\"]"), docker);
-    String entry = Files.readString(K8S.resolve("entrypoint.sh"));
-    assertTrue(entry.contains("exec mvn -o -B gatling:test \"$@\""), entry);
-    assertTrue(entry.contains("out=\"${RESULTS_DIR:-/results}/$RUN_ID/injector-$index\""), entry);
-    assertTrue(entry.contains("index=\"${JOB_COMPLETION_INDEX:-0}\""), entry);
-    assertTrue(entry.contains("ln -s \"$out\" /app/target/gatling"), entry);
+    assertFalse(docker.substring(docker.lastIndexOf("FROM ")).contains("mvn"), "the run-time stage has no Maven");
+
+    // The image's layout, from this build: classes, test-classes, lib/*.jar and data, under APP_HOME.
+    Path app = Files.createDirectories(tmp.resolve("app"));
+    Files.createSymbolicLink(app.resolve("classes"), Path.of("target/classes").toAbsolutePath());
+    Files.createSymbolicLink(app.resolve("test-classes"), Path.of("target/test-classes").toAbsolutePath());
+    Files.createSymbolicLink(app.resolve("data"), Path.of("data").toAbsolutePath());
+    Path lib = Files.createDirectories(app.resolve("lib"));
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path jar = Path.of(entry);
+      if (entry.endsWith(".jar") && Files.isRegularFile(jar)) {
+        Files.createSymbolicLink(lib.resolve(jar.getFileName()), jar.toAbsolutePath());
+      }
+    }
+    // A PATH with no mvn on it: only what the script itself calls.
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    for (String tool : List.of("sh", "ls", "mkdir")) {
+      Files.createSymbolicLink(bin.resolve(tool), Path.of("/bin", tool));
+    }
+    Path results = tmp.resolve("results");
+    ProcessBuilder pb = new ProcessBuilder(bin.resolve("sh").toString(), K8S.resolve("entrypoint.sh").toAbsolutePath()
+        .toString(), "-Dsimulation=rdmloadtest.simulations.SearchSimulation", "-Dprofile=smoke")
+        .redirectErrorStream(true).redirectOutput(tmp.resolve("console.txt").toFile());
+    pb.environment().clear();
+    pb.environment().putAll(Map.of("PATH", bin.toString(), "RUN_ID", "r1", "JOB_COMPLETION_INDEX", "1",
+        "RESULTS_DIR", results.toString(), "APP_HOME", app.toString(),
+        "JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    Process p = pb.start();
+    assertTrue(p.waitFor(3, TimeUnit.MINUTES), "the injector run did not end");
+    String console = Files.readString(tmp.resolve("console.txt"));
+    assertEquals(0, p.exitValue(), console);
+    try (Stream<Path> runs = Files.list(results.resolve("r1/injector-1"))) {
+      assertTrue(runs.anyMatch(d -> d.getFileName().toString().startsWith("searchsimulation-")
+          && Files.isRegularFile(d.resolve("simulation.log"))), console);
+    }
   }
 
   private static <T> T parse(Path f, Class<T> type) throws IOException {
