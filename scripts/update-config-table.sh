@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Regenerates the README's configuration table from config/Keys.java (ConfigDocsTest compares them).
+# Regenerates the configuration table in docs/configuration.md from config/Keys.java (ConfigDocsTest compares them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 table=$(mvn -q -B -Dstyle.color=never exec:java@config-table | sed "s/\x1b\[[0-9;]*m//g")
 python3 - "$table" <<'PY'
 import sys, re
 table = sys.argv[1].strip() + "\n"
-s = open("README.md").read()
+s = open("docs/configuration.md").read()
 s = re.sub(r"<!-- config-table:start -->\n.*?<!-- config-table:end -->\n",
            lambda m: "<!-- config-table:start -->\n" + table + "<!-- config-table:end -->\n", s, flags=re.S)
-open("README.md", "w").write(s)
+open("docs/configuration.md", "w").write(s)
 PY

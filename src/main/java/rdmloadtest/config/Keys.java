@@ -33,7 +33,7 @@ public final class Keys {
 
   // --- run and target -------------------------------------------------------------------------
   public static final Key<String> PROFILE = key("profile", "load",
-      "Workload profile: smoke, load, stress, soak or spike (src/test/resources/profiles/<name>.properties).",
+      "Workload profile: smoke, load, stress, soak or spike (src/main/resources/profiles/<name>.properties).",
       choice("smoke", "load", "stress", "soak", "spike"));
   public static final Key<String> PROFILE_FILE = key("profile.file", null,
       "A .properties file of these keys, applied over the built-in profile.", text());
