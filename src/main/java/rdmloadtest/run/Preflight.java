@@ -1,0 +1,93 @@
+package rdmloadtest.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import rdmloadtest.config.ConfigException;
+
+/**
+ * Checks, before any load, that the target answers, that its API looks like InvenioRDM of the configured major
+ * version, and that every token a write journey will use is accepted. A run into a closed port or the wrong site
+ * measures nothing; it stops here with one line instead.
+ */
+public final class Preflight {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    private final HttpClient http;
+    private final String siteUrl;
+
+    public Preflight(HttpClient http, String siteUrl) {
+        this.http = http;
+        this.siteUrl = siteUrl.replaceAll("/+$", "");
+    }
+
+    /**
+     * @param version the configured major version ("13" or "14")
+     * @param writerBearers the Authorization values of the write journeys' users (empty for a read-only run)
+     * @return what was found, for the console
+     * @throws ConfigException naming what is wrong and what was expected
+     */
+    public String check(String version, List<String> writerBearers) {
+        JsonNode search = searchPage();
+        String found = search.path("aggregations").has("publication_date") ? "14" : "13";
+        if (!found.equals(version)) {
+            throw new ConfigException("invenio.version=" + version + ": " + siteUrl + " answers like InvenioRDM v" + found
+                    + " (its record search " + (found.equals("14") ? "has" : "lacks") + " the publication_date facet,"
+                    + " new in v14); set -Dinvenio.version=" + found);
+        }
+        for (int i = 0; i < writerBearers.size(); i++) checkToken(i + 1, writerBearers.size(), writerBearers.get(i));
+        return "InvenioRDM v" + found + " at " + siteUrl + ", " + search.path("hits").path("total").asLong()
+                + " records" + (writerBearers.isEmpty() ? "" : ", " + writerBearers.size() + " token(s) accepted");
+    }
+
+    private JsonNode searchPage() {
+        String url = siteUrl + "/api/records?size=1";
+        HttpResponse<String> r = get(url, null);
+        if (r.statusCode() != 200) {
+            throw new ConfigException("invenio.baseUrl=" + siteUrl + ": GET " + url + " answered " + r.statusCode()
+                    + "; expected 200 from an InvenioRDM record search");
+        }
+        try {
+            JsonNode body = JSON.readTree(r.body());
+            if (body.path("hits").path("total").isNumber() && body.path("aggregations").has("access_status")) {
+                return body;
+            }
+        } catch (IOException e) {
+            // not JSON: reported below like any other non-InvenioRDM answer
+        }
+        throw new ConfigException("invenio.baseUrl=" + siteUrl + ": GET " + url + " is not an InvenioRDM record search"
+                + " (expected JSON with hits.total and the access_status facet)");
+    }
+
+    private void checkToken(int n, int of, String bearer) {
+        String url = siteUrl + "/api/user/records?size=1";
+        int status = get(url, bearer).statusCode();
+        if (status != 200) {
+            throw new ConfigException("token " + n + " of " + of + " (INVENIO_TOKEN" + (of > 1 ? "S" : "") + "): GET "
+                    + url + " answered " + status + "; expected 200 for a valid personal access token");
+        }
+    }
+
+    private HttpResponse<String> get(String url, String bearer) {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+                .header("Accept", "application/json");
+        if (bearer != null) req.header("Authorization", bearer);
+        try {
+            return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new ConfigException("invenio.baseUrl=" + siteUrl + ": " + url + " does not answer ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + "); expected a running InvenioRDM");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConfigException("invenio.baseUrl=" + siteUrl + ": interrupted while checking it");
+        }
+    }
+}
