@@ -9,15 +9,9 @@ RECORDS="${RECORDS:-1000000}"
 OUT="${OUT:-target/bench-datagen}"
 HEAP="${HEAP:-512m}"
 
-# Compile only datagen/ and feeders/ (with javac, into their own folder) so the benchmark does not depend on the
-# rest of the test tree compiling at this moment.
-mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/datagen.classpath >/dev/null
-DEPS="$(cat target/datagen.classpath)"
-CLASSES="target/bench-datagen-classes"
-rm -rf "$CLASSES" && mkdir -p "$CLASSES"
-find src/test/java/rdmloadtest/datagen src/test/java/rdmloadtest/feeders -name '*.java' ! -name '*Test.java' \
-  | xargs javac --release 17 -nowarn -d "$CLASSES" -cp "$DEPS"
-CP="$CLASSES:$DEPS"
+mvn -q -B compile
+mvn -q -B dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/datagen.classpath >/dev/null
+CP="target/classes:$(cat target/datagen.classpath)"
 
 rm -rf "$OUT"
 GC_LOG="target/bench-datagen-gc.log"
