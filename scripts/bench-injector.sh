@@ -20,7 +20,7 @@ trap 'kill $SIM $CANNED 2>/dev/null' EXIT
 for i in $(seq 1 60); do grep -q listening target/bench-inj-sim.log && grep -q listening target/bench-inj-canned.log && break; sleep 1; done
 run() {
   mvn -B gatling:test -Dsimulation="$1" -Dinvenio.baseUrl=http://127.0.0.1:18084 -Dbench.users="$USERS" \
-    -Dbench.seconds="$SECONDS_PER_RUN" -Dslo.enforce=false > "target/bench-$2.log" 2>&1 || true
+    -Dbench.duration="${SECONDS_PER_RUN}s" -Dslo.enforce=false > "target/bench-$2.log" 2>&1 || true
   grep -E '> mean throughput \(rps\)' "target/bench-$2.log" | tail -1 | awk -F'|' '{gsub(/[ ,]/,"",$2); print $2}'
 }
 # First runs fill the cache and warm the JIT; then alternate the two so drift hits both alike.

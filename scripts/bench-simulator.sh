@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 DURATION="${DURATION:-15s}"; ROUNDS="${ROUNDS:-3}"; CONNS="${CONNS:-50}"
 mvn -q -B test-compile
 mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-CP="target/test-classes:$(cat target/bench.classpath)"
+CP="target/classes:target/test-classes:$(cat target/bench.classpath)"
 java -Xmx1g -cp "$CP" -Dsimulator.port=18081 -Dsimulator.workers=512 -Dsimulator.serviceTime.record=0ms \
   -Dsimulator.serviceTime.distribution=fixed rdmloadtest.simulator.SimulatorMain > target/bench-sim.log 2>&1 &
 SIM=$!

@@ -2,7 +2,7 @@ package rdmloadtest.capacity;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import rdmloadtest.config.CapacityKeys;
+import rdmloadtest.capacity.CapacityKeys;
 import rdmloadtest.config.ConfigException;
 import rdmloadtest.config.Settings;
 

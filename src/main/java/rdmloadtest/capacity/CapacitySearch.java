@@ -1,5 +1,6 @@
 package rdmloadtest.capacity;
 
+import rdmloadtest.slo.SloKeys;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -16,11 +17,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import rdmloadtest.config.CapacityKeys;
+import rdmloadtest.capacity.CapacityKeys;
 import rdmloadtest.config.Key;
 import rdmloadtest.config.Keys;
-import rdmloadtest.config.LoadTestConfig;
-import rdmloadtest.config.ResultKeys;
+import rdmloadtest.run.LoadTestConfig;
+import rdmloadtest.results.ResultKeys;
 import rdmloadtest.config.Settings;
 import rdmloadtest.results.InjectorHealth;
 import rdmloadtest.results.RunReport;
@@ -227,9 +228,9 @@ public final class CapacitySearch {
   /** The capacity.* and simulator keys in force, for the report. */
   private Map<String, String> planValues() {
     Map<String, String> m = new LinkedHashMap<>();
-    for (Key<?> k : Keys.ALL) {
+    for (Key<?> k : Keys.all()) {
       boolean relevant = k.name().startsWith("capacity.") || k.name().startsWith("traffic.")
-          || k.name().equals(ResultKeys.SLO_FILE.name())
+          || k.name().equals(SloKeys.SLO_FILE.name())
           || (cfg.embedded() && (k.name().startsWith("simulator.workers") || k.name().startsWith("simulator.serviceTime")
           || k.name().equals("simulator.bandwidthMBps")));
       if (!relevant || k.name().equals("traffic.readers.rate") || k.name().equals(CapacityKeys.REPORT_DIR.name())) continue;

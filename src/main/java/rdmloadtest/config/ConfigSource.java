@@ -27,15 +27,15 @@ public final class ConfigSource {
     ConfigSource src = new ConfigSource();
     Map<String, Value> sys = ownedSystemProperties(system);
     Map<String, Value> fromEnv = new HashMap<>();
-    for (Key<?> k : Keys.ALL) {
+    for (Key<?> k : Keys.all()) {
       String v = env.get(k.envName());
       if (v != null) fromEnv.put(k.name(), new Value(v, "environment variable " + k.envName()));
     }
     rejectSecretsInProperties(sys);
-    Value profile = firstOf(Keys.PROFILE.name(), sys, fromEnv);
-    String profileName = profile == null ? Keys.PROFILE.defaultValue() : Keys.PROFILE.parser().apply(profile.text());
+    Value profile = firstOf(ConfigKeys.PROFILE.name(), sys, fromEnv);
+    String profileName = profile == null ? ConfigKeys.PROFILE.defaultValue() : ConfigKeys.PROFILE.parser().apply(profile.text());
     src.putAll(readBuiltInProfile(profileName));
-    Value profileFile = firstOf(Keys.PROFILE_FILE.name(), sys, fromEnv);
+    Value profileFile = firstOf(ConfigKeys.PROFILE_FILE.name(), sys, fromEnv);
     if (profileFile != null) src.putAll(readProfileFile(Path.of(profileFile.text().trim()), profileFile.origin()));
     src.putAll(fromEnv);
     src.putAll(sys);
@@ -117,7 +117,7 @@ public final class ConfigSource {
     Map<String, Value> out = new HashMap<>();
     for (String name : p.stringPropertyNames()) {
       if (Keys.byName(name).isEmpty()) throw unknownKey(name, origin);
-      if (name.equals(Keys.PROFILE.name()) || name.equals(Keys.PROFILE_FILE.name())) {
+      if (name.equals(ConfigKeys.PROFILE.name()) || name.equals(ConfigKeys.PROFILE_FILE.name())) {
         throw new ConfigException(name + " in " + origin + ": a profile cannot name another profile");
       }
       out.put(name, new Value(p.getProperty(name), origin));

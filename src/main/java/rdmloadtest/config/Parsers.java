@@ -36,6 +36,40 @@ public final class Parsers {
     };
   }
 
+  public static Function<String, Long> longInteger(long min, long max) {
+    return s -> {
+      long v;
+      try {
+        v = Long.parseLong(s.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("expected an integer from " + min + " to " + max);
+      }
+      if (v < min || v > max) throw new IllegalArgumentException("expected an integer from " + min + " to " + max);
+      return v;
+    };
+  }
+
+  /** A size in bytes, or with a binary suffix k, m or g ("2g", "500m", "1048576"). */
+  public static Function<String, Long> bytes(long max) {
+    return s -> {
+      String t = s.trim().toLowerCase(Locale.ROOT);
+      long unit = switch (t.isEmpty() ? ' ' : t.charAt(t.length() - 1)) {
+        case 'k' -> 1L << 10;
+        case 'm' -> 1L << 20;
+        case 'g' -> 1L << 30;
+        default -> 1;
+      };
+      if (unit > 1) t = t.substring(0, t.length() - 1);
+      try {
+        long v = Long.parseLong(t);
+        if (v >= 1 && v <= max / unit) return v * unit;
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException("expected a size from 1 byte to " + (max >> 30) + "g (e.g. 2g, 500m, 1048576)");
+    };
+  }
+
   public static Function<String, Double> decimal(double min, double max) {
     return s -> {
       double v;

@@ -6,5 +6,6 @@ public final class PrintTable {
 
   public static void main(String[] args) {
     System.out.print(Keys.markdownTable());
+    System.out.flush();
   }
 }

@@ -1,5 +1,11 @@
 package rdmloadtest.conformance;
 
+import rdmloadtest.feeders.DataKeys;
+import java.net.URI;
+import rdmloadtest.cli.Command;
+import rdmloadtest.config.ConfigException;
+import rdmloadtest.config.Settings;
+import rdmloadtest.invenio.InvenioKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -18,7 +24,7 @@ import rdmloadtest.simulator.SimulatorSettings;
  * Sends the same sequence of requests to a real InvenioRDM and to the embedded simulator and reports every
  * way the simulator answers differently: {@code mvn -q exec:java@differential -Dconformance.real=URL
  * [-Dconformance.version=13]}, tokens of two users from INVENIO_TOKEN and INVENIO_TOKEN_2 (never printed).
- * Exit status 0: no difference beyond the accepted ones; 1: differences; 2: cannot run.
+ * Exit status ({@link Command}): 0 no difference beyond the accepted ones; 2 differences; 1 a setting is wrong.
  */
 public final class DifferentialCheck {
   /** The outcome of one comparison. */
@@ -26,33 +32,34 @@ public final class DifferentialCheck {
 
   private DifferentialCheck() {}
 
-  public static void main(String[] args) throws Exception {
-    String realUrl = System.getProperty("conformance.real", "");
-    String version = System.getProperty("conformance.version", "13");
-    Path out = Path.of(System.getProperty("conformance.out", "target/conformance/differential-v" + version + ".md"));
+  public static void main(String[] args) {
+    Command.main("differential", DifferentialCheck::check);
+  }
+
+  private static int check(Settings s) throws Exception {
+    URI real = s.find(ConformanceKeys.REAL).orElseThrow(() -> new ConfigException(ConformanceKeys.REAL.name()
+        + ": no value; expected the real InvenioRDM to compare with, e.g. -Dconformance.real=http://127.0.0.1:5000"));
+    String realUrl = real.toString();
+    String version = s.get(ConformanceKeys.VERSION);
+    Path out = Path.of(s.find(ConformanceKeys.OUT).orElse("target/conformance/differential-v" + version + ".md"));
     String tokenA = System.getenv("INVENIO_TOKEN");
     String tokenB = System.getenv("INVENIO_TOKEN_2");
-    String problem = realUrl.isBlank() ? "-Dconformance.real=URL is required (the real InvenioRDM, e.g. http://127.0.0.1:5000)"
-        : !version.matches("13|14") ? "conformance.version='" + version + "': expected 13 or 14"
-        : tokenA == null || tokenA.isBlank() ? "INVENIO_TOKEN (user A) is not set"
-        : tokenB == null || tokenB.isBlank() ? "INVENIO_TOKEN_2 (user B) is not set"
-        : !loopback(realUrl) && !Boolean.getBoolean("invenio.allowWrites")
-            ? "conformance.real='" + realUrl + "' is not on this machine and the check creates and publishes"
-              + " records: set -Dinvenio.allowWrites=true to allow it" : null;
-    if (problem != null) {
-      System.err.println("rdm-loadtest: " + problem);
-      System.exit(2);
+    if (tokenA == null || tokenA.isBlank()) throw new ConfigException("INVENIO_TOKEN: not set; expected user A's token");
+    if (tokenB == null || tokenB.isBlank()) throw new ConfigException("INVENIO_TOKEN_2: not set; expected user B's token");
+    if (!loopback(realUrl) && !s.get(InvenioKeys.ALLOW_WRITES)) {
+      throw new ConfigException("conformance.real='" + realUrl + "' is not on this machine and the check creates and"
+          + " publishes records: set -Dinvenio.allowWrites=true to allow it");
     }
-    try (Simulator sim = simulator(version, Path.of(System.getProperty("data.dir", "data/default")), Map.of())) {
+    try (Simulator sim = simulator(version, Path.of(s.get(DataKeys.DATA_DIR)), Map.of())) {
       sim.start();
-      Side real = new Side("real", realUrl, tokenA, tokenB);
+      Side realSide = new Side("real", realUrl, tokenA, tokenB);
       Side simulated = new Side("simulator", sim.siteUrl(), "rdm-loadtest-token-1", "rdm-loadtest-token-2");
-      Result r = run(real, simulated, version, realUrl);
+      Result r = run(realSide, simulated, version, realUrl);
       System.out.println(r.report());
       Files.createDirectories(out.toAbsolutePath().getParent());
       Files.writeString(out, r.report());
       System.out.println("Report written to " + out);
-      System.exit(r.differences().isEmpty() ? 0 : 1);
+      return r.differences().isEmpty() ? Command.OK : Command.GATE_FAILED;
     }
   }
 

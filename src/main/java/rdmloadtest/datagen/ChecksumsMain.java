@@ -1,5 +1,6 @@
 package rdmloadtest.datagen;
 
+import rdmloadtest.cli.Command;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -21,13 +22,14 @@ public final class ChecksumsMain {
 
   record FileRef(String recordId, String key, long size) {}
 
-  public static void main(String[] args) throws IOException {
-    String out = System.getProperty("datagen.out");
-    if (out == null || out.isBlank()) {
-      System.err.println("datagen.out: missing; expected the directory of a generated data set");
-      System.exit(2);
-    }
-    Path dir = Path.of(out);
+  public static void main(String[] args) {
+    Command.main("checksums", s -> {
+      write(Path.of(s.get(DatagenKeys.OUT)));
+      return Command.OK;
+    });
+  }
+
+  static void write(Path dir) throws IOException {
     List<FileRef> files = new ArrayList<>();
     try (JsonLines lines = new JsonLines(dir.resolve("records.jsonl"))) {
       while (lines.hasNext()) {

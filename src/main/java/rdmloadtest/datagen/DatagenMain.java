@@ -1,37 +1,29 @@
 package rdmloadtest.datagen;
 
+import rdmloadtest.cli.Command;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 
 /**
  * {@code mvn -q exec:java@datagen -Ddatagen.records=N -Ddatagen.out=DIR [-Ddatagen.seed=S]}: generates a data set.
- * Exit 2 on a bad setting, 1 on an I/O failure, each with a one-line message.
+ * Exit status as every command's ({@link Command}).
  */
 public final class DatagenMain {
 
   private DatagenMain() {}
 
   public static void main(String[] args) {
-    DatagenSettings settings;
-    try {
-      settings = DatagenSettings.fromSystemProperties();
-    } catch (IllegalArgumentException e) {
-      System.err.println("datagen: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
-    try {
-      Generator.Summary s = Generator.run(settings, System.out);
+    Command.main("datagen", s -> {
+      DatagenSettings settings = DatagenSettings.from(s);
+      Generator.Summary g = Generator.run(settings, System.out);
       System.out.printf(
           "datagen: wrote %d records (%d parents, %d files; %d anonymous-visible latest records, %d downloadable files)"
               + " to %s in %.1f s: %.0f records/s, peak heap %d MB%n",
-          s.records(), s.parents(), s.files(), s.visibleRecords(), s.downloadableFiles(), settings.out(), s.seconds(),
-          s.recordsPerSecond(), peakHeapBytes() >> 20);
-    } catch (Exception e) {
-      System.err.println("datagen: failed writing " + settings.out() + ": " + e);
-      System.exit(1);
-    }
+          g.records(), g.parents(), g.files(), g.visibleRecords(), g.downloadableFiles(), settings.out(), g.seconds(),
+          g.recordsPerSecond(), peakHeapBytes() >> 20);
+      return Command.OK;
+    });
   }
 
   /** Sum of the heap pools' peak usage since JVM start (an upper bound on the live heap at any instant). */

@@ -1,5 +1,6 @@
 package rdmloadtest.datagen;
 
+import rdmloadtest.cli.Command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -65,52 +66,17 @@ public final class HarvestMain {
   }
 
   public static void main(String[] args) {
-    try {
-      InvenioTarget target = InvenioTarget.fromSystemProperties(System.getenv(InvenioTarget.TOKEN_VARIABLE));
-      Path out = Path.of(System.getProperty("harvest.out", "data/harvested"));
-      int pageSize = (int) number("harvest.pageSize", 100, WINDOW);
-      long maxRecords = number("harvest.maxRecords", 20_000, Long.MAX_VALUE);
-      double rate = rate();
-      new HarvestMain(target, out, pageSize, maxRecords, rate).run();
-    } catch (IllegalArgumentException | DataFileException e) {
-      System.err.println("harvest: " + e.getMessage());
-      System.exit(2);
-    } catch (IOException | UncheckedIOException e) {
-      System.err.println("harvest: " + e.getMessage() + " (rerun to resume from the checkpoint)");
-      System.exit(1);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      System.exit(1);
-    }
-  }
-
-  private static long number(String key, long fallback, long max) {
-    String v = System.getProperty(key);
-    if (v == null) {
-      return fallback;
-    }
-    try {
-      long n = Long.parseLong(v.trim());
-      if (n >= 1 && n <= max) {
-        return n;
+    Command.main("harvest", s -> {
+      InvenioTarget target = InvenioTarget.from(s, System.getenv(InvenioTarget.TOKEN_VARIABLE));
+      try {
+        new HarvestMain(target, Path.of(s.get(DatagenKeys.HARVEST_OUT)), s.get(DatagenKeys.HARVEST_PAGE_SIZE),
+            s.get(DatagenKeys.HARVEST_MAX_RECORDS), s.get(DatagenKeys.HARVEST_RATE)).run();
+      } catch (IOException | UncheckedIOException e) {
+        System.err.println("rdm-loadtest: harvest: " + e.getMessage() + " (rerun to resume from the checkpoint)");
+        return Command.FAILED;
       }
-    } catch (NumberFormatException e) {
-      // reported below, with the key
-    }
-    throw new IllegalArgumentException(key + ": expected a positive integer up to " + max + ", got '" + v + "'");
-  }
-
-  private static double rate() {
-    String v = System.getProperty("harvest.rate", "2");
-    try {
-      double r = Double.parseDouble(v.trim());
-      if (r > 0 && r <= 100) {
-        return r;
-      }
-    } catch (NumberFormatException e) {
-      // reported below, with the key
-    }
-    throw new IllegalArgumentException("harvest.rate: expected requests per second in (0, 100], got '" + v + "'");
+      return Command.OK;
+    });
   }
 
   void run() throws IOException, InterruptedException {

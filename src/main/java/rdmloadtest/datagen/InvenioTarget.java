@@ -1,5 +1,9 @@
 package rdmloadtest.datagen;
 
+import rdmloadtest.invenio.InvenioKeys;
+import rdmloadtest.config.ConfigException;
+import rdmloadtest.config.Settings;
+import rdmloadtest.invenio.InvenioHttp;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -7,18 +11,12 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Locale;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * A real InvenioRDM instance the harvester reads from or the seeder writes to: base URL from
  * {@code -Dinvenio.baseUrl}, token from the environment variable {@code INVENIO_TOKEN} only (never printed),
- * {@code -Dinvenio.insecureTls=true} to accept a local instance's self-signed certificate.
+ * {@code -Dinvenio.insecureTls=true} to accept a local instance's self-signed certificate (this client only).
  */
 final class InvenioTarget {
 
@@ -34,41 +32,12 @@ final class InvenioTarget {
     this.http = http;
   }
 
-  static InvenioTarget fromSystemProperties(String token) {
-    String text = System.getProperty("invenio.baseUrl");
-    URI uri;
-    try {
-      uri = text == null ? null : URI.create(text.trim().replaceAll("/+$", ""));
-    } catch (IllegalArgumentException e) {
-      uri = null;
-    }
-    if (uri == null || uri.getHost() == null
-        || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-      throw new IllegalArgumentException("invenio.baseUrl: expected an http(s) URL such as https://127.0.0.1:5000, got "
-          + (text == null ? "nothing" : "'" + text + "'"));
-    }
-    boolean insecure = flag("invenio.insecureTls");
-    HttpClient.Builder builder = HttpClient.newBuilder()
-        .connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NORMAL);
-    if (insecure) {
-      // Local instances (docker-compose, invenio-cli) serve a self-signed certificate for "localhost".
-      System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
-      builder.sslContext(trustAll());
-    }
-    return new InvenioTarget(uri, token == null || token.isBlank() ? null : token.trim(), builder.build());
-  }
-
-  static boolean flag(String key) {
-    String v = System.getProperty(key);
-    if (v == null) {
-      return false;
-    }
-    return switch (v.trim().toLowerCase(Locale.ROOT)) {
-      case "true", "" -> true;
-      case "false" -> false;
-      default -> throw new IllegalArgumentException(key + ": expected true or false, got '" + v + "'");
-    };
+  /** The target named by invenio.baseUrl (required here), with the token of the environment, if any. */
+  static InvenioTarget from(Settings settings, String token) {
+    URI uri = settings.find(InvenioKeys.BASE_URL).orElseThrow(() -> new ConfigException(InvenioKeys.BASE_URL.name()
+        + ": no value; expected the site URL of the InvenioRDM to read from or write to, e.g. https://127.0.0.1:5000"));
+    HttpClient http = InvenioHttp.client(settings.get(InvenioKeys.INSECURE_TLS), uri);
+    return new InvenioTarget(uri, token == null || token.isBlank() ? null : token.trim(), http);
   }
 
   boolean hasToken() {
@@ -106,27 +75,5 @@ final class InvenioTarget {
 
   HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
     return http.send(request, HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static SSLContext trustAll() {
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      TrustManager[] all = {new X509TrustManager() {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-          return new X509Certificate[0];
-        }
-      }};
-      context.init(null, all, new SecureRandom());
-      return context;
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot build a TLS context", e);
-    }
   }
 }

@@ -1,5 +1,9 @@
 package rdmloadtest.datagen;
 
+import rdmloadtest.invenio.InvenioKeys;
+import rdmloadtest.cli.Command;
+import rdmloadtest.config.ConfigException;
+import rdmloadtest.config.Settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -58,53 +62,25 @@ public final class SeedMain {
   }
 
   public static void main(String[] args) {
-    try {
-      System.exit(run(System.getenv(InvenioTarget.TOKEN_VARIABLE)));
-    } catch (IllegalArgumentException | DataFileException e) {
-      System.err.println("seed: " + e.getMessage());
-      System.exit(2);
-    } catch (UncheckedIOException e) {
-      System.err.println("seed: " + e.getCause().getMessage());
-      System.exit(1);
-    }
+    Command.main("seed", s -> run(s, System.getenv(InvenioTarget.TOKEN_VARIABLE)));
   }
 
-  static int run(String token) {
-    InvenioTarget target = InvenioTarget.fromSystemProperties(token);
-    if (!target.isLoopback() && !InvenioTarget.flag("invenio.allowWrites")) {
-      throw new IllegalArgumentException("refusing to write to non-loopback target " + target.baseUrl
-          + " (add -Dinvenio.allowWrites=true if you mean it)");
+  static int run(Settings s, String token) throws IOException {
+    InvenioTarget target = InvenioTarget.from(s, token);
+    if (!target.isLoopback() && !s.get(InvenioKeys.ALLOW_WRITES)) {
+      throw new ConfigException("invenio.allowWrites=false: seeding would create records on " + target.baseUrl
+          + "; set -Dinvenio.allowWrites=true if you mean it");
     }
     if (!target.hasToken()) {
-      throw new IllegalArgumentException(InvenioTarget.TOKEN_VARIABLE + " is not set (a personal access token of the depositor)");
+      throw new ConfigException(InvenioTarget.TOKEN_VARIABLE + ": not set; seeding needs a personal access token of"
+          + " the depositor in the environment variable " + InvenioTarget.TOKEN_VARIABLE);
     }
-    Path data = Path.of(System.getProperty("seed.data", "data/default"));
-    int concurrency = intSetting("seed.concurrency", 4, 64);
-    long limit = intSetting("seed.limit", Integer.MAX_VALUE, Integer.MAX_VALUE);
+    Path data = Path.of(s.get(DatagenKeys.SEED_DATA));
     String host = target.baseUrl.getHost().replaceAll("[^A-Za-z0-9.-]", "_") + "_" + target.baseUrl.getPort();
-    Path progress = Path.of(System.getProperty("seed.progressFile", data.resolve("seed-progress-" + host + ".csv").toString()));
-    SeedMain seeder = new SeedMain(target, progress);
-    try {
-      return seeder.seed(data.resolve("records.jsonl"), concurrency, limit);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static int intSetting(String key, int fallback, int max) {
-    String v = System.getProperty(key);
-    if (v == null) {
-      return fallback;
-    }
-    try {
-      int n = Integer.parseInt(v.trim());
-      if (n >= 1 && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below, with the key
-    }
-    throw new IllegalArgumentException(key + ": expected a positive integer up to " + max + ", got '" + v + "'");
+    Path progress = s.find(DatagenKeys.SEED_PROGRESS).map(Path::of)
+        .orElse(data.resolve("seed-progress-" + host + ".csv"));
+    return new SeedMain(target, progress).seed(data.resolve("records.jsonl"), s.get(DatagenKeys.SEED_CONCURRENCY),
+        s.get(DatagenKeys.SEED_LIMIT));
   }
 
   private int seed(Path records, int concurrency, long limit) throws IOException {

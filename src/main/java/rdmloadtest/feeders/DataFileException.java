@@ -1,9 +1,13 @@
 package rdmloadtest.feeders;
 
 import java.nio.file.Path;
+import rdmloadtest.config.ConfigException;
 
-/** A data file that is missing, malformed or truncated; the message is one line: {@code file:line: problem}. */
-public class DataFileException extends RuntimeException {
+/**
+ * A data file that is missing, malformed or truncated; the message is one line: {@code file:line: problem}. It is the
+ * user's input, so it counts as a configuration error (exit 1, before any load).
+ */
+public class DataFileException extends ConfigException {
 
   public DataFileException(Path file, long line, String problem) {
     super(file + ":" + line + ": " + problem);

@@ -1,5 +1,7 @@
 package rdmloadtest.injectors;
 
+import rdmloadtest.cli.Command;
+import rdmloadtest.slo.SloKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,7 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import rdmloadtest.config.ConfigSource;
-import rdmloadtest.config.ResultKeys;
+import rdmloadtest.results.ResultKeys;
 import rdmloadtest.config.Settings;
 import rdmloadtest.results.InjectionPlan;
 import rdmloadtest.results.RunReport;
@@ -48,18 +50,13 @@ public final class MergeMain {
 
   private MergeMain() {}
 
-  public static void main(String[] args) throws Exception {
-    String in = System.getProperty("merge.in");
-    String out = System.getProperty("merge.out");
-    if (in == null || out == null) {
-      System.err.println("merge: set -Dmerge.in=<folder of injector-<i> results> and -Dmerge.out=<new run folder>");
-      System.exit(1);
-    }
-    Settings settings = new Settings(ConfigSource.fromProcess());
-    Outcome o = run(Path.of(in), Path.of(out), LogMerger.Align.parse(System.getProperty("merge.align", "start")),
-        !"false".equals(System.getProperty("merge.report")), settings);
-    print(o);
-    if (!o.summary().passed() && settings.get(ResultKeys.ENFORCE)) System.exit(RunReport.GATE_FAILED_STATUS);
+  public static void main(String[] args) {
+    Command.main("merge", settings -> {
+      Outcome o = run(Path.of(settings.get(MergeKeys.IN)), Path.of(settings.get(MergeKeys.OUT)),
+          LogMerger.Align.parse(settings.get(MergeKeys.ALIGN)), settings.get(MergeKeys.REPORT), settings);
+      print(o);
+      return !o.summary().passed() && settings.get(SloKeys.ENFORCE) ? Command.GATE_FAILED : Command.OK;
+    });
   }
 
   public static Outcome run(Path in, Path out, LogMerger.Align align, boolean report, Settings settings)

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import rdmloadtest.config.ConfigException;
-import rdmloadtest.config.ResultKeys;
+import rdmloadtest.results.ResultKeys;
 import rdmloadtest.slo.Check;
 import rdmloadtest.slo.Format;
 

@@ -1,5 +1,6 @@
 package rdmloadtest.results;
 
+import rdmloadtest.slo.SloKeys;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggerContextListener;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
 import rdmloadtest.config.Key;
 import rdmloadtest.config.Keys;
-import rdmloadtest.config.ResultKeys;
+import rdmloadtest.results.ResultKeys;
 import rdmloadtest.config.Settings;
 import rdmloadtest.slo.Slo;
 
@@ -76,7 +77,7 @@ public final class RunReport {
   /** For a base class that installs on behalf of the concrete simulation (the results folder is named after it). */
   public static RunReport install(Settings settings, InjectionPlan plan, Class<?> simulation) {
     RunReport r = new RunReport(simulation, Path.of(settings.get(ResultKeys.RESULTS_FOLDER)).toAbsolutePath(),
-        inputs(settings, plan), calledFromGatlingMain(), settings.get(ResultKeys.ENFORCE));
+        inputs(settings, plan), calledFromGatlingMain(), settings.get(SloKeys.ENFORCE));
     r.hook();
     return r;
   }
@@ -86,7 +87,7 @@ public final class RunReport {
     Slo slo = Slo.load(settings);
     Optional<String> baselineRef = settings.find(ResultKeys.BASELINE);
     Optional<JsonNode> baseline = baselineRef.map(BaselineComparison::load);
-    return new Summarizer.Inputs(slo, settings.get(ResultKeys.WARMUP), plan, settings.get(ResultKeys.INJECTOR_MAX_LAG),
+    return new Summarizer.Inputs(slo, settings.get(SloKeys.WARMUP), plan, settings.get(ResultKeys.INJECTOR_MAX_LAG),
         settings.get(ResultKeys.INJECTOR_MAX_MISSING), baselineRef, baseline,
         new BaselineComparison.Tolerances(settings.get(ResultKeys.BASELINE_P95_TOLERANCE),
             settings.get(ResultKeys.BASELINE_P95_MIN_DELTA), settings.get(ResultKeys.BASELINE_ERROR_TOLERANCE)),
@@ -209,7 +210,7 @@ public final class RunReport {
   /** Every key's value and where it came from; anything that names a token is left out. */
   static Map<String, Map<String, String>> configuration(Settings settings) {
     Map<String, Map<String, String>> out = new LinkedHashMap<>();
-    for (Key<?> k : Keys.ALL) {
+    for (Key<?> k : Keys.all()) {
       Optional<rdmloadtest.config.ConfigSource.Value> v = settings.source().get(k.name());
       String text = v.map(rdmloadtest.config.ConfigSource.Value::text).orElse(k.defaultValue());
       if (text == null) continue;

@@ -1,6 +1,6 @@
 package rdmloadtest.run;
 
-import rdmloadtest.config.LoadTestConfig;
+import rdmloadtest.run.LoadTestConfig;
 import rdmloadtest.simulator.Simulator;
 
 /** Where the load goes: the embedded simulator (started here, on 127.0.0.1) or the configured instance. */

@@ -1,5 +1,8 @@
 package rdmloadtest.simulator;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import rdmloadtest.cli.Command;
 import java.util.concurrent.CountDownLatch;
 import rdmloadtest.config.ConfigException;
 import rdmloadtest.config.ConfigSource;
@@ -9,22 +12,16 @@ import rdmloadtest.config.Settings;
 public final class SimulatorMain {
   private SimulatorMain() {}
 
-  public static void main(String[] args) throws Exception {
-    SimulatorSettings settings;
-    try {
-      settings = SimulatorSettings.from(new Settings(ConfigSource.fromProcess()));
-    } catch (ConfigException e) {
-      System.err.println("rdm-loadtest: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
+  public static void main(String[] args) {
+    Command.main("simulator", SimulatorMain::serve);
+  }
+
+  private static int serve(Settings s) throws Exception {
     Simulator sim;
     try {
-      sim = new Simulator(settings);
-    } catch (java.io.IOException | java.io.UncheckedIOException e) {
-      System.err.println("rdm-loadtest: " + e.getMessage());
-      System.exit(2);
-      return;
+      sim = new Simulator(SimulatorSettings.from(s));
+    } catch (IOException | UncheckedIOException e) {
+      throw new ConfigException("data.dir: " + e.getMessage(), e);
     }
     int port = sim.start();
     System.out.println("Simulator listening on http://127.0.0.1:" + port);
@@ -40,5 +37,6 @@ public final class SimulatorMain {
       }
     }));
     stopped.await();
+    return Command.OK;
   }
 }

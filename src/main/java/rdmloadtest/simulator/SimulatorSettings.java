@@ -1,5 +1,7 @@
 package rdmloadtest.simulator;
 
+import rdmloadtest.feeders.DataKeys;
+import rdmloadtest.invenio.InvenioKeys;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -36,14 +38,14 @@ public record SimulatorSettings(
     Map<EndpointClass, Duration> times = new EnumMap<>(EndpointClass.class);
     Map<EndpointClass, FaultSpec> faults = new EnumMap<>(EndpointClass.class);
     for (EndpointClass c : EndpointClass.values()) {
-      times.put(c, s.get(Keys.SIM_SERVICE_TIME.get(c)));
-      faults.put(c, s.get(Keys.SIM_FAULTS.get(c)));
+      times.put(c, s.get(SimulatorKeys.SERVICE_TIME.get(c)));
+      faults.put(c, s.get(SimulatorKeys.FAULTS.get(c)));
     }
     return new SimulatorSettings(
-        s.get(Keys.SIM_PORT), s.get(Keys.INVENIO_VERSION), Path.of(s.get(Keys.DATA_DIR)),
-        s.get(Keys.SIM_TOKENS), s.get(Keys.SIM_ADMIN_TOKENS), s.get(Keys.SIM_WORKERS), times,
-        s.get(Keys.SIM_SERVICE_DISTRIBUTION).equals("exponential"), s.get(Keys.SIM_BANDWIDTH),
-        s.get(Keys.SIM_REFRESH), s.get(Keys.SIM_STATS_INTERVAL), s.get(Keys.SIM_RATE_LIMIT), s.get(Keys.SIM_RATE_GUEST), s.get(Keys.SIM_RATE_AUTH),
+        s.get(SimulatorKeys.PORT), s.get(InvenioKeys.INVENIO_VERSION), Path.of(s.get(DataKeys.DATA_DIR)),
+        s.get(SimulatorKeys.TOKENS), s.get(SimulatorKeys.ADMIN_TOKENS), s.get(SimulatorKeys.WORKERS), times,
+        s.get(SimulatorKeys.SERVICE_DISTRIBUTION).equals("exponential"), s.get(SimulatorKeys.BANDWIDTH),
+        s.get(SimulatorKeys.REFRESH), s.get(SimulatorKeys.STATS_INTERVAL), s.get(SimulatorKeys.RATE_LIMIT), s.get(SimulatorKeys.RATE_GUEST), s.get(SimulatorKeys.RATE_AUTH),
         faults);
   }
 

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import rdmloadtest.config.ConfigException;
-import rdmloadtest.config.ResultKeys;
 import rdmloadtest.config.Settings;
 
 /**
@@ -32,12 +31,12 @@ public record Slo(String source, List<SloGroup> groups) {
       Set.of("p50Ms", "p95Ms", "p99Ms", "maxErrorRatePct", "minThroughputRps");
 
   public static Slo load(Settings settings) {
-    return read(settings.get(ResultKeys.SLO_FILE));
+    return read(settings.get(SloKeys.SLO_FILE));
   }
 
   /** Reads "classpath:slo/x.json" from the test classpath, anything else as a file path. */
   public static Slo read(String ref) {
-    String label = ResultKeys.SLO_FILE.name() + "='" + ref + "'";
+    String label = SloKeys.SLO_FILE.name() + "='" + ref + "'";
     byte[] bytes;
     try {
       if (ref.startsWith(CLASSPATH)) {

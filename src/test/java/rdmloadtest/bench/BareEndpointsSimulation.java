@@ -7,7 +7,11 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.nio.file.Path;
 import java.time.Duration;
+import rdmloadtest.config.ConfigException;
+import rdmloadtest.config.ConfigSource;
+import rdmloadtest.config.Settings;
 import rdmloadtest.feeders.CsvFeeder;
+import rdmloadtest.invenio.InvenioKeys;
 import rdmloadtest.feeders.FeederFile;
 
 /**
@@ -16,9 +20,11 @@ import rdmloadtest.feeders.FeederFile;
  */
 public class BareEndpointsSimulation extends Simulation {
   {
-    String base = System.getProperty("invenio.baseUrl");
-    int users = Integer.getInteger("bench.users", 50);
-    Duration d = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
+    Settings settings = new Settings(ConfigSource.fromProcess());
+    String base = settings.find(InvenioKeys.BASE_URL).orElseThrow(() -> new ConfigException(
+        "invenio.baseUrl: no value; expected the target of the benchmark (scripts/bench-injector.sh sets it)")).toString();
+    int users = settings.get(BenchKeys.USERS);
+    Duration d = settings.get(BenchKeys.DURATION);
     ScenarioBuilder bare = scenario("Bare readers")
         .feed(csv("data/default/feeders/records.csv").circular())
         // The same download cap as the mix (traffic.download.maxMB, 50 MB), or big files would dominate.

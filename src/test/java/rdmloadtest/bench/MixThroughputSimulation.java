@@ -4,7 +4,7 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 
 import java.time.Duration;
 import java.util.List;
-import rdmloadtest.config.LoadTestConfig;
+import rdmloadtest.run.LoadTestConfig;
 import rdmloadtest.simulations.InvenioSimulation;
 import rdmloadtest.simulations.Journeys;
 
@@ -14,8 +14,8 @@ import rdmloadtest.simulations.Journeys;
  */
 public class MixThroughputSimulation extends InvenioSimulation {
   {
-    int users = Integer.getInteger("bench.users", 50);
-    Duration d = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
+    int users = cfg.settings().get(BenchKeys.USERS);
+    Duration d = cfg.settings().get(BenchKeys.DURATION);
     setUp(new Journeys(this).readers().injectClosed(constantConcurrentUsers(users).during(d)))
         .protocols(protocol).maxDuration(d.plusSeconds(10));
   }

@@ -1,5 +1,8 @@
 package rdmloadtest.config;
 
+import rdmloadtest.invenio.InvenioKeys;
+import rdmloadtest.run.RunKeys;
+import rdmloadtest.simulator.SimulatorKeys;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
@@ -27,7 +30,7 @@ class ConfigDocsTest {
   @Test
   void badValueNamesKeyValueAndExpectation() {
     Settings s = new Settings(ConfigSource.ofMap(Map.of("invenio.allowWrites", "yes")));
-    ConfigException e = assertThrows(ConfigException.class, () -> s.get(Keys.ALLOW_WRITES));
+    ConfigException e = assertThrows(ConfigException.class, () -> s.get(InvenioKeys.ALLOW_WRITES));
     assertEquals("invenio.allowWrites='yes' (system property -Dinvenio.allowWrites): expected true or false",
         e.getMessage());
   }
@@ -52,14 +55,14 @@ class ConfigDocsTest {
     p.setProperty("traffic.depositors", "7");
     ConfigSource src = ConfigSource.of(p, Map.of("TRAFFIC_DEPOSITORS", "5", "TRAFFIC_HARVESTERS", "3"));
     Settings s = new Settings(src);
-    assertEquals(7, s.get(TrafficKeys.DEPOSITORS));
-    assertEquals(3, s.get(TrafficKeys.HARVESTERS));
+    assertEquals(7, s.get(RunKeys.DEPOSITORS));
+    assertEquals(3, s.get(RunKeys.HARVESTERS));
   }
 
   @Test
   void faultSpecRejectsRatesAboveOne() {
     Settings s = new Settings(ConfigSource.ofMap(Map.of("simulator.faults.search", "error=1.5")));
-    ConfigException e = assertThrows(ConfigException.class, () -> s.get(Keys.SIM_FAULTS.get(
+    ConfigException e = assertThrows(ConfigException.class, () -> s.get(SimulatorKeys.FAULTS.get(
         rdmloadtest.simulator.perf.EndpointClass.SEARCH)));
     assertTrue(e.getMessage().startsWith("simulator.faults.search='error=1.5'"), e.getMessage());
   }

@@ -6,15 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import rdmloadtest.config.ConfigException;
+import rdmloadtest.config.ConfigSource;
+import rdmloadtest.config.Settings;
 
 class DatagenSettingsTest {
 
   private static DatagenSettings parse(Map<String, String> properties) {
-    return DatagenSettings.parse(properties::get);
+    return DatagenSettings.from(new Settings(ConfigSource.ofMap(properties)));
   }
 
   private static String error(Map<String, String> properties) {
-    return assertThrows(IllegalArgumentException.class, () -> parse(properties)).getMessage();
+    return assertThrows(ConfigException.class, () -> parse(properties)).getMessage();
   }
 
   @Test
@@ -29,23 +32,28 @@ class DatagenSettingsTest {
 
   @Test
   void recordsThatAreNotAPositiveIntegerAreRejectedNamingKeyAndValue() {
-    for (String bad : new String[] {"0", "-5", "abc", "1.5", ""}) {
+    for (String bad : new String[] {"0", "-5", "abc", "1.5"}) {
       String message = error(Map.of("datagen.records", bad, "datagen.out", "x"));
-      assertEquals("datagen.records: expected a positive integer up to 50000000, got '" + bad + "'", message);
+      assertEquals("datagen.records='" + bad + "' (system property -Ddatagen.records): expected an integer from 1 to"
+          + " 50000000", message);
     }
   }
 
   @Test
   void missingRecordsOrOutIsRejected() {
-    assertEquals("datagen.records: required (a positive integer), got nothing", error(Map.of("datagen.out", "x")));
-    assertEquals("datagen.out: required (output directory), got nothing", error(Map.of("datagen.records", "5")));
+    assertEquals("datagen.records: no value; expected one (datagen: number of published records to generate (versions"
+        + " count), required.)", error(Map.of("datagen.out", "x")));
+    assertEquals("datagen.out: no value; expected one (datagen, checksums: directory of the generated data set,"
+        + " required.)", error(Map.of("datagen.records", "5")));
   }
 
   @Test
   void badSeedAndSizeAreRejectedNamingKeyAndValue() {
-    assertEquals("datagen.seed: expected an integer, got 'forty-two'",
+    assertEquals("datagen.seed='forty-two' (system property -Ddatagen.seed): expected an integer from "
+        + Long.MIN_VALUE + " to " + Long.MAX_VALUE,
         error(Map.of("datagen.records", "5", "datagen.out", "x", "datagen.seed", "forty-two")));
-    assertEquals("datagen.maxFileSize: expected a size from 1 byte to 10g (e.g. 2g, 500m, 1048576), got '2t'",
+    assertEquals("datagen.maxFileSize='2t' (system property -Ddatagen.maxFileSize): expected a size from 1 byte to"
+        + " 10g (e.g. 2g, 500m, 1048576)",
         error(Map.of("datagen.records", "5", "datagen.out", "x", "datagen.maxFileSize", "2t")));
   }
 

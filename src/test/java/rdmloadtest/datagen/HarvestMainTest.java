@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import rdmloadtest.config.ConfigSource;
+import rdmloadtest.config.Settings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,7 @@ class HarvestMainTest {
   @TempDir Path out;
   private HttpServer server;
   private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
+  private String baseUrl;
 
   /** A fake /api/records with TOTAL hits per sort order that, like InvenioRDM, answers 400 past the window. */
   @BeforeEach
@@ -70,17 +73,17 @@ class HarvestMainTest {
       exchange.close();
     });
     server.start();
-    System.setProperty("invenio.baseUrl", "http://127.0.0.1:" + server.getAddress().getPort());
+    baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   @AfterEach
   void stopServer() {
     server.stop(0);
-    System.clearProperty("invenio.baseUrl");
   }
 
   private void harvest(long maxRecords) throws Exception {
-    new HarvestMain(InvenioTarget.fromSystemProperties(null), out, 1000, maxRecords, 1000).run();
+    new HarvestMain(InvenioTarget.from(new Settings(ConfigSource.ofMap(Map.of("invenio.baseUrl", baseUrl))), null), out,
+        1000, maxRecords, 1000).run();
   }
 
   private List<String> harvestedIds() {

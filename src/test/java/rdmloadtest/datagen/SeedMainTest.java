@@ -19,6 +19,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.HashMap;
+import rdmloadtest.config.ConfigException;
+import rdmloadtest.config.ConfigSource;
+import rdmloadtest.config.Settings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +37,7 @@ class SeedMainTest {
   /** md5 of uploaded content per "draft id/key". */
   private final Map<String, String> uploaded = new ConcurrentHashMap<>();
   private final AtomicLong nextId = new AtomicLong();
+  private final Map<String, String> config = new HashMap<>();
 
   /** Just enough of InvenioRDM's deposit API to check the calls, their order and the uploaded bytes. */
   @BeforeEach
@@ -69,9 +74,13 @@ class SeedMainTest {
     });
     server.start();
     Generator.run(new DatagenSettings(40, dir, 5, 3, 64 << 10), null);
-    System.setProperty("invenio.baseUrl", "http://127.0.0.1:" + server.getAddress().getPort());
-    System.setProperty("seed.data", dir.toString());
-    System.setProperty("seed.progressFile", dir.resolve("progress.csv").toString());
+    config.put("invenio.baseUrl", "http://127.0.0.1:" + server.getAddress().getPort());
+    config.put("seed.data", dir.toString());
+    config.put("seed.progressFile", dir.resolve("progress.csv").toString());
+  }
+
+  private int seed(String token) throws IOException {
+    return SeedMain.run(new Settings(ConfigSource.ofMap(config)), token);
   }
 
   private static void reply(HttpExchange exchange, int status, String body) throws IOException {
@@ -84,19 +93,16 @@ class SeedMainTest {
   @AfterEach
   void stopServer() {
     server.stop(0);
-    for (String key : List.of("invenio.baseUrl", "seed.data", "seed.progressFile")) {
-      System.clearProperty(key);
-    }
   }
 
   @Test
   void seedingPublishesEveryRecordWithItsFileBytesAndResumesWithoutRepeating() throws IOException {
-    assertEquals(0, SeedMain.run("token"));
+    assertEquals(0, seed("token"));
     long records = Files.lines(dir.resolve("records.jsonl")).count();
     assertEquals(records, calls.stream().filter(c -> c.endsWith("/draft/actions/publish")).count());
     long versions = 0;
     int files = 0;
-    Map<String, String> newIds = new java.util.HashMap<>();
+    Map<String, String> newIds = new HashMap<>();
     for (String line : Files.readAllLines(dir.resolve("progress.csv")).subList(1, (int) records + 1)) {
       newIds.put(line.split(",")[0], line.split(",")[1]);
     }
@@ -115,21 +121,21 @@ class SeedMainTest {
     assertEquals(versions, calls.stream().filter(c -> c.endsWith("/versions")).count());
     assertEquals(files, uploaded.size());
     calls.clear();
-    assertEquals(0, SeedMain.run("token"));
+    assertEquals(0, seed("token"));
     assertEquals(0, calls.size(), "a second run finds everything done");
   }
 
   @Test
   void writesToANonLoopbackTargetAreRefusedUnlessAllowed() {
-    System.setProperty("invenio.baseUrl", "https://192.0.2.10");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SeedMain.run("token"));
-    assertEquals("refusing to write to non-loopback target https://192.0.2.10 (add -Dinvenio.allowWrites=true if you"
-        + " mean it)", e.getMessage());
+    config.put("invenio.baseUrl", "https://192.0.2.10");
+    ConfigException e = assertThrows(ConfigException.class, () -> seed("token"));
+    assertEquals("invenio.allowWrites=false: seeding would create records on https://192.0.2.10; set"
+        + " -Dinvenio.allowWrites=true if you mean it", e.getMessage());
   }
 
   @Test
   void aMissingTokenIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SeedMain.run(null));
-    assertTrue(e.getMessage().startsWith("INVENIO_TOKEN is not set"));
+    ConfigException e = assertThrows(ConfigException.class, () -> seed(null));
+    assertTrue(e.getMessage().startsWith("INVENIO_TOKEN: not set"), e.getMessage());
   }
 }

@@ -34,7 +34,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rdmloadtest.config.ConfigSource;
-import rdmloadtest.config.LoadTestConfig;
+import rdmloadtest.run.LoadTestConfig;
 import rdmloadtest.config.Settings;
 import rdmloadtest.slo.Slo;
 

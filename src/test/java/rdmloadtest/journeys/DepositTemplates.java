@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import rdmloadtest.config.LoadTestConfig;
+import rdmloadtest.run.LoadTestConfig;
 import rdmloadtest.feeders.JsonLines;
 
 /**

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import rdmloadtest.config.LoadTestConfig;
+import rdmloadtest.run.LoadTestConfig;
 import rdmloadtest.feeders.CsvFeeder;
 import rdmloadtest.feeders.CsvRows;
 import rdmloadtest.feeders.FeederFile;

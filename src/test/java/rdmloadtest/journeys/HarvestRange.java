@@ -3,7 +3,7 @@ package rdmloadtest.journeys;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import rdmloadtest.config.LoadTestConfig;
+import rdmloadtest.run.LoadTestConfig;
 
 /**
  * The OAI-PMH datestamp range one injector harvests: with n injectors, the years from 2000 to next year

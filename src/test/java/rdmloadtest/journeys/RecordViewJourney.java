@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import rdmloadtest.api.Files;
 import rdmloadtest.api.Records;
-import rdmloadtest.config.LoadTestConfig;
+import rdmloadtest.run.LoadTestConfig;
 
 /** A record page: the record, sometimes its versions or the latest-version redirect, often a file download. */
 public final class RecordViewJourney {

@@ -7,8 +7,8 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import rdmloadtest.api.Records;
-import rdmloadtest.config.CapacityKeys;
-import rdmloadtest.config.LoadTestConfig;
+import rdmloadtest.capacity.CapacityKeys;
+import rdmloadtest.run.LoadTestConfig;
 
 /**
  * One step of a capacity search (capacity/CapacitySearch runs one Gatling run per step): readers arriving at

@@ -3,7 +3,7 @@ package rdmloadtest.simulations;
 import io.gatling.javaapi.core.PopulationBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import rdmloadtest.config.LoadTestConfig;
+import rdmloadtest.run.LoadTestConfig;
 
 /**
  * The default InvenioRDM traffic: anonymous readers at an open arrival rate (search, record view,

@@ -1,7 +1,7 @@
 package rdmloadtest.simulations;
 
 import java.util.ArrayList;
-import rdmloadtest.config.LoadTestConfig;
+import rdmloadtest.run.LoadTestConfig;
 
 /** Depositors only (closed model, traffic.depositors, at least one): drafts, uploads, publish, versions, edits. */
 public class DepositSimulation extends InvenioSimulation {

@@ -1,6 +1,6 @@
 package rdmloadtest.simulations;
 
-import rdmloadtest.config.LoadTestConfig;
+import rdmloadtest.run.LoadTestConfig;
 
 /** OAI-PMH harvesters only (closed model, traffic.harvesters, at least one). */
 public class HarvestSimulation extends InvenioSimulation {

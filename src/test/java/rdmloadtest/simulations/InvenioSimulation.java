@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import rdmloadtest.journeys.Chance;
 import rdmloadtest.journeys.Feeds;
-import rdmloadtest.config.LoadTestConfig;
+import rdmloadtest.run.LoadTestConfig;
 import rdmloadtest.run.DraftLedger;
 import rdmloadtest.run.Target;
 import rdmloadtest.results.InjectionPlan;

@@ -3,7 +3,7 @@ package rdmloadtest.simulations;
 import io.gatling.javaapi.core.ChainBuilder;
 import java.util.List;
 import java.util.function.Function;
-import rdmloadtest.config.LoadTestConfig;
+import rdmloadtest.run.LoadTestConfig;
 
 /** One reader journey alone: anonymous readers at traffic.readers.rate sessions/s, nothing written. */
 abstract class ReaderSimulation extends InvenioSimulation {

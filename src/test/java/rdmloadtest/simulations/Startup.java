@@ -2,7 +2,6 @@ package rdmloadtest.simulations;
 
 import java.util.function.Supplier;
 import rdmloadtest.config.ConfigException;
-import rdmloadtest.feeders.DataFileException;
 
 /**
  * Turns a configuration or data problem into one line on stderr and exit code 1 (the plugin then reports
@@ -17,7 +16,7 @@ final class Startup {
   static <T> T orExit(Supplier<T> step) {
     try {
       return step.get();
-    } catch (ConfigException | DataFileException e) {
+    } catch (ConfigException e) {
       System.err.println("rdm-loadtest: " + e.getMessage());
       if (Boolean.getBoolean(IN_PROCESS)) throw e;
       System.exit(1);

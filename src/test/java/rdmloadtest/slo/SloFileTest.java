@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rdmloadtest.config.ConfigException;
 import rdmloadtest.config.ConfigSource;
-import rdmloadtest.config.ResultKeys;
+import rdmloadtest.results.ResultKeys;
 import rdmloadtest.config.Settings;
 
 class SloFileTest {
@@ -79,10 +79,10 @@ class SloFileTest {
   @Test
   void theFileIsReadBeforeAnyLoadThroughItsKey() throws Exception {
     Path f = write(group("\"p95Ms\": 250"));
-    Slo slo = Slo.load(new Settings(ConfigSource.ofMap(Map.of(ResultKeys.SLO_FILE.name(), f.toString()))));
+    Slo slo = Slo.load(new Settings(ConfigSource.ofMap(Map.of(SloKeys.SLO_FILE.name(), f.toString()))));
     assertEquals(250.0, slo.groups().get(0).objectives().p95Ms().getAsDouble());
     ConfigException e = assertThrows(ConfigException.class,
-        () -> new Settings(ConfigSource.ofMap(Map.of("slo.warmup", "ten"))).get(ResultKeys.WARMUP));
+        () -> new Settings(ConfigSource.ofMap(Map.of("slo.warmup", "ten"))).get(SloKeys.WARMUP));
     assertTrue(e.getMessage().startsWith("slo.warmup='ten'"), e.getMessage());
   }
 

@@ -1,4 +1,4 @@
-package rdmloadtest.run;
+package rdmloadtest.invenio;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -1,4 +1,4 @@
-package rdmloadtest.run;
+package rdmloadtest.invenio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

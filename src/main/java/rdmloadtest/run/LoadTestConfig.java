@@ -1,5 +1,9 @@
-package rdmloadtest.config;
+package rdmloadtest.run;
 
+import rdmloadtest.feeders.DataKeys;
+import rdmloadtest.invenio.InvenioKeys;
+import rdmloadtest.config.ConfigKeys;
+import rdmloadtest.simulator.SimulatorKeys;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +13,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import rdmloadtest.config.ConfigException;
+import rdmloadtest.config.ConfigKeys;
+import rdmloadtest.config.ConfigSource;
+import rdmloadtest.config.Settings;
+import rdmloadtest.config.Token;
+import rdmloadtest.simulator.SimulatorKeys;
 import rdmloadtest.simulator.SimulatorSettings;
 
 /**
@@ -72,42 +82,42 @@ public record LoadTestConfig(
   }
 
   public static LoadTestConfig from(Settings s, Map<String, String> env) {
-    Optional<URI> baseUrl = s.find(Keys.BASE_URL);
-    Path dataDir = Path.of(s.get(Keys.DATA_DIR));
+    Optional<URI> baseUrl = s.find(InvenioKeys.BASE_URL);
+    Path dataDir = Path.of(s.get(DataKeys.DATA_DIR));
     if (!Files.isDirectory(dataDir)) {
-      throw new ConfigException(Keys.DATA_DIR.name() + "='" + dataDir + "': no such directory; expected feeders"
+      throw new ConfigException(DataKeys.DATA_DIR.name() + "='" + dataDir + "': no such directory; expected feeders"
           + " (feeders/*.csv) generated (data/default) or harvested from the target");
     }
-    int index = s.get(TrafficKeys.INJECTOR_INDEX);
-    int count = s.get(TrafficKeys.INJECTOR_COUNT);
+    int index = s.get(RunKeys.INJECTOR_INDEX);
+    int count = s.get(RunKeys.INJECTOR_COUNT);
     if (index >= count) {
-      throw new ConfigException(TrafficKeys.INJECTOR_INDEX.name() + "='" + index + "': expected an index below"
+      throw new ConfigException(RunKeys.INJECTOR_INDEX.name() + "='" + index + "': expected an index below"
           + " injector.count (" + count + ")");
     }
     Shard shard = new Shard(index, count);
     List<Token> tokens = shard.slice(tokens(baseUrl.isPresent(), s, env).stream().map(Token::new).toList());
     Traffic traffic = new Traffic(
-        s.get(TrafficKeys.READERS_RATE), s.get(TrafficKeys.WEIGHT_SEARCH), s.get(TrafficKeys.WEIGHT_VIEW),
-        s.get(TrafficKeys.WEIGHT_DOWNLOAD), s.get(TrafficKeys.WEIGHT_COMMUNITIES), s.get(TrafficKeys.VIEW_DOWNLOAD_P),
-        s.get(TrafficKeys.ZIPF), s.get(TrafficKeys.MAX_DOWNLOAD_MB) * 1_000_000L, s.get(TrafficKeys.DEPOSITORS),
-        s.get(TrafficKeys.DEPOSITOR_PAUSE), s.get(TrafficKeys.MAX_UPLOAD_MB) * 1_000_000L,
-        s.get(TrafficKeys.NEW_VERSION_P), s.get(TrafficKeys.EDIT_P), s.get(TrafficKeys.ABANDON_P),
-        s.get(TrafficKeys.HARVESTERS), s.get(TrafficKeys.HARVEST_PAGES), s.get(TrafficKeys.HARVEST_PAUSE));
+        s.get(RunKeys.READERS_RATE), s.get(RunKeys.WEIGHT_SEARCH), s.get(RunKeys.WEIGHT_VIEW),
+        s.get(RunKeys.WEIGHT_DOWNLOAD), s.get(RunKeys.WEIGHT_COMMUNITIES), s.get(RunKeys.VIEW_DOWNLOAD_P),
+        s.get(RunKeys.ZIPF), s.get(RunKeys.MAX_DOWNLOAD_MB) * 1_000_000L, s.get(RunKeys.DEPOSITORS),
+        s.get(RunKeys.DEPOSITOR_PAUSE), s.get(RunKeys.MAX_UPLOAD_MB) * 1_000_000L,
+        s.get(RunKeys.NEW_VERSION_P), s.get(RunKeys.EDIT_P), s.get(RunKeys.ABANDON_P),
+        s.get(RunKeys.HARVESTERS), s.get(RunKeys.HARVEST_PAGES), s.get(RunKeys.HARVEST_PAUSE));
     if (traffic.searchWeight() + traffic.recordViewWeight() + traffic.downloadWeight()
         + traffic.communitiesWeight() == 0) {
       throw new ConfigException("traffic.mix.*: all reader weights are 0; expected at least one positive weight");
     }
-    String runId = s.find(TrafficKeys.RUN_ID)
+    String runId = s.find(RunKeys.RUN_ID)
         .orElse(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-    return new LoadTestConfig(baseUrl, s.get(Keys.ALLOW_WRITES), s.get(Keys.INVENIO_VERSION),
-        s.get(Keys.USER_AGENT), dataDir, Path.of(s.get(Keys.DEPOSIT_TEMPLATES)), s.get(Keys.PROFILE), runId, tokens, traffic, s.get(TrafficKeys.DURATION),
-        s.get(TrafficKeys.RAMP), s.get(TrafficKeys.MAX_DURATION), s.get(TrafficKeys.STRESS_STEPS),
-        s.get(TrafficKeys.SPIKE_FACTOR), SimulatorSettings.from(s), shard, s);
+    return new LoadTestConfig(baseUrl, s.get(InvenioKeys.ALLOW_WRITES), s.get(InvenioKeys.INVENIO_VERSION),
+        s.get(InvenioKeys.USER_AGENT), dataDir, Path.of(s.get(DataKeys.DEPOSIT_TEMPLATES)), s.get(ConfigKeys.PROFILE), runId, tokens, traffic, s.get(RunKeys.DURATION),
+        s.get(RunKeys.RAMP), s.get(RunKeys.MAX_DURATION), s.get(RunKeys.STRESS_STEPS),
+        s.get(RunKeys.SPIKE_FACTOR), SimulatorSettings.from(s), shard, s);
   }
 
   /** Real targets: INVENIO_TOKENS (comma-separated, one depositor identity each) or INVENIO_TOKEN. */
   private static List<String> tokens(boolean realTarget, Settings s, Map<String, String> env) {
-    if (!realTarget) return s.get(Keys.SIM_TOKENS);
+    if (!realTarget) return s.get(SimulatorKeys.TOKENS);
     String many = env.get("INVENIO_TOKENS");
     if (many != null && !many.isBlank()) {
       return java.util.Arrays.stream(many.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();

@@ -1,0 +1,37 @@
+package rdmloadtest.results;
+
+import static rdmloadtest.config.Parsers.*;
+
+import java.time.Duration;
+import java.util.List;
+import rdmloadtest.config.Key;
+import rdmloadtest.config.KeyList;
+import rdmloadtest.config.KeySet;
+
+/** Keys of a run's results: where they go, the injector's health and the baseline a run is compared with. */
+public final class ResultKeys implements KeySet {
+  private static final KeyList KEYS = new KeyList();
+
+  public static final Key<String> RESULTS_FOLDER = KEYS.add("slo.resultsFolder", "target/gatling",
+      "Folder Gatling writes its run folders into (the plugin's resultsFolder); the summary goes into the run's one.",
+      text());
+  public static final Key<Duration> INJECTOR_MAX_LAG = KEYS.add("slo.injector.maxStartLag", "1s",
+      "Largest p99 delay of user starts behind the planned injection profile before the run counts as lagging.",
+      duration());
+  public static final Key<Double> INJECTOR_MAX_MISSING = KEYS.add("slo.injector.maxMissing", "1",
+      "Largest share (%) of planned users that never started before the run counts as lagging.", decimal(0, 100));
+  public static final Key<String> BASELINE = KEYS.add("baseline", null,
+      "A stored summary.json to compare this run with (regression verdict per SLO group).", text());
+  public static final Key<Double> BASELINE_P95_TOLERANCE = KEYS.add("slo.baseline.p95Tolerance", "15",
+      "Allowed p95 increase (%) of a group over the baseline before it counts as a regression.", decimal(0, 1000));
+  public static final Key<Duration> BASELINE_P95_MIN_DELTA = KEYS.add("slo.baseline.p95MinDelta", "10ms",
+      "p95 increases smaller than this are noise, whatever the percentage (a 3 ms p95 may well become 4 ms).",
+      duration());
+  public static final Key<Double> BASELINE_ERROR_TOLERANCE = KEYS.add("slo.baseline.errorRateTolerance", "0.5",
+      "Allowed error-rate increase of a group over the baseline, in percentage points.", decimal(0, 100));
+
+  @Override
+  public List<Key<?>> keys() {
+    return KEYS.all();
+  }
+}

@@ -1,0 +1,71 @@
+package rdmloadtest;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The shape of the product code: dependencies between folders point one way; config is a leaf. */
+class ArchitectureTest {
+  private static final Path MAIN = Path.of("src/main/java/rdmloadtest");
+  private static final Pattern IMPORT = Pattern.compile("^import (?:static )?rdmloadtest\\.(\\w+)\\.", Pattern.MULTILINE);
+
+  /** Top-level package → the top-level packages its files import. */
+  private static Map<String, Set<String>> imports() throws IOException {
+    Map<String, Set<String>> deps = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        String pkg = MAIN.relativize(f).getName(0).toString();
+        Set<String> out = deps.computeIfAbsent(pkg, k -> new TreeSet<>());
+        Matcher m = IMPORT.matcher(Files.readString(f));
+        while (m.find()) if (!m.group(1).equals(pkg)) out.add(m.group(1));
+      }
+    }
+    return deps;
+  }
+
+  @Test
+  void configImportsNothingOfOurs() throws IOException {
+    assertEquals(Set.of(), imports().get("config"));
+  }
+
+  @Test
+  void noFolderDependsOnItselfThroughOthers() throws IOException {
+    Map<String, Set<String>> deps = imports();
+    List<String> cycles = new ArrayList<>();
+    for (String start : deps.keySet()) {
+      List<String> path = cycleFrom(start, start, deps, new ArrayList<>(List.of(start)), new TreeSet<>());
+      if (path != null) cycles.add(String.join(" -> ", path));
+    }
+    assertEquals(List.of(), cycles, "package cycles: " + deps);
+  }
+
+  private static List<String> cycleFrom(String start, String at, Map<String, Set<String>> deps, List<String> path,
+      Set<String> seen) {
+    for (String next : deps.getOrDefault(at, Set.of())) {
+      if (next.equals(start)) {
+        List<String> found = new ArrayList<>(path);
+        found.add(start);
+        return found;
+      }
+      if (seen.add(next)) {
+        path.add(next);
+        List<String> found = cycleFrom(start, next, deps, path, seen);
+        if (found != null) return found;
+        path.remove(path.size() - 1);
+      }
+    }
+    return null;
+  }
+}
