@@ -13,8 +13,8 @@ public final class CapacityMain {
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
     Command.main("capacity", settings -> {
-      CapacitySearch.run(Map.of(), System.out);
-      return Command.OK;
+      CapacityResult r = CapacitySearch.run(Map.of(), System.out).result();
+      return r.injectorBoundAtRps() != null && r.maxSustainableRps() == null ? Command.INVALID : Command.OK;
     });
   }
 }

@@ -33,7 +33,10 @@ public final class CapacityReport {
 
   /** The verdict in a few sentences, shared by summary.md and index.html. */
   static List<String> findings(CapacityResult c) {
-    String max = c.maxSustainableRps() == null ? "no step met every SLO (the first step already failed)"
+    String max = c.injectorBoundAtRps() != null ? "**none: injector-bound at " + n(c.injectorBoundAtRps())
+        + " req/s: add injectors or cores**" + (c.lowerBoundRps() == null ? ""
+            : " (the target met every SLO up to " + n(c.lowerBoundRps()) + " req/s, a lower bound)")
+        : c.maxSustainableRps() == null ? "no step met every SLO (the first step already failed)"
         : "**" + n(c.maxSustainableRps()) + " req/s** (step " + c.maxSustainableStep() + ")";
     String first = c.firstFailingTargetRps() == null ? "No step failed an SLO: the limit is above the rates tried."
         : "The SLOs first failed at a target of " + n(c.firstFailingTargetRps()) + " req/s; the group that broke first: "
@@ -108,7 +111,7 @@ public final class CapacityReport {
     b.append("</table>\n<h2>Charts</h2>\n<p>Each point is one step, measured on its steady part (after its ramp and"
         + " settle time). Offered load = requests started per second; throughput = successful responses completed per"
         + " second.</p>\n");
-    for (String png : List.of("throughput", "latency", "errors", "usl")) {
+    for (String png : List.of("throughput", "latency", "errors", "usl", "injector")) {
       b.append("<img src=\"").append(png).append(".png\" alt=\"").append(png).append(" chart\" width=\"")
           .append(Charts.WIDTH).append("\">\n");
     }

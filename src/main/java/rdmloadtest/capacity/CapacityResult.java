@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What capacity.json holds (schema rdm-loadtest/capacity/1). Rates in requests/s of the whole mix.
+ * What capacity.json holds (schema rdm-loadtest/capacity/2). Rates in requests/s of the whole mix.
  *
  * @param maxSustainableRps throughput of the best step that met every SLO, below the lowest failing rate
  * @param firstFailingTargetRps the lowest step rate at which an SLO failed (null: none failed)
  * @param breaksFirst the SLO group(s) that failed at the lowest rate
+ * @param injectorBoundAtRps the step rate at which the injector, not the target, became the limit before any SLO
+ *     failed: then there is no capacity ({@code maxSustainableRps} is null), only {@code lowerBoundRps}
+ * @param lowerBoundRps with an injector-bound search, the throughput the target sustained meeting every SLO so far
  */
 public record CapacityResult(
     String schema,
@@ -21,6 +24,8 @@ public record CapacityResult(
     String stopReason,
     Double maxSustainableRps,
     Integer maxSustainableStep,
+    Double injectorBoundAtRps,
+    Double lowerBoundRps,
     Double firstFailingTargetRps,
     List<String> breaksFirst,
     List<GroupLimit> groups,
@@ -30,7 +35,7 @@ public record CapacityResult(
     List<StepResult> steps,
     Map<String, String> plan) {
 
-  public static final String SCHEMA = "rdm-loadtest/capacity/1";
+  public static final String SCHEMA = "rdm-loadtest/capacity/2";
 
   /**
    * @param limitRps highest throughput of a step where this group met its objectives, below its first failure

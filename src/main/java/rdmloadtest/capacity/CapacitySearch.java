@@ -2,7 +2,6 @@ package rdmloadtest.capacity;
 
 import rdmloadtest.slo.SloKeys;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,9 +22,10 @@ import rdmloadtest.config.Keys;
 import rdmloadtest.run.LoadTestConfig;
 import rdmloadtest.results.ResultKeys;
 import rdmloadtest.config.Settings;
+import rdmloadtest.gatling.GatlingLauncher;
 import rdmloadtest.results.InjectorHealth;
 import rdmloadtest.results.RunReport;
-import rdmloadtest.results.SimulationLog;
+import rdmloadtest.gatling.SimulationLog;
 import rdmloadtest.slo.Slo;
 
 /**
@@ -40,8 +40,6 @@ import rdmloadtest.slo.Slo;
 public final class CapacitySearch {
   static final String SIMULATION = "rdmloadtest.simulations.CapacitySimulation";
   static final String READERS = "Readers";
-  /** Set for Gatling launched in this JVM: a configuration error is thrown instead of exiting (simulations/Startup). */
-  private static final String IN_PROCESS = "rdmloadtest.inProcess";
 
   private final LoadTestConfig cfg;
   private final CapacityPlan plan;
@@ -53,6 +51,7 @@ public final class CapacitySearch {
   private final List<StepResult> steps = new ArrayList<>();
   private double requestsPerSession = 1;
   private double loadSeconds;
+  private Double injectorBoundAt;
 
   private CapacitySearch(LoadTestConfig cfg, PrintStream out) {
     this.cfg = cfg;
@@ -76,7 +75,6 @@ public final class CapacitySearch {
     Properties saved = (Properties) System.getProperties().clone();
     try {
       overrides.forEach(System::setProperty);
-      System.setProperty(IN_PROCESS, "true");
       return new CapacitySearch(LoadTestConfig.load(), out).search();
     } finally {
       System.setProperties(saved);
@@ -96,12 +94,16 @@ public final class CapacitySearch {
 
     CapacityAnalysis.Limits limits = CapacityAnalysis.mixLimit(steps);
     List<CapacityResult.GroupLimit> groups = CapacityAnalysis.groupLimits(slo, steps);
+    // Without an SLO failure below the rate where the injector gave out, nothing is known of the target's limit.
+    boolean bound = injectorBoundAt != null
+        && (limits.firstFailingTargetRps() == null || limits.firstFailingTargetRps() > injectorBoundAt);
+    Double max = bound ? null : limits.maxSustainableRps();
     CapacityResult result = new CapacityResult(CapacityResult.SCHEMA, target, plan.journey(), slo.source(),
-        Instant.ofEpochMilli(t0).toString(), loadSeconds, wall, stopReason, limits.maxSustainableRps(), limits.step(),
-        limits.firstFailingTargetRps(), CapacityAnalysis.breaksFirst(groups), groups, CapacityAnalysis.knee(steps),
-        CapacityAnalysis.usl(steps).orElse(null),
-        CapacityAnalysis.headroom(limits.maxSustainableRps(), plan.expectedPeakRps()), List.copyOf(steps),
-        planValues());
+        Instant.ofEpochMilli(t0).toString(), loadSeconds, wall, stopReason, max, bound ? null : limits.step(),
+        bound ? injectorBoundAt : null, bound ? limits.maxSustainableRps() : null, limits.firstFailingTargetRps(),
+        CapacityAnalysis.breaksFirst(groups), groups, CapacityAnalysis.knee(steps),
+        CapacityAnalysis.usl(steps).orElse(null), CapacityAnalysis.headroom(max, plan.expectedPeakRps()),
+        List.copyOf(steps), planValues());
     Path dir = CapacityReport.write(plan.reportDir(), result);
     printConclusion(result, dir);
     return new Outcome(result, dir);
@@ -118,7 +120,11 @@ public final class CapacitySearch {
       if (rate > plan.maxRate() + 1e-9) return "reached capacity.maxRate (" + num(plan.maxRate()) + " req/s)";
       if (!timeLeft(t0)) return "capacity.maxDuration (" + secs(plan.maxDuration()) + " s) would be exceeded";
       StepResult r = runStep("step", rate);
-      if (!r.injectorOk()) return "injector lagging at step " + r.index() + " (" + r.injectorNote() + ")";
+      if (!r.injectorOk()) {
+        injectorBoundAt = r.targetRps();
+        return "injector-bound at " + num(r.targetRps()) + " req/s (step " + r.index() + ": " + r.injectorNote()
+            + "): add injectors or cores";
+      }
       if (r.errorRatePct() > plan.stopErrorRatePct()) {
         return "error rate " + num(r.errorRatePct()) + " % > capacity.stopErrorRatePct " + num(plan.stopErrorRatePct())
             + " % at step " + r.index();
@@ -163,6 +169,9 @@ public final class CapacitySearch {
     props.put("run.maxDuration", plan.stepLoad().plus(plan.stepDuration()).toMillis() + "ms");
     props.put("slo.warmup", plan.ramp().plus(plan.settle()).toMillis() + "ms");
     props.put("slo.enforce", "false");
+    // A step is not a run of its own: no history entry, no baseline.
+    props.put(ResultKeys.HISTORY_RECORD.name(), "false");
+    props.put(ResultKeys.BASELINE_RUNS.name(), "0");
     props.put(ResultKeys.RESULTS_FOLDER.name(), resultsRoot.toString());
     Optional<RunReport.Result> before = RunReport.last();
     long started = System.currentTimeMillis();
@@ -178,7 +187,8 @@ public final class CapacitySearch {
     long from = origin + plan.ramp().plus(plan.settle()).toMillis();
     long to = origin + plan.stepLoad().toMillis();
     StepResult r = StepMeasure.measure(new StepMeasure.Step(index, phase, targetRps, sessions), log, from, to, slo,
-        injector, maxStartLag, maxMissingPct, READERS, run.folder().getFileName().toString());
+        injector, run.summary().injectorMonitor(), maxStartLag, maxMissingPct, READERS,
+        run.folder().getFileName().toString());
     steps.add(r);
     double perSession = measuredRequestsPerSession();
     if (perSession > 0) requestsPerSession = perSession;
@@ -207,7 +217,12 @@ public final class CapacitySearch {
 
   private void printConclusion(CapacityResult c, Path dir) {
     out.println("capacity: stopped: " + c.stopReason());
-    out.println("capacity: max sustainable throughput meeting every SLO: "
+    if (c.injectorBoundAtRps() != null) {
+      out.println("capacity: INVALID: injector-bound at " + num(c.injectorBoundAtRps()) + " req/s: add injectors or"
+          + " cores; no capacity is given" + (c.lowerBoundRps() == null ? ""
+              : " (the target met every SLO up to " + num(c.lowerBoundRps()) + " req/s: a lower bound)"));
+    }
+    else out.println("capacity: max sustainable throughput meeting every SLO: "
         + (c.maxSustainableRps() == null ? "none (the first step already failed)" : num(c.maxSustainableRps()) + " req/s")
         + (c.firstFailingTargetRps() == null ? " (no step failed: the limit is higher)"
             : "; first failure at " + num(c.firstFailingTargetRps()) + " req/s, by " + String.join(", ", c.breaksFirst())));
@@ -240,19 +255,14 @@ public final class CapacitySearch {
     return m;
   }
 
-  /** Gatling in this JVM, its console (and Scala's Console, which keeps the stream of its first use) to a file. */
+  /** Gatling in this JVM, its console to a file (the search prints its own line per step). */
   private static int launch(Map<String, String> props, Path console, String description) throws IOException {
     Map<String, String> previous = new HashMap<>();
     props.forEach((k, v) -> previous.put(k, System.setProperty(k, v)));
-    PrintStream original = System.out;
-    try (OutputStream file = Files.newOutputStream(console);
-         PrintStream ps = new PrintStream(file, true, StandardCharsets.UTF_8)) {
-      System.setOut(ps);
-      return scala.Console$.MODULE$.withOut(ps, (scala.Function0<Integer>) () -> io.gatling.app.Gatling$.MODULE$.fromArgs(
-          new String[] {"--simulation", SIMULATION, "--results-folder", System.getProperty(ResultKeys.RESULTS_FOLDER.name()),
-              "--no-reports", "--run-description", description}));
+    try (PrintStream ps = new PrintStream(Files.newOutputStream(console), true, StandardCharsets.UTF_8)) {
+      return GatlingLauncher.run(SIMULATION, Path.of(System.getProperty(ResultKeys.RESULTS_FOLDER.name())),
+          description, false, null, ps);
     } finally {
-      System.setOut(original);
       previous.forEach((k, v) -> {
         if (v == null) System.clearProperty(k);
         else System.setProperty(k, v);

@@ -34,6 +34,7 @@ final class Charts {
     latency(pts, c).save(dir.resolve("latency.png"));
     errors(pts, c).save(dir.resolve("errors.png"));
     usl(pts, c).save(dir.resolve("usl.png"));
+    injector(c).save(dir.resolve("injector.png"));
   }
 
   private record Chart(JFreeChart chart) {
@@ -80,6 +81,25 @@ final class Charts {
     if (c.knee().offeredRps() != null) {
       plot.addDomainMarker(marker(c.knee().offeredRps(), "knee " + CapacitySearch.num(c.knee().offeredRps()),
           new Color(0x9467bd), true));
+    }
+    return new Chart(ch);
+  }
+
+  /** The injector's own CPU at every step (invalid ones included: they are why a search stops). */
+  private static Chart injector(CapacityResult c) {
+    XYSeries machine = new XYSeries("Machine CPU (cores)");
+    XYSeries injector = new XYSeries("Injector CPU (cores)");
+    XYSeries simulator = new XYSeries("Embedded simulator CPU (cores)");
+    for (StepResult s : c.steps()) {
+      if (s.injector() == null || s.phase().equals(StepResult.WARMUP)) continue;
+      machine.add(s.offeredRps(), s.injector().meanMachineCpu());
+      injector.add(s.offeredRps(), s.injector().meanInjectorCpu());
+      simulator.add(s.offeredRps(), s.injector().meanSimulatorCpu());
+    }
+    JFreeChart ch = lines("The injector at each step", "Offered load (requests/s started)", "CPU (cores)", machine,
+        injector, simulator);
+    if (c.injectorBoundAtRps() != null) {
+      ch.getXYPlot().addDomainMarker(marker(c.injectorBoundAtRps(), "injector-bound", Color.RED, true));
     }
     return new Chart(ch);
   }

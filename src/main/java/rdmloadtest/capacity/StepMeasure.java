@@ -1,5 +1,7 @@
 package rdmloadtest.capacity;
 
+import rdmloadtest.monitor.InjectorValidity;
+import rdmloadtest.results.Latencies;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import rdmloadtest.results.InjectorHealth;
-import rdmloadtest.results.SimulationLog;
+import rdmloadtest.gatling.SimulationLog;
 import rdmloadtest.slo.Check;
 import rdmloadtest.slo.Gate;
 import rdmloadtest.slo.Measured;
@@ -16,7 +18,7 @@ import rdmloadtest.slo.SloGroup;
 
 /**
  * Measures one step from its simulation.log on the window [start, end) (epoch ms): the steady part only.
- * Percentiles are exact (nearest rank over every response of the window), not Gatling's t-digest estimate.
+ * Percentiles come from {@link Latencies}, like every other figure of the toolkit.
  */
 public final class StepMeasure {
   private StepMeasure() {}
@@ -25,8 +27,8 @@ public final class StepMeasure {
   public record Step(int index, String phase, double targetRps, double sessionsPerSec) {}
 
   public static StepResult measure(Step step, SimulationLog log, long start, long end, Slo slo,
-                                   InjectorHealth injector, Duration maxStartLag, double maxMissingPct,
-                                   String readersScenario, String runFolder) {
+                                   InjectorHealth injector, InjectorValidity.Verdict watched, Duration maxStartLag,
+                                   double maxMissingPct, String readersScenario, String runFolder) {
     double seconds = (end - start) / 1000.0;
     Values all = new Values();
     Map<String, Values> byGroup = new LinkedHashMap<>();
@@ -50,11 +52,9 @@ public final class StepMeasure {
       if (v.n == 0) continue;
       List<String> fails = checks.stream().filter(c -> c.subject().equals(g.name()) && c.failed())
           .map(Check::message).toList();
-      int[] s = v.sorted();
-      groups.add(new StepResult.GroupStep(g.name(), v.n, v.errorRatePct(), nearestRank(s, 50), nearestRank(s, 95),
-          nearestRank(s, 99), fails.isEmpty(), fails));
+      groups.add(new StepResult.GroupStep(g.name(), v.n, v.errorRatePct(), v.latencies.percentile(50),
+          v.latencies.percentile(95), v.latencies.percentile(99), fails.isEmpty(), fails));
     }
-    int[] s = all.sorted();
     double throughput = completedOk / seconds;
     double mean = all.n == 0 ? 0 : (double) all.sum / all.n;
     boolean injectorOk = true;
@@ -67,36 +67,28 @@ public final class StepMeasure {
         note = "p99 start lag " + sc.p99LagMs() + " ms, " + sc.missing() + " of " + sc.planned() + " users never started";
       }
     }
+    if (watched != null && !watched.valid()) {
+      injectorOk = false;
+      note = String.join("; ", watched.reasons());
+    }
     return new StepResult(step.index(), step.phase(), step.targetRps(), step.sessionsPerSec(), all.n / seconds,
-        throughput, all.n, all.ko, all.errorRatePct(), mean, nearestRank(s, 50), nearestRank(s, 95),
-        nearestRank(s, 99), s.length == 0 ? 0 : s[s.length - 1], throughput * mean / 1000.0,
-        sessions == 0 ? 0 : (double) log.requests().size() / sessions, groups, checks, injectorOk, note, runFolder);
-  }
-
-  /** The nearest-rank percentile: the smallest value with at least rank % of the values at or below it. */
-  static int nearestRank(int[] sorted, double rank) {
-    if (sorted.length == 0) return 0;
-    int i = (int) Math.ceil(rank / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+        throughput, all.n, all.ko, all.errorRatePct(), mean, all.latencies.percentile(50),
+        all.latencies.percentile(95), all.latencies.percentile(99), all.latencies.max(), throughput * mean / 1000.0,
+        sessions == 0 ? 0 : (double) log.requests().size() / sessions, groups, checks, injectorOk, note, watched,
+        runFolder);
   }
 
   private static final class Values {
-    int[] v = new int[256];
-    int n;
+    final Latencies latencies = new Latencies();
+    long n;
     long ko;
     long sum;
 
     void add(SimulationLog.Request r) {
-      if (n == v.length) v = Arrays.copyOf(v, n * 2);
-      v[n++] = r.responseTime();
+      latencies.add(r.responseTime());
+      n++;
       sum += r.responseTime();
       if (!r.ok()) ko++;
-    }
-
-    int[] sorted() {
-      int[] s = Arrays.copyOf(v, n);
-      Arrays.sort(s);
-      return s;
     }
 
     double errorRatePct() {
@@ -104,8 +96,8 @@ public final class StepMeasure {
     }
 
     Measured measured(double seconds) {
-      int[] s = sorted();
-      return new Measured(n, errorRatePct(), n / seconds, nearestRank(s, 50), nearestRank(s, 95), nearestRank(s, 99));
+      return new Measured(n, errorRatePct(), n / seconds, latencies.percentile(50), latencies.percentile(95),
+          latencies.percentile(99));
     }
   }
 }

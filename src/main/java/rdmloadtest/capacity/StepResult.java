@@ -1,5 +1,6 @@
 package rdmloadtest.capacity;
 
+import rdmloadtest.monitor.InjectorValidity;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -15,13 +16,15 @@ import rdmloadtest.slo.Check;
  * @param requestsPerSession requests of the whole run per reader session started (closed-model background included)
  * @param checks the SLO verdicts of every group on this window (throughput objectives left out); in capacity.json
  *     the failed ones are under each group's failures
- * @param injectorOk the injector started users when planned; otherwise the step measured the injector, not the target
+ * @param injectorOk the injector started users when planned and was not short of CPU; otherwise the step measured the
+ *     injector, not the target
+ * @param injector what the injector's monitor saw on the step's window (CPU, lag, GC), null when not watched
  */
 public record StepResult(int index, String phase, double targetRps, double sessionsPerSec, double offeredRps,
                          double throughputRps, long requests, long ko, double errorRatePct, double meanMs, int p50Ms,
                          int p95Ms, int p99Ms, int maxMs, double concurrency, double requestsPerSession,
                          List<GroupStep> groups, @JsonIgnore List<Check> checks, boolean injectorOk, String injectorNote,
-                         String runFolder) {
+                         InjectorValidity.Verdict injector, String runFolder) {
   public static final String WARMUP = "warmup";
 
   /** One SLO group on this step's window. */

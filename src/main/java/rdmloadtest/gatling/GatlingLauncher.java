@@ -14,7 +14,10 @@ import scala.Function0;
  * use, so it is switched too.
  */
 public final class GatlingLauncher {
-    /** Gatling's own status: the run went through (our gate decides the verdict). */
+    /** The main class of Gatling itself, which gatling-maven-plugin forks and the injector image starts. */
+    public static final String MAIN = "io.gatling.app.Gatling";
+
+  /** Gatling's own status: the run went through (our gate decides the verdict). */
     public static final int OK = 0;
     /** Gatling's own status when its command line is wrong. */
     public static final int BAD_ARGUMENTS = 1;

@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import rdmloadtest.results.GatlingLog;
+import rdmloadtest.gatling.GatlingLog;
 
 /**
  * Merges the simulation.log of every injector of a run into one simulation.log, record by record, so that

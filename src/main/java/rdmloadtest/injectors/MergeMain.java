@@ -1,6 +1,9 @@
 package rdmloadtest.injectors;
 
+import java.io.PrintStream;
+import java.util.Locale;
 import rdmloadtest.cli.Command;
+import rdmloadtest.gatling.GatlingLauncher;
 import rdmloadtest.slo.SloKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,9 +47,8 @@ public final class MergeMain {
   private static final Pattern INJECTOR = Pattern.compile("injector-(\\d+)");
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** What a merge produced. {@code reportExitCode} is Gatling's (2: its assertions failed on the merged data). */
-  public record Outcome(Path folder, RunSummary summary, LogMerger.Result merge,
-                        Map<String, ExactPercentiles.Figures> exact, int reportExitCode) {}
+  /** What a merge produced; {@code report} is whether Gatling's HTML report was written. */
+  public record Outcome(Path folder, RunSummary summary, LogMerger.Result merge, boolean report) {}
 
   private MergeMain() {}
 
@@ -55,13 +57,13 @@ public final class MergeMain {
       Outcome o = run(Path.of(settings.get(MergeKeys.IN)), Path.of(settings.get(MergeKeys.OUT)),
           LogMerger.Align.parse(settings.get(MergeKeys.ALIGN)), settings.get(MergeKeys.REPORT), settings);
       print(o);
-      return !o.summary().passed() && settings.get(SloKeys.ENFORCE) ? Command.GATE_FAILED : Command.OK;
+      return RunReport.status(o.summary(), settings.get(SloKeys.ENFORCE));
     });
   }
 
   public static Outcome run(Path in, Path out, LogMerger.Align align, boolean report, Settings settings)
       throws IOException, InterruptedException {
-    Summarizer.Inputs inputs = RunReport.inputs(settings, InjectionPlan.none());
+    Summarizer.Inputs inputs = RunReport.inputs(settings, InjectionPlan.none(), "merged run");
     Map<Integer, Path> logs = findLogs(in.toAbsolutePath().normalize(), out.toAbsolutePath().normalize());
     if (Files.isDirectory(out)) {
       try (Stream<Path> old = Files.list(out)) {
@@ -74,22 +76,17 @@ public final class MergeMain {
     logs.forEach((i, log) -> merged.add(new LogMerger.Input("injector-" + i, log)));
     LogMerger.Result result = LogMerger.merge(merged, out.resolve("simulation.log"), align);
 
-    int reportExit = report ? gatlingReport(out) : -1;
+    if (report) gatlingReport(out);
 
-    Map<String, ExactPercentiles.Figures> exact = ExactPercentiles.of(out.resolve("simulation.log"));
-    RunSummary s = RunReport.summarize(out, inputs).summary();
-    List<Check> checks = new ArrayList<>(s.checks().stream().filter(c -> c.kind() != Check.Kind.INJECTOR).toList());
-    checks.addAll(injectorChecks(logs));
-    s = s.withChecks(checks);
-    SummaryFiles.write(out, s);
+    RunSummary s = RunReport.summarize(out, inputs, null).summary().withInjectorChecks(injectorChecks(logs));
+    SummaryFiles.write(out, s, null);
     Map<String, Object> manifest = new LinkedHashMap<>();
-    manifest.put("align", result.align().name().toLowerCase(java.util.Locale.ROOT));
+    manifest.put("align", result.align().name().toLowerCase(Locale.ROOT));
     manifest.put("mergedRunStartEpochMs", result.runStart());
     manifest.put("requests", result.requests());
     manifest.put("injectors", result.injectors());
-    manifest.put("exactPercentilesMs", exact);
     JSON.writeValue(out.resolve("merge.json").toFile(), manifest);
-    return new Outcome(out, s, result, exact, reportExit);
+    return new Outcome(out, s, result, report);
   }
 
   /** One simulation.log per injector-<i> folder (at any depth below it, as Gatling nests its run folders). */
@@ -123,43 +120,18 @@ public final class MergeMain {
   }
 
   /**
-   * Gatling's own report over the merged log, in a JVM of its own: Gatling's log reader needs the --add-opens
-   * that Maven's JVM (exec:java) does not have. Gatling 3.15 reads exactly one file, run-folder/simulation.log,
-   * which is why the logs are merged into one rather than copied side by side.
+   * Gatling's own report over the merged log. Gatling 3.15 reads exactly one file, run-folder/simulation.log, which is
+   * why the logs are merged into one rather than copied side by side.
    */
-  static int gatlingReport(Path runFolder) throws IOException, InterruptedException {
+  static void gatlingReport(Path runFolder) throws IOException {
     Path folder = runFolder.toAbsolutePath().normalize();
-    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
-        "-cp", classpath(), "io.gatling.app.Gatling", "--reports-only", folder.getFileName().toString(),
-        "--results-folder", folder.getParent().toString());
     Path log = folder.resolve("report.log");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    if (!p.waitFor(10, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new IOException("Gatling's report over " + folder + " did not finish in 10 minutes; see " + log);
-    }
-    int rc = p.exitValue();
-    if (rc != 0 && rc != 2) {
-      throw new IOException("Gatling's report over " + folder + " failed (exit " + rc + "):\n" + tail(log));
-    }
-    return rc;
-  }
-
-  /** The test classpath: exec:java runs us in a class loader of its own, a test runner on java.class.path. */
-  private static String classpath() {
-    if (Thread.currentThread().getContextClassLoader() instanceof URLClassLoader u && u.getURLs().length > 0) {
-      List<String> parts = new ArrayList<>();
-      for (URL url : u.getURLs()) {
-        try {
-          parts.add(Path.of(url.toURI()).toString());
-        } catch (URISyntaxException e) {
-          throw new IllegalStateException(url + ": not a file on the classpath", e);
-        }
+    try (PrintStream console = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
+      int rc = GatlingLauncher.run(null, folder.getParent(), null, true, folder.getFileName().toString(), console);
+      if (rc != GatlingLauncher.OK) {
+        throw new IOException("Gatling's report over " + folder + " failed (status " + rc + "):\n" + tail(log));
       }
-      return String.join(File.pathSeparator, parts);
     }
-    return System.getProperty("java.class.path");
   }
 
   /**
@@ -196,16 +168,17 @@ public final class MergeMain {
 
   private static void print(Outcome o) {
     System.out.println("Merged " + o.merge().injectors().size() + " injectors (" + o.merge().requests()
-        + " requests, aligned on " + o.merge().align().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        + " requests, aligned on " + o.merge().align().name().toLowerCase(Locale.ROOT) + ")");
     for (LogMerger.Contribution c : o.merge().injectors()) {
       System.out.println("  " + c.label() + ": " + c.requests() + " requests (" + c.ko() + " KO), "
           + c.usersStarted() + " users, shifted " + c.shiftMs() + " ms" + (c.truncated() ? ", LOG TRUNCATED" : ""));
     }
     System.out.println("---- rdm-loadtest gate on the merged run (after a warm-up of " + o.summary().warmupSeconds()
         + " s) ----");
-    if (o.summary().passed()) System.out.println("GATE PASSED");
+    o.summary().invalidReasons().forEach(m -> System.out.println("INVALID: " + m));
     o.summary().failures().forEach(System.out::println);
-    if (o.reportExitCode() >= 0) {
+    System.out.println(o.summary().verdict());
+    if (o.report()) {
       System.out.println("Gatling report: " + o.folder().toAbsolutePath().resolve("index.html").toUri());
     }
     System.out.println("Run summary: " + o.folder().toAbsolutePath().resolve("summary.md").toUri());

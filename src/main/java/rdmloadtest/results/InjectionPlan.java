@@ -1,12 +1,11 @@
 package rdmloadtest.results;
 
+import rdmloadtest.gatling.InjectionSteps;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import scala.collection.Iterator;
-import scala.concurrent.duration.FiniteDuration;
 
 /**
  * The arrival schedule a simulation asks Gatling for, per open-model scenario: the planned start offset (ms)
@@ -30,16 +29,7 @@ public final class InjectionPlan {
   }
 
   public InjectionPlan and(String scenario, List<OpenInjectionStep> steps) {
-    Iterator<FiniteDuration> it = scala.collection.Iterator$.MODULE$.empty();
-    for (int i = steps.size() - 1; i >= 0; i--) it = steps.get(i).asScala().chain(it);
-    long[] out = new long[16];
-    int n = 0;
-    while (it.hasNext()) {
-      if (n == out.length) out = Arrays.copyOf(out, n * 2);
-      out[n++] = it.next().toMillis();
-    }
-    long[] sorted = Arrays.copyOf(out, n);
-    Arrays.sort(sorted);
+    long[] sorted = InjectionSteps.startOffsetsMs(steps);
     starts.merge(scenario, sorted, (a, b) -> {
       long[] m = Arrays.copyOf(a, a.length + b.length);
       System.arraycopy(b, 0, m, a.length, b.length);

@@ -1,5 +1,6 @@
 package rdmloadtest.results;
 
+import rdmloadtest.gatling.SimulationLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,46 +1,49 @@
 package rdmloadtest.results;
 
-import rdmloadtest.slo.SloKeys;
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.LoggerContextListener;
-import ch.qos.logback.classic.util.ContextInitializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.slf4j.LoggerFactory;
+import rdmloadtest.cli.Command;
+import rdmloadtest.config.ConfigKeys;
+import rdmloadtest.config.ConfigSource;
 import rdmloadtest.config.Key;
 import rdmloadtest.config.Keys;
-import rdmloadtest.results.ResultKeys;
 import rdmloadtest.config.Settings;
+import rdmloadtest.gatling.RunEnd;
+import rdmloadtest.gatling.SimulationLog;
+import rdmloadtest.history.Fingerprint;
+import rdmloadtest.history.RunHistory;
+import rdmloadtest.invenio.InvenioKeys;
+import rdmloadtest.monitor.InjectorMonitor;
+import rdmloadtest.monitor.InjectorSample;
+import rdmloadtest.monitor.MonitorKeys;
+import rdmloadtest.slo.Check;
 import rdmloadtest.slo.Slo;
+import rdmloadtest.slo.SloKeys;
 
 /**
- * Writes summary.json, junit.xml and summary.md into the run's results folder after every run, and enforces the
- * gate. A simulation calls {@link #install} in its constructor: the SLO file and the baseline are read and
- * checked there (before any load). The files are written when Gatling has finished (log closed, report and
- * assertions done): Gatling stops Logback as its very last step, in both {@code Gatling.main} (the Maven
- * plugin's forked JVM) and {@code Gatling.fromArgs} (an in-process launch), and a Logback listener reacts to that.
- * When the gate fails and Gatling runs as its own JVM ({@code Gatling.main}), the JVM exits with status 2, the
- * status of failed Gatling assertions, so the plugin fails the build; in-process launchers read {@link #last()}.
+ * A run's one judge. A simulation calls {@link #install} in its constructor: the SLO file, the baseline and every
+ * threshold are read and checked there (before any load), and the injector starts watching itself. When Gatling has
+ * finished, the run's summary.json, junit.xml and summary.md are written into its results folder, the run joins the
+ * history, the verdict is printed, and, in Gatling's own JVM, it becomes the exit status (see {@link Command}).
  */
 public final class RunReport {
-  /** Gatling's own exit status for failed assertions; the Maven plugin reports it as such. */
-  public static final int GATE_FAILED_STATUS = 2;
-
   private static volatile Result last;
 
   /** What one run produced. */
   public record Result(Path folder, RunSummary summary) {
     public boolean passed() {
-      return summary.passed();
+      return summary.verdict() == RunSummary.Verdict.PASSED;
     }
   }
 
@@ -50,133 +53,117 @@ public final class RunReport {
   private final Summarizer.Inputs inputs;
   private final boolean ownsJvm;
   private final boolean enforce;
+  private final Optional<Path> history;
+  private final InjectorMonitor monitor;
   private boolean done;
 
-  private RunReport(Class<?> simulation, Path resultsRoot, Summarizer.Inputs inputs, boolean ownsJvm, boolean enforce) {
+  private RunReport(Class<?> simulation, Settings settings, Summarizer.Inputs inputs) {
     this.simulation = simulation;
     this.installedAt = System.currentTimeMillis();
-    this.resultsRoot = resultsRoot;
+    this.resultsRoot = Path.of(settings.get(ResultKeys.RESULTS_FOLDER)).toAbsolutePath();
     this.inputs = inputs;
-    this.ownsJvm = ownsJvm;
-    this.enforce = enforce;
+    this.ownsJvm = RunEnd.gatlingOwnsJvm();
+    this.enforce = settings.get(SloKeys.ENFORCE);
+    this.history = settings.get(ResultKeys.HISTORY_RECORD) ? Optional.of(Path.of(settings.get(ResultKeys.HISTORY_DIR)))
+        : Optional.empty();
+    this.monitor = InjectorMonitor.start();
   }
 
-  public static RunReport install(Settings settings) {
-    return install(settings, InjectionPlan.none());
-  }
-
-  /** @param plan the open-model injection steps of each scenario, to check the injector kept the planned rate */
-  public static RunReport install(Settings settings, InjectionPlan plan) {
-    Class<?> simulation = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
-        .walk(s -> s.map(StackWalker.StackFrame::getDeclaringClass)
-            .filter(io.gatling.javaapi.core.Simulation.class::isAssignableFrom).findFirst())
-        .orElseThrow(() -> new IllegalStateException("RunReport.install must be called from a Simulation's constructor"));
-    return install(settings, plan, simulation);
-  }
-
-  /** For a base class that installs on behalf of the concrete simulation (the results folder is named after it). */
-  public static RunReport install(Settings settings, InjectionPlan plan, Class<?> simulation) {
-    RunReport r = new RunReport(simulation, Path.of(settings.get(ResultKeys.RESULTS_FOLDER)).toAbsolutePath(),
-        inputs(settings, plan), calledFromGatlingMain(), settings.get(SloKeys.ENFORCE));
-    r.hook();
+  /**
+   * @param plan the open-model injection steps of each scenario, to check the injector kept the planned rate
+   * @param simulation the concrete simulation (its results folder is named after it)
+   * @param alwaysSent request names the simulation sends in every run: one missing after the warm-up fails the gate
+   */
+  public static RunReport install(Settings settings, InjectionPlan plan, Class<?> simulation, List<String> alwaysSent) {
+    RunReport r = new RunReport(simulation, settings, inputs(settings, plan, simulation.getName()).expecting(alwaysSent));
+    RunEnd.onEnd(r::finish);
     return r;
   }
 
-  /** The SLO file, the baseline and the tolerances, read and validated now: a mistake stops the run before load. */
-  public static Summarizer.Inputs inputs(Settings settings, InjectionPlan plan) {
+  /** The SLO file, the baseline and the thresholds, read and validated now: a mistake stops the run before load. */
+  public static Summarizer.Inputs inputs(Settings settings, InjectionPlan plan, String simulation) {
     Slo slo = Slo.load(settings);
-    Optional<String> baselineRef = settings.find(ResultKeys.BASELINE);
-    Optional<JsonNode> baseline = baselineRef.map(BaselineComparison::load);
+    Fingerprint fp = fingerprint(settings, simulation);
     return new Summarizer.Inputs(slo, settings.get(SloKeys.WARMUP), plan, settings.get(ResultKeys.INJECTOR_MAX_LAG),
-        settings.get(ResultKeys.INJECTOR_MAX_MISSING), baselineRef, baseline,
-        new BaselineComparison.Tolerances(settings.get(ResultKeys.BASELINE_P95_TOLERANCE),
-            settings.get(ResultKeys.BASELINE_P95_MIN_DELTA), settings.get(ResultKeys.BASELINE_ERROR_TOLERANCE)),
-        configuration(settings));
+        settings.get(ResultKeys.INJECTOR_MAX_MISSING), settings.get(SloKeys.JUDGE_LATENCY),
+        settings.get(SloKeys.FAIL_ON_ANY_ERROR), MonitorKeys.limits(settings), Baselines.resolve(settings, fp), fp,
+        configuration(settings), List.of());
   }
 
-  /** The last run's result in this JVM (for in-process launches, such as tests). */
+  /** The last run's result in this JVM (for in-process launches, such as tests and the capacity search). */
   public static Optional<Result> last() {
     return Optional.ofNullable(last);
   }
 
   /** Summarizes an existing run folder (tools, tests, re-judging an old run with another SLO file). */
-  public static Result summarize(Path runFolder, Summarizer.Inputs inputs) throws IOException {
+  public static Result summarize(Path runFolder, Summarizer.Inputs inputs, List<InjectorSample> monitor)
+      throws IOException {
     SimulationLog log = SimulationLog.read(runFolder.resolve("simulation.log"));
-    RunSummary s = Summarizer.summarize(log, runFolder.getFileName().toString(), inputs, GatlingReport.read(runFolder));
-    SummaryFiles.write(runFolder, s);
+    RunSummary s = Summarizer.summarize(log, runFolder.getFileName().toString(), inputs, monitor);
+    SummaryFiles.write(runFolder, s, monitor);
     return new Result(runFolder, s);
-  }
-
-  private void hook() {
-    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
-      if (!ctx.isStarted()) restart(ctx);
-      ctx.addListener(new AfterGatling());
-    } else {
-      Runtime.getRuntime().addShutdownHook(new Thread(this::finish, "run-report"));
-    }
-  }
-
-  /** An earlier in-process run stopped Logback; configure and start it again so its stop marks this run's end. */
-  private static void restart(LoggerContext ctx) {
-    try {
-      ctx.reset();
-      new ContextInitializer(ctx).autoConfig();
-      ctx.start();
-    } catch (Exception e) {
-      System.err.println("run report: cannot restart Logback (" + e + "); the summary may not be written");
-    }
-  }
-
-  private final class AfterGatling implements LoggerContextListener {
-    @Override
-    public boolean isResetResistant() {
-      return true;
-    }
-
-    @Override
-    public void onStart(LoggerContext context) {}
-
-    @Override
-    public void onReset(LoggerContext context) {}
-
-    @Override
-    public void onStop(LoggerContext context) {
-      finish();
-    }
-
-    @Override
-    public void onLevelChange(ch.qos.logback.classic.Logger logger, Level level) {}
   }
 
   private synchronized void finish() {
     if (done) return;
     done = true;
+    List<InjectorSample> samples = monitor.stop();
     Result result;
     try {
       Optional<Path> folder = findRunFolder();
       if (folder.isEmpty()) {
-        System.err.println("run report: no results folder of " + simulation.getName() + " under " + resultsRoot
+        System.err.println("rdm-loadtest: no results folder of " + simulation.getName() + " under " + resultsRoot
             + " (set slo.resultsFolder to the plugin's resultsFolder); no summary written");
-        if (ownsJvm && enforce) System.exit(GATE_FAILED_STATUS);
+        if (ownsJvm && enforce) RunEnd.exitGatlingJvm(Command.FAILED);
         return;
       }
-      result = summarize(folder.get(), inputs);
+      result = summarize(folder.get(), inputs, samples);
+      history.ifPresent(dir -> record(dir, result));
     } catch (IOException | RuntimeException e) {
-      System.err.println("run report: cannot write the run summary: " + e);
-      if (ownsJvm && enforce) System.exit(GATE_FAILED_STATUS);
+      System.err.println("rdm-loadtest: cannot write the run summary: " + e);
+      if (ownsJvm && enforce) RunEnd.exitGatlingJvm(Command.FAILED);
       return;
     }
     last = result;
     print(result);
-    if (!result.passed() && ownsJvm && enforce) System.exit(GATE_FAILED_STATUS);
+    int status = status(result.summary(), enforce);
+    if (ownsJvm && status != Command.OK) RunEnd.exitGatlingJvm(status);
+  }
+
+  /** The exit status a verdict gives (report-only runs always 0). */
+  public static int status(RunSummary s, boolean enforce) {
+    if (!enforce) return Command.OK;
+    return switch (s.verdict()) {
+      case PASSED -> Command.OK;
+      case FAILED -> Command.GATE_FAILED;
+      case INVALID -> Command.INVALID;
+    };
+  }
+
+  private static void record(Path dir, Result r) {
+    try {
+      new RunHistory(dir).record("run", Instant.parse(r.summary().runStart()), r.summary().fingerprint(),
+          r.summary().passed(), r.summary().valid(), r.folder().toString(), SummaryFiles.tree(r.summary()));
+    } catch (UncheckedIOException e) {
+      System.err.println("rdm-loadtest: " + e.getMessage() + ": the run is not in the history");
+    }
   }
 
   private static void print(Result r) {
+    RunSummary s = r.summary();
     System.out.println();
-    System.out.println("---- rdm-loadtest gate (after a warm-up of " + r.summary().warmupSeconds() + " s) ----");
-    if (r.passed()) System.out.println("GATE PASSED: every SLO met, injector kept up"
-        + (r.summary().baseline() != null ? ", no regression against the baseline" : ""));
-    r.summary().failures().forEach(System.out::println);
+    System.out.println("---- rdm-loadtest verdict (after a warm-up of " + s.warmupSeconds() + " s) ----");
+    s.invalidReasons().forEach(m -> System.out.println("INVALID: " + m));
+    s.failures().forEach(System.out::println);
+    s.checks().stream().filter(c -> c.kind() == Check.Kind.BASELINE
+        && c.status() == Check.Status.SKIPPED).forEach(c -> System.out.println(c.message()));
+    System.out.println(switch (s.verdict()) {
+      case PASSED -> "PASSED: every SLO met, injector kept up"
+          + (s.baseline().compared() ? ", no regression against " + s.baseline().source() : "");
+      case FAILED -> "FAILED: " + s.failures().size() + " check(s) failed";
+      case INVALID -> "INVALID: the injector, not the target, was the limit; no verdict on the target (add injectors"
+          + " or cores, or see docs/slo-and-gate.md)";
+    });
     System.out.println("Run summary: " + r.folder().resolve("summary.md").toUri());
   }
 
@@ -187,36 +174,47 @@ public final class RunReport {
     try (Stream<Path> dirs = Files.list(resultsRoot)) {
       return dirs.filter(d -> d.getFileName().toString().startsWith(prefix))
           .filter(d -> Files.isRegularFile(d.resolve("simulation.log")))
-          .map(d -> {
-            try {
-              SimulationLog.Header h = SimulationLog.readHeader(d.resolve("simulation.log"));
-              return h.simulationClass().equals(simulation.getName()) && h.runStart() >= installedAt
-                  ? Optional.of(Map.entry(d, h.runStart())) : Optional.<Map.Entry<Path, Long>>empty();
-            } catch (IOException e) {
-              return Optional.<Map.Entry<Path, Long>>empty();
-            }
-          })
+          .map(d -> startOf(d).filter(start -> start >= installedAt).map(start -> Map.entry(d, start)))
           .flatMap(Optional::stream)
           .min(Comparator.comparingLong(Map.Entry::getValue))
           .map(Map.Entry::getKey);
     }
   }
 
-  private static boolean calledFromGatlingMain() {
-    return StackWalker.getInstance().walk(s -> s.anyMatch(f ->
-        f.getClassName().startsWith("io.gatling.app.Gatling") && f.getMethodName().equals("main")));
+  private Optional<Long> startOf(Path runFolder) {
+    try {
+      SimulationLog.Header h = SimulationLog.readHeader(runFolder.resolve("simulation.log"));
+      return h.simulationClass().equals(simulation.getName()) ? Optional.of(h.runStart()) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** What makes runs comparable: the simulation, the profile, the target and every key that shapes the load. */
+  static Fingerprint fingerprint(Settings settings, String simulation) {
+    boolean embedded = settings.find(InvenioKeys.BASE_URL).isEmpty();
+    String target = embedded ? "embedded simulator" : settings.get(InvenioKeys.BASE_URL).toString();
+    Map<String, String> load = new TreeMap<>();
+    for (Map.Entry<String, Map<String, String>> e : configuration(settings).entrySet()) {
+      String k = e.getKey();
+      boolean shapesLoad = k.startsWith("traffic.") || k.startsWith("capacity.") || k.equals("injector.count")
+          || (k.startsWith("run.") && !k.equals("run.id") && !k.equals("run.maxDuration"))
+          || (embedded && k.startsWith("simulator.") && !k.equals("simulator.port"));
+      if (shapesLoad) load.put(k, e.getValue().get("value"));
+    }
+    return Fingerprint.of(simulation, settings.get(ConfigKeys.PROFILE), target, load, Toolkit.version());
   }
 
   /** Every key's value and where it came from; anything that names a token is left out. */
   static Map<String, Map<String, String>> configuration(Settings settings) {
     Map<String, Map<String, String>> out = new LinkedHashMap<>();
     for (Key<?> k : Keys.all()) {
-      Optional<rdmloadtest.config.ConfigSource.Value> v = settings.source().get(k.name());
-      String text = v.map(rdmloadtest.config.ConfigSource.Value::text).orElse(k.defaultValue());
+      Optional<ConfigSource.Value> v = settings.source().get(k.name());
+      String text = v.map(ConfigSource.Value::text).orElse(k.defaultValue());
       if (text == null) continue;
       boolean secret = k.name().toLowerCase(Locale.ROOT).contains("token") && !k.name().contains("Tolerance");
       out.put(k.name(), Map.of("value", secret ? "[redacted]" : text,
-          "origin", v.map(rdmloadtest.config.ConfigSource.Value::origin).orElse("default")));
+          "origin", v.map(ConfigSource.Value::origin).orElse("default")));
     }
     return out;
   }

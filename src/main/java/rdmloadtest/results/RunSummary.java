@@ -1,14 +1,16 @@
 package rdmloadtest.results;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import rdmloadtest.history.Fingerprint;
+import rdmloadtest.monitor.InjectorValidity;
 import rdmloadtest.slo.Check;
 
 /**
- * Everything summary.json holds. {@code run} figures cover the whole run and equal Gatling's report;
- * {@code window} figures leave out the warm-up and are what the gate judges. {@code runPercentilesFrom} says
- * whether the whole-run percentiles of requests were taken from Gatling's report ("gatling-report") or
- * computed from the log with Gatling's digest ("t-digest", when the run made no report).
+ * Everything summary.json holds. {@code run} figures cover the whole run, {@code window} figures leave out the
+ * warm-up and are what the gate judges; every percentile comes from {@link Latencies}. The verdict is one of PASSED,
+ * FAILED (an SLO or a regression) and INVALID (the injector was the limit: no pass or fail is given).
  */
 public record RunSummary(
     String schema,
@@ -22,9 +24,12 @@ public record RunSummary(
     double warmupSeconds,
     double windowSeconds,
     boolean logTruncated,
+    Verdict verdict,
     boolean passed,
+    boolean valid,
     List<String> failures,
-    String runPercentilesFrom,
+    List<String> invalidReasons,
+    String percentiles,
     Stats global,
     Stats globalWindow,
     List<GroupSummary> groups,
@@ -33,18 +38,27 @@ public record RunSummary(
     String sloFile,
     List<Check> checks,
     InjectorHealth injector,
-    BaselineComparison baseline,
+    InjectorValidity.Verdict injectorMonitor,
+    BaselineReport baseline,
+    Fingerprint fingerprint,
     Map<String, Map<String, String>> configuration) {
 
-  public static final String SCHEMA = "rdm-loadtest/run-summary/1";
+  public static final String SCHEMA = "rdm-loadtest/run-summary/2";
+  public static final String PERCENTILES = "HdrHistogram (3 significant digits) over every response in simulation.log;"
+      + " Gatling's HTML report estimates its own with a t-digest and may differ by a few ms";
 
-  /** The same summary judged by other checks: passed and failures follow them. */
-  public RunSummary withChecks(List<Check> newChecks) {
-    List<String> fails = newChecks.stream().filter(Check::failed).map(Check::message).toList();
-    return new RunSummary(schema, simulation, runFolder, gatlingVersion, runStart, injectStartEpochMs,
-        injectEndEpochMs, durationSeconds, warmupSeconds, windowSeconds, logTruncated, fails.isEmpty(), fails,
-        runPercentilesFrom, global, globalWindow, groups, requests, requestsWithoutSlo, sloFile, List.copyOf(newChecks),
-        injector, baseline, configuration);
+  public enum Verdict { PASSED, FAILED, INVALID }
+
+  /** The same summary with its injector checks replaced (a merge judges the injectors by their own summaries). */
+  public RunSummary withInjectorChecks(List<Check> injectorChecks) {
+    List<Check> all = new ArrayList<>(checks.stream().filter(c -> c.kind() != Check.Kind.INJECTOR).toList());
+    all.addAll(injectorChecks);
+    List<String> invalid = injectorChecks.stream().filter(Check::failed).map(Check::message).toList();
+    Verdict v = !invalid.isEmpty() ? Verdict.INVALID : passed ? Verdict.PASSED : Verdict.FAILED;
+    return new RunSummary(schema, simulation, runFolder, gatlingVersion, runStart, injectStartEpochMs, injectEndEpochMs,
+        durationSeconds, warmupSeconds, windowSeconds, logTruncated, v, passed, invalid.isEmpty(), failures, invalid,
+        percentiles, global, globalWindow, groups, requests, requestsWithoutSlo, sloFile, List.copyOf(all), injector,
+        injectorMonitor, baseline, fingerprint, configuration);
   }
 
   public record RequestSummary(String name, String path, String sloGroup, Stats run, Stats window) {}

@@ -1,6 +1,6 @@
 package rdmloadtest.results;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import rdmloadtest.gatling.SimulationLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import rdmloadtest.history.Fingerprint;
+import rdmloadtest.monitor.InjectorSample;
+import rdmloadtest.monitor.InjectorValidity;
 import rdmloadtest.slo.Check;
 import rdmloadtest.slo.Format;
 import rdmloadtest.slo.Gate;
@@ -15,22 +18,31 @@ import rdmloadtest.slo.Measured;
 import rdmloadtest.slo.Slo;
 import rdmloadtest.slo.SloGroup;
 
-/** Turns one run's simulation.log into its {@link RunSummary}: statistics, SLO verdicts, injector health, baseline. */
+/**
+ * Turns one run's simulation.log into its {@link RunSummary}: statistics, SLO verdicts, the baseline comparison, the
+ * injector's health, and the one verdict they make.
+ */
 public final class Summarizer {
 
   /** What a summary is judged against, fixed before the run. */
   public record Inputs(Slo slo, Duration warmup, InjectionPlan plan, Duration maxStartLag, double maxMissingPct,
-                       Optional<String> baselineRef, Optional<JsonNode> baseline,
-                       BaselineComparison.Tolerances tolerances, Map<String, Map<String, String>> configuration) {}
+                       boolean judgeLatency, boolean failOnAnyError, InjectorValidity.Limits validityLimits,
+                       Baselines.Resolved baseline, Fingerprint fingerprint,
+                       Map<String, Map<String, String>> configuration, List<String> alwaysSent) {
+    public Inputs expecting(List<String> names) {
+      return new Inputs(slo, warmup, plan, maxStartLag, maxMissingPct, judgeLatency, failOnAnyError, validityLimits,
+          baseline, fingerprint, configuration, List.copyOf(names));
+    }
+  }
 
   private Summarizer() {}
 
   public static RunSummary summarize(SimulationLog log, String runFolder, Inputs in) {
-    return summarize(log, runFolder, in, Optional.empty());
+    return summarize(log, runFolder, in, null);
   }
 
-  /** @param report Gatling's report of the same run: its percentiles replace ours where it shows them */
-  public static RunSummary summarize(SimulationLog log, String runFolder, Inputs in, Optional<GatlingReport> report) {
+  /** @param monitor the injector's samples during the run, or null when it was not watched (a merged run) */
+  public static RunSummary summarize(SimulationLog log, String runFolder, Inputs in, List<InjectorSample> monitor) {
     long origin = log.injectStart();
     long windowStart = origin + in.warmup().toMillis();
     double runSeconds = log.durationSeconds();
@@ -58,7 +70,6 @@ public final class Summarizer {
       String group = in.slo().groupOf(name).map(SloGroup::name).orElse(null);
       if (group == null) withoutSlo.add(path);
       Stats run = b[0].build(lastSecond);
-      if (path.equals(name)) run = fromReport(run, report, name);
       requests.add(new RunSummary.RequestSummary(name, path, group, run, windowOf(b[1])));
     });
     List<RunSummary.GroupSummary> groups = new ArrayList<>();
@@ -72,24 +83,63 @@ public final class Summarizer {
     }
     Stats globalWindow = windowOf(global[1]);
 
-    List<Check> checks = new ArrayList<>(Gate.judge(in.slo(), measured));
+    List<Check> checks = new ArrayList<>();
+    for (Check c : Gate.judge(in.slo(), measured)) checks.add(in.judgeLatency() || c.metric().equals("error rate") ? c
+        : new Check(c.kind(), c.subject(), c.metric(), c.measured(), c.objective(), c.unit(), Check.Status.SKIPPED,
+            "reported only (slo.judgeLatency=false): " + c.message()));
     if (globalWindow.count() == 0) {
       checks.add(new Check(Check.Kind.SLO, "run", "requests after warm-up", 0.0, null, "requests",
           Check.Status.FAILED, "SLO FAILED: no requests after the warm-up of " + in.warmup().toMillis() / 1000.0
               + " s: the run is too short to judge (lower slo.warmup or run longer)"));
     }
+    Stats globalRun = global[0].build(lastSecond);
+    for (String name : in.alwaysSent()) {
+      long n = requests.stream().filter(r -> r.name().equals(name)).mapToLong(r -> r.run().count()).sum();
+      checks.add(new Check(Check.Kind.SLO, name, "sent", (double) n, 1.0, "requests",
+          n > 0 ? Check.Status.PASSED : Check.Status.FAILED, n > 0 ? name + ": " + n + " sent"
+              : "SLO FAILED: " + name + ": never sent, though the journeys always send it"));
+    }
+    if (in.failOnAnyError()) {
+      boolean none = globalRun.ko() == 0;
+      checks.add(new Check(Check.Kind.SLO, "run", "failed requests", (double) globalRun.ko(), 0.0, "requests",
+          none ? Check.Status.PASSED : Check.Status.FAILED, none ? "no failed request"
+              : "SLO FAILED: " + globalRun.ko() + " failed request(s); slo.failOnAnyError allows none"));
+    }
+    BaselineReport baseline = Baselines.compare(in.baseline(), groups, checks);
+
+    List<String> invalid = new ArrayList<>();
     InjectorHealth injector = InjectorHealth.of(in.plan(), log, in.maxStartLag());
-    checks.addAll(injectorChecks(injector, in));
-    BaselineComparison baseline = in.baseline()
-        .map(b -> BaselineComparison.compare(in.baselineRef().orElse(""), b, groups, in.tolerances(), checks))
-        .orElse(null);
-    List<String> failures = checks.stream().filter(Check::failed).map(Check::message).toList();
+    List<Check> injectorChecks = injectorChecks(injector, in);
+    injectorChecks.stream().filter(Check::failed).forEach(c -> invalid.add(c.message()));
+    InjectorValidity.Verdict watched = null;
+    if (monitor != null) {
+      watched = InjectorValidity.judge(InjectorValidity.window(monitor, windowStart, log.injectEnd()),
+          in.validityLimits());
+      for (String reason : watched.reasons()) {
+        invalid.add("INJECTOR-BOUND: " + reason);
+        injectorChecks.add(new Check(Check.Kind.INJECTOR, "injector", "validity", null, null, "", Check.Status.FAILED,
+            "INJECTOR-BOUND: " + reason));
+      }
+    }
+    if (!in.judgeLatency()) {
+      // Only errors are judged, and a starved injector does not make requests fail: its health is reported only.
+      injectorChecks = injectorChecks.stream().map(c -> c.failed() ? new Check(c.kind(), c.subject(), c.metric(),
+          c.measured(), c.objective(), c.unit(), Check.Status.SKIPPED, "reported only (slo.judgeLatency=false): "
+              + c.message()) : c).toList();
+      invalid.clear();
+    }
+    checks.addAll(injectorChecks);
+    List<String> failures = checks.stream().filter(Check::failed).filter(c -> c.kind() != Check.Kind.INJECTOR)
+        .map(Check::message).toList();
+    boolean passed = failures.isEmpty();
+    boolean valid = invalid.isEmpty();
+    RunSummary.Verdict verdict = !valid ? RunSummary.Verdict.INVALID
+        : passed ? RunSummary.Verdict.PASSED : RunSummary.Verdict.FAILED;
     return new RunSummary(RunSummary.SCHEMA, log.header().simulationClass(), runFolder, log.header().gatlingVersion(),
         Instant.ofEpochMilli(log.header().runStart()).toString(), log.injectStart(), log.injectEnd(),
-        log.durationSeconds(), in.warmup().toMillis() / 1000.0, windowSeconds, log.truncated(), failures.isEmpty(),
-        failures, report.isPresent() ? "gatling-report" : "t-digest",
-        fromReport(global[0].build(lastSecond), report, GatlingReport.ALL), globalWindow, groups, requests, withoutSlo, in.slo().source(), checks,
-        injector, baseline, in.configuration());
+        log.durationSeconds(), in.warmup().toMillis() / 1000.0, windowSeconds, log.truncated(), verdict, passed, valid,
+        failures, List.copyOf(invalid), RunSummary.PERCENTILES, globalRun, globalWindow, groups, requests, withoutSlo,
+        in.slo().source(), checks, injector, watched, baseline, in.fingerprint(), in.configuration());
   }
 
   private static List<Check> injectorChecks(InjectorHealth h, Inputs in) {
@@ -115,15 +165,6 @@ public final class Summarizer {
               + (missOk ? " ≤ " : " > ") + Format.num(in.maxMissingPct()) + " %)"));
     }
     return out;
-  }
-
-  private static Stats fromReport(Stats s, Optional<GatlingReport> report, String name) {
-    if (report.isEmpty()) return s;
-    GatlingReport r = report.get();
-    return new Stats(s.count(), s.ok(), s.ko(), s.errorRatePct(), s.rps(), s.min(), s.mean(),
-        r.percentile(name, 50).orElse(s.p50()), r.percentile(name, 75).orElse(s.p75()),
-        r.percentile(name, 90).orElse(s.p90()), r.percentile(name, 95).orElse(s.p95()),
-        r.percentile(name, 99).orElse(s.p99()), r.percentile(name, 99.9).orElse(s.p999()), s.max(), s.perSecond());
   }
 
   private static StatsBuilder[] pair(long origin, double runSeconds, double windowSeconds) {

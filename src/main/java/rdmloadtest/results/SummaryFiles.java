@@ -1,13 +1,21 @@
 package rdmloadtest.results;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import rdmloadtest.history.Baseline;
+import rdmloadtest.monitor.InjectorSample;
+import rdmloadtest.monitor.InjectorValidity;
 import rdmloadtest.slo.Check;
 import rdmloadtest.slo.Format;
 
@@ -17,40 +25,83 @@ public final class SummaryFiles {
 
   private SummaryFiles() {}
 
-  public static void write(Path folder, RunSummary s) throws IOException {
+  /** @param monitor the injector's samples (injector.csv and injector.png), or null when it was not watched */
+  public static void write(Path folder, RunSummary s, List<InjectorSample> monitor) throws IOException {
     JSON.writeValue(folder.resolve("summary.json").toFile(), s);
     Files.writeString(folder.resolve("junit.xml"), junit(s), StandardCharsets.UTF_8);
-    Files.writeString(folder.resolve("summary.md"), markdown(s), StandardCharsets.UTF_8);
+    Files.writeString(folder.resolve("summary.md"), markdown(s, monitor != null), StandardCharsets.UTF_8);
+    if (monitor != null) {
+      InjectorFiles.csv(folder.resolve("injector.csv"), monitor);
+      InjectorFiles.chart(folder.resolve("injector.png"), monitor, s.injectStartEpochMs(),
+          s.injectStartEpochMs() + Math.round(s.warmupSeconds() * 1000));
+    }
+  }
+
+  /** The summary as a JSON tree (what the history keeps). */
+  public static JsonNode tree(RunSummary s) {
+    return JSON.valueToTree(s);
   }
 
   /** One test case per check (SLO objective, injector health, baseline comparison); failures carry the numbers. */
   static String junit(RunSummary s) {
     List<Check> checks = s.checks();
-    long failures = checks.stream().filter(Check::failed).count();
-    long skipped = checks.stream().filter(c -> c.status() == Check.Status.SKIPPED).count();
-    StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    b.append("<testsuites name=\"rdm-loadtest\" tests=\"").append(checks.size()).append("\" failures=\"")
-        .append(failures).append("\" skipped=\"").append(skipped).append("\">\n");
-    for (Check.Kind kind : Check.Kind.values()) {
-      List<Check> cs = checks.stream().filter(c -> c.kind() == kind).toList();
-      if (cs.isEmpty()) continue;
-      b.append("  <testsuite name=\"").append(esc(suiteName(kind))).append("\" tests=\"").append(cs.size())
-          .append("\" failures=\"").append(cs.stream().filter(Check::failed).count()).append("\" skipped=\"")
-          .append(cs.stream().filter(c -> c.status() == Check.Status.SKIPPED).count()).append("\">\n");
-      for (Check c : cs) {
-        b.append("    <testcase classname=\"").append(esc(suiteName(kind) + "." + c.subject())).append("\" name=\"")
-            .append(esc(c.title())).append("\"");
-        switch (c.status()) {
-          case PASSED -> b.append(">\n      <system-out>").append(esc(c.message())).append("</system-out>\n    </testcase>\n");
-          case SKIPPED -> b.append(">\n      <skipped message=\"").append(esc(c.message())).append("\"/>\n    </testcase>\n");
-          case FAILED -> b.append(">\n      <failure message=\"").append(esc(c.message())).append("\" type=\"")
-              .append(kind.name().toLowerCase(Locale.ROOT)).append("\">").append(esc(c.message()))
-              .append("</failure>\n    </testcase>\n");
+    StringWriter out = new StringWriter();
+    try {
+      XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+      x.writeStartDocument("UTF-8", "1.0");
+      x.writeCharacters("\n");
+      x.writeStartElement("testsuites");
+      x.writeAttribute("name", "rdm-loadtest");
+      counts(x, checks);
+      for (Check.Kind kind : Check.Kind.values()) {
+        List<Check> cs = checks.stream().filter(c -> c.kind() == kind).toList();
+        if (cs.isEmpty()) continue;
+        x.writeCharacters("\n  ");
+        x.writeStartElement("testsuite");
+        x.writeAttribute("name", suiteName(kind));
+        counts(x, cs);
+        for (Check c : cs) {
+          x.writeCharacters("\n    ");
+          x.writeStartElement("testcase");
+          x.writeAttribute("classname", suiteName(kind) + "." + c.subject());
+          x.writeAttribute("name", c.title());
+          switch (c.status()) {
+            case PASSED -> {
+              x.writeStartElement("system-out");
+              x.writeCharacters(c.message());
+              x.writeEndElement();
+            }
+            case SKIPPED -> {
+              x.writeEmptyElement("skipped");
+              x.writeAttribute("message", c.message());
+            }
+            case FAILED -> {
+              x.writeStartElement("failure");
+              x.writeAttribute("message", c.message());
+              x.writeAttribute("type", kind.name().toLowerCase(Locale.ROOT));
+              x.writeCharacters(c.message());
+              x.writeEndElement();
+            }
+          }
+          x.writeEndElement();
         }
+        x.writeCharacters("\n  ");
+        x.writeEndElement();
       }
-      b.append("  </testsuite>\n");
+      x.writeCharacters("\n");
+      x.writeEndElement();
+      x.writeEndDocument();
+      x.close();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("cannot write junit.xml", e);
     }
-    return b.append("</testsuites>\n").toString();
+    return out + "\n";
+  }
+
+  private static void counts(XMLStreamWriter x, List<Check> checks) throws XMLStreamException {
+    x.writeAttribute("tests", String.valueOf(checks.size()));
+    x.writeAttribute("failures", String.valueOf(checks.stream().filter(Check::failed).count()));
+    x.writeAttribute("skipped", String.valueOf(checks.stream().filter(c -> c.status() == Check.Status.SKIPPED).count()));
   }
 
   private static String suiteName(Check.Kind k) {
@@ -61,19 +112,23 @@ public final class SummaryFiles {
     };
   }
 
-  private static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-  }
-
   /** For people and CI job summaries ($GITHUB_STEP_SUMMARY). */
-  static String markdown(RunSummary s) {
+  static String markdown(RunSummary s, boolean watched) {
     StringBuilder b = new StringBuilder();
-    b.append("## ").append(s.passed() ? "✅ Load test passed" : "❌ Load test failed").append(": `")
-        .append(s.simulation()).append("`\n\n");
+    b.append("## ").append(switch (s.verdict()) {
+      case PASSED -> "✅ Load test passed";
+      case FAILED -> "❌ Load test failed";
+      case INVALID -> "⚠️ Load test INVALID (the injector was the limit)";
+    }).append(": `").append(s.simulation()).append("`\n\n");
     b.append("Run `").append(s.runFolder()).append("`, started ").append(s.runStart()).append(", ")
         .append(s.durationSeconds()).append(" s; the gate judges the ").append(Format.num(s.windowSeconds()))
         .append(" s after a warm-up of ").append(Format.num(s.warmupSeconds())).append(" s. SLO file `")
         .append(s.sloFile()).append("`.\n\n");
+    if (!s.invalidReasons().isEmpty()) {
+      b.append("### Why INVALID\n\nThe injector could not keep up, so its measurements say nothing about the target:\n\n");
+      s.invalidReasons().forEach(f -> b.append("- ").append(f).append('\n'));
+      b.append('\n');
+    }
     if (!s.failures().isEmpty()) {
       b.append("### Failures\n\n");
       s.failures().forEach(f -> b.append("- ").append(f).append('\n'));
@@ -105,18 +160,25 @@ public final class SummaryFiles {
             .append(sc.maxLagMs()).append(" ms |\n");
       }
     }
-    if (s.baseline() != null) {
-      b.append("\n### Baseline `").append(s.baseline().baselineRunFolder()).append("`\n\n| Group | p95 then | p95 now | change | errors then | errors now | |\n|---|---:|---:|---:|---:|---:|---|\n");
-      for (BaselineComparison.Group g : s.baseline().groups()) {
-        b.append("| ").append(g.name()).append(" | ").append(g.baselineP95() == null ? "–" : g.baselineP95() + " ms")
-            .append(" | ").append(g.p95() == null ? "–" : g.p95() + " ms").append(" | ")
-            .append(g.p95ChangePct() == null ? "–" : String.format(Locale.ROOT, "%+.1f %%", g.p95ChangePct()))
-            .append(" | ").append(g.baselineErrorRatePct() == null ? "–" : Format.pct(g.baselineErrorRatePct()))
-            .append(" | ").append(g.errorRatePct() == null ? "–" : Format.pct(g.errorRatePct())).append(" | ")
-            .append(g.regressed() ? "❌ regression" : "✅").append(" |\n");
-      }
+    if (s.injectorMonitor() != null) {
+      InjectorValidity.Verdict m = s.injectorMonitor();
+      b.append(String.format(Locale.ROOT, "%nInjector over the judged window (%d s): machine CPU %.2f cores, injector %.2f,"
+              + " embedded simulator %.2f; scheduling lag p99 up to %.0f ms; GC %.0f ms; heap up to %.0f MB%s.%n",
+          m.seconds(), m.meanMachineCpu(), m.meanInjectorCpu(), m.meanSimulatorCpu(), m.maxLagP99Ms(), m.gcPauseMs(),
+          m.maxHeapUsedMb(), watched ? " (per second: `injector.csv`, `injector.png`)" : ""));
     }
-    b.append("\n<details><summary>Requests, whole run (equal to Gatling's report)</summary>\n\n")
+    if (s.baseline().compared()) {
+      b.append("\n### Baseline: ").append(s.baseline().source()).append("\n\n| Group | Figure | Baseline | Now | Noise margin | |\n|---|---|---:|---:|---:|---|\n");
+      for (Baseline.Finding f : s.baseline().findings()) {
+        b.append("| ").append(f.group()).append(" | ").append(f.figure()).append(" | ").append(Format.num(f.baseline()))
+            .append(" | ").append(Format.num(f.current())).append(" | ").append(Format.num(f.margin())).append(" | ")
+            .append(f.regressed() ? "❌ regression" : "✅").append(" |\n");
+      }
+    } else if (s.baseline().note() != null) {
+      b.append("\n").append(s.baseline().note()).append("\n");
+    }
+    b.append("\nPercentiles: ").append(s.percentiles()).append(".\n");
+    b.append("\n<details><summary>Requests, whole run</summary>\n\n")
         .append("| Request | Count | KO | req/s | p50 | p75 | p95 | p99 | max |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     appendRow(b, "All requests", s.global());
     for (RunSummary.RequestSummary r : s.requests()) appendRow(b, r.path(), r.run());

@@ -18,8 +18,12 @@ public final class SloKeys implements KeySet {
       "Start of the run left out of the SLO gate (JIT, connection pools, caches); Gatling's report keeps it.",
       duration());
   public static final Key<Boolean> ENFORCE = KEYS.add("slo.enforce", "true",
-      "Fail the run (exit code 2, like a failed Gatling assertion) when the gate fails; false: report only.",
+      "Let the verdict set the exit status (2 gate failed, 3 INVALID); false: report only, exit 0.",
       bool());
+  public static final Key<Boolean> JUDGE_LATENCY = KEYS.add("slo.judgeLatency", "true",
+      "Judge the latency and throughput objectives; false (the smoke profile): report them only.", bool());
+  public static final Key<Boolean> FAIL_ON_ANY_ERROR = KEYS.add("slo.failOnAnyError", "false",
+      "Fail the run on any failed request, whatever the error-rate objectives (the smoke profile).", bool());
 
   @Override
   public List<Key<?>> keys() {

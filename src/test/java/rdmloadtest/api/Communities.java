@@ -1,5 +1,6 @@
 package rdmloadtest.api;
 
+import rdmloadtest.slo.RequestNames;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
 
@@ -9,17 +10,17 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 public final class Communities {
   private Communities() {}
 
-  public static final HttpRequestActionBuilder LIST = http("List communities")
+  public static final HttpRequestActionBuilder LIST = http(RequestNames.LIST_COMMUNITIES)
       .get("/api/communities")
       .check(status().is(200))
       .check(jsonPath("$.hits.hits[*].links.self").findRandom().optional().saveAs("communityLink"));
 
-  public static final HttpRequestActionBuilder VIEW = http("View community")
+  public static final HttpRequestActionBuilder VIEW = http(RequestNames.VIEW_COMMUNITY)
       .get("#{communityLink}")
       .check(status().is(200))
       .check(jsonPath("$.links.records").saveAs("communityRecordsLink"));
 
-  public static final HttpRequestActionBuilder RECORDS = http("Search community records")
+  public static final HttpRequestActionBuilder RECORDS = http(RequestNames.SEARCH_COMMUNITY_RECORDS)
       .get("#{communityRecordsLink}")
       .check(status().is(200))
       .check(jsonPath("$.hits.hits[*].id").findAll().optional().saveAs("hitIds"));

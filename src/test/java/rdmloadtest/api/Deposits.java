@@ -1,5 +1,6 @@
 package rdmloadtest.api;
 
+import rdmloadtest.slo.RequestNames;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
 
@@ -12,7 +13,7 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 public final class Deposits {
   private Deposits() {}
 
-  public static final HttpRequestActionBuilder CREATE_DRAFT = http("Create draft")
+  public static final HttpRequestActionBuilder CREATE_DRAFT = http(RequestNames.CREATE_DRAFT)
       .post("/api/records")
       .header("Authorization", "#{authorization}")
       .header("Content-Type", "application/json")
@@ -23,7 +24,7 @@ public final class Deposits {
       .check(jsonPath("$.links.files").saveAs("draftFilesLink"))
       .check(jsonPath("$.links.publish").saveAs("publishLink"));
 
-  public static final HttpRequestActionBuilder UPDATE_DRAFT = http("Update draft")
+  public static final HttpRequestActionBuilder UPDATE_DRAFT = http(RequestNames.UPDATE_DRAFT)
       .put("#{draftLink}")
       .header("Authorization", "#{authorization}")
       .header("Content-Type", "application/json")
@@ -32,7 +33,7 @@ public final class Deposits {
       .check(jsonPath("$.id").isEL("#{draftId}"));
 
   /** Step 1 of 3: declare the file; saves the entry's content and commit links. */
-  public static final HttpRequestActionBuilder INIT_FILE = http("Init file upload")
+  public static final HttpRequestActionBuilder INIT_FILE = http(RequestNames.INIT_FILE_UPLOAD)
       .post("#{draftFilesLink}")
       .header("Authorization", "#{authorization}")
       .header("Content-Type", "application/json")
@@ -42,7 +43,7 @@ public final class Deposits {
       .check(jsonPath("$.entries[?(@.key == '#{fileKey}')].links.commit").saveAs("commitLink"));
 
   /** Step 2 of 3: the bytes, with a Content-Length (no chunked upload: InvenioRDM checks the length). */
-  public static final HttpRequestActionBuilder UPLOAD_CONTENT = http("Upload file content")
+  public static final HttpRequestActionBuilder UPLOAD_CONTENT = http(RequestNames.UPLOAD_FILE_CONTENT)
       .put("#{uploadLink}")
       .header("Authorization", "#{authorization}")
       .header("Content-Type", "application/octet-stream")
@@ -50,14 +51,14 @@ public final class Deposits {
       .check(status().is(200));
 
   /** Step 3 of 3: commit; InvenioRDM answers with the md5 it computed. */
-  public static final HttpRequestActionBuilder COMMIT_FILE = http("Commit file")
+  public static final HttpRequestActionBuilder COMMIT_FILE = http(RequestNames.COMMIT_FILE)
       .post("#{commitLink}")
       .header("Authorization", "#{authorization}")
       .check(status().is(200))
       .check(jsonPath("$.status").is("completed"))
       .check(jsonPath("$.checksum").isEL("md5:#{fileMd5}"));
 
-  public static final HttpRequestActionBuilder PUBLISH = http("Publish draft")
+  public static final HttpRequestActionBuilder PUBLISH = http(RequestNames.PUBLISH_DRAFT)
       .post("#{publishLink}")
       .header("Authorization", "#{authorization}")
       .check(status().is(202))
@@ -65,13 +66,13 @@ public final class Deposits {
       .check(jsonPath("$.id").saveAs("publishedId"))
       .check(jsonPath("$.links.versions").saveAs("publishedVersionsLink"));
 
-  public static final HttpRequestActionBuilder DELETE_DRAFT = http("Delete draft")
+  public static final HttpRequestActionBuilder DELETE_DRAFT = http(RequestNames.DELETE_DRAFT)
       .delete("#{draftLink}")
       .header("Authorization", "#{authorization}")
       .check(status().is(204));
 
   /** POST {record}/versions: a new draft with a new id and the same parent. */
-  public static final HttpRequestActionBuilder NEW_VERSION = http("Create new version")
+  public static final HttpRequestActionBuilder NEW_VERSION = http(RequestNames.CREATE_NEW_VERSION)
       .post("#{publishedVersionsLink}")
       .header("Authorization", "#{authorization}")
       .check(status().is(201))
@@ -80,13 +81,13 @@ public final class Deposits {
       .check(jsonPath("$.links.files").saveAs("draftFilesLink"))
       .check(jsonPath("$.links.publish").saveAs("publishLink"));
 
-  public static final HttpRequestActionBuilder IMPORT_FILES = http("Import files")
+  public static final HttpRequestActionBuilder IMPORT_FILES = http(RequestNames.IMPORT_FILES)
       .post("#{draftLink}/actions/files-import")
       .header("Authorization", "#{authorization}")
       .check(status().is(201));
 
   /** POST /api/records/{id}/draft: an edit draft of a published record (same id). */
-  public static final HttpRequestActionBuilder EDIT = http("Edit record")
+  public static final HttpRequestActionBuilder EDIT = http(RequestNames.EDIT_RECORD)
       .post("/api/records/#{publishedId}/draft")
       .header("Authorization", "#{authorization}")
       .check(status().is(201))
@@ -94,7 +95,7 @@ public final class Deposits {
       .check(jsonPath("$.links.self").saveAs("draftLink"))
       .check(jsonPath("$.links.publish").saveAs("publishLink"));
 
-  public static final HttpRequestActionBuilder USER_RECORDS = http("List user records")
+  public static final HttpRequestActionBuilder USER_RECORDS = http(RequestNames.LIST_USER_RECORDS)
       .get("/api/user/records")
       .header("Authorization", "#{authorization}")
       .check(status().is(200))

@@ -1,5 +1,6 @@
 package rdmloadtest.api;
 
+import rdmloadtest.slo.RequestNames;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
 
@@ -10,23 +11,23 @@ public final class Files {
   private Files() {}
 
   /** A content link taken from the record's files.entries (following InvenioRDM's links). */
-  public static final HttpRequestActionBuilder DOWNLOAD = http("Download file")
+  public static final HttpRequestActionBuilder DOWNLOAD = http(RequestNames.DOWNLOAD_FILE)
       .get("#{contentLink}")
       .check(status().is(200))
       .check(header("ETag").exists());
 
   /** A direct download link, as cited in a paper: /api/records/{id}/files/{key}/content. */
-  public static final HttpRequestActionBuilder DOWNLOAD_BY_KEY = http("Download file")
+  public static final HttpRequestActionBuilder DOWNLOAD_BY_KEY = http(RequestNames.DOWNLOAD_FILE)
       .get("/api/records/#{record_id}/files/#{key}/content")
       .check(status().is(200))
       .check(header("ETag").exists());
 
-  public static final HttpRequestActionBuilder LIST = http("List files")
+  public static final HttpRequestActionBuilder LIST = http(RequestNames.LIST_FILES)
       .get("/api/records/#{record_id}/files")
       .check(status().is(200))
       .check(jsonPath("$.entries[*].key").findAll().exists());
 
-  public static final HttpRequestActionBuilder DOWNLOAD_ARCHIVE = http("Download archive")
+  public static final HttpRequestActionBuilder DOWNLOAD_ARCHIVE = http(RequestNames.DOWNLOAD_ARCHIVE)
       .get("#{archiveLink}")
       .check(status().is(200))
       .check(header("Content-Type").is("application/zip"));

@@ -4,6 +4,8 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
 
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import java.util.Map;
+import rdmloadtest.slo.RequestNames;
 
 /** OAI-PMH at /oai2d (outside /api), paged with resumptionToken. */
 public final class Oai {
@@ -12,27 +14,27 @@ public final class Oai {
   private static final String OAI_NS = "http://www.openarchives.org/OAI/2.0/";
 
   public static HttpRequestActionBuilder list(String verb) {
-    return http("OAI " + verb)
+    return http(RequestNames.oai(verb))
         .get("/oai2d")
         .queryParam("verb", verb)
         .queryParam("metadataPrefix", "#{metadataPrefix}")
         .queryParamMap("#{oaiRange}")
         // An empty date range answers noRecordsMatch (HTTP 422 from invenio-oaiserver): a valid harvest result.
         .check(status().in(200, 422))
-        .check(xpath("//oai:" + verb + " | //oai:error[@code='noRecordsMatch']", java.util.Map.of("oai", OAI_NS))
+        .check(xpath("//oai:" + verb + " | //oai:error[@code='noRecordsMatch']", Map.of("oai", OAI_NS))
             .exists())
-        .check(xpath("//oai:resumptionToken/text()", java.util.Map.of("oai", OAI_NS)).optional()
+        .check(xpath("//oai:resumptionToken/text()", Map.of("oai", OAI_NS)).optional()
             .saveAs("resumptionToken"));
   }
 
   public static HttpRequestActionBuilder resume(String verb) {
-    return http("OAI " + verb)
+    return http(RequestNames.oai(verb))
         .get("/oai2d")
         .queryParam("verb", verb)
         .queryParam("resumptionToken", "#{currentToken}")
         .check(status().is(200))
-        .check(xpath("//oai:" + verb, java.util.Map.of("oai", OAI_NS)).exists())
-        .check(xpath("//oai:resumptionToken/text()", java.util.Map.of("oai", OAI_NS)).optional()
+        .check(xpath("//oai:" + verb, Map.of("oai", OAI_NS)).exists())
+        .check(xpath("//oai:resumptionToken/text()", Map.of("oai", OAI_NS)).optional()
             .saveAs("resumptionToken"));
   }
 }

@@ -1,5 +1,6 @@
 package rdmloadtest.bench;
 
+import rdmloadtest.slo.RequestNames;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
 
@@ -32,10 +33,10 @@ public class BareEndpointsSimulation extends Simulation {
             row -> ((Number) row.get("size")).longValue() <= 50_000_000L))
         .feed(csv("data/default/feeders/search_queries.csv").circular())
         .randomSwitch().on(
-            percent(45).then(exec(http("Search records").get("/api/records").queryParam("q", "#{q}"))),
-            percent(35).then(exec(http("View record").get("/api/records/#{id}"))),
-            percent(15).then(exec(http("Download file").get("/api/records/#{record_id}/files/#{key}/content"))),
-            percent(5).then(exec(http("List communities").get("/api/communities"))));
+            percent(45).then(exec(http(RequestNames.SEARCH_RECORDS).get("/api/records").queryParam("q", "#{q}"))),
+            percent(35).then(exec(http(RequestNames.VIEW_RECORD).get("/api/records/#{id}"))),
+            percent(15).then(exec(http(RequestNames.DOWNLOAD_FILE).get("/api/records/#{record_id}/files/#{key}/content"))),
+            percent(5).then(exec(http(RequestNames.LIST_COMMUNITIES).get("/api/communities"))));
     setUp(bare.injectClosed(constantConcurrentUsers(users).during(d)))
         .protocols(http.baseUrl(base).shareConnections()).maxDuration(d.plusSeconds(10));
   }

@@ -76,7 +76,7 @@ class CapacityAnalysisTest {
         new StepResult.GroupStep("record view", 100, 0, 10, 20, 30, viewOk, viewOk ? List.of() : List.of("view slow")),
         new StepResult.GroupStep("search", 100, 0, 10, 20, 30, searchOk, searchOk ? List.of() : List.of("search slow")));
     return new StepResult(i, phase, target, target, target, throughput, 300, 0, 0, 20, 10, 20, 30, 40, 1, 1, groups,
-        checks, true, "", "run-" + i);
+        checks, true, "", null, "run-" + i);
   }
 
   private static Check check(String group, boolean ok) {

@@ -19,11 +19,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import rdmloadtest.config.ConfigSource;
 import rdmloadtest.config.Settings;
-import rdmloadtest.results.GatlingLog;
+import rdmloadtest.gatling.GatlingLog;
 import rdmloadtest.results.RunSummary;
-import rdmloadtest.results.SimulationLog;
+import rdmloadtest.gatling.SimulationLog;
 import rdmloadtest.results.Stats;
+import java.util.function.Predicate;
+import rdmloadtest.gatling.GatlingLauncher;
+import rdmloadtest.results.Latencies;
 import rdmloadtest.simulations.SearchSimulation;
+import rdmloadtest.slo.Check;
 import rdmloadtest.simulator.Simulator;
 import rdmloadtest.simulator.SimulatorSettings;
 
@@ -58,7 +62,10 @@ class TwoInjectorsMergeTest {
             "-Drun.id=merge-test", "-Dprofile=load", "-Drun.duration=5s", "-Drun.rampUp=1s",
             "-Dtraffic.readers.rate=30", "-Dtraffic.depositors=0", "-Dtraffic.harvesters=0",
             "-Dslo.enforce=false", "-Dslo.resultsFolder=" + out.toAbsolutePath(),
-            "io.gatling.app.Gatling", "--simulation", SearchSimulation.class.getName(),
+            // This test is about merging: no history, and the injectors' CPU on a busy test machine decides nothing.
+            "-Dhistory.record=false", "-Dbaseline.runs=0", "-Dinjector.maxMachineCpuPct=100",
+            "-Dinjector.maxCpuPct=100", "-Dinjector.maxLagP99=1h",
+            GatlingLauncher.MAIN, "--simulation", SearchSimulation.class.getName(),
             "--results-folder", out.toAbsolutePath().toString());
         injectors.add(new ProcessBuilder(cmd).redirectErrorStream(true)
             .redirectOutput(tmp.resolve("injector-" + i + ".out").toFile()).start());
@@ -110,69 +117,52 @@ class TwoInjectorsMergeTest {
   @Test
   void mergedPercentilesArePercentilesOfThePooledResponses() {
     RunSummary s = merged.summary();
-    assertFigures(pooled(r -> true), s.global(), s.globalWindow(), merged.exact().get(ExactPercentiles.ALL),
-        "all requests");
+    assertFigures(pooled(r -> true), s.global(), s.globalWindow(), "all requests");
     for (RunSummary.RequestSummary r : s.requests()) {
-      assertFigures(pooled(q -> q.path().equals(r.path())), r.run(), r.window(), merged.exact().get(r.path()),
-          r.path());
+      assertFigures(pooled(q -> q.path().equals(r.path())), r.run(), r.window(), r.path());
     }
   }
 
-  /** Response times of every injector's own log, injector 0's first (the merged log's order). */
-  private int[] pooled(java.util.function.Predicate<SimulationLog.Request> which) {
+  /** Response times of every injector's own log. */
+  private int[] pooled(Predicate<SimulationLog.Request> which) {
     return injectorLogs.stream().flatMap(l -> l.requests().stream()).filter(which)
         .mapToInt(SimulationLog.Request::responseTime).toArray();
   }
 
   /**
-   * References from the raw responses of the injectors' own logs. merge.json's exact percentiles equal the
-   * nearest-rank percentiles of the pooled values. The summary's are Gatling's t-digest estimate (as in its
-   * report; it breaks ties at random, so two digests of the same values differ in sparse tails): count, min and
-   * max exact, each percentile within the pooled values two percentile ranks (or one value) either side, ±1 ms
-   * for the digest's interpolation (seen: up to 5 % off the exact value with 300 values).
+   * References from the raw responses of the injectors' own logs: the merged summary's figures equal those of the
+   * pooled values (the same {@link Latencies}, filled from the injectors' logs rather than the merged one), and every
+   * percentile is an order statistic of them within one rank.
    */
-  private static void assertFigures(int[] pooled, Stats run, Stats window, ExactPercentiles.Figures exact,
-                                    String what) {
+  private static void assertFigures(int[] pooled, Stats run, Stats window, String what) {
     int[] sorted = pooled.clone();
     Arrays.sort(sorted);
-    assertNotNull(exact, what + ": no exact percentiles in merge.json");
-    assertEquals(sorted.length, exact.count(), what);
-    assertEquals(sorted[0], exact.min(), what);
-    assertEquals(sorted[sorted.length - 1], exact.max(), what);
-    double[] ranks = ExactPercentiles.RANKS;
-    List<Integer> exactValues = List.copyOf(exact.percentiles().values());
-    for (int i = 0; i < ranks.length; i++) {
-      assertEquals(ExactPercentiles.nearestRank(sorted, ranks[i]), exactValues.get(i), what + " exact p" + ranks[i]);
-    }
+    Latencies reference = new Latencies();
+    for (int v : pooled) reference.add(v);
+    double[] ranks = {50, 75, 90, 95, 99, 99.9};
     for (Stats s : List.of(run, window)) {
       assertEquals(sorted.length, s.count(), what);
       assertEquals(sorted[0], s.min(), what + " min");
       assertEquals(sorted[sorted.length - 1], s.max(), what + " max");
       int[] figures = {s.p50(), s.p75(), s.p90(), s.p95(), s.p99(), s.p999()};
       for (int i = 0; i < ranks.length; i++) {
-        int k = (int) Math.ceil(ranks[i] / 100.0 * sorted.length) - 1;
-        int lo = Math.min(ExactPercentiles.nearestRank(sorted, ranks[i] - 2), sorted[Math.max(0, k - 1)]) - 1;
-        int hi = Math.max(ExactPercentiles.nearestRank(sorted, Math.min(100, ranks[i] + 2)),
-            sorted[Math.min(sorted.length - 1, k + 1)]) + 1;
-        assertTrue(figures[i] >= lo && figures[i] <= hi, what + " p" + ranks[i] + " = " + figures[i]
-            + " ms, outside the pooled values' " + lo + ".." + hi + " ms around that rank");
-        if (s == run && figures[i] != exactValues.get(i)) {
-          System.out.println("t-digest vs exact, " + what + " p" + ranks[i] + ": " + figures[i] + " vs "
-              + exactValues.get(i) + " ms (n = " + sorted.length + ")");
-        }
+        assertEquals(reference.percentile(ranks[i]), figures[i], what + " p" + ranks[i]);
+        int v = figures[i];
+        long atOrBelow = Arrays.stream(sorted).filter(x -> x <= v).count();
+        long below = Arrays.stream(sorted).filter(x -> x < v).count();
+        double want = ranks[i] / 100 * sorted.length;
+        assertTrue(atOrBelow >= want - 1 && below <= want + 1, what + " p" + ranks[i] + " = " + v);
       }
     }
   }
 
   @Test
   void gatlingsOwnReportOfTheMergedLogAgrees() throws IOException {
-    assertTrue(merged.reportExitCode() == 0 || merged.reportExitCode() == 2, "report exit " + merged.reportExitCode());
+    assertTrue(merged.report());
     assertTrue(Files.isRegularFile(merged.folder().resolve("index.html")), "no index.html in " + merged.folder());
     String out = Files.readString(merged.folder().resolve("report.log"));
     Stats g = merged.summary().global();
     assertEquals(g.count(), consoleFigure(out, "request count"), out);
-    assertEquals(g.p95(), consoleFigure(out, "response time 95th percentile \\(ms\\)"), out);
-    assertEquals(g.p99(), consoleFigure(out, "response time 99th percentile \\(ms\\)"), out);
     assertEquals(g.max(), consoleFigure(out, "max response time \\(ms\\)"), out);
   }
 
@@ -183,7 +173,7 @@ class TwoInjectorsMergeTest {
     }
     assertFalse(merged.summary().checks().isEmpty());
     assertTrue(merged.summary().checks().stream().anyMatch(c -> c.subject().equals("injectors")
-        && c.status() == rdmloadtest.slo.Check.Status.PASSED), merged.summary().checks().toString());
+        && c.status() == Check.Status.PASSED), merged.summary().checks().toString());
   }
 
   @Test
@@ -204,21 +194,21 @@ class TwoInjectorsMergeTest {
     assertTrue(Math.abs(start.summary().durationSeconds() - planned) <= 1,
         "aligned on start: " + start.summary().durationSeconds() + " s, unskewed " + planned + " s");
     assertTrue(clock.summary().durationSeconds() >= 300, "wall clock: " + clock.summary().durationSeconds() + " s");
-    assertEquals(merged.exact(), start.exact(), "skew changed a response time");
-    assertEquals(merged.exact(), clock.exact(), "skew changed a response time");
+    assertEquals(merged.summary().global(), start.summary().global(), "skew changed a response time");
+    assertEquals(merged.summary().global().p99(), clock.summary().global().p99(), "skew changed a response time");
   }
 
   @Test
-  void aMissingInjectorFailsTheMergedGate() throws Exception {
+  void aMissingInjectorMakesTheMergedRunInvalid() throws Exception {
     Path partial = tmp.resolve("partial");
     Map<Integer, Path> logs = MergeMain.findLogs(collected.toAbsolutePath(), tmp.resolve("none").toAbsolutePath());
     Files.createDirectories(partial.resolve("injector-1"));
     Files.copy(logs.get(1), partial.resolve("injector-1/simulation.log"));
     MergeMain.Outcome o = MergeMain.run(partial, tmp.resolve("partial-merged"), LogMerger.Align.START, false,
         gateSettings());
-    assertFalse(o.summary().passed());
-    assertTrue(o.summary().failures().stream().anyMatch(f -> f.startsWith("INJECTOR MISSING: no simulation.log of"
-        + " injector(s) [0]")), o.summary().failures().toString());
+    assertEquals(RunSummary.Verdict.INVALID, o.summary().verdict(), "the merged run lacks a share of the load");
+    assertTrue(o.summary().invalidReasons().stream().anyMatch(f -> f.startsWith("INJECTOR MISSING: no simulation.log"
+        + " of injector(s) [0]")), o.summary().invalidReasons().toString());
   }
 
   @Test

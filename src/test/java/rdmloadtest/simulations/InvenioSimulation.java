@@ -3,23 +3,26 @@ package rdmloadtest.simulations;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
 
-import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.net.URI;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import rdmloadtest.journeys.Chance;
 import rdmloadtest.journeys.Feeds;
 import rdmloadtest.run.LoadTestConfig;
+import rdmloadtest.config.Token;
+import rdmloadtest.invenio.InvenioHttp;
+import rdmloadtest.invenio.InvenioKeys;
+import rdmloadtest.invenio.Preflight;
 import rdmloadtest.run.DraftLedger;
 import rdmloadtest.run.Target;
 import rdmloadtest.results.InjectionPlan;
 import rdmloadtest.results.RunReport;
-import rdmloadtest.slo.Slo;
-import rdmloadtest.slo.SloAssertions;
 
 /**
  * What every simulation shares: the validated configuration, safety checks (before anything is sent),
@@ -35,23 +38,35 @@ public abstract class InvenioSimulation extends Simulation {
   protected final Profiles profiles;
 
   protected InvenioSimulation() {
-    cfg = Startup.orExit(LoadTestConfig::load);
+    cfg = LoadTestConfig.load();
     boolean writes = writes(cfg);
-    Startup.orExit(() -> {
-      if (writes) cfg.requireWritesAllowed(getClass().getSimpleName() + " (deposit journeys)");
-      return null;
-    });
-    feeds = Startup.orExit(() -> new Feeds(cfg, writes));
-    // The SLO file and the baseline are checked now, before the target starts and any load is sent.
-    Startup.orExit(() -> RunReport.inputs(cfg.settings(), InjectionPlan.none()));
+    if (writes) cfg.requireWritesAllowed(getClass().getSimpleName() + " (deposit journeys)");
+    feeds = new Feeds(cfg, writes);
+    // The SLO file, the baseline and the thresholds are checked now, before the target starts and any load is sent.
+    RunReport.inputs(cfg.settings(), InjectionPlan.none(), getClass().getName());
     chance = new Chance(cfg.profile().equals("smoke"));
     profiles = new Profiles(cfg);
     target = Target.start(cfg);
+    try {
+      preflight(writes);
+    } catch (RuntimeException e) {
+      closeTarget();
+      throw e;
+    }
     ledger = new DraftLedger(target.siteUrl());
     protocol = http.baseUrl(target.siteUrl())
         .userAgentHeader(cfg.userAgent())
         .acceptEncodingHeader("gzip, deflate")
         .shareConnections();
+  }
+
+  /** The target answers as InvenioRDM of the configured version, and accepts the depositors' tokens. */
+  private void preflight(boolean writes) {
+    URI site = URI.create(target.siteUrl());
+    Preflight check = new Preflight(InvenioHttp.client(cfg.settings().get(InvenioKeys.INSECURE_TLS), site),
+        target.siteUrl());
+    List<String> bearers = writes ? cfg.tokens().stream().map(Token::bearer).toList() : List.of();
+    System.out.println("rdm-loadtest: target: " + check.check(cfg.invenioVersion(), bearers));
   }
 
   /** Whether this simulation, as configured, creates records (then writes must be allowed). */
@@ -61,27 +76,28 @@ public abstract class InvenioSimulation extends Simulation {
   protected Iterator<Map<String, Object>> depositorTokens() {
     AtomicLong next = new AtomicLong();
     List<String> bearers = cfg.tokens().stream().map(t -> t.bearer()).toList();
-    return java.util.stream.Stream.generate(() -> Map.<String, Object>of("authorization",
+    return Stream.generate(() -> Map.<String, Object>of("authorization",
         bearers.get((int) (next.getAndIncrement() % bearers.size())))).iterator();
   }
 
   /**
-   * Sets the run up: the run summary and SLO gate (written after Gatling finishes), and Gatling's own
-   * assertions: smoke fails on any KO; other profiles turn the SLOs into assertions on the requests the
-   * simulation always sends (a request that never ran would fail its assertion).
+   * Sets the run up: the run's one judge (RunReport, after Gatling finishes) with the requests the simulation always
+   * sends (one that never ran fails the gate), and the run's hard time limit. No Gatling assertions: two judges could
+   * disagree.
    */
   protected void run(List<PopulationBuilder> populations, List<String> alwaysSent) {
-    Startup.orExit(() -> RunReport.install(cfg.settings(), profiles.plan(), getClass()));
-    List<Assertion> assertions = profiles.smoke()
-        ? List.of(global().failedRequests().count().is(0L))
-        : SloAssertions.of(Startup.orExit(() -> Slo.load(cfg.settings())), alwaysSent);
-    setUp(populations).protocols(protocol).assertions(assertions).maxDuration(cfg.maxDuration());
+    RunReport.install(cfg.settings(), profiles.plan(), getClass(), alwaysSent);
+    setUp(populations).protocols(protocol).maxDuration(cfg.maxDuration());
   }
 
   @Override
   public void after() {
     ledger.cleanUp();
     ledger.release();
+    closeTarget();
+  }
+
+  private void closeTarget() {
     try {
       target.close();
     } catch (Exception e) {

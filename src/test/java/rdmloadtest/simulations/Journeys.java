@@ -1,5 +1,6 @@
 package rdmloadtest.simulations;
 
+import rdmloadtest.slo.RequestNames;
 import static io.gatling.javaapi.core.CoreDsl.*;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -72,12 +73,12 @@ public final class Journeys {
   }
 
   /** Requests each journey sends whenever it runs (Gatling fails an assertion on a request that never ran). */
-  static final List<String> SEARCH_ALWAYS = List.of("Search records");
-  static final List<String> RECORD_VIEW_ALWAYS = List.of("View record");
-  static final List<String> DOWNLOAD_ALWAYS = List.of("Download file");
-  static final List<String> COMMUNITIES_ALWAYS = List.of("List communities");
-  static final List<String> DEPOSIT_ALWAYS = List.of("Create draft", "List user records");
-  static final List<String> HARVEST_ALWAYS = List.of("OAI ListRecords");
+  static final List<String> SEARCH_ALWAYS = List.of(RequestNames.SEARCH_RECORDS);
+  static final List<String> RECORD_VIEW_ALWAYS = List.of(RequestNames.VIEW_RECORD);
+  static final List<String> DOWNLOAD_ALWAYS = List.of(RequestNames.DOWNLOAD_FILE);
+  static final List<String> COMMUNITIES_ALWAYS = List.of(RequestNames.LIST_COMMUNITIES);
+  static final List<String> DEPOSIT_ALWAYS = List.of(RequestNames.CREATE_DRAFT, RequestNames.LIST_USER_RECORDS);
+  static final List<String> HARVEST_ALWAYS = List.of(RequestNames.OAI_LIST_RECORDS);
 
   /** What the readers scenario always sends, given which journeys have a weight. */
   List<String> readersAlways() {

@@ -1,5 +1,6 @@
 package rdmloadtest.simulations;
 
+import rdmloadtest.gatling.GatlingLauncher;
 import rdmloadtest.testing.GatlingRun;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -64,7 +65,7 @@ class SafetyTest {
           "-Dinvenio.baseUrl=" + sim.siteUrl(), "-Dinvenio.allowWrites=true", "-Dprofile=load",
           "-Drun.duration=4s", "-Drun.rampUp=1s", "-Dtraffic.depositors=3", "-Dtraffic.depositors.pause=0s",
           "-Dtraffic.deposit.maxFileMB=1", "-Dtraffic.deposit.abandonProbability=0",
-          "io.gatling.app.Gatling", "--simulation", DepositSimulation.class.getName(),
+          GatlingLauncher.MAIN, "--simulation", DepositSimulation.class.getName(),
           "--results-folder", results.toAbsolutePath().toString()));
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
           .redirectOutput(results.resolve("run.log").toFile());

@@ -86,14 +86,6 @@ class SloFileTest {
     assertTrue(e.getMessage().startsWith("slo.warmup='ten'"), e.getMessage());
   }
 
-  @Test
-  void assertionsCoverOnlyRequestsTheSimulationSends() {
-    Slo slo = Slo.read("classpath:slo/probe.json");
-    assertEquals(6, SloAssertions.of(slo, List.of("View record", "Search records")).size());
-    assertEquals(3, SloAssertions.of(slo, List.of("View record")).size());
-    assertEquals(6, SloAssertions.of(slo).size());
-  }
-
   private static String group(String objectives) {
     return "{\"groups\": [{\"name\": \"record view\", \"requests\": [\"View record\"], \"objectives\": {" + objectives + "}}]}";
   }

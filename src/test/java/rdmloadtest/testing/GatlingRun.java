@@ -1,6 +1,7 @@
 package rdmloadtest.testing;
 
 import java.io.IOException;
+import rdmloadtest.gatling.GatlingLauncher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -19,13 +20,14 @@ public final class GatlingRun {
       throws IOException {
     Properties saved = (Properties) System.getProperties().clone();
     Map<String, String> all = new HashMap<>(properties);
-    all.put("rdmloadtest.inProcess", "true");
+    // A test run joins no history and is compared with none.
+    all.putIfAbsent("history.record", "false");
+    all.putIfAbsent("baseline.runs", "0");
     all.put("slo.resultsFolder", resultsRoot.toAbsolutePath().toString());
     all.forEach(System::setProperty);
     try {
       Files.createDirectories(resultsRoot);
-      int rc = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {"--simulation", simulation.getName(),
-          "--results-folder", resultsRoot.toAbsolutePath().toString()});
+      int rc = GatlingLauncher.run(simulation.getName(), resultsRoot);
       Path dir;
       try (Stream<Path> dirs = Files.list(resultsRoot)) {
         List<Path> runs = dirs.filter(Files::isDirectory)

@@ -7,12 +7,14 @@ import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import rdmloadtest.config.ConfigSource;
 import rdmloadtest.config.Settings;
-import rdmloadtest.slo.Slo;
-import rdmloadtest.slo.SloAssertions;
+import rdmloadtest.slo.RequestNames;
 import rdmloadtest.results.InjectionPlan;
 import rdmloadtest.results.RunReport;
 
@@ -32,7 +34,7 @@ public class ProbeSimulation extends Simulation {
 
   /**
    * Launched by the test (params set) or on its own by the Maven plugin, e.g. to see the gate fail the build:
-   * {@code mvn gatling:test -Dsimulation=rdmloadtest.slo.ProbeSimulation -Dsimulator.faults.record=spike=1.0@300ms};
+   * {@code mvn gatling:test -Dsimulation=rdmloadtest.testing.ProbeSimulation -Dsimulator.faults.record=spike=1.0@300ms};
    * then it starts its own simulator, with the simulator.* keys given as -D.
    */
   public ProbeSimulation() throws Exception {
@@ -40,18 +42,18 @@ public class ProbeSimulation extends Simulation {
     Params p = params != null ? params : standaloneParams(standalone);
     Settings settings = new Settings(ConfigSource.ofMap(p.settings()));
     List<OpenInjectionStep> steps = List.of(constantUsersPerSec(p.usersPerSec()).during(p.duration()));
-    RunReport.install(settings, new InjectionPlan().and("readers", steps));
-    java.util.Iterator<Map<String, Object>> ids = java.util.stream.Stream.iterate(0, i -> i + 1)
+    RunReport.install(settings, new InjectionPlan().and("readers", steps), getClass(),
+        List.of(RequestNames.VIEW_RECORD, RequestNames.SEARCH_RECORDS));
+    Iterator<Map<String, Object>> ids = Stream.iterate(0, i -> i + 1)
         .map(i -> Map.<String, Object>of("id", p.recordIds().get(i % p.recordIds().size()))).iterator();
     ScenarioBuilder readers = scenario("readers").feed(ids)
-        .exec(http("View record").get("/api/records/#{id}").check(status().is(200)))
-        .exec(http("Search records").get("/api/records?q=data&size=10").check(status().is(200)));
-    setUp(readers.injectOpen(steps).protocols(http.baseUrl(p.siteUrl()).acceptHeader("application/json")))
-        .assertions(SloAssertions.of(Slo.load(settings), List.of("View record", "Search records")));
+        .exec(http(RequestNames.VIEW_RECORD).get("/api/records/#{id}").check(status().is(200)))
+        .exec(http(RequestNames.SEARCH_RECORDS).get("/api/records?q=data&size=10").check(status().is(200)));
+    setUp(readers.injectOpen(steps).protocols(http.baseUrl(p.siteUrl()).acceptHeader("application/json")));
   }
 
   private static Params standaloneParams(ProbeRun simulator) {
-    Map<String, String> keys = new java.util.HashMap<>();
+    Map<String, String> keys = new HashMap<>();
     for (String k : System.getProperties().stringPropertyNames()) {
       if (k.startsWith("slo.") || k.equals("baseline")) keys.put(k, System.getProperty(k));
     }
@@ -59,7 +61,7 @@ public class ProbeSimulation extends Simulation {
   }
 
   private static ProbeRun standalone() throws Exception {
-    Map<String, String> keys = new java.util.HashMap<>();
+    Map<String, String> keys = new HashMap<>();
     for (String k : System.getProperties().stringPropertyNames()) {
       if (k.startsWith("simulator.")) keys.put(k, System.getProperty(k));
     }

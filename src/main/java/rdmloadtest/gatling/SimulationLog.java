@@ -1,4 +1,4 @@
-package rdmloadtest.results;
+package rdmloadtest.gatling;
 
 import java.io.IOException;
 import java.nio.file.Path;
