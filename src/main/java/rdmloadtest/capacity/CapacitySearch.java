@@ -41,27 +41,42 @@ public final class CapacitySearch {
   static final String SIMULATION = "rdmloadtest.simulations.CapacitySimulation";
   static final String READERS = "Readers";
 
-  private final LoadTestConfig cfg;
   private final CapacityPlan plan;
   private final Slo slo;
-  private final Path resultsRoot;
-  private final Duration maxStartLag;
-  private final double maxMissingPct;
   private final PrintStream out;
   private final List<StepResult> steps = new ArrayList<>();
   private double requestsPerSession = 1;
   private double loadSeconds;
   private Double injectorBoundAt;
 
-  private CapacitySearch(LoadTestConfig cfg, PrintStream out) {
-    this.cfg = cfg;
-    Settings s = cfg.settings();
-    this.plan = CapacityPlan.from(s);
-    this.slo = Slo.load(s);
-    this.resultsRoot = Path.of(s.get(ResultKeys.RESULTS_FOLDER)).toAbsolutePath();
-    this.maxStartLag = s.get(ResultKeys.INJECTOR_MAX_LAG);
-    this.maxMissingPct = s.get(ResultKeys.INJECTOR_MAX_MISSING);
+  private final String target;
+  private final Map<String, String> planValues;
+  private final StepRunner runner;
+
+  /** Runs one step of the search at a rate and measures its steady window. */
+  @FunctionalInterface
+  interface StepRunner {
+    StepResult run(StepMeasure.Step step) throws IOException;
+  }
+
+  CapacitySearch(CapacityPlan plan, Slo slo, String target, Map<String, String> planValues, StepRunner runner,
+                 PrintStream out) {
+    this.plan = plan;
+    this.slo = slo;
+    this.target = target;
+    this.planValues = planValues;
+    this.runner = runner;
     this.out = out;
+  }
+
+  private static CapacitySearch withGatling(LoadTestConfig cfg, PrintStream out) {
+    Settings s = cfg.settings();
+    CapacityPlan plan = CapacityPlan.from(s);
+    Slo slo = Slo.load(s);
+    GatlingSteps gatling = new GatlingSteps(plan, slo, Path.of(s.get(ResultKeys.RESULTS_FOLDER)).toAbsolutePath(),
+        s.get(ResultKeys.INJECTOR_MAX_LAG), s.get(ResultKeys.INJECTOR_MAX_MISSING));
+    return new CapacitySearch(plan, slo, cfg.embedded() ? "simulator" : cfg.baseUrl().get().getHost(),
+        planValues(cfg), gatling, out);
   }
 
   /** The search's outcome and the folder its report went to. */
@@ -75,15 +90,14 @@ public final class CapacitySearch {
     Properties saved = (Properties) System.getProperties().clone();
     try {
       overrides.forEach(System::setProperty);
-      return new CapacitySearch(LoadTestConfig.load(), out).search();
+      return withGatling(LoadTestConfig.load(), out).search();
     } finally {
       System.setProperties(saved);
     }
   }
 
-  private Outcome search() throws IOException {
+  Outcome search() throws IOException {
     long t0 = System.currentTimeMillis();
-    String target = cfg.embedded() ? "simulator" : cfg.baseUrl().get().getHost();
     out.printf(Locale.ROOT, "capacity: journey %s on %s; steps of %s req/s from %s req/s, %s s each (%s s ramp, "
             + "%s s settle, %s s measured), SLOs %s%n", plan.journey(), target, num(plan.step()),
         num(plan.startRate()), secs(plan.stepDuration()), secs(plan.ramp()), secs(plan.settle()),
@@ -103,7 +117,7 @@ public final class CapacitySearch {
         bound ? injectorBoundAt : null, bound ? limits.maxSustainableRps() : null, limits.firstFailingTargetRps(),
         CapacityAnalysis.breaksFirst(groups), groups, CapacityAnalysis.knee(steps),
         CapacityAnalysis.usl(steps).orElse(null), CapacityAnalysis.headroom(max, plan.expectedPeakRps()),
-        List.copyOf(steps), planValues());
+        List.copyOf(steps), planValues);
     Path dir = CapacityReport.write(plan.reportDir(), result);
     printConclusion(result, dir);
     return new Outcome(result, dir);
@@ -159,36 +173,9 @@ public final class CapacitySearch {
 
   private StepResult runStep(String phase, double targetRps) throws IOException {
     int index = steps.size() + 1;
-    double sessions = targetRps / requestsPerSession;
-    Map<String, String> props = new LinkedHashMap<>();
-    props.put("profile", "load");
-    props.put("traffic.readers.rate", String.format(Locale.ROOT, "%.4f", sessions));
-    props.put("run.rampUp", plan.ramp().toMillis() + "ms");
-    props.put("run.duration", plan.stepDuration().toMillis() + "ms");
-    // Bounded: an overloaded target's queue may drain for at most one more step length.
-    props.put("run.maxDuration", plan.stepLoad().plus(plan.stepDuration()).toMillis() + "ms");
-    props.put("slo.warmup", plan.ramp().plus(plan.settle()).toMillis() + "ms");
-    props.put("slo.enforce", "false");
-    // A step is not a run of its own: no history entry, no baseline.
-    props.put(ResultKeys.HISTORY_RECORD.name(), "false");
-    props.put(ResultKeys.BASELINE_RUNS.name(), "0");
-    props.put(ResultKeys.RESULTS_FOLDER.name(), resultsRoot.toString());
-    Optional<RunReport.Result> before = RunReport.last();
     long started = System.currentTimeMillis();
-    Path console = Files.createDirectories(resultsRoot).resolve("capacity-step-" + index + ".console.txt");
-    int rc = launch(props, console, "capacity step " + index + " at " + num(targetRps) + " req/s");
+    StepResult r = runner.run(new StepMeasure.Step(index, phase, targetRps, targetRps / requestsPerSession));
     loadSeconds += (System.currentTimeMillis() - started) / 1000.0;
-    RunReport.Result run = RunReport.last().filter(r -> before.isEmpty() || r != before.get())
-        .orElseThrow(() -> new IOException("capacity step " + index + ": Gatling exited " + rc
-            + " and wrote no run; see " + console));
-    SimulationLog log = SimulationLog.read(run.folder().resolve("simulation.log"));
-    InjectorHealth injector = run.summary().injector();
-    long origin = injector.checked() ? log.header().runStart() + injector.originOffsetMs() : log.injectStart();
-    long from = origin + plan.ramp().plus(plan.settle()).toMillis();
-    long to = origin + plan.stepLoad().toMillis();
-    StepResult r = StepMeasure.measure(new StepMeasure.Step(index, phase, targetRps, sessions), log, from, to, slo,
-        injector, run.summary().injectorMonitor(), maxStartLag, maxMissingPct, READERS,
-        run.folder().getFileName().toString());
     steps.add(r);
     double perSession = measuredRequestsPerSession();
     if (perSession > 0) requestsPerSession = perSession;
@@ -241,7 +228,7 @@ public final class CapacitySearch {
   }
 
   /** The capacity.* and simulator keys in force, for the report. */
-  private Map<String, String> planValues() {
+  private static Map<String, String> planValues(LoadTestConfig cfg) {
     Map<String, String> m = new LinkedHashMap<>();
     for (Key<?> k : Keys.all()) {
       boolean relevant = k.name().startsWith("capacity.") || k.name().startsWith("traffic.")
@@ -253,21 +240,6 @@ public final class CapacitySearch {
           .ifPresent(v -> m.put(k.name(), v));
     }
     return m;
-  }
-
-  /** Gatling in this JVM, its console to a file (the search prints its own line per step). */
-  private static int launch(Map<String, String> props, Path console, String description) throws IOException {
-    Map<String, String> previous = new HashMap<>();
-    props.forEach((k, v) -> previous.put(k, System.setProperty(k, v)));
-    try (PrintStream ps = new PrintStream(Files.newOutputStream(console), true, StandardCharsets.UTF_8)) {
-      return GatlingLauncher.run(SIMULATION, Path.of(System.getProperty(ResultKeys.RESULTS_FOLDER.name())),
-          description, false, null, ps);
-    } finally {
-      previous.forEach((k, v) -> {
-        if (v == null) System.clearProperty(k);
-        else System.setProperty(k, v);
-      });
-    }
   }
 
   static String num(double v) {
