@@ -1,5 +1,6 @@
 package rdmloadtest.capacity;
 
+import java.util.Locale;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -122,7 +123,7 @@ final class Charts {
       maxN = Math.max(maxN, s.concurrency());
     }
     XYSeries fit = new XYSeries(c.usl() == null ? "USL: not fitted (fewer than 3 points)"
-        : String.format(java.util.Locale.ROOT, "USL fit: λ=%.2f σ=%.4f κ=%.6f, R²=%.3f", c.usl().lambda(),
+        : String.format(Locale.ROOT, "USL fit: λ=%.2f σ=%.4f κ=%.6f, R²=%.3f", c.usl().lambda(),
             c.usl().sigma(), c.usl().kappa(), c.usl().rSquared()));
     if (c.usl() != null) {
       double end = maxN * 1.3;
@@ -139,7 +140,7 @@ final class Charts {
     r.setSeriesLinesVisible(0, false);
     r.setSeriesShapesVisible(1, false);
     if (c.usl() != null && c.usl().peakN() != null && c.usl().peakN() < maxN * 3) {
-      plot.addDomainMarker(marker(c.usl().peakN(), String.format(java.util.Locale.ROOT, "N*=%.1f, X=%.0f",
+      plot.addDomainMarker(marker(c.usl().peakN(), String.format(Locale.ROOT, "N*=%.1f, X=%.0f",
           c.usl().peakN(), c.usl().peakX()), new Color(0x9467bd), true));
     }
     return new Chart(ch);

@@ -1,5 +1,10 @@
 package rdmloadtest.conformance;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
+import java.util.zip.ZipFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.security.MessageDigest;
@@ -138,7 +143,7 @@ final class Differ {
   private static String md5(byte[] body) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body)) + " (" + body.length + " bytes)";
-    } catch (java.security.NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -147,16 +152,16 @@ final class Differ {
   private static String zipEntries(byte[] body) {
     List<String> names = new ArrayList<>();
     try {
-      java.nio.file.Path tmp = java.nio.file.Files.createTempFile("differential-", ".zip");
+      Path tmp = Files.createTempFile("differential-", ".zip");
       try {
-        java.nio.file.Files.write(tmp, body);
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(tmp.toFile())) {
+        Files.write(tmp, body);
+        try (ZipFile zip = new ZipFile(tmp.toFile())) {
           zip.stream().forEach(e -> names.add(e.getName()));
         }
       } finally {
-        java.nio.file.Files.deleteIfExists(tmp);
+        Files.deleteIfExists(tmp);
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return "unreadable zip: " + e.getMessage();
     }
     names.sort(null);

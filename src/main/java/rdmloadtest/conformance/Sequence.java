@@ -1,5 +1,7 @@
 package rdmloadtest.conformance;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import static rdmloadtest.conformance.Step.Caller.ANONYMOUS;
 import static rdmloadtest.conformance.Step.Caller.B;
 
@@ -212,6 +214,6 @@ final class Sequence {
 
   private static String resumptionToken(Exchange x) {
     Matcher m = RESUMPTION.matcher(x.text());
-    return m.find() ? java.net.URLEncoder.encode(m.group(1).trim(), java.nio.charset.StandardCharsets.UTF_8) : null;
+    return m.find() ? URLEncoder.encode(m.group(1).trim(), StandardCharsets.UTF_8) : null;
   }
 }

@@ -1,5 +1,6 @@
 package rdmloadtest.conformance;
 
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -153,7 +154,7 @@ final class Shape {
   static JsonNode selectUnion(JsonNode root, String path) {
     JsonNode merged = null;
     for (JsonNode n : select(root, path)) merged = merge(merged, union(n));
-    return merged == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : merged;
+    return merged == null ? MissingNode.getInstance() : merged;
   }
 
   /** XML as a structure: element → {"@attr": "value", "child": [ {...} ]}; text is data, left out. */

@@ -1,5 +1,6 @@
 package rdmloadtest.conformance;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,7 +68,7 @@ final class Side {
         if (v != null && !v.isEmpty()) vars.put(name, v);
       });
       return new Outcome(x, null);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return new Outcome(null, "no answer: " + e);
     }
   }

@@ -1,5 +1,6 @@
 package rdmloadtest.conformance;
 
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,7 +95,7 @@ final class Step {
   /** Placeholders still unfilled in this step on a side: the step cannot be sent there. */
   List<String> missing(Map<String, String> vars) {
     List<String> out = new ArrayList<>();
-    var m = java.util.regex.Pattern.compile("\\{(\\w+)}").matcher(path + (body == null ? "" : body)
+    var m = Pattern.compile("\\{(\\w+)}").matcher(path + (body == null ? "" : body)
         + String.join(" ", headers.values()));
     while (m.find()) if (!vars.containsKey(m.group(1))) out.add(m.group(1));
     return out;

@@ -2,11 +2,11 @@ package rdmloadtest.datagen;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.hipparchus.random.RandomGenerator;
 
 /**
  * The random source of the generator: re-seeded per parent record (so a record depends only on the run seed
- * and its ordinal), and a commons-math3 {@link RandomGenerator} so the library's distributions draw from it.
+ * and its ordinal), and a Hipparchus {@link RandomGenerator} so the library's distributions draw from it.
  */
 final class Draw implements RandomGenerator {
 
@@ -70,6 +70,18 @@ final class Draw implements RandomGenerator {
   @Override
   public long nextLong() {
     return random.nextLong();
+  }
+
+  @Override
+  public long nextLong(long n) {
+    return random.nextLong(n);
+  }
+
+  @Override
+  public void nextBytes(byte[] bytes, int offset, int length) {
+    byte[] part = new byte[length];
+    random.nextBytes(part);
+    System.arraycopy(part, 0, bytes, offset, length);
   }
 
   @Override

@@ -2,9 +2,8 @@ package rdmloadtest.datagen;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.apache.commons.math3.distribution.LogNormalDistribution;
-import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.random.JDKRandomGenerator;
+import org.hipparchus.distribution.continuous.LogNormalDistribution;
+import org.hipparchus.distribution.continuous.NormalDistribution;
 
 /**
  * File sizes: per {@link FileType}, log-normal(μ = ln median, σ) truncated to [1, max] bytes. Truncation is exact:
@@ -15,7 +14,7 @@ public final class FileSizes {
   /** Default cap: keeps a default data set downloadable and seedable; override with -Ddatagen.maxFileSize. */
   public static final long DEFAULT_MAX_BYTES = 2L * 1024 * 1024 * 1024;
 
-  private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(new JDKRandomGenerator(0), 0, 1);
+  private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(0, 1);
 
   private final long maxBytes;
   private final Map<FileType, LogNormalDistribution> distributions = new EnumMap<>(FileType.class);
@@ -27,7 +26,7 @@ public final class FileSizes {
     }
     this.maxBytes = maxBytes;
     for (FileType type : FileType.values()) {
-      LogNormalDistribution d = new LogNormalDistribution(new JDKRandomGenerator(0), Math.log(type.medianBytes), type.sigma);
+      LogNormalDistribution d = new LogNormalDistribution(Math.log(type.medianBytes), type.sigma);
       distributions.put(type, d);
       massBelowMax.put(type, d.cumulativeProbability(maxBytes));
     }

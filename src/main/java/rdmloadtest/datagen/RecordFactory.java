@@ -9,14 +9,13 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.math3.distribution.LogNormalDistribution;
-import org.apache.commons.math3.distribution.ZipfDistribution;
+import org.hipparchus.random.RandomDataGenerator;
 
 /**
  * Makes one parent's versions at a time. Every random choice comes from {@link Draw}, re-seeded per parent, so a
  * parent depends only on (seed, parent ordinal) and generation needs no memory of earlier records.
  *
- * <p>Distributions (commons-math3), and why:
+ * <p>Distributions (Hipparchus), and why:
  * <ul>
  *   <li>versions per parent: Zipf(8, 3.0), 84 % single-version, a few with many (software releases);
  *   <li>creators per record: Zipf(15, 1.3), 36 % one creator, median 2, tail to 15;
@@ -43,15 +42,15 @@ final class RecordFactory {
   private final Draw draw;
   private final int personPool;
 
-  private final ZipfDistribution versions;
-  private final ZipfDistribution creatorCount;
-  private final ZipfDistribution persons;
+  private final Zipf versions;
+  private final Zipf creatorCount;
+  private final Zipf persons;
   private final ZipfTable topics;
   private final ZipfTable subjects;
-  private final ZipfDistribution fileCount;
-  private final ZipfDistribution owners;
-  private final ZipfDistribution communityRank;
-  private final LogNormalDistribution descriptionWords;
+  private final Zipf fileCount;
+  private final Zipf owners;
+  private final Zipf communityRank;
+  private final RandomDataGenerator random;
   private final Weighted<FileType> fileTypes = new Weighted<>();
 
   RecordFactory(long seed, long expectedRecords, int ownerCount, FileSizes sizes, List<Community> communities) {
@@ -62,17 +61,24 @@ final class RecordFactory {
     this.communities = communities;
     this.draw = new Draw(seed);
     this.personPool = (int) Math.min(5_000_000, Math.max(1000, expectedRecords / 2));
-    versions = new ZipfDistribution(draw, 8, 3.0);
-    creatorCount = new ZipfDistribution(draw, 15, 1.3);
-    persons = new ZipfDistribution(draw, personPool, 0.7);
+    random = RandomDataGenerator.of(draw);
+    versions = new Zipf(random, 8, 3.0);
+    creatorCount = new Zipf(random, 15, 1.3);
+    persons = new Zipf(random, personPool, 0.7);
     topics = new ZipfTable(draw, Words.TOPICS.size(), 1.0);
     subjects = new ZipfTable(draw, Words.SUBJECTS.size(), 1.0);
-    fileCount = new ZipfDistribution(draw, 20, 2.0);
-    owners = new ZipfDistribution(draw, ownerCount, 1.0);
-    communityRank = new ZipfDistribution(draw, communities.size(), 1.0);
-    descriptionWords = new LogNormalDistribution(draw, Math.log(60), 0.9);
+    fileCount = new Zipf(random, 20, 2.0);
+    owners = new Zipf(random, ownerCount, 1.0);
+    communityRank = new Zipf(random, communities.size(), 1.0);
     for (FileType type : FileType.values()) {
       fileTypes.add(type, type.weight);
+    }
+  }
+
+  /** Zipf(n, s) ranks 1..n drawn from the factory's stream (rejection-inversion, O(1) a draw). */
+  private record Zipf(RandomDataGenerator random, int n, double exponent) {
+    int sample() {
+      return random.nextZipf(n, exponent);
     }
   }
 
@@ -196,7 +202,7 @@ final class RecordFactory {
   }
 
   private int wordCount() {
-    return (int) Math.max(5, Math.min(2000, Math.round(descriptionWords.sample())));
+    return (int) Math.max(5, Math.min(2000, Math.round(random.nextLogNormal(0.9, Math.log(60)))));
   }
 
   /** Sentences of topic words: meaningless but searchable, with a realistic word-frequency spread. */

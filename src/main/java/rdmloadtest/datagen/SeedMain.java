@@ -1,5 +1,6 @@
 package rdmloadtest.datagen;
 
+import java.net.URLEncoder;
 import rdmloadtest.invenio.InvenioKeys;
 import rdmloadtest.cli.Command;
 import rdmloadtest.config.ConfigException;
@@ -230,7 +231,7 @@ public final class SeedMain {
   }
 
   private static String encode(String key) {
-    return java.net.URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20");
+    return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private HttpResponse<String> json(String method, String path, String body) throws IOException, InterruptedException {

@@ -1,10 +1,10 @@
 package rdmloadtest.datagen;
 
 import java.util.Arrays;
-import org.apache.commons.math3.distribution.ZipfDistribution;
+import org.hipparchus.distribution.discrete.ZipfDistribution;
 
 /**
- * Zipf(n, s) over a small n (word lists) by table lookup: the CDF comes from commons-math3 once, then each draw
+ * Zipf(n, s) over a small n (word lists) by table lookup: the CDF comes from Hipparchus once, then each draw
  * is a binary search, several times cheaper than rejection-inversion for the ~100 words a record needs.
  */
 final class ZipfTable {
@@ -14,7 +14,7 @@ final class ZipfTable {
 
   ZipfTable(Draw draw, int n, double exponent) {
     this.draw = draw;
-    ZipfDistribution zipf = new ZipfDistribution(draw, n, exponent);
+    ZipfDistribution zipf = new ZipfDistribution(n, exponent);
     cdf = new double[n];
     for (int k = 1; k <= n; k++) {
       cdf[k - 1] = zipf.cumulativeProbability(k);

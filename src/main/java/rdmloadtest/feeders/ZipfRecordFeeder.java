@@ -5,12 +5,12 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.commons.math3.distribution.ZipfDistribution;
-import org.apache.commons.math3.random.Well19937c;
+import org.hipparchus.random.RandomDataGenerator;
+import org.hipparchus.random.Well19937c;
 
 /**
  * Picks records by popularity: rank r is drawn with probability proportional to 1/r^exponent
- * (commons-math3 {@link ZipfDistribution}, rejection-inversion sampling, O(1) a draw) and mapped to the record
+ * (Hipparchus {@link RandomDataGenerator#nextZipf}, rejection-inversion sampling, O(1) a draw) and mapped to the record
  * of that rank in {@code records.csv}.
  *
  * <p>The ids are held in arrays indexed by rank: about 150 bytes a row, so ~150 MB for a million records and a
@@ -26,7 +26,9 @@ public final class ZipfRecordFeeder implements Iterator<Map<String, Object>> {
   private final String[] accessStatus;
   private final int[] fileCount;
   private final String[] resourceType;
-  private final ZipfDistribution zipf;
+  private final RandomDataGenerator zipf;
+  private final int n;
+  private final double exponent;
 
   public ZipfRecordFeeder(Path dataDir, double exponent, long seed) {
     if (!(exponent > 0)) {
@@ -59,7 +61,9 @@ public final class ZipfRecordFeeder implements Iterator<Map<String, Object>> {
         resourceType[at] = shared.computeIfAbsent((String) row.get("resource_type"), s -> s);
       }
     }
-    zipf = new ZipfDistribution(new Well19937c(seed), n, exponent);
+    zipf = RandomDataGenerator.of(new Well19937c(seed));
+    this.n = n;
+    this.exponent = exponent;
   }
 
   private static int countRows(Path dataDir) {
@@ -83,7 +87,7 @@ public final class ZipfRecordFeeder implements Iterator<Map<String, Object>> {
 
   /** The next popularity rank, 1 = most popular. */
   public synchronized int nextRank() {
-    return zipf.sample();
+    return zipf.nextZipf(n, exponent);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package rdmloadtest.gatling;
 
+import java.nio.charset.Charset;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -217,7 +218,7 @@ public final class GatlingLog {
     }
   }
 
-  private static java.nio.charset.Charset utf16() {
+  private static Charset utf16() {
     return ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE;
   }
 

@@ -1,5 +1,6 @@
 package rdmloadtest.results;
 
+import java.util.HashMap;
 import rdmloadtest.gatling.SimulationLog;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public record InjectorHealth(boolean checked, long originOffsetMs, List<Scenario
   public static InjectorHealth of(InjectionPlan plan, SimulationLog log, Duration lateAfter) {
     if (plan.isEmpty()) return notChecked();
     Map<String, long[]> planned = plan.starts();
-    Map<String, long[]> actual = new java.util.HashMap<>();
+    Map<String, long[]> actual = new HashMap<>();
     for (String s : planned.keySet()) {
       actual.put(s, log.users().stream().filter(u -> u.start() && u.scenario().equals(s))
           .mapToLong(SimulationLog.User::timestamp).sorted().toArray());

@@ -1,5 +1,6 @@
 package rdmloadtest.run;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,7 +57,7 @@ public final class DraftLedger {
           } else {
             problem = "HTTP " + status;
           }
-        } catch (java.io.IOException ex) {
+        } catch (IOException ex) {
           problem = ex.toString();
         } catch (InterruptedException ex) {
           Thread.currentThread().interrupt();

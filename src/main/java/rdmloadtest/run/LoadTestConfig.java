@@ -1,5 +1,7 @@
 package rdmloadtest.run;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import rdmloadtest.feeders.DataKeys;
 import rdmloadtest.invenio.InvenioKeys;
 import rdmloadtest.config.ConfigKeys;
@@ -64,7 +66,7 @@ public record LoadTestConfig(
 
     public <T> List<T> slice(List<T> items) {
       if (items.size() < count) return items;
-      List<T> mine = new java.util.ArrayList<>();
+      List<T> mine = new ArrayList<>();
       for (int i = 0; i < items.size(); i++) if (owns(i)) mine.add(items.get(i));
       return mine;
     }
@@ -120,7 +122,7 @@ public record LoadTestConfig(
     if (!realTarget) return s.get(SimulatorKeys.TOKENS);
     String many = env.get("INVENIO_TOKENS");
     if (many != null && !many.isBlank()) {
-      return java.util.Arrays.stream(many.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+      return Arrays.stream(many.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
     }
     String one = env.get("INVENIO_TOKEN");
     return one == null || one.isBlank() ? List.of() : List.of(one.trim());

@@ -1,5 +1,6 @@
 package rdmloadtest.run;
 
+import java.net.URI;
 import rdmloadtest.run.LoadTestConfig;
 import rdmloadtest.simulator.Simulator;
 
@@ -30,7 +31,7 @@ public final class Target implements AutoCloseable {
   }
 
   public boolean isLoopback() {
-    String host = java.net.URI.create(siteUrl).getHost();
+    String host = URI.create(siteUrl).getHost();
     return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]") || host.startsWith("127.");
   }
 

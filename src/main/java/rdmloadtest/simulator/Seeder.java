@@ -1,5 +1,6 @@
 package rdmloadtest.simulator;
 
+import java.io.UncheckedIOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,7 +47,7 @@ final class Seeder {
           count[0]++;
         });
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        throw new UncheckedIOException(e);
       }
       return null;
     });
@@ -84,7 +85,7 @@ final class Seeder {
       for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
         m.put(rec.get("record_id") + "/" + rec.get("key"), rec.get("md5"));
       }
-    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+    } catch (IllegalArgumentException | UncheckedIOException e) {
       throw new IOException(file + ": expected columns record_id,key,md5 (" + e.getMessage() + ")");
     }
     return m;

@@ -1,5 +1,10 @@
 package rdmloadtest.simulator;
 
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,8 +62,8 @@ public final class Simulator implements AutoCloseable {
   private final Map<String, String> tokenUsers;
   private final Path uploads;
   private final Repository repo = new Repository();
-  private final java.util.concurrent.ScheduledExecutorService statsJob =
-      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+  private final ScheduledExecutorService statsJob =
+      Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "simulator-stats");
         t.setDaemon(true);
         return t;
@@ -109,7 +114,7 @@ public final class Simulator implements AutoCloseable {
     statsJob.scheduleAtFixedRate(() -> repo.write(() -> {
       repo.records().forEach(rdmloadtest.simulator.store.RecordDoc::aggregateStats);
       return null;
-    }), every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }), every, every, TimeUnit.MILLISECONDS);
     return port;
   }
 
@@ -134,7 +139,7 @@ public final class Simulator implements AutoCloseable {
     statsJob.shutdownNow();
     if (server != null) server.stop();
     try (var files = Files.walk(uploads)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 
@@ -205,7 +210,7 @@ public final class Simulator implements AutoCloseable {
       return handler.handle(call);
     } catch (ApiError e) {
       return Reply.json(e.status(), e.body());
-    } catch (java.io.UncheckedIOException e) {
+    } catch (UncheckedIOException e) {
       return Reply.json(400, new ApiError(400, e.getMessage()).body());
     }
   }

@@ -1,5 +1,6 @@
 package rdmloadtest.simulator;
 
+import java.util.HashMap;
 import rdmloadtest.feeders.DataKeys;
 import rdmloadtest.invenio.InvenioKeys;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ public record SimulatorSettings(
 
   /** The user id a token stands for: users are numbered 1, 2, ... in token order; admins from 1001 on. */
   public Map<String, String> tokenUsers() {
-    Map<String, String> m = new java.util.HashMap<>();
+    Map<String, String> m = new HashMap<>();
     for (int i = 0; i < tokens.size(); i++) m.put(tokens.get(i), String.valueOf(i + 1));
     for (int i = 0; i < adminTokens.size(); i++) m.put(adminTokens.get(i), String.valueOf(ADMIN_IDS_FROM + i));
     return m;

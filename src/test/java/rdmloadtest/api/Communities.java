@@ -1,5 +1,6 @@
 package rdmloadtest.api;
 
+import static rdmloadtest.api.SessionKeys.*;
 import rdmloadtest.slo.RequestNames;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
@@ -13,15 +14,15 @@ public final class Communities {
   public static final HttpRequestActionBuilder LIST = http(RequestNames.LIST_COMMUNITIES)
       .get("/api/communities")
       .check(status().is(200))
-      .check(jsonPath("$.hits.hits[*].links.self").findRandom().optional().saveAs("communityLink"));
+      .check(jsonPath("$.hits.hits[*].links.self").findRandom().optional().saveAs(COMMUNITY_LINK));
 
   public static final HttpRequestActionBuilder VIEW = http(RequestNames.VIEW_COMMUNITY)
-      .get("#{communityLink}")
+      .get(el(COMMUNITY_LINK))
       .check(status().is(200))
-      .check(jsonPath("$.links.records").saveAs("communityRecordsLink"));
+      .check(jsonPath("$.links.records").saveAs(COMMUNITY_RECORDS_LINK));
 
   public static final HttpRequestActionBuilder RECORDS = http(RequestNames.SEARCH_COMMUNITY_RECORDS)
-      .get("#{communityRecordsLink}")
+      .get(el(COMMUNITY_RECORDS_LINK))
       .check(status().is(200))
-      .check(jsonPath("$.hits.hits[*].id").findAll().optional().saveAs("hitIds"));
+      .check(jsonPath("$.hits.hits[*].id").findAll().optional().saveAs(HIT_IDS));
 }

@@ -1,5 +1,6 @@
 package rdmloadtest.api;
 
+import static rdmloadtest.api.SessionKeys.*;
 import rdmloadtest.slo.RequestNames;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
@@ -12,23 +13,23 @@ public final class Files {
 
   /** A content link taken from the record's files.entries (following InvenioRDM's links). */
   public static final HttpRequestActionBuilder DOWNLOAD = http(RequestNames.DOWNLOAD_FILE)
-      .get("#{contentLink}")
+      .get(el(CONTENT_LINK))
       .check(status().is(200))
       .check(header("ETag").exists());
 
   /** A direct download link, as cited in a paper: /api/records/{id}/files/{key}/content. */
   public static final HttpRequestActionBuilder DOWNLOAD_BY_KEY = http(RequestNames.DOWNLOAD_FILE)
-      .get("/api/records/#{record_id}/files/#{key}/content")
+      .get("/api/records/" + el(RECORD_ID_COLUMN) + "/files/" + el(KEY) + "/content")
       .check(status().is(200))
       .check(header("ETag").exists());
 
   public static final HttpRequestActionBuilder LIST = http(RequestNames.LIST_FILES)
-      .get("/api/records/#{record_id}/files")
+      .get("/api/records/" + el(RECORD_ID_COLUMN) + "/files")
       .check(status().is(200))
       .check(jsonPath("$.entries[*].key").findAll().exists());
 
   public static final HttpRequestActionBuilder DOWNLOAD_ARCHIVE = http(RequestNames.DOWNLOAD_ARCHIVE)
-      .get("#{archiveLink}")
+      .get(el(ARCHIVE_LINK))
       .check(status().is(200))
       .check(header("Content-Type").is("application/zip"));
 }

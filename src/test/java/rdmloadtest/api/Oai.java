@@ -1,5 +1,6 @@
 package rdmloadtest.api;
 
+import static rdmloadtest.api.SessionKeys.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
 
@@ -17,24 +18,24 @@ public final class Oai {
     return http(RequestNames.oai(verb))
         .get("/oai2d")
         .queryParam("verb", verb)
-        .queryParam("metadataPrefix", "#{metadataPrefix}")
-        .queryParamMap("#{oaiRange}")
+        .queryParam("metadataPrefix", el(METADATA_PREFIX))
+        .queryParamMap(el(OAI_RANGE))
         // An empty date range answers noRecordsMatch (HTTP 422 from invenio-oaiserver): a valid harvest result.
         .check(status().in(200, 422))
         .check(xpath("//oai:" + verb + " | //oai:error[@code='noRecordsMatch']", Map.of("oai", OAI_NS))
             .exists())
         .check(xpath("//oai:resumptionToken/text()", Map.of("oai", OAI_NS)).optional()
-            .saveAs("resumptionToken"));
+            .saveAs(RESUMPTION_TOKEN));
   }
 
   public static HttpRequestActionBuilder resume(String verb) {
     return http(RequestNames.oai(verb))
         .get("/oai2d")
         .queryParam("verb", verb)
-        .queryParam("resumptionToken", "#{currentToken}")
+        .queryParam("resumptionToken", el(CURRENT_TOKEN))
         .check(status().is(200))
         .check(xpath("//oai:" + verb, Map.of("oai", OAI_NS)).exists())
         .check(xpath("//oai:resumptionToken/text()", Map.of("oai", OAI_NS)).optional()
-            .saveAs("resumptionToken"));
+            .saveAs(RESUMPTION_TOKEN));
   }
 }

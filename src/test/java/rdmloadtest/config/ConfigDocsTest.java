@@ -1,5 +1,6 @@
 package rdmloadtest.config;
 
+import java.util.Properties;
 import rdmloadtest.invenio.InvenioKeys;
 import rdmloadtest.run.RunKeys;
 import rdmloadtest.simulator.SimulatorKeys;
@@ -51,7 +52,7 @@ class ConfigDocsTest {
 
   @Test
   void systemPropertyBeatsEnvironmentWhichBeatsProfile() {
-    java.util.Properties p = new java.util.Properties();
+    Properties p = new Properties();
     p.setProperty("traffic.depositors", "7");
     ConfigSource src = ConfigSource.of(p, Map.of("TRAFFIC_DEPOSITORS", "5", "TRAFFIC_HARVESTERS", "3"));
     Settings s = new Settings(src);

@@ -1,5 +1,6 @@
 package rdmloadtest.datagen;
 
+import java.util.HashSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,7 +103,7 @@ class HarvestMainTest {
     }
     List<String> ids = harvestedIds();
     assertTrue(ids.size() > 10_000, "more than one window: " + ids.size());
-    assertEquals(ids.size(), new java.util.HashSet<>(ids).size());
+    assertEquals(ids.size(), new HashSet<>(ids).size());
     assertTrue(Files.readString(FeederFile.FILES.in(out), StandardCharsets.UTF_8).contains(",data.csv,10,text/csv"));
     assertTrue(Files.readString(FeederFile.SEARCH_QUERIES.in(out)).contains("term,"));
   }

@@ -1,5 +1,6 @@
 package rdmloadtest.journeys;
 
+import static rdmloadtest.api.SessionKeys.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -10,9 +11,9 @@ public final class CommunitiesJourney {
   private CommunitiesJourney() {}
 
   public static ChainBuilder browse() {
-    return exec(s -> s.remove("communityLink"))
+    return exec(s -> s.remove(COMMUNITY_LINK))
         .exec(Communities.LIST)
-        .doIf(s -> s.contains("communityLink")).then(
+        .doIf(s -> s.contains(COMMUNITY_LINK)).then(
             exec(Communities.VIEW).exec(Communities.RECORDS));
   }
 }

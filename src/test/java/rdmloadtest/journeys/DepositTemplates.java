@@ -1,5 +1,6 @@
 package rdmloadtest.journeys;
 
+import static rdmloadtest.api.SessionKeys.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -62,10 +63,10 @@ final class DepositTemplates implements Iterator<Map<String, Object>> {
     ArrayNode subjects = metadata.has("subjects") && metadata.get("subjects").isArray()
         ? (ArrayNode) metadata.get("subjects") : metadata.putArray("subjects");
     subjects.addObject().put("subject", cfg.marker());
-    payload.set("metadata", metadata);
+    payload.set(METADATA, metadata);
     ObjectNode access = ((ObjectNode) record.path("access")).deepCopy();
-    access.remove("status");
-    payload.set("access", access);
+    access.remove(STATUS);
+    payload.set(ACCESS, access);
     boolean filesEnabled = record.path("files").path("enabled").asBoolean(true);
     payload.putObject("files").put("enabled", filesEnabled);
     payload.putObject("custom_fields");

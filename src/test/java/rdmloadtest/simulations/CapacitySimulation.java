@@ -1,5 +1,6 @@
 package rdmloadtest.simulations;
 
+import static rdmloadtest.api.SessionKeys.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
 
 import io.gatling.javaapi.core.PopulationBuilder;
@@ -38,7 +39,7 @@ public class CapacitySimulation extends InvenioSimulation {
       });
     } else {
       ScenarioBuilder views = scenario(READERS).feed(feeds.popularRecords())
-          .exec(s -> s.set("recordId", s.getString("id")))
+          .exec(s -> s.set(RECORD_ID, s.getString(ID)))
           .exec(Records.VIEW);
       populations.add(profiles.arrivals(READERS, views, cfg.traffic().readersRate()));
       always.addAll(Journeys.RECORD_VIEW_ALWAYS);

@@ -1,5 +1,7 @@
 package rdmloadtest.simulations;
 
+import io.gatling.javaapi.core.PopulationBuilder;
+import java.util.List;
 import java.util.ArrayList;
 import rdmloadtest.run.LoadTestConfig;
 
@@ -7,10 +9,10 @@ import rdmloadtest.run.LoadTestConfig;
 public class DepositSimulation extends InvenioSimulation {
   {
     Journeys j = new Journeys(this);
-    var populations = new ArrayList<io.gatling.javaapi.core.PopulationBuilder>();
+    var populations = new ArrayList<PopulationBuilder>();
     profiles.population(j::depositors, Math.max(1, cfg.traffic().depositors())).ifPresent(populations::add);
     if (profiles.smoke()) profiles.population(j::discarders, 1).ifPresent(populations::add);
-    run(populations, populations.isEmpty() ? java.util.List.of() : Journeys.DEPOSIT_ALWAYS);
+    run(populations, populations.isEmpty() ? List.of() : Journeys.DEPOSIT_ALWAYS);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package rdmloadtest.simulations;
 
+import java.util.List;
 import rdmloadtest.run.LoadTestConfig;
 
 /** OAI-PMH harvesters only (closed model, traffic.harvesters, at least one). */
@@ -7,7 +8,7 @@ public class HarvestSimulation extends InvenioSimulation {
   {
     Journeys j = new Journeys(this);
     var populations = profiles.population(j::harvesters, Math.max(1, cfg.traffic().harvesters())).stream().toList();
-    run(populations, populations.isEmpty() ? java.util.List.of() : Journeys.HARVEST_ALWAYS);
+    run(populations, populations.isEmpty() ? List.of() : Journeys.HARVEST_ALWAYS);
   }
 
   @Override

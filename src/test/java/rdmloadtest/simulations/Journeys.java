@@ -1,5 +1,7 @@
 package rdmloadtest.simulations;
 
+import io.gatling.javaapi.core.Choice;
+import java.time.Duration;
 import rdmloadtest.slo.RequestNames;
 import static io.gatling.javaapi.core.CoreDsl.*;
 
@@ -43,7 +45,7 @@ public final class Journeys {
   public ScenarioBuilder readers() {
     var t = sim.cfg.traffic();
     double total = t.searchWeight() + t.recordViewWeight() + t.downloadWeight() + t.communitiesWeight();
-    List<io.gatling.javaapi.core.Choice.WithWeight> choices = new ArrayList<>();
+    List<Choice.WithWeight> choices = new ArrayList<>();
     if (t.searchWeight() > 0) choices.add(percent(100.0 * t.searchWeight() / total).then(search()));
     if (t.recordViewWeight() > 0) choices.add(percent(100.0 * t.recordViewWeight() / total).then(recordView()));
     if (t.downloadWeight() > 0) choices.add(percent(100.0 * t.downloadWeight() / total).then(download()));
@@ -55,7 +57,7 @@ public final class Journeys {
     return scenario("Depositors")
         .feed(sim.depositorTokens())
         .exec(DepositJourney.deposit(sim.feeds, sim.cfg, sim.chance, sim.ledger))
-        .pause(sim.profiles.smoke() ? java.time.Duration.ZERO : sim.cfg.traffic().depositorPause());
+        .pause(sim.profiles.smoke() ? Duration.ZERO : sim.cfg.traffic().depositorPause());
   }
 
   ScenarioBuilder discarders() {
@@ -64,7 +66,7 @@ public final class Journeys {
 
   ScenarioBuilder harvesters() {
     return scenario("Harvesters").exec(HarvestJourney.harvest(sim.cfg.traffic().harvestMaxPages(),
-        sim.profiles.smoke() ? java.time.Duration.ZERO : sim.cfg.traffic().harvestPause(), sim.chance,
+        sim.profiles.smoke() ? Duration.ZERO : sim.cfg.traffic().harvestPause(), sim.chance,
         HarvestRange.of(sim.cfg.shard())));
   }
 

@@ -1,5 +1,6 @@
 package rdmloadtest.simulator;
 
+import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -170,7 +171,7 @@ class DepositApiTest extends AbstractSimulatorTest {
     assertEquals("File with key data.csv already exists.", dup.path("message").asText());
 
     byte[] bytes = new byte[12_345];
-    new java.util.Random(42).nextBytes(bytes);
+    new Random(42).nextBytes(bytes);
     sim.send("PUT", files + "/data.csv/content", "text/plain", bytes, withAuth(USER1)).expect(415);
     JsonNode put = sim.send("PUT", files + "/data.csv/content", "application/octet-stream", bytes, withAuth(USER1))
         .expect(200).json();

@@ -1,5 +1,7 @@
 package rdmloadtest.slo;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import rdmloadtest.testing.ProbeRun;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static org.junit.jupiter.api.Assertions.*;
@@ -85,8 +87,8 @@ class GateRunTest {
     for (int i = 0; i < ranks.length; i++) {
       // Every value here is below 2 048 ms, where the histogram is exact: the percentile is an order statistic.
       int v = ours[i];
-      long atOrBelow = java.util.Arrays.stream(sorted).filter(x -> x <= v).count();
-      long below = java.util.Arrays.stream(sorted).filter(x -> x < v).count();
+      long atOrBelow = Arrays.stream(sorted).filter(x -> x <= v).count();
+      long below = Arrays.stream(sorted).filter(x -> x < v).count();
       double want = ranks[i] / 100 * sorted.length;
       assertTrue(atOrBelow >= want - 1 && below <= want + 1, "p" + ranks[i] + " = " + v + " of " + sorted.length);
     }
@@ -219,7 +221,7 @@ class GateRunTest {
     // Thresholds no run can meet: every second of the window counts as short of CPU.
     Summarizer.Inputs in = RunReport.inputs(settings(Map.of("slo.warmup", "2s", "injector.maxMachineCpuPct", "1",
         "injector.maxShortSharePct", "0")), InjectionPlan.none(), PROBE);
-    List<InjectorSample> busy = new java.util.ArrayList<>();
+    List<InjectorSample> busy = new ArrayList<>();
     RunSummary clean = o.result().summary();
     for (long t = clean.injectStartEpochMs(); t <= clean.injectEndEpochMs() + 1000; t += 1000) {
       busy.add(new InjectorSample(t, 1000, 2, 1.9, 1.2, 0.4, 0, 100, 1, 2));

@@ -1,7 +1,13 @@
 package rdmloadtest.testing;
 
 import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import rdmloadtest.gatling.GatlingLauncher;
+import rdmloadtest.results.RunReport;
+import rdmloadtest.results.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -12,7 +18,21 @@ import java.util.stream.Stream;
 
 /** Test support: runs a simulation in this JVM with the given configuration and finds its report. */
 public final class GatlingRun {
-  public record Result(int exitCode, Path reportDir, String indexHtml) {}
+  /**
+   * @param exitCode Gatling's own status (0 unless its command line or the simulation failed)
+   * @param run our judge's result for this run, if it wrote one
+   */
+  public record Result(int exitCode, Path reportDir, Optional<RunReport.Result> run) {
+    /** The request names this run sent. */
+    public Set<String> requestNames() {
+      return run.map(r -> r.summary().requests().stream().map(RunSummary.RequestSummary::name)
+          .collect(Collectors.toCollection(TreeSet::new))).orElseGet(TreeSet::new);
+    }
+
+    public RunSummary.Verdict verdict() {
+      return run.map(r -> r.summary().verdict()).orElse(null);
+    }
+  }
 
   private GatlingRun() {}
 
@@ -27,7 +47,9 @@ public final class GatlingRun {
     all.forEach(System::setProperty);
     try {
       Files.createDirectories(resultsRoot);
+      Optional<RunReport.Result> before = RunReport.last();
       int rc = GatlingLauncher.run(simulation.getName(), resultsRoot);
+      Optional<RunReport.Result> after = RunReport.last().filter(r -> before.isEmpty() || r != before.get());
       Path dir;
       try (Stream<Path> dirs = Files.list(resultsRoot)) {
         List<Path> runs = dirs.filter(Files::isDirectory)
@@ -35,8 +57,7 @@ public final class GatlingRun {
             .sorted().toList();
         dir = runs.isEmpty() ? null : runs.get(runs.size() - 1);
       }
-      String html = dir != null && Files.exists(dir.resolve("index.html")) ? Files.readString(dir.resolve("index.html")) : "";
-      return new Result(rc, dir, html);
+      return new Result(rc, dir, after);
     } finally {
       System.setProperties(saved);
     }

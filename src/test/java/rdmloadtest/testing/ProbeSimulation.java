@@ -1,5 +1,6 @@
 package rdmloadtest.testing;
 
+import java.nio.file.Files;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
 
@@ -66,7 +67,7 @@ public class ProbeSimulation extends Simulation {
       if (k.startsWith("simulator.")) keys.put(k, System.getProperty(k));
     }
     keys.putIfAbsent("simulator.serviceTime.distribution", "fixed");
-    return new ProbeRun(java.nio.file.Files.createTempDirectory("probe"), keys);
+    return new ProbeRun(Files.createTempDirectory("probe"), keys);
   }
 
   @Override

@@ -1,5 +1,8 @@
 package rdmloadtest.simulator.api;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -72,12 +75,12 @@ public final class CommunitiesApi {
   }
 
   /** A terms facet of the communities search: buckets by count, labelled like InvenioRDM's (title case). */
-  private static ObjectNode facet(String label, List<Community> all, java.util.function.Function<Community, String> key) {
-    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+  private static ObjectNode facet(String label, List<Community> all, Function<Community, String> key) {
+    Map<String, Long> counts = new TreeMap<>();
     for (Community x : all) counts.merge(key.apply(x), 1L, Long::sum);
     ObjectNode agg = JsonNodeFactory.instance.objectNode();
     ArrayNode buckets = agg.putArray("buckets");
-    counts.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+    counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .forEach(e -> buckets.addObject().put("key", e.getKey()).put("doc_count", e.getValue())
             .put("label", e.getKey().isEmpty() ? "" : Character.toUpperCase(e.getKey().charAt(0)) + e.getKey().substring(1))
             .put("is_selected", false));

@@ -1,5 +1,6 @@
 package rdmloadtest.simulator.api;
 
+import java.time.LocalDate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -92,7 +93,7 @@ public final class DraftValidator {
     JsonNode e = d.access.path("embargo");
     if (e.path("active").asBoolean(false)) {
       String until = e.path("until").asText("");
-      if (until.isEmpty() || until.compareTo(java.time.LocalDate.now().toString()) <= 0) {
+      if (until.isEmpty() || until.compareTo(LocalDate.now().toString()) <= 0) {
         errors.add(new FieldError("access.embargo.until", "Embargo end date must be in the future."));
       }
     }

@@ -1,5 +1,7 @@
 package rdmloadtest.simulator.api;
 
+import java.nio.file.StandardCopyOption;
+import java.security.NoSuchAlgorithmException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -226,10 +228,10 @@ public final class FilesApi {
       tmp = Files.createTempFile(uploads, "upload-", ".bin");
       MessageDigest md = MessageDigest.getInstance("MD5");
       try (InputStream in = new DigestInputStream(c.bodyStream(), md)) {
-        length = Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        length = Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
       }
       md5 = HexFormat.of().formatHex(md.digest());
-    } catch (IOException | java.security.NoSuchAlgorithmException e) {
+    } catch (IOException | NoSuchAlgorithmException e) {
       throw new ApiError(400, "File is smaller than expected.");
     }
     if (declared >= 0 && length != declared) {

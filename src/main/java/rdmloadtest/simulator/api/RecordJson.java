@@ -1,5 +1,6 @@
 package rdmloadtest.simulator.api;
 
+import java.util.Set;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -44,7 +45,7 @@ public final class RecordJson {
   public enum View { READ, WRITE, HIT }
 
   /** IIIF_FORMATS of invenio-app-rdm: files that get iiif_* links and make the record's thumbnails. */
-  private static final java.util.Set<String> IIIF = java.util.Set.of("pdf", "gif", "jp2", "jpeg", "jpg", "png",
+  private static final Set<String> IIIF = Set.of("pdf", "gif", "jp2", "jpeg", "jpg", "png",
       "tif", "tiff");
   private static final int[] THUMBNAIL_SIZES = {10, 50, 100, 250, 750, 1200};
 

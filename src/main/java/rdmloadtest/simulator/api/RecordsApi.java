@@ -1,5 +1,6 @@
 package rdmloadtest.simulator.api;
 
+import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -77,7 +78,7 @@ public final class RecordsApi {
           // a plain Flask redirect (werkzeug's HTML body), unlike the JSON 301 of /versions/latest
           String target = "/api/records/" + p.latestId();
           return Reply.bytes(302, "text/html; charset=utf-8", htmlRedirect(target).getBytes(
-              java.nio.charset.StandardCharsets.UTF_8)).header("Location", target);
+              StandardCharsets.UTF_8)).header("Location", target);
         }
         if (repo.draft(id).isPresent()) throw new ApiError(404, "The persistent identifier is not registered.");
         throw ApiError.notFound();

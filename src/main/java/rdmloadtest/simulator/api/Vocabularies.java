@@ -1,5 +1,6 @@
 package rdmloadtest.simulator.api;
 
+import java.util.List;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -21,7 +22,7 @@ public final class Vocabularies {
         Vocabularies.class.getClassLoader().getResourceAsStream("simulator/resource_types.csv"),
         StandardCharsets.UTF_8)) {
       for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-        if (!java.util.List.of(rec.get("versions").split(" ")).contains(version)) continue;
+        if (!List.of(rec.get("versions").split(" ")).contains(version)) continue;
         resourceTypes.put(rec.get("id"),
             new ResourceType(rec.get("id"), rec.get("type"), rec.get("subtype"), rec.get("title_en")));
       }

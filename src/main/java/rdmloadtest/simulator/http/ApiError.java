@@ -1,5 +1,6 @@
 package rdmloadtest.simulator.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -22,7 +23,7 @@ public final class ApiError extends RuntimeException {
     return body;
   }
 
-  public ApiError with(String field, com.fasterxml.jackson.databind.JsonNode value) {
+  public ApiError with(String field, JsonNode value) {
     body.set(field, value);
     return this;
   }

@@ -1,5 +1,7 @@
 package rdmloadtest.simulator.http;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,8 +49,8 @@ public final class Router {
       if (!r.method().equals(method) && !(method.equals("HEAD") && r.method().equals("GET"))) continue;
       Map<String, String> params = new HashMap<>();
       for (int i = 0; i < r.names().size(); i++) {
-        params.put(r.names().get(i), java.net.URLDecoder.decode(m.group(i + 1).replace("+", "%2B"),
-            java.nio.charset.StandardCharsets.UTF_8));
+        params.put(r.names().get(i), URLDecoder.decode(m.group(i + 1).replace("+", "%2B"),
+            StandardCharsets.UTF_8));
       }
       return new Match(r, params);
     }

@@ -1,5 +1,6 @@
 package rdmloadtest.simulator.search;
 
+import java.util.Collections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -70,7 +71,7 @@ public abstract class Query {
     public double score(SearchDoc d) {
       if (words.isEmpty()) return 0;
       double s = 0;
-      for (List<String> value : d.values(field)) s += java.util.Collections.indexOfSubList(value, words) >= 0 ? 2 : 0;
+      for (List<String> value : d.values(field)) s += Collections.indexOfSubList(value, words) >= 0 ? 2 : 0;
       return s;
     }
   }

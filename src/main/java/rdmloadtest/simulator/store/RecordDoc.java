@@ -1,5 +1,6 @@
 package rdmloadtest.simulator.store;
 
+import java.time.LocalDate;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -75,7 +76,7 @@ public final class RecordDoc {
     var e = access.path("embargo");
     if (!e.path("active").asBoolean(false)) return false;
     String until = e.path("until").asText("");
-    return until.isEmpty() || until.compareTo(java.time.LocalDate.now().toString()) > 0;
+    return until.isEmpty() || until.compareTo(LocalDate.now().toString()) > 0;
   }
 
   /** InvenioRDM computes access.status; it is never taken from the client. */

@@ -1,5 +1,6 @@
 package rdmloadtest.simulator.store;
 
+import java.security.NoSuchAlgorithmException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -83,7 +84,7 @@ public final class StoredFile {
       }
       md5 = HexFormat.of().formatHex(md.digest());
       crc = c.getValue();
-    } catch (IOException | java.security.NoSuchAlgorithmException e) {
+    } catch (IOException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("cannot read file " + key, e);
     }
   }
