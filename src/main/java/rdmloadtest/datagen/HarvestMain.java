@@ -1,6 +1,7 @@
 package rdmloadtest.datagen;
 
 import rdmloadtest.cli.Command;
+import rdmloadtest.invenio.Retries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -225,25 +226,18 @@ public final class HarvestMain {
   }
 
   private JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
-    for (int attempt = 1; ; attempt++) {
-      long wait = lastRequest + minIntervalNanos - System.nanoTime();
-      if (wait > 0) {
-        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-      }
-      lastRequest = System.nanoTime();
-      HttpResponse<String> response = target.send(target.request(pathAndQuery).header("Accept", "application/json").GET().build());
-      int status = response.statusCode();
-      if (status == 200) {
-        return JSON.readTree(response.body());
-      }
-      if ((status == 429 || status >= 500) && attempt < 6) {
-        long retryAfter = response.headers().firstValueAsLong("Retry-After").orElse(1L << attempt);
-        System.out.printf("harvest: %d on %s, retrying in %d s%n", status, pathAndQuery, retryAfter);
-        Thread.sleep(retryAfter * 1000);
-        continue;
-      }
-      throw new IOException("GET " + pathAndQuery + " -> " + status);
-    }
+    HttpResponse<String> response = Retries.send(6, () -> politely(pathAndQuery),
+        why -> System.out.println("harvest: " + why + " on " + pathAndQuery + ", retrying"));
+    if (response.statusCode() != 200) throw new IOException("GET " + pathAndQuery + " -> " + response.statusCode());
+    return JSON.readTree(response.body());
+  }
+
+  /** One GET, no sooner than harvest.rate allows after the last one. */
+  private HttpResponse<String> politely(String pathAndQuery) throws IOException, InterruptedException {
+    long wait = lastRequest + minIntervalNanos - System.nanoTime();
+    if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+    lastRequest = System.nanoTime();
+    return target.send(target.request(pathAndQuery).header("Accept", "application/json").GET().build());
   }
 
   private void loadCheckpoint(Path hits) throws IOException {

@@ -1,5 +1,6 @@
 package rdmloadtest.run;
 
+import rdmloadtest.invenio.Retries;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,22 +48,21 @@ public final class DraftLedger {
           .DELETE()
           .build();
       String problem = "";
-      // A target under load may answer 5xx or drop a connection: retry a few times before giving up.
-      for (int attempt = 1; attempt <= 8 && open.containsKey(e.getKey()); attempt++) {
-        try {
-          int status = client.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
-          if (status == 204 || status == 404) {
-            open.remove(e.getKey());
-            if (status == 204) deleted++;
-          } else {
-            problem = "HTTP " + status;
-          }
-        } catch (IOException ex) {
-          problem = ex.toString();
-        } catch (InterruptedException ex) {
-          Thread.currentThread().interrupt();
-          return deleted;
+      // A target under load may answer 429, 5xx or drop a connection: retried, after its Retry-After if it sends one.
+      try {
+        int status = Retries.send(8, () -> client.send(req, HttpResponse.BodyHandlers.discarding()), why -> {})
+            .statusCode();
+        if (status == 204 || status == 404) {
+          open.remove(e.getKey());
+          if (status == 204) deleted++;
+        } else {
+          problem = "HTTP " + status;
         }
+      } catch (IOException ex) {
+        problem = ex.toString();
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        return deleted;
       }
       if (open.containsKey(e.getKey())) {
         System.err.println("rdm-loadtest: could not delete draft " + e.getKey() + " (" + problem + ")");
