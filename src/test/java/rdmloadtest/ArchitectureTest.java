@@ -18,54 +18,55 @@ import org.junit.jupiter.api.Test;
 
 /** The shape of the product code: dependencies between folders point one way; config is a leaf. */
 class ArchitectureTest {
-  private static final Path MAIN = Path.of("src/main/java/rdmloadtest");
-  private static final Pattern IMPORT = Pattern.compile("^import (?:static )?rdmloadtest\\.(\\w+)\\.", Pattern.MULTILINE);
+    private static final Path MAIN = Path.of("src/main/java/rdmloadtest");
+    private static final Pattern IMPORT =
+            Pattern.compile("^import (?:static )?rdmloadtest\\.(\\w+)\\.", Pattern.MULTILINE);
 
-  /** Top-level package → the top-level packages its files import. */
-  private static Map<String, Set<String>> imports() throws IOException {
-    Map<String, Set<String>> deps = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(MAIN)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-        String pkg = MAIN.relativize(f).getName(0).toString();
-        Set<String> out = deps.computeIfAbsent(pkg, k -> new TreeSet<>());
-        Matcher m = IMPORT.matcher(Files.readString(f));
-        while (m.find()) if (!m.group(1).equals(pkg)) out.add(m.group(1));
-      }
+    /** Top-level package → the top-level packages its files import. */
+    private static Map<String, Set<String>> imports() throws IOException {
+        Map<String, Set<String>> deps = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String pkg = MAIN.relativize(f).getName(0).toString();
+                Set<String> out = deps.computeIfAbsent(pkg, k -> new TreeSet<>());
+                Matcher m = IMPORT.matcher(Files.readString(f));
+                while (m.find()) if (!m.group(1).equals(pkg)) out.add(m.group(1));
+            }
+        }
+        return deps;
     }
-    return deps;
-  }
 
-  @Test
-  void configImportsNothingOfOurs() throws IOException {
-    assertEquals(Set.of(), imports().get("config"));
-  }
-
-  @Test
-  void noFolderDependsOnItselfThroughOthers() throws IOException {
-    Map<String, Set<String>> deps = imports();
-    List<String> cycles = new ArrayList<>();
-    for (String start : deps.keySet()) {
-      List<String> path = cycleFrom(start, start, deps, new ArrayList<>(List.of(start)), new TreeSet<>());
-      if (path != null) cycles.add(String.join(" -> ", path));
+    @Test
+    void configImportsNothingOfOurs() throws IOException {
+        assertEquals(Set.of(), imports().get("config"));
     }
-    assertEquals(List.of(), cycles, "package cycles: " + deps);
-  }
 
-  private static List<String> cycleFrom(String start, String at, Map<String, Set<String>> deps, List<String> path,
-      Set<String> seen) {
-    for (String next : deps.getOrDefault(at, Set.of())) {
-      if (next.equals(start)) {
-        List<String> found = new ArrayList<>(path);
-        found.add(start);
-        return found;
-      }
-      if (seen.add(next)) {
-        path.add(next);
-        List<String> found = cycleFrom(start, next, deps, path, seen);
-        if (found != null) return found;
-        path.remove(path.size() - 1);
-      }
+    @Test
+    void noFolderDependsOnItselfThroughOthers() throws IOException {
+        Map<String, Set<String>> deps = imports();
+        List<String> cycles = new ArrayList<>();
+        for (String start : deps.keySet()) {
+            List<String> path = cycleFrom(start, start, deps, new ArrayList<>(List.of(start)), new TreeSet<>());
+            if (path != null) cycles.add(String.join(" -> ", path));
+        }
+        assertEquals(List.of(), cycles, "package cycles: " + deps);
     }
-    return null;
-  }
+
+    private static List<String> cycleFrom(
+            String start, String at, Map<String, Set<String>> deps, List<String> path, Set<String> seen) {
+        for (String next : deps.getOrDefault(at, Set.of())) {
+            if (next.equals(start)) {
+                List<String> found = new ArrayList<>(path);
+                found.add(start);
+                return found;
+            }
+            if (seen.add(next)) {
+                path.add(next);
+                List<String> found = cycleFrom(start, next, deps, path, seen);
+                if (found != null) return found;
+                path.remove(path.size() - 1);
+            }
+        }
+        return null;
+    }
 }

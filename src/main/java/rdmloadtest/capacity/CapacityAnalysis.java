@@ -11,89 +11,124 @@ import rdmloadtest.slo.SloGroup;
 
 /** From measured steps to the capacity: the SLO limit of the mix and of each group, the knee, the USL fit, headroom. */
 public final class CapacityAnalysis {
-  private CapacityAnalysis() {}
+    private CapacityAnalysis() {}
 
-  public record Limits(Double maxSustainableRps, Integer step, Double firstFailingTargetRps) {}
+    public record Limits(Double maxSustainableRps, Integer step, Double firstFailingTargetRps) {}
 
-  /**
-   * The best throughput of a step that met every SLO at a rate below the lowest failing rate (a pass above a failure
-   * is noise, not capacity). Steps with a lagging injector are left out.
-   */
-  public static Limits mixLimit(List<StepResult> steps) {
-    List<StepResult> valid = steps.stream().filter(StepResult::valid).toList();
-    Double firstFail = valid.stream().filter(s -> !s.passed()).map(StepResult::targetRps).min(Double::compare)
-        .orElse(null);
-    Optional<StepResult> best = valid.stream().filter(StepResult::passed)
-        .filter(s -> firstFail == null || s.targetRps() < firstFail)
-        .max(Comparator.comparingDouble(StepResult::throughputRps));
-    return new Limits(best.map(StepResult::throughputRps).orElse(null), best.map(StepResult::index).orElse(null),
-        firstFail);
-  }
-
-  /** The same limit for each SLO group that had requests, judged on that group's objectives only. */
-  public static List<CapacityResult.GroupLimit> groupLimits(Slo slo, List<StepResult> steps) {
-    List<StepResult> valid = steps.stream().filter(StepResult::valid).toList();
-    List<CapacityResult.GroupLimit> out = new ArrayList<>();
-    for (SloGroup g : slo.groups()) {
-      List<StepResult.GroupStep> seen = new ArrayList<>();
-      Double failAt = null;
-      String firstFailure = null;
-      for (StepResult s : valid.stream().sorted(Comparator.comparingDouble(StepResult::targetRps)).toList()) {
-        Optional<StepResult.GroupStep> gs = s.groups().stream().filter(x -> x.name().equals(g.name())).findFirst();
-        if (gs.isEmpty()) continue;
-        seen.add(gs.get());
-        if (!gs.get().passed() && failAt == null) {
-          failAt = s.targetRps();
-          firstFailure = gs.get().failures().get(0);
-        }
-      }
-      if (seen.isEmpty()) continue;
-      Double limitAt = failAt;
-      Double limit = valid.stream().filter(s -> limitAt == null || s.targetRps() < limitAt)
-          .filter(s -> s.groups().stream().anyMatch(x -> x.name().equals(g.name()) && x.passed()))
-          .map(StepResult::throughputRps).max(Double::compare).orElse(null);
-      out.add(new CapacityResult.GroupLimit(g.name(), limit, failAt != null, failAt, firstFailure));
+    /**
+     * The best throughput of a step that met every SLO at a rate below the lowest failing rate (a pass above a failure
+     * is noise, not capacity). Steps with a lagging injector are left out.
+     */
+    public static Limits mixLimit(List<StepResult> steps) {
+        List<StepResult> valid = steps.stream().filter(StepResult::valid).toList();
+        Double firstFail = valid.stream()
+                .filter(s -> !s.passed())
+                .map(StepResult::targetRps)
+                .min(Double::compare)
+                .orElse(null);
+        Optional<StepResult> best = valid.stream()
+                .filter(StepResult::passed)
+                .filter(s -> firstFail == null || s.targetRps() < firstFail)
+                .max(Comparator.comparingDouble(StepResult::throughputRps));
+        return new Limits(
+                best.map(StepResult::throughputRps).orElse(null),
+                best.map(StepResult::index).orElse(null),
+                firstFail);
     }
-    return out;
-  }
 
-  /** Groups that failed at the lowest rate. */
-  public static List<String> breaksFirst(List<CapacityResult.GroupLimit> groups) {
-    Optional<Double> lowest = groups.stream().filter(CapacityResult.GroupLimit::reached)
-        .map(CapacityResult.GroupLimit::failedAtTargetRps).min(Double::compare);
-    Set<String> out = new LinkedHashSet<>();
-    lowest.ifPresent(l -> groups.stream().filter(g -> g.reached() && g.failedAtTargetRps().equals(l))
-        .forEach(g -> out.add(g.name())));
-    return List.copyOf(out);
-  }
+    /** The same limit for each SLO group that had requests, judged on that group's objectives only. */
+    public static List<CapacityResult.GroupLimit> groupLimits(Slo slo, List<StepResult> steps) {
+        List<StepResult> valid = steps.stream().filter(StepResult::valid).toList();
+        List<CapacityResult.GroupLimit> out = new ArrayList<>();
+        for (SloGroup g : slo.groups()) {
+            List<StepResult.GroupStep> seen = new ArrayList<>();
+            Double failAt = null;
+            String firstFailure = null;
+            for (StepResult s : valid.stream()
+                    .sorted(Comparator.comparingDouble(StepResult::targetRps))
+                    .toList()) {
+                Optional<StepResult.GroupStep> gs = s.groups().stream()
+                        .filter(x -> x.name().equals(g.name()))
+                        .findFirst();
+                if (gs.isEmpty()) continue;
+                seen.add(gs.get());
+                if (!gs.get().passed() && failAt == null) {
+                    failAt = s.targetRps();
+                    firstFailure = gs.get().failures().get(0);
+                }
+            }
+            if (seen.isEmpty()) continue;
+            Double limitAt = failAt;
+            Double limit = valid.stream()
+                    .filter(s -> limitAt == null || s.targetRps() < limitAt)
+                    .filter(s -> s.groups().stream().anyMatch(x -> x.name().equals(g.name()) && x.passed()))
+                    .map(StepResult::throughputRps)
+                    .max(Double::compare)
+                    .orElse(null);
+            out.add(new CapacityResult.GroupLimit(g.name(), limit, failAt != null, failAt, firstFailure));
+        }
+        return out;
+    }
 
-  /** Kneedle on p95 against offered load, over the valid steps in order of offered load. */
-  public static CapacityResult.Knee knee(List<StepResult> steps) {
-    List<StepResult> pts = byOffered(steps);
-    double[] x = pts.stream().mapToDouble(StepResult::offeredRps).toArray();
-    double[] y = pts.stream().mapToDouble(StepResult::p95Ms).toArray();
-    String method = "Kneedle (Satopää et al. 2011) on p95 against offered load: both axes scaled to [0, 1], the knee"
-        + " is the step farthest below the diagonal";
-    return Kneedle.knee(x, y).map(i -> new CapacityResult.Knee(method, pts.get(i).offeredRps(),
-            pts.get(i).throughputRps(), pts.get(i).p95Ms(), pts.get(i).index(), null))
-        .orElse(new CapacityResult.Knee(method, null, null, null, null, pts.size() < 3
-            ? "fewer than 3 valid steps" : "p95 did not rise by " + Kneedle.MIN_RISE + "x over the steps: no knee yet"));
-  }
+    /** Groups that failed at the lowest rate. */
+    public static List<String> breaksFirst(List<CapacityResult.GroupLimit> groups) {
+        Optional<Double> lowest = groups.stream()
+                .filter(CapacityResult.GroupLimit::reached)
+                .map(CapacityResult.GroupLimit::failedAtTargetRps)
+                .min(Double::compare);
+        Set<String> out = new LinkedHashSet<>();
+        lowest.ifPresent(l -> groups.stream()
+                .filter(g -> g.reached() && g.failedAtTargetRps().equals(l))
+                .forEach(g -> out.add(g.name())));
+        return List.copyOf(out);
+    }
 
-  /** USL over (concurrency, throughput) of the valid steps. */
-  public static Optional<UslFit> usl(List<StepResult> steps) {
-    List<StepResult> pts = byOffered(steps).stream().filter(s -> s.concurrency() > 0).toList();
-    return UslFit.fit(pts.stream().mapToDouble(StepResult::concurrency).toArray(),
-        pts.stream().mapToDouble(StepResult::throughputRps).toArray());
-  }
+    /** Kneedle on p95 against offered load, over the valid steps in order of offered load. */
+    public static CapacityResult.Knee knee(List<StepResult> steps) {
+        List<StepResult> pts = byOffered(steps);
+        double[] x = pts.stream().mapToDouble(StepResult::offeredRps).toArray();
+        double[] y = pts.stream().mapToDouble(StepResult::p95Ms).toArray();
+        String method =
+                "Kneedle (Satopää et al. 2011) on p95 against offered load: both axes scaled to [0, 1], the knee"
+                        + " is the step farthest below the diagonal";
+        return Kneedle.knee(x, y)
+                .map(i -> new CapacityResult.Knee(
+                        method,
+                        pts.get(i).offeredRps(),
+                        pts.get(i).throughputRps(),
+                        pts.get(i).p95Ms(),
+                        pts.get(i).index(),
+                        null))
+                .orElse(new CapacityResult.Knee(
+                        method,
+                        null,
+                        null,
+                        null,
+                        null,
+                        pts.size() < 3
+                                ? "fewer than 3 valid steps"
+                                : "p95 did not rise by " + Kneedle.MIN_RISE + "x over the steps: no knee yet"));
+    }
 
-  public static CapacityResult.Headroom headroom(Double maxSustainable, double expectedPeak) {
-    if (maxSustainable == null) return new CapacityResult.Headroom(expectedPeak, null, null);
-    return new CapacityResult.Headroom(expectedPeak, (maxSustainable / expectedPeak - 1) * 100,
-        expectedPeak / maxSustainable * 100);
-  }
+    /** USL over (concurrency, throughput) of the valid steps. */
+    public static Optional<UslFit> usl(List<StepResult> steps) {
+        List<StepResult> pts =
+                byOffered(steps).stream().filter(s -> s.concurrency() > 0).toList();
+        return UslFit.fit(
+                pts.stream().mapToDouble(StepResult::concurrency).toArray(),
+                pts.stream().mapToDouble(StepResult::throughputRps).toArray());
+    }
 
-  static List<StepResult> byOffered(List<StepResult> steps) {
-    return steps.stream().filter(StepResult::valid).sorted(Comparator.comparingDouble(StepResult::offeredRps)).toList();
-  }
+    public static CapacityResult.Headroom headroom(Double maxSustainable, double expectedPeak) {
+        if (maxSustainable == null) return new CapacityResult.Headroom(expectedPeak, null, null);
+        return new CapacityResult.Headroom(
+                expectedPeak, (maxSustainable / expectedPeak - 1) * 100, expectedPeak / maxSustainable * 100);
+    }
+
+    static List<StepResult> byOffered(List<StepResult> steps) {
+        return steps.stream()
+                .filter(StepResult::valid)
+                .sorted(Comparator.comparingDouble(StepResult::offeredRps))
+                .toList();
+    }
 }

@@ -7,46 +7,78 @@ import java.util.List;
 import rdmloadtest.config.Key;
 import rdmloadtest.config.KeyList;
 import rdmloadtest.config.KeySet;
+
 /**
  * Keys of the capacity search: stepped open-model load, one Gatling run per step. Rates are requests per second
  * of the whole mix (what operators size for), not sessions: the search converts them with the requests per
  * session it measured in the steps before.
  */
 public final class CapacityKeys implements KeySet {
-  private static final KeyList KEYS = new KeyList();
+    private static final KeyList KEYS = new KeyList();
 
-  public static final Key<String> JOURNEY = KEYS.add("capacity.journey", "mix",
-      "What each arriving session does: mix (the configured traffic mix) or viewRecord (exactly one View record).",
-      choice("mix", "viewRecord"));
-  public static final Key<Double> START_RATE = KEYS.add("capacity.startRate", "20",
-      "Capacity search: rate of the first step, in requests/s of the mix.", decimal(0.1, 100_000));
-  public static final Key<Double> STEP = KEYS.add("capacity.step", "20",
-      "Capacity search: rate added at each step, in requests/s of the mix.", decimal(0.1, 100_000));
-  public static final Key<Double> MAX_RATE = KEYS.add("capacity.maxRate", "2000",
-      "Capacity search: no step above this rate (requests/s of the mix).", decimal(0.1, 1_000_000));
-  public static final Key<Duration> STEP_DURATION = KEYS.add("capacity.stepDuration", "30s",
-      "Capacity search: constant-rate part of each step (after its ramp); the settle time at its start is not measured.",
-      duration());
-  public static final Key<Duration> SETTLE = KEYS.add("capacity.settle", "5s",
-      "Capacity search: start of each step's constant part left out of the measures (queues and pools settle).",
-      duration());
-  public static final Key<Duration> RAMP = KEYS.add("capacity.rampBetweenSteps", "5s",
-      "Capacity search: ramp from 10 % to the step's rate before its constant part (never measured).", duration());
-  public static final Key<Integer> REFINE_STEPS = KEYS.add("capacity.refineSteps", "2",
-      "Capacity search: bisection steps between the last passing and the first failing rate.", integer(0, 10));
-  public static final Key<Double> STOP_ERROR_RATE = KEYS.add("capacity.stopErrorRatePct", "10",
-      "Capacity search: stop stepping up once a step's error rate (%) exceeds this (also after two failing steps).",
-      decimal(0, 100));
-  public static final Key<Duration> MAX_DURATION = KEYS.add("capacity.maxDuration", "30m",
-      "Capacity search: no step starts that could end after this much time (ramps and steps included).", duration());
-  public static final Key<Double> EXPECTED_PEAK = KEYS.add("capacity.expectedPeakRps", "250",
-      "Peak load (requests/s) the headroom is computed against; 250: Zenodo's working-hours peak (invenio-api.md §9.1).",
-      decimal(0.1, 1_000_000));
-  public static final Key<String> REPORT_DIR = KEYS.add("capacity.reportDir", "reports",
-      "Folder the capacity report goes into, as <capacity.reportDir>/<date>-<target>/.", text());
+    public static final Key<String> JOURNEY = KEYS.add(
+            "capacity.journey",
+            "mix",
+            "What each arriving session does: mix (the configured traffic mix) or viewRecord (exactly one View record).",
+            choice("mix", "viewRecord"));
+    public static final Key<Double> START_RATE = KEYS.add(
+            "capacity.startRate",
+            "20",
+            "Capacity search: rate of the first step, in requests/s of the mix.",
+            decimal(0.1, 100_000));
+    public static final Key<Double> STEP = KEYS.add(
+            "capacity.step",
+            "20",
+            "Capacity search: rate added at each step, in requests/s of the mix.",
+            decimal(0.1, 100_000));
+    public static final Key<Double> MAX_RATE = KEYS.add(
+            "capacity.maxRate",
+            "2000",
+            "Capacity search: no step above this rate (requests/s of the mix).",
+            decimal(0.1, 1_000_000));
+    public static final Key<Duration> STEP_DURATION = KEYS.add(
+            "capacity.stepDuration",
+            "30s",
+            "Capacity search: constant-rate part of each step (after its ramp); the settle time at its start is not measured.",
+            duration());
+    public static final Key<Duration> SETTLE = KEYS.add(
+            "capacity.settle",
+            "5s",
+            "Capacity search: start of each step's constant part left out of the measures (queues and pools settle).",
+            duration());
+    public static final Key<Duration> RAMP = KEYS.add(
+            "capacity.rampBetweenSteps",
+            "5s",
+            "Capacity search: ramp from 10 % to the step's rate before its constant part (never measured).",
+            duration());
+    public static final Key<Integer> REFINE_STEPS = KEYS.add(
+            "capacity.refineSteps",
+            "2",
+            "Capacity search: bisection steps between the last passing and the first failing rate.",
+            integer(0, 10));
+    public static final Key<Double> STOP_ERROR_RATE = KEYS.add(
+            "capacity.stopErrorRatePct",
+            "10",
+            "Capacity search: stop stepping up once a step's error rate (%) exceeds this (also after two failing steps).",
+            decimal(0, 100));
+    public static final Key<Duration> MAX_DURATION = KEYS.add(
+            "capacity.maxDuration",
+            "30m",
+            "Capacity search: no step starts that could end after this much time (ramps and steps included).",
+            duration());
+    public static final Key<Double> EXPECTED_PEAK = KEYS.add(
+            "capacity.expectedPeakRps",
+            "250",
+            "Peak load (requests/s) the headroom is computed against; 250: Zenodo's working-hours peak (invenio-api.md §9.1).",
+            decimal(0.1, 1_000_000));
+    public static final Key<String> REPORT_DIR = KEYS.add(
+            "capacity.reportDir",
+            "reports",
+            "Folder the capacity report goes into, as <capacity.reportDir>/<date>-<target>/.",
+            text());
 
-  @Override
-  public List<Key<?>> keys() {
-    return KEYS.all();
-  }
+    @Override
+    public List<Key<?>> keys() {
+        return KEYS.all();
+    }
 }

@@ -8,13 +8,13 @@ import rdmloadtest.cli.Command;
  * (Gatling's two --add-opens come from .mvn/jvm.config). Exit status as every command's ({@link Command}).
  */
 public final class CapacityMain {
-  private CapacityMain() {}
+    private CapacityMain() {}
 
-  public static void main(String[] args) {
-    System.setProperty("java.awt.headless", "true");
-    Command.main("capacity", settings -> {
-      CapacityResult r = CapacitySearch.run(Map.of(), System.out).result();
-      return r.injectorBoundAtRps() != null && r.maxSustainableRps() == null ? Command.INVALID : Command.OK;
-    });
-  }
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        Command.main("capacity", settings -> {
+            CapacityResult r = CapacitySearch.run(Map.of(), System.out).result();
+            return r.injectorBoundAtRps() != null && r.maxSustainableRps() == null ? Command.INVALID : Command.OK;
+        });
+    }
 }

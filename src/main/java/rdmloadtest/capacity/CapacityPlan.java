@@ -2,39 +2,57 @@ package rdmloadtest.capacity;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import rdmloadtest.capacity.CapacityKeys;
 import rdmloadtest.config.ConfigException;
 import rdmloadtest.config.Settings;
 
 /** The knobs of a capacity search (capacity.* keys), read and checked before any load. Rates in requests/s. */
-public record CapacityPlan(String journey, double startRate, double step, double maxRate, Duration stepDuration,
-                           Duration settle, Duration ramp, int refineSteps, double stopErrorRatePct,
-                           Duration maxDuration, double expectedPeakRps, Path reportDir) {
+public record CapacityPlan(
+        String journey,
+        double startRate,
+        double step,
+        double maxRate,
+        Duration stepDuration,
+        Duration settle,
+        Duration ramp,
+        int refineSteps,
+        double stopErrorRatePct,
+        Duration maxDuration,
+        double expectedPeakRps,
+        Path reportDir) {
 
-  public static CapacityPlan from(Settings s) {
-    CapacityPlan p = new CapacityPlan(s.get(CapacityKeys.JOURNEY), s.get(CapacityKeys.START_RATE),
-        s.get(CapacityKeys.STEP), s.get(CapacityKeys.MAX_RATE), s.get(CapacityKeys.STEP_DURATION),
-        s.get(CapacityKeys.SETTLE), s.get(CapacityKeys.RAMP), s.get(CapacityKeys.REFINE_STEPS),
-        s.get(CapacityKeys.STOP_ERROR_RATE), s.get(CapacityKeys.MAX_DURATION), s.get(CapacityKeys.EXPECTED_PEAK),
-        Path.of(s.get(CapacityKeys.REPORT_DIR)));
-    if (p.settle.compareTo(p.stepDuration) >= 0) {
-      throw new ConfigException(CapacityKeys.SETTLE.name() + "='" + p.settle.toMillis() + "ms': expected less than "
-          + CapacityKeys.STEP_DURATION.name() + " (" + p.stepDuration.toMillis() + "ms), or nothing is measured");
+    public static CapacityPlan from(Settings s) {
+        CapacityPlan p = new CapacityPlan(
+                s.get(CapacityKeys.JOURNEY),
+                s.get(CapacityKeys.START_RATE),
+                s.get(CapacityKeys.STEP),
+                s.get(CapacityKeys.MAX_RATE),
+                s.get(CapacityKeys.STEP_DURATION),
+                s.get(CapacityKeys.SETTLE),
+                s.get(CapacityKeys.RAMP),
+                s.get(CapacityKeys.REFINE_STEPS),
+                s.get(CapacityKeys.STOP_ERROR_RATE),
+                s.get(CapacityKeys.MAX_DURATION),
+                s.get(CapacityKeys.EXPECTED_PEAK),
+                Path.of(s.get(CapacityKeys.REPORT_DIR)));
+        if (p.settle.compareTo(p.stepDuration) >= 0) {
+            throw new ConfigException(CapacityKeys.SETTLE.name() + "='" + p.settle.toMillis()
+                    + "ms': expected less than " + CapacityKeys.STEP_DURATION.name() + " (" + p.stepDuration.toMillis()
+                    + "ms), or nothing is measured");
+        }
+        if (p.startRate > p.maxRate) {
+            throw new ConfigException(CapacityKeys.START_RATE.name() + "='" + p.startRate + "': expected at most "
+                    + CapacityKeys.MAX_RATE.name() + " (" + p.maxRate + ")");
+        }
+        return p;
     }
-    if (p.startRate > p.maxRate) {
-      throw new ConfigException(CapacityKeys.START_RATE.name() + "='" + p.startRate + "': expected at most "
-          + CapacityKeys.MAX_RATE.name() + " (" + p.maxRate + ")");
+
+    /** Seconds of a step that are measured: its constant part less the settle time. */
+    public double measuredSeconds() {
+        return (stepDuration.toMillis() - settle.toMillis()) / 1000.0;
     }
-    return p;
-  }
 
-  /** Seconds of a step that are measured: its constant part less the settle time. */
-  public double measuredSeconds() {
-    return (stepDuration.toMillis() - settle.toMillis()) / 1000.0;
-  }
-
-  /** Wall time of one step's load: ramp plus constant part. */
-  public Duration stepLoad() {
-    return ramp.plus(stepDuration);
-  }
+    /** Wall time of one step's load: ramp plus constant part. */
+    public Duration stepLoad() {
+        return ramp.plus(stepDuration);
+    }
 }

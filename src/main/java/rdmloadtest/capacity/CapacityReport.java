@@ -15,138 +15,233 @@ import java.util.Locale;
  * capacity.json, summary.md, and index.html with its charts as PNG files, readable offline.
  */
 public final class CapacityReport {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private CapacityReport() {}
+    private CapacityReport() {}
 
-  public static Path write(Path root, CapacityResult c) throws IOException {
-    String base = LocalDate.now(ZoneOffset.UTC) + "-" + c.target().replaceAll("[^A-Za-z0-9.-]", "_");
-    Path dir = root.resolve(base);
-    for (int i = 2; Files.exists(dir); i++) dir = root.resolve(base + "-" + i);
-    Files.createDirectories(dir);
-    JSON.writeValue(dir.resolve("capacity.json").toFile(), c);
-    Files.writeString(dir.resolve("summary.md"), markdown(c));
-    Charts.writeAll(dir, c);
-    Files.writeString(dir.resolve("index.html"), html(c));
-    return dir;
-  }
-
-  /** The verdict in a few sentences, shared by summary.md and index.html. */
-  static List<String> findings(CapacityResult c) {
-    String max = c.injectorBoundAtRps() != null ? "**none: injector-bound at " + n(c.injectorBoundAtRps())
-        + " req/s: add injectors or cores**" + (c.lowerBoundRps() == null ? ""
-            : " (the target met every SLO up to " + n(c.lowerBoundRps()) + " req/s, a lower bound)")
-        : c.maxSustainableRps() == null ? "no step met every SLO (the first step already failed)"
-        : "**" + n(c.maxSustainableRps()) + " req/s** (step " + c.maxSustainableStep() + ")";
-    String first = c.firstFailingTargetRps() == null ? "No step failed an SLO: the limit is above the rates tried."
-        : "The SLOs first failed at a target of " + n(c.firstFailingTargetRps()) + " req/s; the group that broke first: "
-            + String.join(", ", c.breaksFirst()) + ".";
-    String knee = c.knee().offeredRps() == null ? "Knee: none (" + c.knee().note() + ")."
-        : "Knee of the p95 curve at " + n(c.knee().offeredRps()) + " req/s offered (step " + c.knee().step() + ", p95 "
-            + c.knee().p95Ms() + " ms).";
-    String usl = c.usl() == null ? "USL: not fitted (fewer than 3 valid steps)."
-        : String.format(Locale.ROOT, "USL fit: λ = %.3f req/s, σ = %.4f, κ = %.6f (R² = %.3f over %d steps)%s.",
-            c.usl().lambda(), c.usl().sigma(), c.usl().kappa(), c.usl().rSquared(), c.usl().points(),
-            c.usl().peakN() != null ? String.format(Locale.ROOT, "; predicted peak N* = %.1f in flight, X(N*) = %.1f req/s",
-                c.usl().peakN(), c.usl().peakX())
-                : c.usl().peakX() != null ? String.format(Locale.ROOT, "; no retrograde region (κ = 0), throughput "
-                    + "approaches λ/σ = %.1f req/s", c.usl().peakX()) : "; no limit predicted (σ = κ = 0)");
-    String head = c.headroom().headroomPct() == null ? "Headroom: unknown (no sustainable rate)."
-        : String.format(Locale.ROOT, "Headroom over the expected peak of %s req/s: %+.1f %% (the peak uses %.0f %% of "
-            + "the capacity).", n(c.headroom().expectedPeakRps()), c.headroom().headroomPct(),
-            c.headroom().peakUtilisationPct());
-    return List.of("Highest throughput meeting every SLO: " + max + ".", first, knee, usl, head,
-        "Stopped: " + c.stopReason() + ". " + c.steps().size() + " steps, " + n(c.loadSeconds()) + " s of load ("
-            + n(c.wallSeconds()) + " s in all).");
-  }
-
-  static String markdown(CapacityResult c) {
-    StringBuilder b = new StringBuilder();
-    b.append("# Capacity of ").append(c.target()).append(" (journey ").append(c.journey()).append(")\n\n");
-    for (String f : findings(c)) b.append("- ").append(f).append('\n');
-    b.append("\n## Limit per SLO group\n\n| Group | Limit (req/s of the mix) | Failed at (target req/s) | First failure |\n"
-        + "|---|---:|---:|---|\n");
-    for (CapacityResult.GroupLimit g : c.groups()) {
-      b.append("| ").append(g.name()).append(" | ").append(g.limitRps() == null ? "—" : (g.reached() ? "" : "≥ ")
-          + n(g.limitRps())).append(" | ").append(g.reached() ? n(g.failedAtTargetRps()) : "not reached").append(" | ")
-          .append(g.firstFailure() == null ? "" : g.firstFailure()).append(" |\n");
+    public static Path write(Path root, CapacityResult c) throws IOException {
+        String base = LocalDate.now(ZoneOffset.UTC) + "-" + c.target().replaceAll("[^A-Za-z0-9.-]", "_");
+        Path dir = root.resolve(base);
+        for (int i = 2; Files.exists(dir); i++) dir = root.resolve(base + "-" + i);
+        Files.createDirectories(dir);
+        JSON.writeValue(dir.resolve("capacity.json").toFile(), c);
+        Files.writeString(dir.resolve("summary.md"), markdown(c));
+        Charts.writeAll(dir, c);
+        Files.writeString(dir.resolve("index.html"), html(c));
+        return dir;
     }
-    b.append("\n## Steps (steady window only)\n\n| Step | Phase | Target | Offered | Throughput | p50 | p95 | p99 | Errors |"
-        + " N | SLOs |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
-    for (StepResult s : c.steps()) {
-      b.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %d | %d | %d | %.2f %% | %.1f | %s |%n", s.index(),
-          s.phase(), n(s.targetRps()), n(s.offeredRps()), n(s.throughputRps()), s.p50Ms(), s.p95Ms(), s.p99Ms(),
-          s.errorRatePct(), s.concurrency(), verdict(s)));
-    }
-    b.append("\nRates in requests/s of the whole mix; latencies in ms (exact percentiles of the requests started in"
-        + " the window); N = throughput × mean response time (Little's law). SLO file: `").append(c.sloFile())
-        .append("`. Charts and definitions: index.html.\n");
-    return b.toString();
-  }
 
-  private static String verdict(StepResult s) {
-    if (!s.injectorOk()) return "injector lagging (" + s.injectorNote() + ")";
-    return s.passed() ? "met" : String.join("; ", s.failures());
-  }
-
-  static String html(CapacityResult c) {
-    StringBuilder b = new StringBuilder();
-    b.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Capacity of ").append(esc(c.target()))
-        .append("</title>\n<style>body{font-family:sans-serif;max-width:960px;margin:2em auto;color:#222}"
-            + "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:3px 6px;text-align:right}"
-            + "td:nth-child(2),th:nth-child(2),td:last-child{text-align:left}img{max-width:100%;border:1px solid #eee;"
-            + "margin:6px 0}.fail{color:#b00}.ok{color:#080}code{background:#f4f4f4}</style></head><body>\n");
-    b.append("<h1>Capacity of ").append(esc(c.target())).append("</h1>\n<p>Journey <code>").append(esc(c.journey()))
-        .append("</code>, SLO file <code>").append(esc(c.sloFile())).append("</code>, started ")
-        .append(esc(c.startedAt())).append(".</p>\n<ul>\n");
-    for (String f : findings(c)) b.append("<li>").append(esc(f).replaceAll("\\*\\*(.+?)\\*\\*", "<b>$1</b>")).append("</li>\n");
-    b.append("</ul>\n<h2>Limit per SLO group</h2>\n<table><tr><th>Group</th><th>Limit (req/s of the mix)</th>"
-        + "<th>Failed at (target req/s)</th><th>First failure</th></tr>\n");
-    for (CapacityResult.GroupLimit g : c.groups()) {
-      b.append("<tr><td style=\"text-align:left\">").append(esc(g.name())).append("</td><td>")
-          .append(g.limitRps() == null ? "—" : (g.reached() ? "" : "≥ ") + n(g.limitRps())).append("</td><td>")
-          .append(g.reached() ? n(g.failedAtTargetRps()) : "not reached").append("</td><td>")
-          .append(g.firstFailure() == null ? "" : esc(g.firstFailure())).append("</td></tr>\n");
+    /** The verdict in a few sentences, shared by summary.md and index.html. */
+    static List<String> findings(CapacityResult c) {
+        String max = c.injectorBoundAtRps() != null
+                ? "**none: injector-bound at " + n(c.injectorBoundAtRps())
+                        + " req/s: add injectors or cores**"
+                        + (c.lowerBoundRps() == null
+                                ? ""
+                                : " (the target met every SLO up to " + n(c.lowerBoundRps()) + " req/s, a lower bound)")
+                : c.maxSustainableRps() == null
+                        ? "no step met every SLO (the first step already failed)"
+                        : "**" + n(c.maxSustainableRps()) + " req/s** (step " + c.maxSustainableStep() + ")";
+        String first = c.firstFailingTargetRps() == null
+                ? "No step failed an SLO: the limit is above the rates tried."
+                : "The SLOs first failed at a target of " + n(c.firstFailingTargetRps())
+                        + " req/s; the group that broke first: " + String.join(", ", c.breaksFirst()) + ".";
+        String knee = c.knee().offeredRps() == null
+                ? "Knee: none (" + c.knee().note() + ")."
+                : "Knee of the p95 curve at " + n(c.knee().offeredRps()) + " req/s offered (step "
+                        + c.knee().step() + ", p95 " + c.knee().p95Ms() + " ms).";
+        String usl = c.usl() == null
+                ? "USL: not fitted (fewer than 3 valid steps)."
+                : String.format(
+                        Locale.ROOT,
+                        "USL fit: λ = %.3f req/s, σ = %.4f, κ = %.6f (R² = %.3f over %d steps)%s.",
+                        c.usl().lambda(),
+                        c.usl().sigma(),
+                        c.usl().kappa(),
+                        c.usl().rSquared(),
+                        c.usl().points(),
+                        c.usl().peakN() != null
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "; predicted peak N* = %.1f in flight, X(N*) = %.1f req/s",
+                                        c.usl().peakN(),
+                                        c.usl().peakX())
+                                : c.usl().peakX() != null
+                                        ? String.format(
+                                                Locale.ROOT,
+                                                "; no retrograde region (κ = 0), throughput "
+                                                        + "approaches λ/σ = %.1f req/s",
+                                                c.usl().peakX())
+                                        : "; no limit predicted (σ = κ = 0)");
+        String head = c.headroom().headroomPct() == null
+                ? "Headroom: unknown (no sustainable rate)."
+                : String.format(
+                        Locale.ROOT,
+                        "Headroom over the expected peak of %s req/s: %+.1f %% (the peak uses %.0f %% of "
+                                + "the capacity).",
+                        n(c.headroom().expectedPeakRps()),
+                        c.headroom().headroomPct(),
+                        c.headroom().peakUtilisationPct());
+        return List.of(
+                "Highest throughput meeting every SLO: " + max + ".",
+                first,
+                knee,
+                usl,
+                head,
+                "Stopped: " + c.stopReason() + ". " + c.steps().size() + " steps, " + n(c.loadSeconds())
+                        + " s of load (" + n(c.wallSeconds()) + " s in all).");
     }
-    b.append("</table>\n<h2>Charts</h2>\n<p>Each point is one step, measured on its steady part (after its ramp and"
-        + " settle time). Offered load = requests started per second; throughput = successful responses completed per"
-        + " second.</p>\n");
-    for (String png : List.of("throughput", "latency", "errors", "usl", "injector")) {
-      b.append("<img src=\"").append(png).append(".png\" alt=\"").append(png).append(" chart\" width=\"")
-          .append(Charts.WIDTH).append("\">\n");
-    }
-    b.append("<h2>Steps</h2>\n<table><tr><th>Step</th><th>Phase</th><th>Target</th><th>Sessions/s</th><th>Offered</th>"
-        + "<th>Throughput</th><th>p50</th><th>p95</th><th>p99</th><th>max</th><th>Errors</th><th>N</th><th>SLOs</th></tr>\n");
-    for (StepResult s : c.steps()) {
-      b.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
-              + "<td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%.2f %%</td><td>%.1f</td><td class=\"%s\">%s</td></tr>%n",
-          s.index(), s.phase(), n(s.targetRps()), n(s.sessionsPerSec()), n(s.offeredRps()), n(s.throughputRps()),
-          s.p50Ms(), s.p95Ms(), s.p99Ms(), s.maxMs(), s.errorRatePct(), s.concurrency(),
-          s.passed() && s.injectorOk() ? "ok" : "fail", esc(verdict(s))));
-    }
-    b.append("</table>\n<h2>How to read it</h2>\n<ul>\n"
-        + "<li><b>Max sustainable</b>: the highest throughput of a step that met every objective of the SLO file, at a"
-        + " rate below the lowest failing one (a pass above a failure is noise). Rates are requests/s of the whole mix.</li>\n"
-        + "<li><b>Per group</b>: the same, judged on one group's objectives only; the group with the lowest failing rate"
-        + " breaks first and is where to look.</li>\n"
-        + "<li><b>Knee</b>: " + esc(c.knee().method()) + ". Past it latency grows faster than load.</li>\n"
-        + "<li><b>USL</b>: X(N) = λN / (1 + σ(N−1) + κN(N−1)) fitted by least squares (Levenberg–Marquardt) to"
-        + " (concurrency, throughput) of the steps; σ is contention, κ coherency; with κ &gt; 0 throughput peaks at"
-        + " N* = √((1−σ)/κ). A queue in front of a fixed pool of workers gives a flat top (κ ≈ 0).</li>\n"
-        + "<li>Steps whose injector lagged are not measurements of the target and are left out of every figure.</li>\n"
-        + "</ul>\n<h2>Configuration</h2>\n<table>\n");
-    c.plan().forEach((k, v) -> b.append("<tr><td style=\"text-align:left\"><code>").append(esc(k))
-        .append("</code></td><td style=\"text-align:left\">").append(esc(v)).append("</td></tr>\n"));
-    b.append("</table>\n<p>Machine-readable: <a href=\"capacity.json\">capacity.json</a>; summary:"
-        + " <a href=\"summary.md\">summary.md</a>.</p>\n</body></html>\n");
-    return b.toString();
-  }
 
-  private static String n(double v) {
-    return CapacitySearch.num(v);
-  }
+    static String markdown(CapacityResult c) {
+        StringBuilder b = new StringBuilder();
+        b.append("# Capacity of ")
+                .append(c.target())
+                .append(" (journey ")
+                .append(c.journey())
+                .append(")\n\n");
+        for (String f : findings(c)) b.append("- ").append(f).append('\n');
+        b.append(
+                "\n## Limit per SLO group\n\n| Group | Limit (req/s of the mix) | Failed at (target req/s) | First failure |\n"
+                        + "|---|---:|---:|---|\n");
+        for (CapacityResult.GroupLimit g : c.groups()) {
+            b.append("| ")
+                    .append(g.name())
+                    .append(" | ")
+                    .append(g.limitRps() == null ? "—" : (g.reached() ? "" : "≥ ") + n(g.limitRps()))
+                    .append(" | ")
+                    .append(g.reached() ? n(g.failedAtTargetRps()) : "not reached")
+                    .append(" | ")
+                    .append(g.firstFailure() == null ? "" : g.firstFailure())
+                    .append(" |\n");
+        }
+        b.append(
+                "\n## Steps (steady window only)\n\n| Step | Phase | Target | Offered | Throughput | p50 | p95 | p99 | Errors |"
+                        + " N | SLOs |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (StepResult s : c.steps()) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| %d | %s | %s | %s | %s | %d | %d | %d | %.2f %% | %.1f | %s |%n",
+                    s.index(),
+                    s.phase(),
+                    n(s.targetRps()),
+                    n(s.offeredRps()),
+                    n(s.throughputRps()),
+                    s.p50Ms(),
+                    s.p95Ms(),
+                    s.p99Ms(),
+                    s.errorRatePct(),
+                    s.concurrency(),
+                    verdict(s)));
+        }
+        b.append("\nRates in requests/s of the whole mix; latencies in ms (exact percentiles of the requests started in"
+                        + " the window); N = throughput × mean response time (Little's law). SLO file: `")
+                .append(c.sloFile())
+                .append("`. Charts and definitions: index.html.\n");
+        return b.toString();
+    }
 
-  private static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-  }
+    private static String verdict(StepResult s) {
+        if (!s.injectorOk()) return "injector lagging (" + s.injectorNote() + ")";
+        return s.passed() ? "met" : String.join("; ", s.failures());
+    }
+
+    static String html(CapacityResult c) {
+        StringBuilder b = new StringBuilder();
+        b.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Capacity of ")
+                .append(esc(c.target()))
+                .append(
+                        "</title>\n<style>body{font-family:sans-serif;max-width:960px;margin:2em auto;color:#222}"
+                                + "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:3px 6px;text-align:right}"
+                                + "td:nth-child(2),th:nth-child(2),td:last-child{text-align:left}img{max-width:100%;border:1px solid #eee;"
+                                + "margin:6px 0}.fail{color:#b00}.ok{color:#080}code{background:#f4f4f4}</style></head><body>\n");
+        b.append("<h1>Capacity of ")
+                .append(esc(c.target()))
+                .append("</h1>\n<p>Journey <code>")
+                .append(esc(c.journey()))
+                .append("</code>, SLO file <code>")
+                .append(esc(c.sloFile()))
+                .append("</code>, started ")
+                .append(esc(c.startedAt()))
+                .append(".</p>\n<ul>\n");
+        for (String f : findings(c))
+            b.append("<li>")
+                    .append(esc(f).replaceAll("\\*\\*(.+?)\\*\\*", "<b>$1</b>"))
+                    .append("</li>\n");
+        b.append("</ul>\n<h2>Limit per SLO group</h2>\n<table><tr><th>Group</th><th>Limit (req/s of the mix)</th>"
+                + "<th>Failed at (target req/s)</th><th>First failure</th></tr>\n");
+        for (CapacityResult.GroupLimit g : c.groups()) {
+            b.append("<tr><td style=\"text-align:left\">")
+                    .append(esc(g.name()))
+                    .append("</td><td>")
+                    .append(g.limitRps() == null ? "—" : (g.reached() ? "" : "≥ ") + n(g.limitRps()))
+                    .append("</td><td>")
+                    .append(g.reached() ? n(g.failedAtTargetRps()) : "not reached")
+                    .append("</td><td>")
+                    .append(g.firstFailure() == null ? "" : esc(g.firstFailure()))
+                    .append("</td></tr>\n");
+        }
+        b.append("</table>\n<h2>Charts</h2>\n<p>Each point is one step, measured on its steady part (after its ramp and"
+                + " settle time). Offered load = requests started per second; throughput = successful responses completed per"
+                + " second.</p>\n");
+        for (String png : List.of("throughput", "latency", "errors", "usl", "injector")) {
+            b.append("<img src=\"")
+                    .append(png)
+                    .append(".png\" alt=\"")
+                    .append(png)
+                    .append(" chart\" width=\"")
+                    .append(Charts.WIDTH)
+                    .append("\">\n");
+        }
+        b.append(
+                "<h2>Steps</h2>\n<table><tr><th>Step</th><th>Phase</th><th>Target</th><th>Sessions/s</th><th>Offered</th>"
+                        + "<th>Throughput</th><th>p50</th><th>p95</th><th>p99</th><th>max</th><th>Errors</th><th>N</th><th>SLOs</th></tr>\n");
+        for (StepResult s : c.steps()) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<tr><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+                            + "<td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%.2f %%</td><td>%.1f</td><td class=\"%s\">%s</td></tr>%n",
+                    s.index(),
+                    s.phase(),
+                    n(s.targetRps()),
+                    n(s.sessionsPerSec()),
+                    n(s.offeredRps()),
+                    n(s.throughputRps()),
+                    s.p50Ms(),
+                    s.p95Ms(),
+                    s.p99Ms(),
+                    s.maxMs(),
+                    s.errorRatePct(),
+                    s.concurrency(),
+                    s.passed() && s.injectorOk() ? "ok" : "fail",
+                    esc(verdict(s))));
+        }
+        b.append("</table>\n<h2>How to read it</h2>\n<ul>\n"
+                + "<li><b>Max sustainable</b>: the highest throughput of a step that met every objective of the SLO file, at a"
+                + " rate below the lowest failing one (a pass above a failure is noise). Rates are requests/s of the whole mix.</li>\n"
+                + "<li><b>Per group</b>: the same, judged on one group's objectives only; the group with the lowest failing rate"
+                + " breaks first and is where to look.</li>\n"
+                + "<li><b>Knee</b>: " + esc(c.knee().method()) + ". Past it latency grows faster than load.</li>\n"
+                + "<li><b>USL</b>: X(N) = λN / (1 + σ(N−1) + κN(N−1)) fitted by least squares (Levenberg–Marquardt) to"
+                + " (concurrency, throughput) of the steps; σ is contention, κ coherency; with κ &gt; 0 throughput peaks at"
+                + " N* = √((1−σ)/κ). A queue in front of a fixed pool of workers gives a flat top (κ ≈ 0).</li>\n"
+                + "<li>Steps whose injector lagged are not measurements of the target and are left out of every figure.</li>\n"
+                + "</ul>\n<h2>Configuration</h2>\n<table>\n");
+        c.plan()
+                .forEach((k, v) -> b.append("<tr><td style=\"text-align:left\"><code>")
+                        .append(esc(k))
+                        .append("</code></td><td style=\"text-align:left\">")
+                        .append(esc(v))
+                        .append("</td></tr>\n"));
+        b.append("</table>\n<p>Machine-readable: <a href=\"capacity.json\">capacity.json</a>; summary:"
+                + " <a href=\"summary.md\">summary.md</a>.</p>\n</body></html>\n");
+        return b.toString();
+    }
+
+    private static String n(double v) {
+        return CapacitySearch.num(v);
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
 }

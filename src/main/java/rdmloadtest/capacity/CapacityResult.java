@@ -14,42 +14,42 @@ import java.util.Map;
  * @param lowerBoundRps with an injector-bound search, the throughput the target sustained meeting every SLO so far
  */
 public record CapacityResult(
-    String schema,
-    String target,
-    String journey,
-    String sloFile,
-    String startedAt,
-    double loadSeconds,
-    double wallSeconds,
-    String stopReason,
-    Double maxSustainableRps,
-    Integer maxSustainableStep,
-    Double injectorBoundAtRps,
-    Double lowerBoundRps,
-    Double firstFailingTargetRps,
-    List<String> breaksFirst,
-    List<GroupLimit> groups,
-    Knee knee,
-    UslFit usl,
-    Headroom headroom,
-    List<StepResult> steps,
-    Map<String, String> plan) {
+        String schema,
+        String target,
+        String journey,
+        String sloFile,
+        String startedAt,
+        double loadSeconds,
+        double wallSeconds,
+        String stopReason,
+        Double maxSustainableRps,
+        Integer maxSustainableStep,
+        Double injectorBoundAtRps,
+        Double lowerBoundRps,
+        Double firstFailingTargetRps,
+        List<String> breaksFirst,
+        List<GroupLimit> groups,
+        Knee knee,
+        UslFit usl,
+        Headroom headroom,
+        List<StepResult> steps,
+        Map<String, String> plan) {
 
-  public static final String SCHEMA = "rdm-loadtest/capacity/2";
+    public static final String SCHEMA = "rdm-loadtest/capacity/2";
 
-  /**
-   * @param limitRps highest throughput of a step where this group met its objectives, below its first failure
-   * @param reached whether the group failed at all (false: its limit is above what was tried)
-   * @param failedAtTargetRps the lowest step rate at which it failed
-   * @param firstFailure the verdict that failed there
-   */
-  public record GroupLimit(String name, Double limitRps, boolean reached, Double failedAtTargetRps,
-                           String firstFailure) {}
+    /**
+     * @param limitRps highest throughput of a step where this group met its objectives, below its first failure
+     * @param reached whether the group failed at all (false: its limit is above what was tried)
+     * @param failedAtTargetRps the lowest step rate at which it failed
+     * @param firstFailure the verdict that failed there
+     */
+    public record GroupLimit(
+            String name, Double limitRps, boolean reached, Double failedAtTargetRps, String firstFailure) {}
 
-  /** The knee of p95 latency against offered load (Kneedle). */
-  public record Knee(String method, Double offeredRps, Double throughputRps, Integer p95Ms, Integer step,
-                     String note) {}
+    /** The knee of p95 latency against offered load (Kneedle). */
+    public record Knee(
+            String method, Double offeredRps, Double throughputRps, Integer p95Ms, Integer step, String note) {}
 
-  /** @param headroomPct (maxSustainable / expectedPeak − 1) × 100; negative: the peak is beyond capacity */
-  public record Headroom(double expectedPeakRps, Double headroomPct, Double peakUtilisationPct) {}
+    /** @param headroomPct (maxSustainable / expectedPeak − 1) × 100; negative: the peak is beyond capacity */
+    public record Headroom(double expectedPeakRps, Double headroomPct, Double peakUtilisationPct) {}
 }

@@ -1,32 +1,28 @@
 package rdmloadtest.capacity;
 
-import rdmloadtest.slo.SloKeys;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import rdmloadtest.capacity.CapacityKeys;
 import rdmloadtest.config.Key;
 import rdmloadtest.config.Keys;
-import rdmloadtest.run.LoadTestConfig;
-import rdmloadtest.results.ResultKeys;
 import rdmloadtest.config.Settings;
-import rdmloadtest.gatling.GatlingLauncher;
-import rdmloadtest.results.InjectorHealth;
+import rdmloadtest.history.RunHistory;
+import rdmloadtest.results.ResultKeys;
 import rdmloadtest.results.RunReport;
-import rdmloadtest.gatling.SimulationLog;
+import rdmloadtest.run.LoadTestConfig;
 import rdmloadtest.slo.Slo;
+import rdmloadtest.slo.SloKeys;
 
 /**
  * A capacity search: one in-process Gatling run of {@code CapacitySimulation} per step, each an open-model ramp
@@ -38,215 +34,327 @@ import rdmloadtest.slo.Slo;
  * step never inherits the queue of an overloaded one.
  */
 public final class CapacitySearch {
-  static final String SIMULATION = "rdmloadtest.simulations.CapacitySimulation";
-  static final String READERS = "Readers";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String SIMULATION = "rdmloadtest.simulations.CapacitySimulation";
+    static final String READERS = "Readers";
 
-  private final CapacityPlan plan;
-  private final Slo slo;
-  private final PrintStream out;
-  private final List<StepResult> steps = new ArrayList<>();
-  private double requestsPerSession = 1;
-  private double loadSeconds;
-  private Double injectorBoundAt;
+    private final CapacityPlan plan;
+    private final Slo slo;
+    private final PrintStream out;
+    private final List<StepResult> steps = new ArrayList<>();
+    private double requestsPerSession = 1;
+    private double loadSeconds;
+    private Double injectorBoundAt;
 
-  private final String target;
-  private final Map<String, String> planValues;
-  private final StepRunner runner;
+    private final String target;
+    private final Map<String, String> planValues;
+    private final StepRunner runner;
 
-  /** Runs one step of the search at a rate and measures its steady window. */
-  @FunctionalInterface
-  interface StepRunner {
-    StepResult run(StepMeasure.Step step) throws IOException;
-  }
-
-  CapacitySearch(CapacityPlan plan, Slo slo, String target, Map<String, String> planValues, StepRunner runner,
-                 PrintStream out) {
-    this.plan = plan;
-    this.slo = slo;
-    this.target = target;
-    this.planValues = planValues;
-    this.runner = runner;
-    this.out = out;
-  }
-
-  private static CapacitySearch withGatling(LoadTestConfig cfg, PrintStream out) {
-    Settings s = cfg.settings();
-    CapacityPlan plan = CapacityPlan.from(s);
-    Slo slo = Slo.load(s);
-    GatlingSteps gatling = new GatlingSteps(plan, slo, Path.of(s.get(ResultKeys.RESULTS_FOLDER)).toAbsolutePath(),
-        s.get(ResultKeys.INJECTOR_MAX_LAG), s.get(ResultKeys.INJECTOR_MAX_MISSING));
-    return new CapacitySearch(plan, slo, cfg.embedded() ? "simulator" : cfg.baseUrl().get().getHost(),
-        planValues(cfg), gatling, out);
-  }
-
-  /** The search's outcome and the folder its report went to. */
-  public record Outcome(CapacityResult result, Path report) {}
-
-  /**
-   * Runs a search with the process's configuration (system properties, environment, profile) plus {@code overrides}
-   * (applied as system properties for the duration of the search, then restored).
-   */
-  public static synchronized Outcome run(Map<String, String> overrides, PrintStream out) throws IOException {
-    Properties saved = (Properties) System.getProperties().clone();
-    try {
-      overrides.forEach(System::setProperty);
-      return withGatling(LoadTestConfig.load(), out).search();
-    } finally {
-      System.setProperties(saved);
+    /** Runs one step of the search at a rate and measures its steady window. */
+    @FunctionalInterface
+    interface StepRunner {
+        StepResult run(StepMeasure.Step step) throws IOException;
     }
-  }
 
-  Outcome search() throws IOException {
-    long t0 = System.currentTimeMillis();
-    out.printf(Locale.ROOT, "capacity: journey %s on %s; steps of %s req/s from %s req/s, %s s each (%s s ramp, "
-            + "%s s settle, %s s measured), SLOs %s%n", plan.journey(), target, num(plan.step()),
-        num(plan.startRate()), secs(plan.stepDuration()), secs(plan.ramp()), secs(plan.settle()),
-        num(plan.measuredSeconds()), slo.source());
-    String stopReason = stepUp(t0);
-    refine(t0);
-    double wall = (System.currentTimeMillis() - t0) / 1000.0;
-
-    CapacityAnalysis.Limits limits = CapacityAnalysis.mixLimit(steps);
-    List<CapacityResult.GroupLimit> groups = CapacityAnalysis.groupLimits(slo, steps);
-    // Without an SLO failure below the rate where the injector gave out, nothing is known of the target's limit.
-    boolean bound = injectorBoundAt != null
-        && (limits.firstFailingTargetRps() == null || limits.firstFailingTargetRps() > injectorBoundAt);
-    Double max = bound ? null : limits.maxSustainableRps();
-    CapacityResult result = new CapacityResult(CapacityResult.SCHEMA, target, plan.journey(), slo.source(),
-        Instant.ofEpochMilli(t0).toString(), loadSeconds, wall, stopReason, max, bound ? null : limits.step(),
-        bound ? injectorBoundAt : null, bound ? limits.maxSustainableRps() : null, limits.firstFailingTargetRps(),
-        CapacityAnalysis.breaksFirst(groups), groups, CapacityAnalysis.knee(steps),
-        CapacityAnalysis.usl(steps).orElse(null), CapacityAnalysis.headroom(max, plan.expectedPeakRps()),
-        List.copyOf(steps), planValues);
-    Path dir = CapacityReport.write(plan.reportDir(), result);
-    printConclusion(result, dir);
-    return new Outcome(result, dir);
-  }
-
-  /** Steps the rate up; returns why it stopped. */
-  private String stepUp(long t0) throws IOException {
-    double rate = plan.startRate();
-    // Not measured: JIT, connection pools and caches warm up, and it tells how many requests a session sends.
-    StepResult warm = runStep(StepResult.WARMUP, rate);
-    if (warm.requestsPerSession() > 0) requestsPerSession = warm.requestsPerSession();
-    boolean previousFailed = false;
-    while (true) {
-      if (rate > plan.maxRate() + 1e-9) return "reached capacity.maxRate (" + num(plan.maxRate()) + " req/s)";
-      if (!timeLeft(t0)) return "capacity.maxDuration (" + secs(plan.maxDuration()) + " s) would be exceeded";
-      StepResult r = runStep("step", rate);
-      if (!r.injectorOk()) {
-        injectorBoundAt = r.targetRps();
-        return "injector-bound at " + num(r.targetRps()) + " req/s (step " + r.index() + ": " + r.injectorNote()
-            + "): add injectors or cores";
-      }
-      if (r.errorRatePct() > plan.stopErrorRatePct()) {
-        return "error rate " + num(r.errorRatePct()) + " % > capacity.stopErrorRatePct " + num(plan.stopErrorRatePct())
-            + " % at step " + r.index();
-      }
-      if (!r.passed() && previousFailed) return "two consecutive failing steps (" + (r.index() - 1) + ", " + r.index() + ")";
-      previousFailed = !r.passed();
-      rate += plan.step();
+    CapacitySearch(
+            CapacityPlan plan,
+            Slo slo,
+            String target,
+            Map<String, String> planValues,
+            StepRunner runner,
+            PrintStream out) {
+        this.plan = plan;
+        this.slo = slo;
+        this.target = target;
+        this.planValues = planValues;
+        this.runner = runner;
+        this.out = out;
     }
-  }
 
-  /** Bisects between the highest passing rate below the first failure and that failure. */
-  private void refine(long t0) throws IOException {
-    CapacityAnalysis.Limits l = CapacityAnalysis.mixLimit(steps);
-    if (l.firstFailingTargetRps() == null) return;
-    double failed = l.firstFailingTargetRps();
-    double hi = failed;
-    double lo = steps.stream().filter(StepResult::valid).filter(StepResult::passed).mapToDouble(StepResult::targetRps)
-        .filter(r -> r < failed).max().orElse(0);
-    for (int i = 0; i < plan.refineSteps() && timeLeft(t0); i++) {
-      double mid = (lo + hi) / 2;
-      StepResult r = runStep("refine", mid);
-      if (!r.injectorOk()) return;
-      if (r.passed()) lo = mid;
-      else hi = mid;
+    private static CapacitySearch withGatling(LoadTestConfig cfg, PrintStream out) {
+        Settings s = cfg.settings();
+        CapacityPlan plan = CapacityPlan.from(s);
+        Slo slo = Slo.load(s);
+        GatlingSteps gatling = new GatlingSteps(
+                plan,
+                slo,
+                Path.of(s.get(ResultKeys.RESULTS_FOLDER)).toAbsolutePath(),
+                s.get(ResultKeys.INJECTOR_MAX_LAG),
+                s.get(ResultKeys.INJECTOR_MAX_MISSING));
+        return new CapacitySearch(
+                plan, slo, cfg.embedded() ? "simulator" : cfg.baseUrl().get().getHost(), planValues(cfg), gatling, out);
     }
-  }
 
-  private boolean timeLeft(long t0) {
-    long next = plan.stepLoad().toMillis() + 3_000;
-    return System.currentTimeMillis() - t0 + next <= plan.maxDuration().toMillis();
-  }
+    /** The search's outcome and the folder its report went to. */
+    public record Outcome(CapacityResult result, Path report) {}
 
-  private StepResult runStep(String phase, double targetRps) throws IOException {
-    int index = steps.size() + 1;
-    long started = System.currentTimeMillis();
-    StepResult r = runner.run(new StepMeasure.Step(index, phase, targetRps, targetRps / requestsPerSession));
-    loadSeconds += (System.currentTimeMillis() - started) / 1000.0;
-    steps.add(r);
-    double perSession = measuredRequestsPerSession();
-    if (perSession > 0) requestsPerSession = perSession;
-    print(r);
-    return r;
-  }
-
-  /** Requests per reader session over every step so far with a healthy injector (closed-model background included). */
-  private double measuredRequestsPerSession() {
-    double req = 0, sessions = 0;
-    for (StepResult s : steps) {
-      if (!s.injectorOk() || s.requests() == 0 || s.requestsPerSession() <= 0) continue;
-      req += s.requests();
-      sessions += s.requests() / s.requestsPerSession();
+    /**
+     * Runs a search with the process's configuration (system properties, environment, profile) plus {@code overrides}
+     * (applied as system properties for the duration of the search, then restored).
+     */
+    public static synchronized Outcome run(Map<String, String> overrides, PrintStream out) throws IOException {
+        Properties saved = (Properties) System.getProperties().clone();
+        try {
+            overrides.forEach(System::setProperty);
+            LoadTestConfig cfg = LoadTestConfig.load();
+            Outcome o = withGatling(cfg, out).search();
+            if (cfg.settings().get(ResultKeys.HISTORY_RECORD)) record(cfg, o);
+            return o;
+        } finally {
+            System.setProperties(saved);
+        }
     }
-    return sessions == 0 ? 0 : req / sessions;
-  }
 
-  private void print(StepResult r) {
-    out.printf(Locale.ROOT, "capacity: step %2d %-9s target %7s req/s (%s sessions/s): offered %7s, throughput %7s"
-            + " req/s, p50/p95/p99 %d/%d/%d ms, errors %.2f %%, N %.1f: %s%n", r.index(), r.phase(), num(r.targetRps()),
-        num(r.sessionsPerSec()), num(r.offeredRps()), num(r.throughputRps()), r.p50Ms(), r.p95Ms(), r.p99Ms(),
-        r.errorRatePct(), r.concurrency(), !r.injectorOk() ? "INJECTOR LAGGING (" + r.injectorNote() + ")"
-            : r.passed() ? "SLOs met" : String.join("; ", r.failures()));
-  }
+    Outcome search() throws IOException {
+        long t0 = System.currentTimeMillis();
+        out.printf(
+                Locale.ROOT,
+                "capacity: journey %s on %s; steps of %s req/s from %s req/s, %s s each (%s s ramp, "
+                        + "%s s settle, %s s measured), SLOs %s%n",
+                plan.journey(),
+                target,
+                num(plan.step()),
+                num(plan.startRate()),
+                secs(plan.stepDuration()),
+                secs(plan.ramp()),
+                secs(plan.settle()),
+                num(plan.measuredSeconds()),
+                slo.source());
+        String stopReason = stepUp(t0);
+        refine(t0);
+        double wall = (System.currentTimeMillis() - t0) / 1000.0;
 
-  private void printConclusion(CapacityResult c, Path dir) {
-    out.println("capacity: stopped: " + c.stopReason());
-    if (c.injectorBoundAtRps() != null) {
-      out.println("capacity: INVALID: injector-bound at " + num(c.injectorBoundAtRps()) + " req/s: add injectors or"
-          + " cores; no capacity is given" + (c.lowerBoundRps() == null ? ""
-              : " (the target met every SLO up to " + num(c.lowerBoundRps()) + " req/s: a lower bound)"));
+        CapacityAnalysis.Limits limits = CapacityAnalysis.mixLimit(steps);
+        List<CapacityResult.GroupLimit> groups = CapacityAnalysis.groupLimits(slo, steps);
+        // Without an SLO failure below the rate where the injector gave out, nothing is known of the target's limit.
+        boolean bound = injectorBoundAt != null
+                && (limits.firstFailingTargetRps() == null || limits.firstFailingTargetRps() > injectorBoundAt);
+        Double max = bound ? null : limits.maxSustainableRps();
+        CapacityResult result = new CapacityResult(
+                CapacityResult.SCHEMA,
+                target,
+                plan.journey(),
+                slo.source(),
+                Instant.ofEpochMilli(t0).toString(),
+                loadSeconds,
+                wall,
+                stopReason,
+                max,
+                bound ? null : limits.step(),
+                bound ? injectorBoundAt : null,
+                bound ? limits.maxSustainableRps() : null,
+                limits.firstFailingTargetRps(),
+                CapacityAnalysis.breaksFirst(groups),
+                groups,
+                CapacityAnalysis.knee(steps),
+                CapacityAnalysis.usl(steps).orElse(null),
+                CapacityAnalysis.headroom(max, plan.expectedPeakRps()),
+                List.copyOf(steps),
+                planValues);
+        Path dir = CapacityReport.write(plan.reportDir(), result);
+        printConclusion(result, dir);
+        return new Outcome(result, dir);
     }
-    else out.println("capacity: max sustainable throughput meeting every SLO: "
-        + (c.maxSustainableRps() == null ? "none (the first step already failed)" : num(c.maxSustainableRps()) + " req/s")
-        + (c.firstFailingTargetRps() == null ? " (no step failed: the limit is higher)"
-            : "; first failure at " + num(c.firstFailingTargetRps()) + " req/s, by " + String.join(", ", c.breaksFirst())));
-    if (c.knee().offeredRps() != null) out.println("capacity: knee of p95 at " + num(c.knee().offeredRps()) + " req/s offered");
-    if (c.usl() != null) {
-      out.printf(Locale.ROOT, "capacity: USL λ=%.3f σ=%.4f κ=%.6f R²=%.3f%s%n", c.usl().lambda(), c.usl().sigma(),
-          c.usl().kappa(), c.usl().rSquared(), c.usl().peakN() == null ? "" : String.format(Locale.ROOT,
-              ", peak N*=%.1f X(N*)=%.1f req/s", c.usl().peakN(), c.usl().peakX()));
-    }
-    if (c.headroom().headroomPct() != null) {
-      out.printf(Locale.ROOT, "capacity: headroom over the expected peak of %s req/s: %+.1f %%%n",
-          num(c.headroom().expectedPeakRps()), c.headroom().headroomPct());
-    }
-    out.printf(Locale.ROOT, "capacity: %d steps, %.0f s of load, %.0f s in all; report: %s%n", c.steps().size(),
-        c.loadSeconds(), c.wallSeconds(), dir.resolve("index.html").toAbsolutePath().toUri());
-  }
 
-  /** The capacity.* and simulator keys in force, for the report. */
-  private static Map<String, String> planValues(LoadTestConfig cfg) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (Key<?> k : Keys.all()) {
-      boolean relevant = k.name().startsWith("capacity.") || k.name().startsWith("traffic.")
-          || k.name().equals(SloKeys.SLO_FILE.name())
-          || (cfg.embedded() && (k.name().startsWith("simulator.workers") || k.name().startsWith("simulator.serviceTime")
-          || k.name().equals("simulator.bandwidthMBps")));
-      if (!relevant || k.name().equals("traffic.readers.rate") || k.name().equals(CapacityKeys.REPORT_DIR.name())) continue;
-      cfg.settings().source().get(k.name()).map(v -> v.text()).or(() -> Optional.ofNullable(k.defaultValue()))
-          .ifPresent(v -> m.put(k.name(), v));
+    /** The search joins the run history: capacity over time is what the trends report draws. */
+    private static void record(LoadTestConfig cfg, Outcome o) {
+        Settings s = cfg.settings();
+        CapacityResult c = o.result();
+        try {
+            new RunHistory(Path.of(s.get(ResultKeys.HISTORY_DIR)))
+                    .record(
+                            "capacity",
+                            Instant.parse(c.startedAt()),
+                            RunReport.fingerprint(s, SIMULATION),
+                            c.maxSustainableRps() != null,
+                            c.injectorBoundAtRps() == null,
+                            o.report().toString(),
+                            JSON.valueToTree(c));
+        } catch (UncheckedIOException e) {
+            System.err.println("rdm-loadtest: " + e.getMessage() + ": the capacity result is not in the history");
+        }
     }
-    return m;
-  }
 
-  static String num(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e12 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
-  }
+    /** Steps the rate up; returns why it stopped. */
+    private String stepUp(long t0) throws IOException {
+        double rate = plan.startRate();
+        // Not measured: JIT, connection pools and caches warm up, and it tells how many requests a session sends.
+        StepResult warm = runStep(StepResult.WARMUP, rate);
+        if (warm.requestsPerSession() > 0) requestsPerSession = warm.requestsPerSession();
+        boolean previousFailed = false;
+        while (true) {
+            if (rate > plan.maxRate() + 1e-9) return "reached capacity.maxRate (" + num(plan.maxRate()) + " req/s)";
+            if (!timeLeft(t0)) return "capacity.maxDuration (" + secs(plan.maxDuration()) + " s) would be exceeded";
+            StepResult r = runStep("step", rate);
+            if (!r.injectorOk()) {
+                injectorBoundAt = r.targetRps();
+                return "injector-bound at " + num(r.targetRps()) + " req/s (step " + r.index() + ": " + r.injectorNote()
+                        + "): add injectors or cores";
+            }
+            if (r.errorRatePct() > plan.stopErrorRatePct()) {
+                return "error rate " + num(r.errorRatePct()) + " % > capacity.stopErrorRatePct "
+                        + num(plan.stopErrorRatePct()) + " % at step " + r.index();
+            }
+            if (!r.passed() && previousFailed)
+                return "two consecutive failing steps (" + (r.index() - 1) + ", " + r.index() + ")";
+            previousFailed = !r.passed();
+            rate += plan.step();
+        }
+    }
 
-  private static String secs(Duration d) {
-    return num(d.toMillis() / 1000.0);
-  }
+    /** Bisects between the highest passing rate below the first failure and that failure. */
+    private void refine(long t0) throws IOException {
+        CapacityAnalysis.Limits l = CapacityAnalysis.mixLimit(steps);
+        if (l.firstFailingTargetRps() == null) return;
+        double failed = l.firstFailingTargetRps();
+        double hi = failed;
+        double lo = steps.stream()
+                .filter(StepResult::valid)
+                .filter(StepResult::passed)
+                .mapToDouble(StepResult::targetRps)
+                .filter(r -> r < failed)
+                .max()
+                .orElse(0);
+        for (int i = 0; i < plan.refineSteps() && timeLeft(t0); i++) {
+            double mid = (lo + hi) / 2;
+            StepResult r = runStep("refine", mid);
+            if (!r.injectorOk()) return;
+            if (r.passed()) lo = mid;
+            else hi = mid;
+        }
+    }
+
+    private boolean timeLeft(long t0) {
+        long next = plan.stepLoad().toMillis() + 3_000;
+        return System.currentTimeMillis() - t0 + next <= plan.maxDuration().toMillis();
+    }
+
+    private StepResult runStep(String phase, double targetRps) throws IOException {
+        int index = steps.size() + 1;
+        long started = System.currentTimeMillis();
+        StepResult r = runner.run(new StepMeasure.Step(index, phase, targetRps, targetRps / requestsPerSession));
+        loadSeconds += (System.currentTimeMillis() - started) / 1000.0;
+        steps.add(r);
+        double perSession = measuredRequestsPerSession();
+        if (perSession > 0) requestsPerSession = perSession;
+        print(r);
+        return r;
+    }
+
+    /** Requests per reader session over every step so far with a healthy injector (closed-model background included). */
+    private double measuredRequestsPerSession() {
+        double req = 0, sessions = 0;
+        for (StepResult s : steps) {
+            if (!s.injectorOk() || s.requests() == 0 || s.requestsPerSession() <= 0) continue;
+            req += s.requests();
+            sessions += s.requests() / s.requestsPerSession();
+        }
+        return sessions == 0 ? 0 : req / sessions;
+    }
+
+    private void print(StepResult r) {
+        out.printf(
+                Locale.ROOT,
+                "capacity: step %2d %-9s target %7s req/s (%s sessions/s): offered %7s, throughput %7s"
+                        + " req/s, p50/p95/p99 %d/%d/%d ms, errors %.2f %%, N %.1f: %s%n",
+                r.index(),
+                r.phase(),
+                num(r.targetRps()),
+                num(r.sessionsPerSec()),
+                num(r.offeredRps()),
+                num(r.throughputRps()),
+                r.p50Ms(),
+                r.p95Ms(),
+                r.p99Ms(),
+                r.errorRatePct(),
+                r.concurrency(),
+                !r.injectorOk()
+                        ? "INJECTOR LAGGING (" + r.injectorNote() + ")"
+                        : r.passed() ? "SLOs met" : String.join("; ", r.failures()));
+    }
+
+    private void printConclusion(CapacityResult c, Path dir) {
+        out.println("capacity: stopped: " + c.stopReason());
+        if (c.injectorBoundAtRps() != null) {
+            out.println("capacity: INVALID: injector-bound at " + num(c.injectorBoundAtRps())
+                    + " req/s: add injectors or"
+                    + " cores; no capacity is given"
+                    + (c.lowerBoundRps() == null
+                            ? ""
+                            : " (the target met every SLO up to " + num(c.lowerBoundRps()) + " req/s: a lower bound)"));
+        } else
+            out.println("capacity: max sustainable throughput meeting every SLO: "
+                    + (c.maxSustainableRps() == null
+                            ? "none (the first step already failed)"
+                            : num(c.maxSustainableRps()) + " req/s")
+                    + (c.firstFailingTargetRps() == null
+                            ? " (no step failed: the limit is higher)"
+                            : "; first failure at " + num(c.firstFailingTargetRps()) + " req/s, by "
+                                    + String.join(", ", c.breaksFirst())));
+        if (c.knee().offeredRps() != null)
+            out.println("capacity: knee of p95 at " + num(c.knee().offeredRps()) + " req/s offered");
+        if (c.usl() != null) {
+            out.printf(
+                    Locale.ROOT,
+                    "capacity: USL λ=%.3f σ=%.4f κ=%.6f R²=%.3f%s%n",
+                    c.usl().lambda(),
+                    c.usl().sigma(),
+                    c.usl().kappa(),
+                    c.usl().rSquared(),
+                    c.usl().peakN() == null
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    ", peak N*=%.1f X(N*)=%.1f req/s",
+                                    c.usl().peakN(),
+                                    c.usl().peakX()));
+        }
+        if (c.headroom().headroomPct() != null) {
+            out.printf(
+                    Locale.ROOT,
+                    "capacity: headroom over the expected peak of %s req/s: %+.1f %%%n",
+                    num(c.headroom().expectedPeakRps()),
+                    c.headroom().headroomPct());
+        }
+        out.printf(
+                Locale.ROOT,
+                "capacity: %d steps, %.0f s of load, %.0f s in all; report: %s%n",
+                c.steps().size(),
+                c.loadSeconds(),
+                c.wallSeconds(),
+                dir.resolve("index.html").toAbsolutePath().toUri());
+    }
+
+    /** The capacity.* and simulator keys in force, for the report. */
+    private static Map<String, String> planValues(LoadTestConfig cfg) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Key<?> k : Keys.all()) {
+            boolean relevant = k.name().startsWith("capacity.")
+                    || k.name().startsWith("traffic.")
+                    || k.name().equals(SloKeys.SLO_FILE.name())
+                    || (cfg.embedded()
+                            && (k.name().startsWith("simulator.workers")
+                                    || k.name().startsWith("simulator.serviceTime")
+                                    || k.name().equals("simulator.bandwidthMBps")));
+            if (!relevant || k.name().equals("traffic.readers.rate") || k.name().equals(CapacityKeys.REPORT_DIR.name()))
+                continue;
+            cfg.settings()
+                    .source()
+                    .get(k.name())
+                    .map(v -> v.text())
+                    .or(() -> Optional.ofNullable(k.defaultValue()))
+                    .ifPresent(v -> m.put(k.name(), v));
+        }
+        return m;
+    }
+
+    static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e12
+                ? String.valueOf((long) v)
+                : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String secs(Duration d) {
+        return num(d.toMillis() / 1000.0);
+    }
 }

@@ -23,66 +23,81 @@ import rdmloadtest.slo.Slo;
  * CapacitySimulation, judged by the run's own report and measured on its steady part only.
  */
 final class GatlingSteps implements CapacitySearch.StepRunner {
-  private final CapacityPlan plan;
-  private final Slo slo;
-  private final Path resultsRoot;
-  private final Duration maxStartLag;
-  private final double maxMissingPct;
+    private final CapacityPlan plan;
+    private final Slo slo;
+    private final Path resultsRoot;
+    private final Duration maxStartLag;
+    private final double maxMissingPct;
 
-  GatlingSteps(CapacityPlan plan, Slo slo, Path resultsRoot, Duration maxStartLag, double maxMissingPct) {
-    this.plan = plan;
-    this.slo = slo;
-    this.resultsRoot = resultsRoot;
-    this.maxStartLag = maxStartLag;
-    this.maxMissingPct = maxMissingPct;
-  }
-
-  @Override
-  public StepResult run(StepMeasure.Step step) throws IOException {
-    int index = step.index();
-    double targetRps = step.targetRps();
-    double sessions = step.sessionsPerSec();
-    Map<String, String> props = new LinkedHashMap<>();
-    props.put("profile", "load");
-    props.put("traffic.readers.rate", String.format(Locale.ROOT, "%.4f", sessions));
-    props.put("run.rampUp", plan.ramp().toMillis() + "ms");
-    props.put("run.duration", plan.stepDuration().toMillis() + "ms");
-    // Bounded: an overloaded target's queue may drain for at most one more step length.
-    props.put("run.maxDuration", plan.stepLoad().plus(plan.stepDuration()).toMillis() + "ms");
-    props.put("slo.warmup", plan.ramp().plus(plan.settle()).toMillis() + "ms");
-    props.put("slo.enforce", "false");
-    // A step is not a run of its own: no history entry, no baseline.
-    props.put(ResultKeys.HISTORY_RECORD.name(), "false");
-    props.put(ResultKeys.BASELINE_RUNS.name(), "0");
-    props.put(ResultKeys.RESULTS_FOLDER.name(), resultsRoot.toString());
-    Optional<RunReport.Result> before = RunReport.last();
-    Path console = Files.createDirectories(resultsRoot).resolve("capacity-step-" + index + ".console.txt");
-    int rc = launch(props, console, "capacity step " + index + " at " + CapacitySearch.num(targetRps) + " req/s");
-    RunReport.Result run = RunReport.last().filter(r -> before.isEmpty() || r != before.get())
-        .orElseThrow(() -> new IOException("capacity step " + index + ": Gatling exited " + rc
-            + " and wrote no run; see " + console));
-    SimulationLog log = SimulationLog.read(run.folder().resolve("simulation.log"));
-    InjectorHealth injector = run.summary().injector();
-    long origin = injector.checked() ? log.header().runStart() + injector.originOffsetMs() : log.injectStart();
-    long from = origin + plan.ramp().plus(plan.settle()).toMillis();
-    long to = origin + plan.stepLoad().toMillis();
-    return StepMeasure.measure(step, log, from, to, slo, injector, run.summary().injectorMonitor(), maxStartLag,
-        maxMissingPct, CapacitySearch.READERS, run.folder().getFileName().toString());
-  }
-
-  /** Gatling in this JVM, its console to a file (the search prints its own line per step). */
-  private static int launch(Map<String, String> props, Path console, String description) throws IOException {
-    Map<String, String> previous = new HashMap<>();
-    props.forEach((k, v) -> previous.put(k, System.setProperty(k, v)));
-    try (PrintStream ps = new PrintStream(Files.newOutputStream(console), true, StandardCharsets.UTF_8)) {
-      return GatlingLauncher.run(CapacitySearch.SIMULATION, Path.of(System.getProperty(ResultKeys.RESULTS_FOLDER.name())),
-          description, false, null, ps);
-    } finally {
-      previous.forEach((k, v) -> {
-        if (v == null) System.clearProperty(k);
-        else System.setProperty(k, v);
-      });
+    GatlingSteps(CapacityPlan plan, Slo slo, Path resultsRoot, Duration maxStartLag, double maxMissingPct) {
+        this.plan = plan;
+        this.slo = slo;
+        this.resultsRoot = resultsRoot;
+        this.maxStartLag = maxStartLag;
+        this.maxMissingPct = maxMissingPct;
     }
-  }
 
+    @Override
+    public StepResult run(StepMeasure.Step step) throws IOException {
+        int index = step.index();
+        double targetRps = step.targetRps();
+        double sessions = step.sessionsPerSec();
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("profile", "load");
+        props.put("traffic.readers.rate", String.format(Locale.ROOT, "%.4f", sessions));
+        props.put("run.rampUp", plan.ramp().toMillis() + "ms");
+        props.put("run.duration", plan.stepDuration().toMillis() + "ms");
+        // Bounded: an overloaded target's queue may drain for at most one more step length.
+        props.put("run.maxDuration", plan.stepLoad().plus(plan.stepDuration()).toMillis() + "ms");
+        props.put("slo.warmup", plan.ramp().plus(plan.settle()).toMillis() + "ms");
+        props.put("slo.enforce", "false");
+        // A step is not a run of its own: no history entry, no baseline.
+        props.put(ResultKeys.HISTORY_RECORD.name(), "false");
+        props.put(ResultKeys.BASELINE_RUNS.name(), "0");
+        props.put(ResultKeys.RESULTS_FOLDER.name(), resultsRoot.toString());
+        Optional<RunReport.Result> before = RunReport.last();
+        Path console = Files.createDirectories(resultsRoot).resolve("capacity-step-" + index + ".console.txt");
+        int rc = launch(props, console, "capacity step " + index + " at " + CapacitySearch.num(targetRps) + " req/s");
+        RunReport.Result run = RunReport.last()
+                .filter(r -> before.isEmpty() || r != before.get())
+                .orElseThrow(() -> new IOException(
+                        "capacity step " + index + ": Gatling exited " + rc + " and wrote no run; see " + console));
+        SimulationLog log = SimulationLog.read(run.folder().resolve("simulation.log"));
+        InjectorHealth injector = run.summary().injector();
+        long origin = injector.checked() ? log.header().runStart() + injector.originOffsetMs() : log.injectStart();
+        long from = origin + plan.ramp().plus(plan.settle()).toMillis();
+        long to = origin + plan.stepLoad().toMillis();
+        return StepMeasure.measure(
+                step,
+                log,
+                from,
+                to,
+                slo,
+                injector,
+                run.summary().injectorMonitor(),
+                maxStartLag,
+                maxMissingPct,
+                CapacitySearch.READERS,
+                run.folder().getFileName().toString());
+    }
+
+    /** Gatling in this JVM, its console to a file (the search prints its own line per step). */
+    private static int launch(Map<String, String> props, Path console, String description) throws IOException {
+        Map<String, String> previous = new HashMap<>();
+        props.forEach((k, v) -> previous.put(k, System.setProperty(k, v)));
+        try (PrintStream ps = new PrintStream(Files.newOutputStream(console), true, StandardCharsets.UTF_8)) {
+            return GatlingLauncher.run(
+                    CapacitySearch.SIMULATION,
+                    Path.of(System.getProperty(ResultKeys.RESULTS_FOLDER.name())),
+                    description,
+                    false,
+                    null,
+                    ps);
+        } finally {
+            previous.forEach((k, v) -> {
+                if (v == null) System.clearProperty(k);
+                else System.setProperty(k, v);
+            });
+        }
+    }
 }

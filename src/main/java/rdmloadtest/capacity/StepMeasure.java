@@ -1,15 +1,14 @@
 package rdmloadtest.capacity;
 
-import rdmloadtest.monitor.InjectorValidity;
-import rdmloadtest.results.Latencies;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import rdmloadtest.results.InjectorHealth;
 import rdmloadtest.gatling.SimulationLog;
+import rdmloadtest.monitor.InjectorValidity;
+import rdmloadtest.results.InjectorHealth;
+import rdmloadtest.results.Latencies;
 import rdmloadtest.slo.Check;
 import rdmloadtest.slo.Gate;
 import rdmloadtest.slo.Measured;
@@ -21,83 +20,131 @@ import rdmloadtest.slo.SloGroup;
  * Percentiles come from {@link Latencies}, like every other figure of the toolkit.
  */
 public final class StepMeasure {
-  private StepMeasure() {}
+    private StepMeasure() {}
 
-  /** The step's identity and the conditions it ran under, as the search planned them. */
-  public record Step(int index, String phase, double targetRps, double sessionsPerSec) {}
+    /** The step's identity and the conditions it ran under, as the search planned them. */
+    public record Step(int index, String phase, double targetRps, double sessionsPerSec) {}
 
-  public static StepResult measure(Step step, SimulationLog log, long start, long end, Slo slo,
-                                   InjectorHealth injector, InjectorValidity.Verdict watched, Duration maxStartLag,
-                                   double maxMissingPct, String readersScenario, String runFolder) {
-    double seconds = (end - start) / 1000.0;
-    Values all = new Values();
-    Map<String, Values> byGroup = new LinkedHashMap<>();
-    for (SloGroup g : slo.groups()) byGroup.put(g.name(), new Values());
-    long completedOk = 0;
-    for (SimulationLog.Request r : log.requests()) {
-      if (r.ok() && r.end() >= start && r.end() < end) completedOk++;
-      if (r.start() < start || r.start() >= end) continue;
-      all.add(r);
-      slo.groupOf(r.name()).ifPresent(g -> byGroup.get(g.name()).add(r));
-    }
-    // Over the whole run: a session's requests may start after the window its session started in.
-    long sessions = log.users().stream().filter(u -> u.start() && u.scenario().equals(readersScenario)).count();
+    public static StepResult measure(
+            Step step,
+            SimulationLog log,
+            long start,
+            long end,
+            Slo slo,
+            InjectorHealth injector,
+            InjectorValidity.Verdict watched,
+            Duration maxStartLag,
+            double maxMissingPct,
+            String readersScenario,
+            String runFolder) {
+        double seconds = (end - start) / 1000.0;
+        Values all = new Values();
+        Map<String, Values> byGroup = new LinkedHashMap<>();
+        for (SloGroup g : slo.groups()) byGroup.put(g.name(), new Values());
+        long completedOk = 0;
+        for (SimulationLog.Request r : log.requests()) {
+            if (r.ok() && r.end() >= start && r.end() < end) completedOk++;
+            if (r.start() < start || r.start() >= end) continue;
+            all.add(r);
+            slo.groupOf(r.name()).ifPresent(g -> byGroup.get(g.name()).add(r));
+        }
+        // Over the whole run: a session's requests may start after the window its session started in.
+        long sessions = log.users().stream()
+                .filter(u -> u.start() && u.scenario().equals(readersScenario))
+                .count();
 
-    Map<String, Measured> measured = new LinkedHashMap<>();
-    byGroup.forEach((name, v) -> measured.put(name, v.measured(seconds)));
-    List<Check> checks = Gate.judge(slo, measured).stream().filter(c -> !c.metric().equals("throughput")).toList();
-    List<StepResult.GroupStep> groups = new ArrayList<>();
-    for (SloGroup g : slo.groups()) {
-      Values v = byGroup.get(g.name());
-      if (v.n == 0) continue;
-      List<String> fails = checks.stream().filter(c -> c.subject().equals(g.name()) && c.failed())
-          .map(Check::message).toList();
-      groups.add(new StepResult.GroupStep(g.name(), v.n, v.errorRatePct(), v.latencies.percentile(50),
-          v.latencies.percentile(95), v.latencies.percentile(99), fails.isEmpty(), fails));
+        Map<String, Measured> measured = new LinkedHashMap<>();
+        byGroup.forEach((name, v) -> measured.put(name, v.measured(seconds)));
+        List<Check> checks = Gate.judge(slo, measured).stream()
+                .filter(c -> !c.metric().equals("throughput"))
+                .toList();
+        List<StepResult.GroupStep> groups = new ArrayList<>();
+        for (SloGroup g : slo.groups()) {
+            Values v = byGroup.get(g.name());
+            if (v.n == 0) continue;
+            List<String> fails = checks.stream()
+                    .filter(c -> c.subject().equals(g.name()) && c.failed())
+                    .map(Check::message)
+                    .toList();
+            groups.add(new StepResult.GroupStep(
+                    g.name(),
+                    v.n,
+                    v.errorRatePct(),
+                    v.latencies.percentile(50),
+                    v.latencies.percentile(95),
+                    v.latencies.percentile(99),
+                    fails.isEmpty(),
+                    fails));
+        }
+        double throughput = completedOk / seconds;
+        double mean = all.n == 0 ? 0 : (double) all.sum / all.n;
+        boolean injectorOk = true;
+        String note = "not checked";
+        if (injector.checked()) {
+            InjectorHealth.Scenario sc = injector.scenarios().stream()
+                    .filter(x -> x.name().equals(readersScenario))
+                    .findFirst()
+                    .orElse(null);
+            if (sc != null) {
+                injectorOk = sc.p99LagMs() <= maxStartLag.toMillis() && sc.missingPct() <= maxMissingPct;
+                note = "p99 start lag " + sc.p99LagMs() + " ms, " + sc.missing() + " of " + sc.planned()
+                        + " users never started";
+            }
+        }
+        if (watched != null && !watched.valid()) {
+            injectorOk = false;
+            note = String.join("; ", watched.reasons());
+        }
+        return new StepResult(
+                step.index(),
+                step.phase(),
+                step.targetRps(),
+                step.sessionsPerSec(),
+                all.n / seconds,
+                throughput,
+                all.n,
+                all.ko,
+                all.errorRatePct(),
+                mean,
+                all.latencies.percentile(50),
+                all.latencies.percentile(95),
+                all.latencies.percentile(99),
+                all.latencies.max(),
+                throughput * mean / 1000.0,
+                sessions == 0 ? 0 : (double) log.requests().size() / sessions,
+                groups,
+                checks,
+                injectorOk,
+                note,
+                watched,
+                runFolder);
     }
-    double throughput = completedOk / seconds;
-    double mean = all.n == 0 ? 0 : (double) all.sum / all.n;
-    boolean injectorOk = true;
-    String note = "not checked";
-    if (injector.checked()) {
-      InjectorHealth.Scenario sc = injector.scenarios().stream().filter(x -> x.name().equals(readersScenario))
-          .findFirst().orElse(null);
-      if (sc != null) {
-        injectorOk = sc.p99LagMs() <= maxStartLag.toMillis() && sc.missingPct() <= maxMissingPct;
-        note = "p99 start lag " + sc.p99LagMs() + " ms, " + sc.missing() + " of " + sc.planned() + " users never started";
-      }
-    }
-    if (watched != null && !watched.valid()) {
-      injectorOk = false;
-      note = String.join("; ", watched.reasons());
-    }
-    return new StepResult(step.index(), step.phase(), step.targetRps(), step.sessionsPerSec(), all.n / seconds,
-        throughput, all.n, all.ko, all.errorRatePct(), mean, all.latencies.percentile(50),
-        all.latencies.percentile(95), all.latencies.percentile(99), all.latencies.max(), throughput * mean / 1000.0,
-        sessions == 0 ? 0 : (double) log.requests().size() / sessions, groups, checks, injectorOk, note, watched,
-        runFolder);
-  }
 
-  private static final class Values {
-    final Latencies latencies = new Latencies();
-    long n;
-    long ko;
-    long sum;
+    private static final class Values {
+        final Latencies latencies = new Latencies();
+        long n;
+        long ko;
+        long sum;
 
-    void add(SimulationLog.Request r) {
-      latencies.add(r.responseTime());
-      n++;
-      sum += r.responseTime();
-      if (!r.ok()) ko++;
-    }
+        void add(SimulationLog.Request r) {
+            latencies.add(r.responseTime());
+            n++;
+            sum += r.responseTime();
+            if (!r.ok()) ko++;
+        }
 
-    double errorRatePct() {
-      return n == 0 ? 0 : 100.0 * ko / n;
-    }
+        double errorRatePct() {
+            return n == 0 ? 0 : 100.0 * ko / n;
+        }
 
-    Measured measured(double seconds) {
-      return new Measured(n, errorRatePct(), n / seconds, latencies.percentile(50), latencies.percentile(95),
-          latencies.percentile(99));
+        Measured measured(double seconds) {
+            return new Measured(
+                    n,
+                    errorRatePct(),
+                    n / seconds,
+                    latencies.percentile(50),
+                    latencies.percentile(95),
+                    latencies.percentile(99));
+        }
     }
-  }
 }

@@ -1,9 +1,9 @@
 package rdmloadtest.capacity;
 
-import rdmloadtest.monitor.InjectorValidity;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import rdmloadtest.monitor.InjectorValidity;
 import rdmloadtest.slo.Check;
 
 /**
@@ -20,29 +20,54 @@ import rdmloadtest.slo.Check;
  *     injector, not the target
  * @param injector what the injector's monitor saw on the step's window (CPU, lag, GC), null when not watched
  */
-public record StepResult(int index, String phase, double targetRps, double sessionsPerSec, double offeredRps,
-                         double throughputRps, long requests, long ko, double errorRatePct, double meanMs, int p50Ms,
-                         int p95Ms, int p99Ms, int maxMs, double concurrency, double requestsPerSession,
-                         List<GroupStep> groups, @JsonIgnore List<Check> checks, boolean injectorOk, String injectorNote,
-                         InjectorValidity.Verdict injector, String runFolder) {
-  public static final String WARMUP = "warmup";
+public record StepResult(
+        int index,
+        String phase,
+        double targetRps,
+        double sessionsPerSec,
+        double offeredRps,
+        double throughputRps,
+        long requests,
+        long ko,
+        double errorRatePct,
+        double meanMs,
+        int p50Ms,
+        int p95Ms,
+        int p99Ms,
+        int maxMs,
+        double concurrency,
+        double requestsPerSession,
+        List<GroupStep> groups,
+        @JsonIgnore List<Check> checks,
+        boolean injectorOk,
+        String injectorNote,
+        InjectorValidity.Verdict injector,
+        String runFolder) {
+    public static final String WARMUP = "warmup";
 
-  /** One SLO group on this step's window. */
-  public record GroupStep(String name, long requests, double errorRatePct, int p50Ms, int p95Ms, int p99Ms,
-                          boolean passed, List<String> failures) {}
+    /** One SLO group on this step's window. */
+    public record GroupStep(
+            String name,
+            long requests,
+            double errorRatePct,
+            int p50Ms,
+            int p95Ms,
+            int p99Ms,
+            boolean passed,
+            List<String> failures) {}
 
-  /** Every SLO objective met on a window that has requests. */
-  @JsonProperty("passed")
-  public boolean passed() {
-    return requests > 0 && checks.stream().noneMatch(Check::failed);
-  }
+    /** Every SLO objective met on a window that has requests. */
+    @JsonProperty("passed")
+    public boolean passed() {
+        return requests > 0 && checks.stream().noneMatch(Check::failed);
+    }
 
-  /** A measurement of the target: not the warm-up, the injector kept up, and the window has requests. */
-  public boolean valid() {
-    return injectorOk && requests > 0 && !phase.equals(WARMUP);
-  }
+    /** A measurement of the target: not the warm-up, the injector kept up, and the window has requests. */
+    public boolean valid() {
+        return injectorOk && requests > 0 && !phase.equals(WARMUP);
+    }
 
-  public List<String> failures() {
-    return checks.stream().filter(Check::failed).map(Check::message).toList();
-  }
+    public List<String> failures() {
+        return checks.stream().filter(Check::failed).map(Check::message).toList();
+    }
 }

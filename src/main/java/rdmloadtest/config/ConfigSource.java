@@ -17,117 +17,121 @@ import java.util.Properties;
  * the key's default. Every value remembers where it came from, so an error can say so.
  */
 public final class ConfigSource {
-  public record Value(String text, String origin) {}
+    public record Value(String text, String origin) {}
 
-  private final Map<String, Value> values = new LinkedHashMap<>();
+    private final Map<String, Value> values = new LinkedHashMap<>();
 
-  private ConfigSource() {}
+    private ConfigSource() {}
 
-  public static ConfigSource of(Properties system, Map<String, String> env) {
-    ConfigSource src = new ConfigSource();
-    Map<String, Value> sys = ownedSystemProperties(system);
-    Map<String, Value> fromEnv = new HashMap<>();
-    for (Key<?> k : Keys.all()) {
-      String v = env.get(k.envName());
-      if (v != null) fromEnv.put(k.name(), new Value(v, "environment variable " + k.envName()));
+    public static ConfigSource of(Properties system, Map<String, String> env) {
+        ConfigSource src = new ConfigSource();
+        Map<String, Value> sys = ownedSystemProperties(system);
+        Map<String, Value> fromEnv = new HashMap<>();
+        for (Key<?> k : Keys.all()) {
+            String v = env.get(k.envName());
+            if (v != null) fromEnv.put(k.name(), new Value(v, "environment variable " + k.envName()));
+        }
+        rejectSecretsInProperties(sys);
+        Value profile = firstOf(ConfigKeys.PROFILE.name(), sys, fromEnv);
+        String profileName = profile == null
+                ? ConfigKeys.PROFILE.defaultValue()
+                : ConfigKeys.PROFILE.parser().apply(profile.text());
+        src.putAll(readBuiltInProfile(profileName));
+        Value profileFile = firstOf(ConfigKeys.PROFILE_FILE.name(), sys, fromEnv);
+        if (profileFile != null)
+            src.putAll(readProfileFile(Path.of(profileFile.text().trim()), profileFile.origin()));
+        src.putAll(fromEnv);
+        src.putAll(sys);
+        return src;
     }
-    rejectSecretsInProperties(sys);
-    Value profile = firstOf(ConfigKeys.PROFILE.name(), sys, fromEnv);
-    String profileName = profile == null ? ConfigKeys.PROFILE.defaultValue() : ConfigKeys.PROFILE.parser().apply(profile.text());
-    src.putAll(readBuiltInProfile(profileName));
-    Value profileFile = firstOf(ConfigKeys.PROFILE_FILE.name(), sys, fromEnv);
-    if (profileFile != null) src.putAll(readProfileFile(Path.of(profileFile.text().trim()), profileFile.origin()));
-    src.putAll(fromEnv);
-    src.putAll(sys);
-    return src;
-  }
 
-  public static ConfigSource fromProcess() {
-    return of(System.getProperties(), System.getenv());
-  }
-
-  /** For tests and tools: exactly these values. */
-  public static ConfigSource ofMap(Map<String, String> raw) {
-    Properties p = new Properties();
-    p.putAll(raw);
-    return of(p, Map.of());
-  }
-
-  public Optional<Value> get(String key) {
-    return Optional.ofNullable(values.get(key));
-  }
-
-  public Map<String, Value> all() {
-    return Map.copyOf(values);
-  }
-
-  private void putAll(Map<String, Value> m) {
-    values.putAll(m);
-  }
-
-  private static Value firstOf(String key, Map<String, Value> a, Map<String, Value> b) {
-    return a.containsKey(key) ? a.get(key) : b.get(key);
-  }
-
-  /** Our keys, and an error for any unknown key under one of our prefixes (a typo must not be ignored). */
-  private static Map<String, Value> ownedSystemProperties(Properties system) {
-    Map<String, Value> out = new HashMap<>();
-    for (String name : system.stringPropertyNames()) {
-      if (!Keys.isOwned(name)) continue;
-      if (Keys.byName(name).isEmpty()) throw unknownKey(name, "system property");
-      out.put(name, new Value(system.getProperty(name), "system property -D" + name));
+    public static ConfigSource fromProcess() {
+        return of(System.getProperties(), System.getenv());
     }
-    return out;
-  }
 
-  private static void rejectSecretsInProperties(Map<String, Value> sys) {
-    if (sys.containsKey("invenio.token")) {
-      throw new ConfigException("invenio.token: a token is never read from a system property (it would show in"
-          + " process lists and logs); set the environment variable INVENIO_TOKEN instead");
+    /** For tests and tools: exactly these values. */
+    public static ConfigSource ofMap(Map<String, String> raw) {
+        Properties p = new Properties();
+        p.putAll(raw);
+        return of(p, Map.of());
     }
-  }
 
-  private static Map<String, Value> readBuiltInProfile(String name) {
-    String resource = "profiles/" + name + ".properties";
-    try (InputStream in = ConfigSource.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) throw new ConfigException("profile='" + name + "': no built-in profile " + resource);
-      Properties p = new Properties();
-      p.load(in);
-      return checked(p, "built-in profile " + resource);
-    } catch (IOException e) {
-      throw new ConfigException("profile='" + name + "': cannot read " + resource + ": " + e.getMessage());
+    public Optional<Value> get(String key) {
+        return Optional.ofNullable(values.get(key));
     }
-  }
 
-  private static Map<String, Value> readProfileFile(Path file, String origin) {
-    if (!Files.isRegularFile(file)) {
-      throw new ConfigException("profile.file='" + file + "' (" + origin + "): no such file; expected a"
-          + " .properties file of configuration keys");
+    public Map<String, Value> all() {
+        return Map.copyOf(values);
     }
-    try (Reader r = Files.newBufferedReader(file)) {
-      Properties p = new Properties();
-      p.load(r);
-      return checked(p, "profile file " + file);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new ConfigException("profile.file='" + file + "': cannot read it as a .properties file: " + e.getMessage());
-    }
-  }
 
-  private static Map<String, Value> checked(Properties p, String origin) {
-    Map<String, Value> out = new HashMap<>();
-    for (String name : p.stringPropertyNames()) {
-      if (Keys.byName(name).isEmpty()) throw unknownKey(name, origin);
-      if (name.equals(ConfigKeys.PROFILE.name()) || name.equals(ConfigKeys.PROFILE_FILE.name())) {
-        throw new ConfigException(name + " in " + origin + ": a profile cannot name another profile");
-      }
-      out.put(name, new Value(p.getProperty(name), origin));
+    private void putAll(Map<String, Value> m) {
+        values.putAll(m);
     }
-    return out;
-  }
 
-  private static ConfigException unknownKey(String name, String origin) {
-    String hint = Keys.closest(name).map(k -> "; did you mean " + k + "?").orElse("");
-    return new ConfigException(name + " (" + origin + "): unknown configuration key" + hint
-        + " (every key is listed in the README's configuration table)");
-  }
+    private static Value firstOf(String key, Map<String, Value> a, Map<String, Value> b) {
+        return a.containsKey(key) ? a.get(key) : b.get(key);
+    }
+
+    /** Our keys, and an error for any unknown key under one of our prefixes (a typo must not be ignored). */
+    private static Map<String, Value> ownedSystemProperties(Properties system) {
+        Map<String, Value> out = new HashMap<>();
+        for (String name : system.stringPropertyNames()) {
+            if (!Keys.isOwned(name)) continue;
+            if (Keys.byName(name).isEmpty()) throw unknownKey(name, "system property");
+            out.put(name, new Value(system.getProperty(name), "system property -D" + name));
+        }
+        return out;
+    }
+
+    private static void rejectSecretsInProperties(Map<String, Value> sys) {
+        if (sys.containsKey("invenio.token")) {
+            throw new ConfigException("invenio.token: a token is never read from a system property (it would show in"
+                    + " process lists and logs); set the environment variable INVENIO_TOKEN instead");
+        }
+    }
+
+    private static Map<String, Value> readBuiltInProfile(String name) {
+        String resource = "profiles/" + name + ".properties";
+        try (InputStream in = ConfigSource.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new ConfigException("profile='" + name + "': no built-in profile " + resource);
+            Properties p = new Properties();
+            p.load(in);
+            return checked(p, "built-in profile " + resource);
+        } catch (IOException e) {
+            throw new ConfigException("profile='" + name + "': cannot read " + resource + ": " + e.getMessage());
+        }
+    }
+
+    private static Map<String, Value> readProfileFile(Path file, String origin) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("profile.file='" + file + "' (" + origin + "): no such file; expected a"
+                    + " .properties file of configuration keys");
+        }
+        try (Reader r = Files.newBufferedReader(file)) {
+            Properties p = new Properties();
+            p.load(r);
+            return checked(p, "profile file " + file);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException(
+                    "profile.file='" + file + "': cannot read it as a .properties file: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, Value> checked(Properties p, String origin) {
+        Map<String, Value> out = new HashMap<>();
+        for (String name : p.stringPropertyNames()) {
+            if (Keys.byName(name).isEmpty()) throw unknownKey(name, origin);
+            if (name.equals(ConfigKeys.PROFILE.name()) || name.equals(ConfigKeys.PROFILE_FILE.name())) {
+                throw new ConfigException(name + " in " + origin + ": a profile cannot name another profile");
+            }
+            out.put(name, new Value(p.getProperty(name), origin));
+        }
+        return out;
+    }
+
+    private static ConfigException unknownKey(String name, String origin) {
+        String hint = Keys.closest(name).map(k -> "; did you mean " + k + "?").orElse("");
+        return new ConfigException(name + " (" + origin + "): unknown configuration key" + hint
+                + " (every key is listed in the README's configuration table)");
+    }
 }

@@ -9,11 +9,11 @@ import java.util.function.Function;
  */
 public record Key<T>(String name, String defaultValue, String doc, Function<String, T> parser) {
 
-  public String envName() {
-    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
-  }
+    public String envName() {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
+    }
 
-  public boolean hasDefault() {
-    return defaultValue != null;
-  }
+    public boolean hasDefault() {
+        return defaultValue != null;
+    }
 }

@@ -2,18 +2,18 @@ package rdmloadtest.config;
 
 /** A bearer token: its value is only ever put into an Authorization header, never printed. */
 public final class Token {
-  private final String value;
+    private final String value;
 
-  public Token(String value) {
-    this.value = value;
-  }
+    public Token(String value) {
+        this.value = value;
+    }
 
-  public String bearer() {
-    return "Bearer " + value;
-  }
+    public String bearer() {
+        return "Bearer " + value;
+    }
 
-  @Override
-  public String toString() {
-    return "Token[redacted]";
-  }
+    @Override
+    public String toString() {
+        return "Token[redacted]";
+    }
 }

@@ -15,61 +15,69 @@ import java.util.TreeMap;
 
 /** One side of the comparison (the real instance or the simulator): sends the sequence and keeps the answers. */
 final class Side {
-  /** What one step got on this side: the response, or why it was not sent. */
-  record Outcome(Exchange exchange, String skipped) {}
+    /** What one step got on this side: the response, or why it was not sent. */
+    record Outcome(Exchange exchange, String skipped) {}
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
-  final String label;
-  final String baseUrl;
-  private final String tokenA;
-  private final String tokenB;
-  /** Values captured by the steps (ids, revision, ETag, resumption token), for placeholders and normalising. */
-  final Map<String, String> vars = new LinkedHashMap<>();
-  final List<Outcome> outcomes = new ArrayList<>();
-  /** Wait where a step says so (the search index refresh); off for a simulator whose index refreshes at once. */
-  boolean waitForIndex = true;
+    final String label;
+    final String baseUrl;
+    private final String tokenA;
+    private final String tokenB;
+    /** Values captured by the steps (ids, revision, ETag, resumption token), for placeholders and normalising. */
+    final Map<String, String> vars = new LinkedHashMap<>();
 
-  Side(String label, String baseUrl, String tokenA, String tokenB) {
-    this.label = label;
-    this.baseUrl = baseUrl.replaceAll("/+$", "");
-    this.tokenA = tokenA;
-    this.tokenB = tokenB;
-  }
+    final List<Outcome> outcomes = new ArrayList<>();
+    /** Wait where a step says so (the search index refresh); off for a simulator whose index refreshes at once. */
+    boolean waitForIndex = true;
 
-  void run(List<Step> steps) throws InterruptedException {
-    for (Step step : steps) outcomes.add(send(step));
-  }
-
-  private Outcome send(Step step) throws InterruptedException {
-    List<String> missing = step.missing(vars);
-    if (!missing.isEmpty()) return new Outcome(null, "not sent: no " + String.join(", ", missing) + " from earlier steps");
-    if (waitForIndex && step.pauseBeforeMs > 0) Thread.sleep(step.pauseBeforeMs);
-    HttpRequest.BodyPublisher body = step.body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(Step.fill(step.body, vars), StandardCharsets.UTF_8);
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + Step.fill(step.path, vars)))
-        .timeout(Duration.ofSeconds(60)).method(step.method, body).header("User-Agent", "rdm-loadtest-conformance");
-    if (step.contentType != null) b.header("Content-Type", step.contentType);
-    step.headers.forEach((k, v) -> b.header(k, Step.fill(v, vars)));
-    String token = switch (step.caller) {
-      case A -> tokenA;
-      case B -> tokenB;
-      case ANONYMOUS -> null;
-    };
-    if (token != null) b.header("Authorization", "Bearer " + token);
-    try {
-      HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-      Map<String, List<String>> headers = new TreeMap<>();
-      r.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(), v));
-      Exchange x = new Exchange(r.statusCode(), headers, r.body());
-      step.captures.forEach((name, f) -> {
-        String v = f.apply(x);
-        if (v != null && !v.isEmpty()) vars.put(name, v);
-      });
-      return new Outcome(x, null);
-    } catch (IOException e) {
-      return new Outcome(null, "no answer: " + e);
+    Side(String label, String baseUrl, String tokenA, String tokenB) {
+        this.label = label;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.tokenA = tokenA;
+        this.tokenB = tokenB;
     }
-  }
+
+    void run(List<Step> steps) throws InterruptedException {
+        for (Step step : steps) outcomes.add(send(step));
+    }
+
+    private Outcome send(Step step) throws InterruptedException {
+        List<String> missing = step.missing(vars);
+        if (!missing.isEmpty())
+            return new Outcome(null, "not sent: no " + String.join(", ", missing) + " from earlier steps");
+        if (waitForIndex && step.pauseBeforeMs > 0) Thread.sleep(step.pauseBeforeMs);
+        HttpRequest.BodyPublisher body = step.body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(Step.fill(step.body, vars), StandardCharsets.UTF_8);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + Step.fill(step.path, vars)))
+                .timeout(Duration.ofSeconds(60))
+                .method(step.method, body)
+                .header("User-Agent", "rdm-loadtest-conformance");
+        if (step.contentType != null) b.header("Content-Type", step.contentType);
+        step.headers.forEach((k, v) -> b.header(k, Step.fill(v, vars)));
+        String token = switch (step.caller) {
+            case A -> tokenA;
+            case B -> tokenB;
+            case ANONYMOUS -> null;
+        };
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        try {
+            HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            Map<String, List<String>> headers = new TreeMap<>();
+            r.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(), v));
+            Exchange x = new Exchange(r.statusCode(), headers, r.body());
+            step.captures.forEach((name, f) -> {
+                String v = f.apply(x);
+                if (v != null && !v.isEmpty()) vars.put(name, v);
+            });
+            return new Outcome(x, null);
+        } catch (IOException e) {
+            return new Outcome(null, "no answer: " + e);
+        }
+    }
 }

@@ -1,6 +1,5 @@
 package rdmloadtest.datagen;
 
-import rdmloadtest.cli.Command;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import rdmloadtest.cli.Command;
 import rdmloadtest.feeders.JsonLines;
 
 /**
@@ -18,33 +18,47 @@ import rdmloadtest.feeders.JsonLines;
  * lazily. {@code mvn -q exec:java@checksums -Ddatagen.out=DIR}
  */
 public final class ChecksumsMain {
-  private ChecksumsMain() {}
+    private ChecksumsMain() {}
 
-  record FileRef(String recordId, String key, long size) {}
+    record FileRef(String recordId, String key, long size) {}
 
-  public static void main(String[] args) {
-    Command.main("checksums", s -> {
-      write(Path.of(s.get(DatagenKeys.OUT)));
-      return Command.OK;
-    });
-  }
-
-  static void write(Path dir) throws IOException {
-    List<FileRef> files = new ArrayList<>();
-    try (JsonLines lines = new JsonLines(dir.resolve("records.jsonl"))) {
-      while (lines.hasNext()) {
-        JsonNode r = lines.next();
-        r.path("files").path("entries").fields().forEachRemaining(e ->
-            files.add(new FileRef(r.path("id").asText(), e.getKey(), e.getValue().path("size").asLong())));
-      }
+    public static void main(String[] args) {
+        Command.main("checksums", s -> {
+            write(Path.of(s.get(DatagenKeys.OUT)));
+            return Command.OK;
+        });
     }
-    long start = System.nanoTime();
-    List<String> md5s = files.parallelStream().map(f -> FileContent.md5Hex(f.recordId(), f.key(), f.size())).toList();
-    try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("checksums.csv"));
-         CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader("record_id", "key", "md5").get())) {
-      for (int i = 0; i < files.size(); i++) csv.printRecord(files.get(i).recordId(), files.get(i).key(), md5s.get(i));
+
+    static void write(Path dir) throws IOException {
+        List<FileRef> files = new ArrayList<>();
+        try (JsonLines lines = new JsonLines(dir.resolve("records.jsonl"))) {
+            while (lines.hasNext()) {
+                JsonNode r = lines.next();
+                r.path("files")
+                        .path("entries")
+                        .fields()
+                        .forEachRemaining(e -> files.add(new FileRef(
+                                r.path("id").asText(),
+                                e.getKey(),
+                                e.getValue().path("size").asLong())));
+            }
+        }
+        long start = System.nanoTime();
+        List<String> md5s = files.parallelStream()
+                .map(f -> FileContent.md5Hex(f.recordId(), f.key(), f.size()))
+                .toList();
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("checksums.csv"));
+                CSVPrinter csv = new CSVPrinter(
+                        w,
+                        CSVFormat.DEFAULT
+                                .builder()
+                                .setHeader("record_id", "key", "md5")
+                                .get())) {
+            for (int i = 0; i < files.size(); i++)
+                csv.printRecord(files.get(i).recordId(), files.get(i).key(), md5s.get(i));
+        }
+        System.out.printf(
+                "checksums: %d files hashed in %.1f s -> %s%n",
+                files.size(), (System.nanoTime() - start) / 1e9, dir.resolve("checksums.csv"));
     }
-    System.out.printf("checksums: %d files hashed in %.1f s -> %s%n", files.size(),
-        (System.nanoTime() - start) / 1e9, dir.resolve("checksums.csv"));
-  }
 }

@@ -1,9 +1,9 @@
 package rdmloadtest.datagen;
 
-import rdmloadtest.cli.Command;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import rdmloadtest.cli.Command;
 
 /**
  * {@code mvn -q exec:java@datagen -Ddatagen.records=N -Ddatagen.out=DIR [-Ddatagen.seed=S]}: generates a data set.
@@ -11,29 +11,36 @@ import java.lang.management.MemoryType;
  */
 public final class DatagenMain {
 
-  private DatagenMain() {}
+    private DatagenMain() {}
 
-  public static void main(String[] args) {
-    Command.main("datagen", s -> {
-      DatagenSettings settings = DatagenSettings.from(s);
-      Generator.Summary g = Generator.run(settings, System.out);
-      System.out.printf(
-          "datagen: wrote %d records (%d parents, %d files; %d anonymous-visible latest records, %d downloadable files)"
-              + " to %s in %.1f s: %.0f records/s, peak heap %d MB%n",
-          g.records(), g.parents(), g.files(), g.visibleRecords(), g.downloadableFiles(), settings.out(), g.seconds(),
-          g.recordsPerSecond(), peakHeapBytes() >> 20);
-      return Command.OK;
-    });
-  }
-
-  /** Sum of the heap pools' peak usage since JVM start (an upper bound on the live heap at any instant). */
-  static long peakHeapBytes() {
-    long total = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        total += pool.getPeakUsage().getUsed();
-      }
+    public static void main(String[] args) {
+        Command.main("datagen", s -> {
+            DatagenSettings settings = DatagenSettings.from(s);
+            Generator.Summary g = Generator.run(settings, System.out);
+            System.out.printf(
+                    "datagen: wrote %d records (%d parents, %d files; %d anonymous-visible latest records, %d downloadable files)"
+                            + " to %s in %.1f s: %.0f records/s, peak heap %d MB%n",
+                    g.records(),
+                    g.parents(),
+                    g.files(),
+                    g.visibleRecords(),
+                    g.downloadableFiles(),
+                    settings.out(),
+                    g.seconds(),
+                    g.recordsPerSecond(),
+                    peakHeapBytes() >> 20);
+            return Command.OK;
+        });
     }
-    return total;
-  }
+
+    /** Sum of the heap pools' peak usage since JVM start (an upper bound on the live heap at any instant). */
+    static long peakHeapBytes() {
+        long total = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                total += pool.getPeakUsage().getUsed();
+            }
+        }
+        return total;
+    }
 }

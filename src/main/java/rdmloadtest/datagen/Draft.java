@@ -11,20 +11,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class Draft {
 
-  private Draft() {}
+    private Draft() {}
 
-  static ObjectNode payload(JsonNode record) {
-    ObjectNode draft = JsonNodeFactory.instance.objectNode();
-    draft.set("metadata", record.get("metadata").deepCopy());
-    ObjectNode access = draft.putObject("access");
-    access.set("record", record.at("/access/record"));
-    access.set("files", record.at("/access/files"));
-    JsonNode embargo = record.at("/access/embargo");
-    if (embargo.path("active").asBoolean(false)) {
-      access.set("embargo", embargo.deepCopy());
+    static ObjectNode payload(JsonNode record) {
+        ObjectNode draft = JsonNodeFactory.instance.objectNode();
+        draft.set("metadata", record.get("metadata").deepCopy());
+        ObjectNode access = draft.putObject("access");
+        access.set("record", record.at("/access/record"));
+        access.set("files", record.at("/access/files"));
+        JsonNode embargo = record.at("/access/embargo");
+        if (embargo.path("active").asBoolean(false)) {
+            access.set("embargo", embargo.deepCopy());
+        }
+        draft.putObject("files").put("enabled", record.at("/files/enabled").asBoolean(true));
+        draft.putObject("custom_fields");
+        return draft;
     }
-    draft.putObject("files").put("enabled", record.at("/files/enabled").asBoolean(true));
-    draft.putObject("custom_fields");
-    return draft;
-  }
 }

@@ -22,115 +22,115 @@ import java.util.HexFormat;
  */
 public final class FileContent {
 
-  private static final long GAMMA = 0x9E3779B97F4A7C15L;
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long GAMMA = 0x9E3779B97F4A7C15L;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  private FileContent() {}
+    private FileContent() {}
 
-  /** The content seed of a file: a 64-bit FNV-1a hash of "recordId/key", then mixed. */
-  public static long contentSeed(String recordId, String key) {
-    long h = 0xCBF29CE484222325L;
-    for (byte b : (recordId + "/" + key).getBytes(StandardCharsets.UTF_8)) {
-      h ^= b & 0xFF;
-      h *= 0x100000001B3L;
-    }
-    return mix64(h);
-  }
-
-  /** An input stream of exactly {@code size} bytes of the file's content. */
-  public static InputStream open(String recordId, String key, long size) {
-    return new ContentStream(contentSeed(recordId, key), size);
-  }
-
-  /** The md5 of the file's content as lower-case hex (InvenioRDM's checksum is {@code "md5:" + this}). */
-  public static String md5Hex(String recordId, String key, long size) {
-    try (InputStream in = open(recordId, key, size)) {
-      MessageDigest md5 = MessageDigest.getInstance("MD5");
-      byte[] buffer = new byte[1 << 16];
-      int n;
-      while ((n = in.read(buffer, 0, buffer.length)) > 0) {
-        md5.update(buffer, 0, n);
-      }
-      return HexFormat.of().formatHex(md5.digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK always has MD5", e);
-    }
-  }
-
-  /** Stafford's variant 13 finaliser, as in {@link java.util.SplittableRandom}. */
-  static long mix64(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
-  }
-
-  private static final class ContentStream extends InputStream {
-    private final long seed;
-    private final long size;
-    private long position;
-
-    ContentStream(long seed, long size) {
-      if (size < 0) {
-        throw new IllegalArgumentException("size must be >= 0, got " + size);
-      }
-      this.seed = seed;
-      this.size = size;
+    /** The content seed of a file: a 64-bit FNV-1a hash of "recordId/key", then mixed. */
+    public static long contentSeed(String recordId, String key) {
+        long h = 0xCBF29CE484222325L;
+        for (byte b : (recordId + "/" + key).getBytes(StandardCharsets.UTF_8)) {
+            h ^= b & 0xFF;
+            h *= 0x100000001B3L;
+        }
+        return mix64(h);
     }
 
-    private long word(long index) {
-      return mix64(seed + (index + 1) * GAMMA);
+    /** An input stream of exactly {@code size} bytes of the file's content. */
+    public static InputStream open(String recordId, String key, long size) {
+        return new ContentStream(contentSeed(recordId, key), size);
     }
 
-    @Override
-    public int read() {
-      if (position >= size) {
-        return -1;
-      }
-      long w = word(position >>> 3);
-      int b = (int) (w >>> (8 * (position & 7))) & 0xFF;
-      position++;
-      return b;
+    /** The md5 of the file's content as lower-case hex (InvenioRDM's checksum is {@code "md5:" + this}). */
+    public static String md5Hex(String recordId, String key, long size) {
+        try (InputStream in = open(recordId, key, size)) {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer, 0, buffer.length)) > 0) {
+                md5.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(md5.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has MD5", e);
+        }
     }
 
-    @Override
-    public int read(byte[] buffer, int offset, int length) {
-      if (length == 0) {
-        return 0;
-      }
-      if (position >= size) {
-        return -1;
-      }
-      int n = (int) Math.min(length, size - position);
-      int i = 0;
-      // Leading bytes until the position is 8-aligned.
-      while (i < n && (position & 7) != 0) {
-        buffer[offset + i++] = (byte) read();
-      }
-      long index = position >>> 3;
-      int whole = (n - i) & ~7;
-      int end = i + whole;
-      for (; i < end; i += 8) {
-        LONGS.set(buffer, offset + i, word(index++));
-      }
-      position += whole;
-      while (i < n) {
-        buffer[offset + i++] = (byte) read();
-      }
-      return n;
+    /** Stafford's variant 13 finaliser, as in {@link java.util.SplittableRandom}. */
+    static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
-    @Override
-    public long skip(long n) {
-      long skipped = Math.max(0, Math.min(n, size - position));
-      position += skipped;
-      return skipped;
-    }
+    private static final class ContentStream extends InputStream {
+        private final long seed;
+        private final long size;
+        private long position;
 
-    @Override
-    public int available() {
-      return (int) Math.min(Integer.MAX_VALUE, size - position);
+        ContentStream(long seed, long size) {
+            if (size < 0) {
+                throw new IllegalArgumentException("size must be >= 0, got " + size);
+            }
+            this.seed = seed;
+            this.size = size;
+        }
+
+        private long word(long index) {
+            return mix64(seed + (index + 1) * GAMMA);
+        }
+
+        @Override
+        public int read() {
+            if (position >= size) {
+                return -1;
+            }
+            long w = word(position >>> 3);
+            int b = (int) (w >>> (8 * (position & 7))) & 0xFF;
+            position++;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (length == 0) {
+                return 0;
+            }
+            if (position >= size) {
+                return -1;
+            }
+            int n = (int) Math.min(length, size - position);
+            int i = 0;
+            // Leading bytes until the position is 8-aligned.
+            while (i < n && (position & 7) != 0) {
+                buffer[offset + i++] = (byte) read();
+            }
+            long index = position >>> 3;
+            int whole = (n - i) & ~7;
+            int end = i + whole;
+            for (; i < end; i += 8) {
+                LONGS.set(buffer, offset + i, word(index++));
+            }
+            position += whole;
+            while (i < n) {
+                buffer[offset + i++] = (byte) read();
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) {
+            long skipped = Math.max(0, Math.min(n, size - position));
+            position += skipped;
+            return skipped;
+        }
+
+        @Override
+        public int available() {
+            return (int) Math.min(Integer.MAX_VALUE, size - position);
+        }
     }
-  }
 }

@@ -11,41 +11,41 @@ import org.hipparchus.distribution.continuous.NormalDistribution;
  */
 public final class FileSizes {
 
-  /** Default cap: keeps a default data set downloadable and seedable; override with -Ddatagen.maxFileSize. */
-  public static final long DEFAULT_MAX_BYTES = 2L * 1024 * 1024 * 1024;
+    /** Default cap: keeps a default data set downloadable and seedable; override with -Ddatagen.maxFileSize. */
+    public static final long DEFAULT_MAX_BYTES = 2L * 1024 * 1024 * 1024;
 
-  private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(0, 1);
+    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(0, 1);
 
-  private final long maxBytes;
-  private final Map<FileType, LogNormalDistribution> distributions = new EnumMap<>(FileType.class);
-  private final Map<FileType, Double> massBelowMax = new EnumMap<>(FileType.class);
+    private final long maxBytes;
+    private final Map<FileType, LogNormalDistribution> distributions = new EnumMap<>(FileType.class);
+    private final Map<FileType, Double> massBelowMax = new EnumMap<>(FileType.class);
 
-  public FileSizes(long maxBytes) {
-    if (maxBytes < 1) {
-      throw new IllegalArgumentException("max file size must be >= 1 byte, got " + maxBytes);
+    public FileSizes(long maxBytes) {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("max file size must be >= 1 byte, got " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
+        for (FileType type : FileType.values()) {
+            LogNormalDistribution d = new LogNormalDistribution(Math.log(type.medianBytes), type.sigma);
+            distributions.put(type, d);
+            massBelowMax.put(type, d.cumulativeProbability(maxBytes));
+        }
     }
-    this.maxBytes = maxBytes;
-    for (FileType type : FileType.values()) {
-      LogNormalDistribution d = new LogNormalDistribution(Math.log(type.medianBytes), type.sigma);
-      distributions.put(type, d);
-      massBelowMax.put(type, d.cumulativeProbability(maxBytes));
+
+    public long maxBytes() {
+        return maxBytes;
     }
-  }
 
-  public long maxBytes() {
-    return maxBytes;
-  }
+    /** The size for uniform draw {@code u} in [0, 1). */
+    public long size(FileType type, double u) {
+        double p = u * massBelowMax.get(type);
+        double z = STANDARD_NORMAL.inverseCumulativeProbability(Math.max(p, Double.MIN_NORMAL));
+        double bytes = Math.exp(Math.log(type.medianBytes) + type.sigma * z);
+        return Math.max(1, Math.min(maxBytes, Math.round(bytes)));
+    }
 
-  /** The size for uniform draw {@code u} in [0, 1). */
-  public long size(FileType type, double u) {
-    double p = u * massBelowMax.get(type);
-    double z = STANDARD_NORMAL.inverseCumulativeProbability(Math.max(p, Double.MIN_NORMAL));
-    double bytes = Math.exp(Math.log(type.medianBytes) + type.sigma * z);
-    return Math.max(1, Math.min(maxBytes, Math.round(bytes)));
-  }
-
-  /** The q-quantile of the truncated distribution (tests compare generated sizes against it). */
-  public double quantile(FileType type, double q) {
-    return distributions.get(type).inverseCumulativeProbability(q * massBelowMax.get(type));
-  }
+    /** The q-quantile of the truncated distribution (tests compare generated sizes against it). */
+    public double quantile(FileType type, double q) {
+        return distributions.get(type).inverseCumulativeProbability(q * massBelowMax.get(type));
+    }
 }

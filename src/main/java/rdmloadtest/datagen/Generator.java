@@ -14,73 +14,81 @@ import java.util.List;
 /** Writes a data set: records.jsonl, communities.jsonl and feeders/*.csv, streaming, a parent at a time. */
 public final class Generator {
 
-  /** What a run produced. */
-  public record Summary(long records, long parents, long files, long visibleRecords, long downloadableFiles, double seconds) {
-    public double recordsPerSecond() {
-      return records / Math.max(seconds, 1e-9);
-    }
-  }
-
-  /** Lines are separated by our own '\n', not Jackson's default root separator (a space). */
-  private static final JsonFactory JSON = new JsonFactory().setRootValueSeparator("");
-  private static final long PROGRESS_EVERY_NANOS = 3_000_000_000L;
-
-  private Generator() {}
-
-  public static Summary run(DatagenSettings settings, PrintStream progress) throws IOException {
-    long start = System.nanoTime();
-    Path dir = settings.out();
-    Files.createDirectories(dir);
-    List<Community> communities = Communities.create(settings.seed());
-    writeCommunities(dir.resolve("communities.jsonl"), communities);
-
-    RecordFactory factory = new RecordFactory(
-        settings.seed(), settings.records(), settings.owners(), new FileSizes(settings.maxFileSize()), communities);
-    long records = 0;
-    long parents = 0;
-    long files = 0;
-    long lastReport = start;
-    FeederOutput feeders = new FeederOutput(dir, settings.seed());
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve("records.jsonl")), 1 << 20);
-        JsonGenerator json = jsonLines(out)) {
-      while (records < settings.records()) {
-        int maxVersions = (int) Math.min(8, settings.records() - records);
-        for (Record r : factory.parent(parents, records, maxVersions)) {
-          RecordJson.write(json, r);
-          json.writeRaw('\n');
-          feeders.add(r);
-          files += r.files().size();
-          records++;
+    /** What a run produced. */
+    public record Summary(
+            long records, long parents, long files, long visibleRecords, long downloadableFiles, double seconds) {
+        public double recordsPerSecond() {
+            return records / Math.max(seconds, 1e-9);
         }
-        parents++;
-        if ((parents & 1023) == 0 && progress != null) {
-          long now = System.nanoTime();
-          if (now - lastReport >= PROGRESS_EVERY_NANOS) {
-            lastReport = now;
-            double seconds = (now - start) / 1e9;
-            progress.printf("datagen: %d/%d records (%.0f%%), %.0f records/s%n",
-                records, settings.records(), 100.0 * records / settings.records(), records / seconds);
-          }
+    }
+
+    /** Lines are separated by our own '\n', not Jackson's default root separator (a space). */
+    private static final JsonFactory JSON = new JsonFactory().setRootValueSeparator("");
+
+    private static final long PROGRESS_EVERY_NANOS = 3_000_000_000L;
+
+    private Generator() {}
+
+    public static Summary run(DatagenSettings settings, PrintStream progress) throws IOException {
+        long start = System.nanoTime();
+        Path dir = settings.out();
+        Files.createDirectories(dir);
+        List<Community> communities = Communities.create(settings.seed());
+        writeCommunities(dir.resolve("communities.jsonl"), communities);
+
+        RecordFactory factory = new RecordFactory(
+                settings.seed(),
+                settings.records(),
+                settings.owners(),
+                new FileSizes(settings.maxFileSize()),
+                communities);
+        long records = 0;
+        long parents = 0;
+        long files = 0;
+        long lastReport = start;
+        FeederOutput feeders = new FeederOutput(dir, settings.seed());
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve("records.jsonl")), 1 << 20);
+                JsonGenerator json = jsonLines(out)) {
+            while (records < settings.records()) {
+                int maxVersions = (int) Math.min(8, settings.records() - records);
+                for (Record r : factory.parent(parents, records, maxVersions)) {
+                    RecordJson.write(json, r);
+                    json.writeRaw('\n');
+                    feeders.add(r);
+                    files += r.files().size();
+                    records++;
+                }
+                parents++;
+                if ((parents & 1023) == 0 && progress != null) {
+                    long now = System.nanoTime();
+                    if (now - lastReport >= PROGRESS_EVERY_NANOS) {
+                        lastReport = now;
+                        double seconds = (now - start) / 1e9;
+                        progress.printf(
+                                "datagen: %d/%d records (%.0f%%), %.0f records/s%n",
+                                records, settings.records(), 100.0 * records / settings.records(), records / seconds);
+                    }
+                }
+            }
         }
-      }
+        feeders.close();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Summary(records, parents, files, feeders.visibleRecords(), feeders.downloadableFiles(), seconds);
     }
-    feeders.close();
-    double seconds = (System.nanoTime() - start) / 1e9;
-    return new Summary(records, parents, files, feeders.visibleRecords(), feeders.downloadableFiles(), seconds);
-  }
 
-  private static JsonGenerator jsonLines(OutputStream out) throws IOException {
-    JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8);
-    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    return g;
-  }
-
-  private static void writeCommunities(Path file, List<Community> communities) throws IOException {
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file)); JsonGenerator json = jsonLines(out)) {
-      for (Community c : communities) {
-        RecordJson.write(json, c);
-        json.writeRaw('\n');
-      }
+    private static JsonGenerator jsonLines(OutputStream out) throws IOException {
+        JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        return g;
     }
-  }
+
+    private static void writeCommunities(Path file, List<Community> communities) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file));
+                JsonGenerator json = jsonLines(out)) {
+            for (Community c : communities) {
+                RecordJson.write(json, c);
+                json.writeRaw('\n');
+            }
+        }
+    }
 }

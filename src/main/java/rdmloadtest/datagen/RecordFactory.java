@@ -29,331 +29,362 @@ import org.hipparchus.random.RandomDataGenerator;
  */
 final class RecordFactory {
 
-  static final Instant FIRST_CREATED = Instant.parse("2016-01-01T00:00:00Z");
-  static final Instant LAST_CREATED = Instant.parse("2025-06-30T00:00:00Z");
-  /** Embargoes end in 2031-2035: "far ahead" so a fixed-seed set stays valid for years (§11). */
-  static final LocalDate EMBARGO_FROM = LocalDate.of(2031, 1, 1);
+    static final Instant FIRST_CREATED = Instant.parse("2016-01-01T00:00:00Z");
+    static final Instant LAST_CREATED = Instant.parse("2025-06-30T00:00:00Z");
+    /** Embargoes end in 2031-2035: "far ahead" so a fixed-seed set stays valid for years (§11). */
+    static final LocalDate EMBARGO_FROM = LocalDate.of(2031, 1, 1);
 
-  private final long seed;
-  private final long expectedRecords;
-  private final RecordIds ids;
-  private final FileSizes sizes;
-  private final List<Community> communities;
-  private final Draw draw;
-  private final int personPool;
+    private final long seed;
+    private final long expectedRecords;
+    private final RecordIds ids;
+    private final FileSizes sizes;
+    private final List<Community> communities;
+    private final Draw draw;
+    private final int personPool;
 
-  private final Zipf versions;
-  private final Zipf creatorCount;
-  private final Zipf persons;
-  private final ZipfTable topics;
-  private final ZipfTable subjects;
-  private final Zipf fileCount;
-  private final Zipf owners;
-  private final Zipf communityRank;
-  private final RandomDataGenerator random;
-  private final Weighted<FileType> fileTypes = new Weighted<>();
+    private final Zipf versions;
+    private final Zipf creatorCount;
+    private final Zipf persons;
+    private final ZipfTable topics;
+    private final ZipfTable subjects;
+    private final Zipf fileCount;
+    private final Zipf owners;
+    private final Zipf communityRank;
+    private final RandomDataGenerator random;
+    private final Weighted<FileType> fileTypes = new Weighted<>();
 
-  RecordFactory(long seed, long expectedRecords, int ownerCount, FileSizes sizes, List<Community> communities) {
-    this.seed = seed;
-    this.expectedRecords = expectedRecords;
-    this.ids = new RecordIds(seed);
-    this.sizes = sizes;
-    this.communities = communities;
-    this.draw = new Draw(seed);
-    this.personPool = (int) Math.min(5_000_000, Math.max(1000, expectedRecords / 2));
-    random = RandomDataGenerator.of(draw);
-    versions = new Zipf(random, 8, 3.0);
-    creatorCount = new Zipf(random, 15, 1.3);
-    persons = new Zipf(random, personPool, 0.7);
-    topics = new ZipfTable(draw, Words.TOPICS.size(), 1.0);
-    subjects = new ZipfTable(draw, Words.SUBJECTS.size(), 1.0);
-    fileCount = new Zipf(random, 20, 2.0);
-    owners = new Zipf(random, ownerCount, 1.0);
-    communityRank = new Zipf(random, communities.size(), 1.0);
-    for (FileType type : FileType.values()) {
-      fileTypes.add(type, type.weight);
+    RecordFactory(long seed, long expectedRecords, int ownerCount, FileSizes sizes, List<Community> communities) {
+        this.seed = seed;
+        this.expectedRecords = expectedRecords;
+        this.ids = new RecordIds(seed);
+        this.sizes = sizes;
+        this.communities = communities;
+        this.draw = new Draw(seed);
+        this.personPool = (int) Math.min(5_000_000, Math.max(1000, expectedRecords / 2));
+        random = RandomDataGenerator.of(draw);
+        versions = new Zipf(random, 8, 3.0);
+        creatorCount = new Zipf(random, 15, 1.3);
+        persons = new Zipf(random, personPool, 0.7);
+        topics = new ZipfTable(draw, Words.TOPICS.size(), 1.0);
+        subjects = new ZipfTable(draw, Words.SUBJECTS.size(), 1.0);
+        fileCount = new Zipf(random, 20, 2.0);
+        owners = new Zipf(random, ownerCount, 1.0);
+        communityRank = new Zipf(random, communities.size(), 1.0);
+        for (FileType type : FileType.values()) {
+            fileTypes.add(type, type.weight);
+        }
     }
-  }
 
-  /** Zipf(n, s) ranks 1..n drawn from the factory's stream (rejection-inversion, O(1) a draw). */
-  private record Zipf(RandomDataGenerator random, int n, double exponent) {
-    int sample() {
-      return random.nextZipf(n, exponent);
+    /** Zipf(n, s) ranks 1..n drawn from the factory's stream (rejection-inversion, O(1) a draw). */
+    private record Zipf(RandomDataGenerator random, int n, double exponent) {
+        int sample() {
+            return random.nextZipf(n, exponent);
+        }
     }
-  }
 
-  /** The versions of parent number {@code parent}, whose first version is record number {@code firstRecord}. */
-  List<Record> parent(long parent, long firstRecord, int maxVersions) {
-    draw.reseed(seed, parent);
-    int versionCount = Math.min(versions.sample(), maxVersions);
-    Vocabulary.ResourceType type = Vocabulary.RESOURCE_TYPES.pick(draw);
-    String title = title();
-    List<Creator> creators = creators();
-    List<Creator> contributors = contributors();
-    String description = text(wordCount());
-    List<Metadata.AdditionalDescription> more = new ArrayList<>();
-    if (draw.chance(0.15)) {
-      more.add(new Metadata.AdditionalDescription(text(wordCount() / 2 + 5), draw.pick(Vocabulary.ADDITIONAL_DESCRIPTION_TYPES)));
-    }
-    List<Metadata.AdditionalTitle> moreTitles = new ArrayList<>();
-    if (draw.chance(0.05)) {
-      moreTitles.add(new Metadata.AdditionalTitle(title(), draw.pick(Vocabulary.TITLE_TYPES), "eng"));
-    }
-    List<String> subjectList = subjectList();
-    List<String> languages = draw.chance(0.8) ? List.of(Vocabulary.LANGUAGES.pick(draw)) : List.of();
-    List<String> rights = draw.chance(0.85) ? List.of(Vocabulary.LICENSES.pick(draw)) : List.of();
-    List<Metadata.Funding> funding = funding();
-    List<Metadata.RelatedIdentifier> related = relatedIdentifiers(type);
-    String publisher = draw.chance(0.7) ? Words.PUBLISHERS.get(0) : draw.pick(Words.PUBLISHERS);
-    AccessChoice choice = access();
-    Access access = choice.access();
-    boolean filesEnabled = choice.filesEnabled();
-    String owner = Integer.toString(owners.sample());
-    List<String> communityIds = communityIds();
-    String parentId = ids.parent(parent);
+    /** The versions of parent number {@code parent}, whose first version is record number {@code firstRecord}. */
+    List<Record> parent(long parent, long firstRecord, int maxVersions) {
+        draw.reseed(seed, parent);
+        int versionCount = Math.min(versions.sample(), maxVersions);
+        Vocabulary.ResourceType type = Vocabulary.RESOURCE_TYPES.pick(draw);
+        String title = title();
+        List<Creator> creators = creators();
+        List<Creator> contributors = contributors();
+        String description = text(wordCount());
+        List<Metadata.AdditionalDescription> more = new ArrayList<>();
+        if (draw.chance(0.15)) {
+            more.add(new Metadata.AdditionalDescription(
+                    text(wordCount() / 2 + 5), draw.pick(Vocabulary.ADDITIONAL_DESCRIPTION_TYPES)));
+        }
+        List<Metadata.AdditionalTitle> moreTitles = new ArrayList<>();
+        if (draw.chance(0.05)) {
+            moreTitles.add(new Metadata.AdditionalTitle(title(), draw.pick(Vocabulary.TITLE_TYPES), "eng"));
+        }
+        List<String> subjectList = subjectList();
+        List<String> languages = draw.chance(0.8) ? List.of(Vocabulary.LANGUAGES.pick(draw)) : List.of();
+        List<String> rights = draw.chance(0.85) ? List.of(Vocabulary.LICENSES.pick(draw)) : List.of();
+        List<Metadata.Funding> funding = funding();
+        List<Metadata.RelatedIdentifier> related = relatedIdentifiers(type);
+        String publisher = draw.chance(0.7) ? Words.PUBLISHERS.get(0) : draw.pick(Words.PUBLISHERS);
+        AccessChoice choice = access();
+        Access access = choice.access();
+        boolean filesEnabled = choice.filesEnabled();
+        String owner = Integer.toString(owners.sample());
+        List<String> communityIds = communityIds();
+        String parentId = ids.parent(parent);
 
-    Instant base = createdAt(firstRecord);
-    List<Record> out = new ArrayList<>(versionCount);
-    for (int v = 1; v <= versionCount; v++) {
-      Instant created = v == 1 ? base : base.plus(Duration.ofDays((long) (v - 1) * draw.between(7, 120)));
-      if (created.isAfter(LAST_CREATED)) {
-        created = LAST_CREATED.plusSeconds(v);
-      }
-      created = created.plusSeconds(draw.between(0, 86_399)).plusNanos(draw.between(0, 999_999) * 1000L);
-      Instant updated = created.plusSeconds(draw.between(1, 3600)).plusNanos(draw.between(0, 999_999) * 1000L);
-      List<Metadata.DateEntry> dates = new ArrayList<>();
-      if (draw.chance(0.25)) {
-        LocalDate end = LocalDate.ofInstant(created, ZoneOffset.UTC).minusDays(draw.between(10, 400));
-        dates.add(new Metadata.DateEntry(end.minusDays(draw.between(1, 700)) + "/" + end, "collected"));
-      }
-      Metadata metadata = new Metadata(
-          type, title, moreTitles, publicationDate(created), publisher, creators, contributors, description, more,
-          subjectList, languages, dates, related, rights, funding, "v" + v + ".0");
-      List<FileEntry> files = filesEnabled ? files(type) : List.of();
-      out.add(new Record(
-          ids.record(firstRecord + v - 1), parentId, created, updated, draw.between(3, 6), metadata, access,
-          filesEnabled, files, owner, communityIds, v, v == versionCount));
+        Instant base = createdAt(firstRecord);
+        List<Record> out = new ArrayList<>(versionCount);
+        for (int v = 1; v <= versionCount; v++) {
+            Instant created = v == 1 ? base : base.plus(Duration.ofDays((long) (v - 1) * draw.between(7, 120)));
+            if (created.isAfter(LAST_CREATED)) {
+                created = LAST_CREATED.plusSeconds(v);
+            }
+            created = created.plusSeconds(draw.between(0, 86_399)).plusNanos(draw.between(0, 999_999) * 1000L);
+            Instant updated = created.plusSeconds(draw.between(1, 3600)).plusNanos(draw.between(0, 999_999) * 1000L);
+            List<Metadata.DateEntry> dates = new ArrayList<>();
+            if (draw.chance(0.25)) {
+                LocalDate end = LocalDate.ofInstant(created, ZoneOffset.UTC).minusDays(draw.between(10, 400));
+                dates.add(new Metadata.DateEntry(end.minusDays(draw.between(1, 700)) + "/" + end, "collected"));
+            }
+            Metadata metadata = new Metadata(
+                    type,
+                    title,
+                    moreTitles,
+                    publicationDate(created),
+                    publisher,
+                    creators,
+                    contributors,
+                    description,
+                    more,
+                    subjectList,
+                    languages,
+                    dates,
+                    related,
+                    rights,
+                    funding,
+                    "v" + v + ".0");
+            List<FileEntry> files = filesEnabled ? files(type) : List.of();
+            out.add(new Record(
+                    ids.record(firstRecord + v - 1),
+                    parentId,
+                    created,
+                    updated,
+                    draw.between(3, 6),
+                    metadata,
+                    access,
+                    filesEnabled,
+                    files,
+                    owner,
+                    communityIds,
+                    v,
+                    v == versionCount));
+        }
+        return out;
     }
-    return out;
-  }
 
-  private record AccessChoice(Access access, boolean filesEnabled) {}
+    private record AccessChoice(Access access, boolean filesEnabled) {}
 
-  /**
-   * Access mix (our assumption for a general repository): 74 % open, 10 % metadata-only, 8 % public record with
-   * restricted files, 5 % embargoed, 3 % fully restricted.
-   */
-  private AccessChoice access() {
-    int roll = draw.nextInt(100);
-    if (roll < 74) {
-      return new AccessChoice(new Access("public", "public", Access.Embargo.NONE), true);
+    /**
+     * Access mix (our assumption for a general repository): 74 % open, 10 % metadata-only, 8 % public record with
+     * restricted files, 5 % embargoed, 3 % fully restricted.
+     */
+    private AccessChoice access() {
+        int roll = draw.nextInt(100);
+        if (roll < 74) {
+            return new AccessChoice(new Access("public", "public", Access.Embargo.NONE), true);
+        }
+        if (roll < 84) {
+            return new AccessChoice(new Access("public", "public", Access.Embargo.NONE), false);
+        }
+        if (roll < 92) {
+            return new AccessChoice(new Access("public", "restricted", Access.Embargo.NONE), true);
+        }
+        if (roll < 97) {
+            String until = EMBARGO_FROM.plusDays(draw.between(0, 5 * 365 - 1)).toString();
+            Access.Embargo embargo = new Access.Embargo(true, until, draw.pick(Words.EMBARGO_REASONS));
+            return new AccessChoice(new Access("public", "restricted", embargo), true);
+        }
+        return new AccessChoice(new Access("restricted", "restricted", Access.Embargo.NONE), true);
     }
-    if (roll < 84) {
-      return new AccessChoice(new Access("public", "public", Access.Embargo.NONE), false);
-    }
-    if (roll < 92) {
-      return new AccessChoice(new Access("public", "restricted", Access.Embargo.NONE), true);
-    }
-    if (roll < 97) {
-      String until = EMBARGO_FROM.plusDays(draw.between(0, 5 * 365 - 1)).toString();
-      Access.Embargo embargo = new Access.Embargo(true, until, draw.pick(Words.EMBARGO_REASONS));
-      return new AccessChoice(new Access("public", "restricted", embargo), true);
-    }
-    return new AccessChoice(new Access("restricted", "restricted", Access.Embargo.NONE), true);
-  }
 
-  /** Spread creation dates evenly over 2016-2025 in ordinal order, as a repository's ids are minted over time. */
-  private Instant createdAt(long recordOrdinal) {
-    long span = LAST_CREATED.getEpochSecond() - FIRST_CREATED.getEpochSecond();
-    long offset = (long) (span * (recordOrdinal / (double) Math.max(1, expectedRecords)));
-    return FIRST_CREATED.plusSeconds(offset);
-  }
+    /** Spread creation dates evenly over 2016-2025 in ordinal order, as a repository's ids are minted over time. */
+    private Instant createdAt(long recordOrdinal) {
+        long span = LAST_CREATED.getEpochSecond() - FIRST_CREATED.getEpochSecond();
+        long offset = (long) (span * (recordOrdinal / (double) Math.max(1, expectedRecords)));
+        return FIRST_CREATED.plusSeconds(offset);
+    }
 
-  /** Mostly the creation day or a few weeks before; 5 % only year-month (EDTF allows it). */
-  private String publicationDate(Instant created) {
-    LocalDate day = LocalDate.ofInstant(created, ZoneOffset.UTC).minusDays(draw.chance(0.6) ? 0 : draw.between(1, 60));
-    return draw.chance(0.05) ? day.toString().substring(0, 7) : day.toString();
-  }
+    /** Mostly the creation day or a few weeks before; 5 % only year-month (EDTF allows it). */
+    private String publicationDate(Instant created) {
+        LocalDate day =
+                LocalDate.ofInstant(created, ZoneOffset.UTC).minusDays(draw.chance(0.6) ? 0 : draw.between(1, 60));
+        return draw.chance(0.05) ? day.toString().substring(0, 7) : day.toString();
+    }
 
-  private String topic() {
-    return Words.TOPICS.get(topics.sample() - 1);
-  }
+    private String topic() {
+        return Words.TOPICS.get(topics.sample() - 1);
+    }
 
-  private String title() {
-    int k = draw.between(2, 6);
-    StringBuilder t = new StringBuilder(draw.pick(Words.TITLE_OPENERS));
-    int connectorAt = k > 2 && draw.chance(0.6) ? draw.between(1, k - 1) : -1;
-    Set<String> used = new HashSet<>();
-    for (int i = 0; i < k; i++) {
-      if (i == connectorAt) {
-        t.append(' ').append(draw.pick(Words.CONNECTORS));
-      }
-      String word = topic();
-      for (int retry = 0; retry < 5 && !used.add(word); retry++) {
-        word = topic();
-      }
-      t.append(' ').append(word);
+    private String title() {
+        int k = draw.between(2, 6);
+        StringBuilder t = new StringBuilder(draw.pick(Words.TITLE_OPENERS));
+        int connectorAt = k > 2 && draw.chance(0.6) ? draw.between(1, k - 1) : -1;
+        Set<String> used = new HashSet<>();
+        for (int i = 0; i < k; i++) {
+            if (i == connectorAt) {
+                t.append(' ').append(draw.pick(Words.CONNECTORS));
+            }
+            String word = topic();
+            for (int retry = 0; retry < 5 && !used.add(word); retry++) {
+                word = topic();
+            }
+            t.append(' ').append(word);
+        }
+        if (draw.chance(0.15)) {
+            t.append(' ').append(2000 + draw.between(5, 25));
+        }
+        String s = t.toString().trim();
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
-    if (draw.chance(0.15)) {
-      t.append(' ').append(2000 + draw.between(5, 25));
-    }
-    String s = t.toString().trim();
-    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
 
-  private int wordCount() {
-    return (int) Math.max(5, Math.min(2000, Math.round(random.nextLogNormal(0.9, Math.log(60)))));
-  }
+    private int wordCount() {
+        return (int) Math.max(5, Math.min(2000, Math.round(random.nextLogNormal(0.9, Math.log(60)))));
+    }
 
-  /** Sentences of topic words: meaningless but searchable, with a realistic word-frequency spread. */
-  private String text(int words) {
-    StringBuilder s = new StringBuilder(words * 8);
-    int left = words;
-    boolean first = true;
-    while (left > 0) {
-      int sentence = Math.min(left, draw.between(6, 18));
-      if (!first) {
-        s.append(' ');
-      }
-      s.append(first ? "This work" : "It").append(' ').append(draw.pick(Words.SENTENCE_VERBS));
-      for (int i = 2; i < sentence; i++) {
-        s.append(' ').append(i % 4 == 3 ? draw.pick(Words.CONNECTORS) : topic());
-      }
-      s.append('.');
-      left -= sentence;
-      first = false;
+    /** Sentences of topic words: meaningless but searchable, with a realistic word-frequency spread. */
+    private String text(int words) {
+        StringBuilder s = new StringBuilder(words * 8);
+        int left = words;
+        boolean first = true;
+        while (left > 0) {
+            int sentence = Math.min(left, draw.between(6, 18));
+            if (!first) {
+                s.append(' ');
+            }
+            s.append(first ? "This work" : "It").append(' ').append(draw.pick(Words.SENTENCE_VERBS));
+            for (int i = 2; i < sentence; i++) {
+                s.append(' ').append(i % 4 == 3 ? draw.pick(Words.CONNECTORS) : topic());
+            }
+            s.append('.');
+            left -= sentence;
+            first = false;
+        }
+        return s.toString();
     }
-    return s.toString();
-  }
 
-  private List<Creator> creators() {
-    int n = creatorCount.sample();
-    List<Creator> out = new ArrayList<>(n);
-    Set<Integer> seen = new HashSet<>();
-    for (int i = 0; i < n; i++) {
-      if (draw.chance(0.05)) {
-        out.add(new Creator(Creator.PersonOrOrg.organizational(draw.pick(Words.ORGANIZATIONS)), List.of(), null));
-        continue;
-      }
-      int person = persons.sample();
-      if (seen.add(person)) {
-        out.add(person(person, null));
-      }
+    private List<Creator> creators() {
+        int n = creatorCount.sample();
+        List<Creator> out = new ArrayList<>(n);
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            if (draw.chance(0.05)) {
+                out.add(new Creator(
+                        Creator.PersonOrOrg.organizational(draw.pick(Words.ORGANIZATIONS)), List.of(), null));
+                continue;
+            }
+            int person = persons.sample();
+            if (seen.add(person)) {
+                out.add(person(person, null));
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(person(persons.sample(), null));
+        }
+        return out;
     }
-    if (out.isEmpty()) {
-      out.add(person(persons.sample(), null));
-    }
-    return out;
-  }
 
-  private List<Creator> contributors() {
-    if (!draw.chance(0.3)) {
-      return List.of();
+    private List<Creator> contributors() {
+        if (!draw.chance(0.3)) {
+            return List.of();
+        }
+        int n = draw.between(1, 3);
+        List<Creator> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(person(persons.sample(), draw.pick(Vocabulary.ROLES)));
+        }
+        return out;
     }
-    int n = draw.between(1, 3);
-    List<Creator> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      out.add(person(persons.sample(), draw.pick(Vocabulary.ROLES)));
-    }
-    return out;
-  }
 
-  /** Person n always has the same name, ORCID (60 %) and affiliation (80 %), whatever record cites them. */
-  private Creator person(int n, String role) {
-    long h = FileContent.mix64(seed * 31 + n);
-    String given = Words.GIVEN_NAMES.get((int) Math.floorMod(h, (long) Words.GIVEN_NAMES.size()));
-    String family = Words.FAMILY_NAMES.get((int) Math.floorMod(h >>> 16, (long) Words.FAMILY_NAMES.size()));
-    String orcid = Math.floorMod(h >>> 32, 10L) < 6 ? Orcid.forPerson(n, seed) : null;
-    List<String> affiliations = Math.floorMod(h >>> 40, 10L) < 8
-        ? List.of(Words.AFFILIATIONS.get((int) Math.floorMod(h >>> 44, (long) Words.AFFILIATIONS.size())))
-        : List.of();
-    return new Creator(Creator.PersonOrOrg.personal(given, family, orcid), affiliations, role);
-  }
+    /** Person n always has the same name, ORCID (60 %) and affiliation (80 %), whatever record cites them. */
+    private Creator person(int n, String role) {
+        long h = FileContent.mix64(seed * 31 + n);
+        String given = Words.GIVEN_NAMES.get((int) Math.floorMod(h, (long) Words.GIVEN_NAMES.size()));
+        String family = Words.FAMILY_NAMES.get((int) Math.floorMod(h >>> 16, (long) Words.FAMILY_NAMES.size()));
+        String orcid = Math.floorMod(h >>> 32, 10L) < 6 ? Orcid.forPerson(n, seed) : null;
+        List<String> affiliations = Math.floorMod(h >>> 40, 10L) < 8
+                ? List.of(Words.AFFILIATIONS.get((int) Math.floorMod(h >>> 44, (long) Words.AFFILIATIONS.size())))
+                : List.of();
+        return new Creator(Creator.PersonOrOrg.personal(given, family, orcid), affiliations, role);
+    }
 
-  private List<String> subjectList() {
-    int n = draw.chance(0.2) ? 0 : draw.between(1, 6);
-    Set<String> out = new LinkedHashSet<>();
-    for (int i = 0; i < n; i++) {
-      out.add(Words.SUBJECTS.get(subjects.sample() - 1));
+    private List<String> subjectList() {
+        int n = draw.chance(0.2) ? 0 : draw.between(1, 6);
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < n; i++) {
+            out.add(Words.SUBJECTS.get(subjects.sample() - 1));
+        }
+        return List.copyOf(out);
     }
-    return List.copyOf(out);
-  }
 
-  private List<Metadata.Funding> funding() {
-    if (!draw.chance(0.15)) {
-      return List.of();
+    private List<Metadata.Funding> funding() {
+        if (!draw.chance(0.15)) {
+            return List.of();
+        }
+        String number = Integer.toString(100_000_000 + draw.nextInt(9_000_000));
+        String words = topic() + " " + topic() + " " + topic();
+        String title = Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return List.of(new Metadata.Funding(draw.pick(Words.FUNDERS), number, title));
     }
-    String number = Integer.toString(100_000_000 + draw.nextInt(9_000_000));
-    String words = topic() + " " + topic() + " " + topic();
-    String title = Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    return List.of(new Metadata.Funding(draw.pick(Words.FUNDERS), number, title));
-  }
 
-  private List<Metadata.RelatedIdentifier> relatedIdentifiers(Vocabulary.ResourceType type) {
-    if (!draw.chance(0.3)) {
-      return List.of();
+    private List<Metadata.RelatedIdentifier> relatedIdentifiers(Vocabulary.ResourceType type) {
+        if (!draw.chance(0.3)) {
+            return List.of();
+        }
+        List<Metadata.RelatedIdentifier> out = new ArrayList<>();
+        int n = draw.between(1, 3);
+        for (int i = 0; i < n; i++) {
+            if ("software".equals(type.id()) && i == 0) {
+                out.add(new Metadata.RelatedIdentifier(
+                        "https://github.com/example-lab/" + topic() + "-" + topic(), "url", "isderivedfrom", null));
+            } else {
+                String doi = "10.5281/zenodo." + (1_000_000 + draw.nextInt(9_000_000));
+                out.add(new Metadata.RelatedIdentifier(
+                        doi,
+                        "doi",
+                        draw.pick(Vocabulary.RELATION_TYPES),
+                        draw.chance(0.5) ? "publication-article" : null));
+            }
+        }
+        return out;
     }
-    List<Metadata.RelatedIdentifier> out = new ArrayList<>();
-    int n = draw.between(1, 3);
-    for (int i = 0; i < n; i++) {
-      if ("software".equals(type.id()) && i == 0) {
-        out.add(new Metadata.RelatedIdentifier(
-            "https://github.com/example-lab/" + topic() + "-" + topic(), "url", "isderivedfrom", null));
-      } else {
-        String doi = "10.5281/zenodo." + (1_000_000 + draw.nextInt(9_000_000));
-        out.add(new Metadata.RelatedIdentifier(
-            doi, "doi", draw.pick(Vocabulary.RELATION_TYPES), draw.chance(0.5) ? "publication-article" : null));
-      }
-    }
-    return out;
-  }
 
-  private List<String> communityIds() {
-    if (!draw.chance(0.35)) {
-      return List.of();
+    private List<String> communityIds() {
+        if (!draw.chance(0.35)) {
+            return List.of();
+        }
+        String first = communities.get(communityRank.sample() - 1).id();
+        if (draw.chance(0.15)) {
+            String second = communities.get(communityRank.sample() - 1).id();
+            if (!second.equals(first)) {
+                return List.of(first, second);
+            }
+        }
+        return List.of(first);
     }
-    String first = communities.get(communityRank.sample() - 1).id();
-    if (draw.chance(0.15)) {
-      String second = communities.get(communityRank.sample() - 1).id();
-      if (!second.equals(first)) {
-        return List.of(first, second);
-      }
-    }
-    return List.of(first);
-  }
 
-  /** The first file follows the resource type (papers are PDFs, software a zip...); the rest follow the mix. */
-  private List<FileEntry> files(Vocabulary.ResourceType type) {
-    int n = fileCount.sample();
-    List<FileEntry> out = new ArrayList<>(n);
-    Set<String> keys = new HashSet<>();
-    for (int i = 0; i < n; i++) {
-      FileType ft = i == 0 ? firstFileType(type) : fileTypes.pick(draw);
-      String stem = draw.pick(ft.stems);
-      String key = stem + ft.suffix;
-      for (int k = 2; !keys.add(key); k++) {
-        key = stem + "_" + k + ft.suffix;
-      }
-      out.add(new FileEntry(key, sizes.size(ft, draw.nextDouble()), ft));
+    /** The first file follows the resource type (papers are PDFs, software a zip...); the rest follow the mix. */
+    private List<FileEntry> files(Vocabulary.ResourceType type) {
+        int n = fileCount.sample();
+        List<FileEntry> out = new ArrayList<>(n);
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            FileType ft = i == 0 ? firstFileType(type) : fileTypes.pick(draw);
+            String stem = draw.pick(ft.stems);
+            String key = stem + ft.suffix;
+            for (int k = 2; !keys.add(key); k++) {
+                key = stem + "_" + k + ft.suffix;
+            }
+            out.add(new FileEntry(key, sizes.size(ft, draw.nextDouble()), ft));
+        }
+        return out;
     }
-    return out;
-  }
 
-  private FileType firstFileType(Vocabulary.ResourceType type) {
-    String facet = type.facetType();
-    switch (facet) {
-      case "publication":
-      case "poster":
-      case "presentation":
-      case "lesson":
-        return FileType.PDF;
-      case "image":
-        return FileType.PNG;
-      case "software":
-      case "video":
-        return FileType.ZIP;
-      default:
-        return fileTypes.pick(draw);
+    private FileType firstFileType(Vocabulary.ResourceType type) {
+        String facet = type.facetType();
+        switch (facet) {
+            case "publication":
+            case "poster":
+            case "presentation":
+            case "lesson":
+                return FileType.PDF;
+            case "image":
+                return FileType.PNG;
+            case "software":
+            case "video":
+                return FileType.ZIP;
+            default:
+                return fileTypes.pick(draw);
+        }
     }
-  }
 }

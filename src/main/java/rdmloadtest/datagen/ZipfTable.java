@@ -9,22 +9,22 @@ import org.hipparchus.distribution.discrete.ZipfDistribution;
  */
 final class ZipfTable {
 
-  private final double[] cdf;
-  private final Draw draw;
+    private final double[] cdf;
+    private final Draw draw;
 
-  ZipfTable(Draw draw, int n, double exponent) {
-    this.draw = draw;
-    ZipfDistribution zipf = new ZipfDistribution(n, exponent);
-    cdf = new double[n];
-    for (int k = 1; k <= n; k++) {
-      cdf[k - 1] = zipf.cumulativeProbability(k);
+    ZipfTable(Draw draw, int n, double exponent) {
+        this.draw = draw;
+        ZipfDistribution zipf = new ZipfDistribution(n, exponent);
+        cdf = new double[n];
+        for (int k = 1; k <= n; k++) {
+            cdf[k - 1] = zipf.cumulativeProbability(k);
+        }
+        cdf[n - 1] = 1.0;
     }
-    cdf[n - 1] = 1.0;
-  }
 
-  /** A rank in 1..n. */
-  int sample() {
-    int i = Arrays.binarySearch(cdf, draw.nextDouble());
-    return (i >= 0 ? i : -i - 1) + 1;
-  }
+    /** A rank in 1..n. */
+    int sample() {
+        int i = Arrays.binarySearch(cdf, draw.nextDouble());
+        return (i >= 0 ? i : -i - 1) + 1;
+    }
 }

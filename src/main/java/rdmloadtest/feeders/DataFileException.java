@@ -9,16 +9,16 @@ import rdmloadtest.config.ConfigException;
  */
 public class DataFileException extends ConfigException {
 
-  public DataFileException(Path file, long line, String problem) {
-    super(file + ":" + line + ": " + problem);
-  }
+    public DataFileException(Path file, long line, String problem) {
+        super(file + ":" + line + ": " + problem);
+    }
 
-  public DataFileException(Path file, long line, String problem, Throwable cause) {
-    super(file + ":" + line + ": " + problem, cause);
-  }
+    public DataFileException(Path file, long line, String problem, Throwable cause) {
+        super(file + ":" + line + ": " + problem, cause);
+    }
 
-  /** For problems that concern the whole file (missing, unreadable) rather than one line. */
-  public static DataFileException whole(Path file, String problem, Throwable cause) {
-    return new DataFileException(file, 0, problem, cause);
-  }
+    /** For problems that concern the whole file (missing, unreadable) rather than one line. */
+    public static DataFileException whole(Path file, String problem, Throwable cause) {
+        return new DataFileException(file, 0, problem, cause);
+    }
 }

@@ -9,15 +9,21 @@ import rdmloadtest.config.KeySet;
 
 /** Keys of the data set a run reads: its feeders and the records the deposit journeys take as templates. */
 public final class DataKeys implements KeySet {
-  private static final KeyList KEYS = new KeyList();
+    private static final KeyList KEYS = new KeyList();
 
-  public static final Key<String> DATA_DIR = KEYS.add("data.dir", "data/default",
-      "Directory of the feeders (feeders/*.csv): generated (data/default) or harvested from the target.", text());
-  public static final Key<String> DEPOSIT_TEMPLATES = KEYS.add("data.depositTemplates", "data/default/records.jsonl",
-      "Generated records whose metadata and file names the deposit journeys send.", text());
+    public static final Key<String> DATA_DIR = KEYS.add(
+            "data.dir",
+            "data/default",
+            "Directory of the feeders (feeders/*.csv): generated (data/default) or harvested from the target.",
+            text());
+    public static final Key<String> DEPOSIT_TEMPLATES = KEYS.add(
+            "data.depositTemplates",
+            "data/default/records.jsonl",
+            "Generated records whose metadata and file names the deposit journeys send.",
+            text());
 
-  @Override
-  public List<Key<?>> keys() {
-    return KEYS.all();
-  }
+    @Override
+    public List<Key<?>> keys() {
+        return KEYS.all();
+    }
 }

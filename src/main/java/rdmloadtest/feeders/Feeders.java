@@ -7,40 +7,40 @@ import java.util.Map;
 /** The feeders the journeys use, each over {@code <dataDir>/feeders/*.csv} (default {@code data/default}). */
 public final class Feeders {
 
-  public static final Path DEFAULT_DATA_DIR = Path.of("data/default");
+    public static final Path DEFAULT_DATA_DIR = Path.of("data/default");
 
-  private Feeders() {}
+    private Feeders() {}
 
-  /** Records by popularity (Zipf over {@code records.csv} ranks). */
-  public static ZipfRecordFeeder popularRecords(Path dataDir, double exponent) {
-    return new ZipfRecordFeeder(dataDir, exponent);
-  }
+    /** Records by popularity (Zipf over {@code records.csv} ranks). */
+    public static ZipfRecordFeeder popularRecords(Path dataDir, double exponent) {
+        return new ZipfRecordFeeder(dataDir, exponent);
+    }
 
-  /** Every anonymous-readable record in turn, looping (streamed). */
-  public static Iterator<Map<String, Object>> records(Path dataDir) {
-    return new CsvFeeder(dataDir, FeederFile.RECORDS);
-  }
+    /** Every anonymous-readable record in turn, looping (streamed). */
+    public static Iterator<Map<String, Object>> records(Path dataDir) {
+        return new CsvFeeder(dataDir, FeederFile.RECORDS);
+    }
 
-  /** Files an anonymous user may download, looping (streamed: the largest feeder file). */
-  public static Iterator<Map<String, Object>> files(Path dataDir) {
-    return new CsvFeeder(dataDir, FeederFile.FILES);
-  }
+    /** Files an anonymous user may download, looping (streamed: the largest feeder file). */
+    public static Iterator<Map<String, Object>> files(Path dataDir) {
+        return new CsvFeeder(dataDir, FeederFile.FILES);
+    }
 
-  public static Iterator<Map<String, Object>> searchQueries(Path dataDir) {
-    return new CsvFeeder(dataDir, FeederFile.SEARCH_QUERIES);
-  }
+    public static Iterator<Map<String, Object>> searchQueries(Path dataDir) {
+        return new CsvFeeder(dataDir, FeederFile.SEARCH_QUERIES);
+    }
 
-  public static Iterator<Map<String, Object>> facets(Path dataDir) {
-    return new CsvFeeder(dataDir, FeederFile.FACETS);
-  }
+    public static Iterator<Map<String, Object>> facets(Path dataDir) {
+        return new CsvFeeder(dataDir, FeederFile.FACETS);
+    }
 
-  /** Published records of one depositor (owner user id as in {@code parent.access.owned_by.user}), looping. */
-  public static Iterator<Map<String, Object>> depositorRecords(Path dataDir, String owner) {
-    return new CsvFeeder(dataDir, FeederFile.DEPOSITOR_RECORDS, row -> owner.equals(row.get("owner")));
-  }
+    /** Published records of one depositor (owner user id as in {@code parent.access.owned_by.user}), looping. */
+    public static Iterator<Map<String, Object>> depositorRecords(Path dataDir, String owner) {
+        return new CsvFeeder(dataDir, FeederFile.DEPOSITOR_RECORDS, row -> owner.equals(row.get("owner")));
+    }
 
-  /** Published records of all depositors, looping. */
-  public static Iterator<Map<String, Object>> depositorRecords(Path dataDir) {
-    return new CsvFeeder(dataDir, FeederFile.DEPOSITOR_RECORDS);
-  }
+    /** Published records of all depositors, looping. */
+    public static Iterator<Map<String, Object>> depositorRecords(Path dataDir) {
+        return new CsvFeeder(dataDir, FeederFile.DEPOSITOR_RECORDS);
+    }
 }

@@ -19,93 +19,93 @@ import org.hipparchus.random.Well19937c;
  */
 public final class ZipfRecordFeeder implements Iterator<Map<String, Object>> {
 
-  public static final double DEFAULT_EXPONENT = 1.0;
+    public static final double DEFAULT_EXPONENT = 1.0;
 
-  private final String[] ids;
-  private final String[] parentIds;
-  private final String[] accessStatus;
-  private final int[] fileCount;
-  private final String[] resourceType;
-  private final RandomDataGenerator zipf;
-  private final int n;
-  private final double exponent;
+    private final String[] ids;
+    private final String[] parentIds;
+    private final String[] accessStatus;
+    private final int[] fileCount;
+    private final String[] resourceType;
+    private final RandomDataGenerator zipf;
+    private final int n;
+    private final double exponent;
 
-  public ZipfRecordFeeder(Path dataDir, double exponent, long seed) {
-    if (!(exponent > 0)) {
-      throw new IllegalArgumentException("Zipf exponent must be > 0, got " + exponent);
-    }
-    Path file = FeederFile.RECORDS.in(dataDir);
-    int n = countRows(dataDir);
-    if (n == 0) {
-      throw new DataFileException(file, 1, "no records " + FeederFile.RECORDS.columnList());
-    }
-    ids = new String[n];
-    parentIds = new String[n];
-    accessStatus = new String[n];
-    fileCount = new int[n];
-    resourceType = new String[n];
-    Map<String, String> shared = new HashMap<>();
-    // Second pass fills arrays by rank, so the file never has to be sorted or held as rows.
-    try (CsvRows csv = CsvRows.open(dataDir, FeederFile.RECORDS)) {
-      while (csv.hasNext()) {
-        Map<String, Object> row = csv.next();
-        int rank = (Integer) row.get("rank");
-        if (rank < 1 || rank > n || ids[rank - 1] != null) {
-          throw new DataFileException(file, csv.line(), "rank " + rank + " is not a unique value in 1.." + n);
+    public ZipfRecordFeeder(Path dataDir, double exponent, long seed) {
+        if (!(exponent > 0)) {
+            throw new IllegalArgumentException("Zipf exponent must be > 0, got " + exponent);
         }
+        Path file = FeederFile.RECORDS.in(dataDir);
+        int n = countRows(dataDir);
+        if (n == 0) {
+            throw new DataFileException(file, 1, "no records " + FeederFile.RECORDS.columnList());
+        }
+        ids = new String[n];
+        parentIds = new String[n];
+        accessStatus = new String[n];
+        fileCount = new int[n];
+        resourceType = new String[n];
+        Map<String, String> shared = new HashMap<>();
+        // Second pass fills arrays by rank, so the file never has to be sorted or held as rows.
+        try (CsvRows csv = CsvRows.open(dataDir, FeederFile.RECORDS)) {
+            while (csv.hasNext()) {
+                Map<String, Object> row = csv.next();
+                int rank = (Integer) row.get("rank");
+                if (rank < 1 || rank > n || ids[rank - 1] != null) {
+                    throw new DataFileException(file, csv.line(), "rank " + rank + " is not a unique value in 1.." + n);
+                }
+                int at = rank - 1;
+                ids[at] = (String) row.get("id");
+                parentIds[at] = (String) row.get("parent_id");
+                accessStatus[at] = shared.computeIfAbsent((String) row.get("access_status"), s -> s);
+                fileCount[at] = (Integer) row.get("file_count");
+                resourceType[at] = shared.computeIfAbsent((String) row.get("resource_type"), s -> s);
+            }
+        }
+        zipf = RandomDataGenerator.of(new Well19937c(seed));
+        this.n = n;
+        this.exponent = exponent;
+    }
+
+    private static int countRows(Path dataDir) {
+        int n = 0;
+        try (CsvRows csv = CsvRows.open(dataDir, FeederFile.RECORDS)) {
+            while (csv.hasNext()) {
+                csv.next();
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public ZipfRecordFeeder(Path dataDir, double exponent) {
+        this(dataDir, exponent, 42L);
+    }
+
+    public int size() {
+        return ids.length;
+    }
+
+    /** The next popularity rank, 1 = most popular. */
+    public synchronized int nextRank() {
+        return zipf.nextZipf(n, exponent);
+    }
+
+    @Override
+    public boolean hasNext() {
+        return true;
+    }
+
+    @Override
+    public Map<String, Object> next() {
+        int rank = nextRank();
         int at = rank - 1;
-        ids[at] = (String) row.get("id");
-        parentIds[at] = (String) row.get("parent_id");
-        accessStatus[at] = shared.computeIfAbsent((String) row.get("access_status"), s -> s);
-        fileCount[at] = (Integer) row.get("file_count");
-        resourceType[at] = shared.computeIfAbsent((String) row.get("resource_type"), s -> s);
-      }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("rank", rank);
+        row.put("id", ids[at]);
+        row.put("parent_id", parentIds[at]);
+        row.put("access_status", accessStatus[at]);
+        row.put("file_count", fileCount[at]);
+        row.put("resource_type", resourceType[at]);
+        return row;
     }
-    zipf = RandomDataGenerator.of(new Well19937c(seed));
-    this.n = n;
-    this.exponent = exponent;
-  }
-
-  private static int countRows(Path dataDir) {
-    int n = 0;
-    try (CsvRows csv = CsvRows.open(dataDir, FeederFile.RECORDS)) {
-      while (csv.hasNext()) {
-        csv.next();
-        n++;
-      }
-    }
-    return n;
-  }
-
-  public ZipfRecordFeeder(Path dataDir, double exponent) {
-    this(dataDir, exponent, 42L);
-  }
-
-  public int size() {
-    return ids.length;
-  }
-
-  /** The next popularity rank, 1 = most popular. */
-  public synchronized int nextRank() {
-    return zipf.nextZipf(n, exponent);
-  }
-
-  @Override
-  public boolean hasNext() {
-    return true;
-  }
-
-  @Override
-  public Map<String, Object> next() {
-    int rank = nextRank();
-    int at = rank - 1;
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("rank", rank);
-    row.put("id", ids[at]);
-    row.put("parent_id", parentIds[at]);
-    row.put("access_status", accessStatus[at]);
-    row.put("file_count", fileCount[at]);
-    row.put("resource_type", resourceType[at]);
-    return row;
-  }
 }

@@ -17,7 +17,7 @@ public final class GatlingLauncher {
     /** The main class of Gatling itself, which gatling-maven-plugin forks and the injector image starts. */
     public static final String MAIN = "io.gatling.app.Gatling";
 
-  /** Gatling's own status: the run went through (our gate decides the verdict). */
+    /** Gatling's own status: the run went through (our gate decides the verdict). */
     public static final int OK = 0;
     /** Gatling's own status when its command line is wrong. */
     public static final int BAD_ARGUMENTS = 1;
@@ -29,8 +29,13 @@ public final class GatlingLauncher {
      * @param console where Gatling's console goes (System.out to leave it)
      * @return Gatling's status; a crash in the simulation (e.g. its configuration) is thrown
      */
-    public static synchronized int run(String simulation, Path resultsFolder, String description, boolean reports,
-            String reportsOnly, PrintStream console) {
+    public static synchronized int run(
+            String simulation,
+            Path resultsFolder,
+            String description,
+            boolean reports,
+            String reportsOnly,
+            PrintStream console) {
         List<String> args = new ArrayList<>();
         if (simulation != null) args.addAll(List.of("--simulation", simulation));
         args.addAll(List.of("--results-folder", resultsFolder.toAbsolutePath().toString()));
@@ -41,8 +46,8 @@ public final class GatlingLauncher {
         PrintStream original = System.out;
         System.setOut(console);
         try {
-            return Console$.MODULE$.withOut(console,
-                    (Function0<Integer>) () -> Gatling$.MODULE$.fromArgs(args.toArray(String[]::new)));
+            return Console$.MODULE$.withOut(
+                    console, (Function0<Integer>) () -> Gatling$.MODULE$.fromArgs(args.toArray(String[]::new)));
         } finally {
             System.setOut(original);
         }

@@ -28,8 +28,9 @@ public final class RunEnd {
 
     /** Whether Gatling's own main runs this JVM (mvn gatling:test's fork, the injector image), not a launcher of ours. */
     public static boolean gatlingOwnsJvm() {
-        return StackWalker.getInstance().walk(s -> s.anyMatch(f ->
-                f.getClassName().startsWith("io.gatling.app.Gatling") && f.getMethodName().equals("main")));
+        return StackWalker.getInstance()
+                .walk(s -> s.anyMatch(f -> f.getClassName().startsWith("io.gatling.app.Gatling")
+                        && f.getMethodName().equals("main")));
     }
 
     /** Ends Gatling's own JVM with {@code status} (see the class comment for why it is done here). */

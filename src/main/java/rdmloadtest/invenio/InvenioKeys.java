@@ -10,22 +10,37 @@ import rdmloadtest.config.KeySet;
 
 /** Keys of the InvenioRDM instance under test: where it is, which version, what may be done to it. */
 public final class InvenioKeys implements KeySet {
-  private static final KeyList KEYS = new KeyList();
+    private static final KeyList KEYS = new KeyList();
 
-  public static final Key<URI> BASE_URL = KEYS.add("invenio.baseUrl", null,
-      "Site URL of the InvenioRDM to test (e.g. https://repo.example.org); absent: the embedded simulator.", baseUrl());
-  public static final Key<Boolean> ALLOW_WRITES = KEYS.add("invenio.allowWrites", "false",
-      "Allow deposit journeys (drafts, uploads, publish) against a non-local target.", bool());
-  public static final Key<String> INVENIO_VERSION = KEYS.add("invenio.version", "13",
-      "InvenioRDM major version of the target (13 or 14): facets, sorts and vocabularies differ.", choice("13", "14"));
-  public static final Key<String> USER_AGENT = KEYS.add("invenio.userAgent", "rdm-loadtest/0.1 (+Gatling)",
-      "User-Agent sent; InvenioRDM's rate limiter keys on User-Agent plus client IP.", text());
-  public static final Key<Boolean> INSECURE_TLS = KEYS.add("invenio.insecureTls", "false",
-      "Accept any certificate and host name from the target (a local instance's self-signed one), in every command;"
-      + " only the client that talks to the target is relaxed, with a warning.", bool());
+    public static final Key<URI> BASE_URL = KEYS.add(
+            "invenio.baseUrl",
+            null,
+            "Site URL of the InvenioRDM to test (e.g. https://repo.example.org); absent: the embedded simulator.",
+            baseUrl());
+    public static final Key<Boolean> ALLOW_WRITES = KEYS.add(
+            "invenio.allowWrites",
+            "false",
+            "Allow deposit journeys (drafts, uploads, publish) against a non-local target.",
+            bool());
+    public static final Key<String> INVENIO_VERSION = KEYS.add(
+            "invenio.version",
+            "13",
+            "InvenioRDM major version of the target (13 or 14): facets, sorts and vocabularies differ.",
+            choice("13", "14"));
+    public static final Key<String> USER_AGENT = KEYS.add(
+            "invenio.userAgent",
+            "rdm-loadtest/0.1 (+Gatling)",
+            "User-Agent sent; InvenioRDM's rate limiter keys on User-Agent plus client IP.",
+            text());
+    public static final Key<Boolean> INSECURE_TLS = KEYS.add(
+            "invenio.insecureTls",
+            "false",
+            "Accept any certificate and host name from the target (a local instance's self-signed one), in every command;"
+                    + " only the client that talks to the target is relaxed, with a warning.",
+            bool());
 
-  @Override
-  public List<Key<?>> keys() {
-    return KEYS.all();
-  }
+    @Override
+    public List<Key<?>> keys() {
+        return KEYS.all();
+    }
 }

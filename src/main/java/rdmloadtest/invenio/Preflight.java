@@ -38,13 +38,15 @@ public final class Preflight {
         JsonNode search = searchPage();
         String found = search.path("aggregations").has("publication_date") ? "14" : "13";
         if (!found.equals(version)) {
-            throw new ConfigException("invenio.version=" + version + ": " + siteUrl + " answers like InvenioRDM v" + found
+            throw new ConfigException("invenio.version=" + version + ": " + siteUrl + " answers like InvenioRDM v"
+                    + found
                     + " (its record search " + (found.equals("14") ? "has" : "lacks") + " the publication_date facet,"
                     + " new in v14); set -Dinvenio.version=" + found);
         }
         for (int i = 0; i < writerBearers.size(); i++) checkToken(i + 1, writerBearers.size(), writerBearers.get(i));
-        return "InvenioRDM v" + found + " at " + siteUrl + ", " + search.path("hits").path("total").asLong()
-                + " records" + (writerBearers.isEmpty() ? "" : ", " + writerBearers.size() + " token(s) accepted");
+        return "InvenioRDM v" + found + " at " + siteUrl + ", "
+                + search.path("hits").path("total").asLong() + " records"
+                + (writerBearers.isEmpty() ? "" : ", " + writerBearers.size() + " token(s) accepted");
     }
 
     private JsonNode searchPage() {
@@ -56,7 +58,8 @@ public final class Preflight {
         }
         try {
             JsonNode body = JSON.readTree(r.body());
-            if (body.path("hits").path("total").isNumber() && body.path("aggregations").has("access_status")) {
+            if (body.path("hits").path("total").isNumber()
+                    && body.path("aggregations").has("access_status")) {
                 return body;
             }
         } catch (IOException e) {
@@ -76,8 +79,8 @@ public final class Preflight {
     }
 
     private HttpResponse<String> get(String url, String bearer) {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                .header("Accept", "application/json");
+        HttpRequest.Builder req =
+                HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Accept", "application/json");
         if (bearer != null) req.header("Authorization", bearer);
         try {
             return http.send(req.build(), HttpResponse.BodyHandlers.ofString());

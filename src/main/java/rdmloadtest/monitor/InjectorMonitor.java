@@ -111,7 +111,9 @@ public final class InjectorMonitor implements AutoCloseable {
     }
 
     private long gcMillis() {
-        return collectors.stream().mapToLong(c -> Math.max(0, c.getCollectionTime())).sum();
+        return collectors.stream()
+                .mapToLong(c -> Math.max(0, c.getCollectionTime()))
+                .sum();
     }
 
     /** CPU nanoseconds the simulator's threads used since the last call (threads that ended in between are lost). */

@@ -42,28 +42,50 @@ public final class InjectorValidity {
 
     public static Verdict judge(List<InjectorSample> window, Limits limits) {
         if (window.isEmpty()) {
-            return new Verdict(false, List.of("no injector samples in the window: its health is unknown"), 0, 0, 0, 0,
-                    0, 0, 0);
+            return new Verdict(
+                    false, List.of("no injector samples in the window: its health is unknown"), 0, 0, 0, 0, 0, 0, 0);
         }
         List<String> reasons = new ArrayList<>();
         int cores = window.get(0).cores();
         if (limits.maxMachineCpuPct() < 100) {
-            check(window, s -> pct(s.machineCpu(), cores) > limits.maxMachineCpuPct(), limits).ifPresent(share ->
-                    reasons.add(String.format(Locale.ROOT, "machine CPU above %.0f %% of %d cores in %.0f %% of the"
+            check(window, s -> pct(s.machineCpu(), cores) > limits.maxMachineCpuPct(), limits)
+                    .ifPresent(share -> reasons.add(String.format(
+                            Locale.ROOT,
+                            "machine CPU above %.0f %% of %d cores in %.0f %% of the"
                                     + " seconds (this JVM %.2f cores, other processes %.2f cores on average): the"
-                                    + " injector competes for CPU", limits.maxMachineCpuPct(), cores, share,
-                            mean(window, InjectorSample::processCpu), mean(window, InjectorSample::otherCpu))));
+                                    + " injector competes for CPU",
+                            limits.maxMachineCpuPct(),
+                            cores,
+                            share,
+                            mean(window, InjectorSample::processCpu),
+                            mean(window, InjectorSample::otherCpu))));
         }
-        check(window, s -> pct(s.injectorCpu(), cores) > limits.maxInjectorCpuPct(), limits).ifPresent(share ->
-                reasons.add(String.format(Locale.ROOT, "injector CPU above %.0f %% of %d cores in %.0f %% of the"
-                        + " seconds: the load generator is the limit", limits.maxInjectorCpuPct(), cores, share)));
+        check(window, s -> pct(s.injectorCpu(), cores) > limits.maxInjectorCpuPct(), limits)
+                .ifPresent(share -> reasons.add(String.format(
+                        Locale.ROOT,
+                        "injector CPU above %.0f %% of %d cores in %.0f %% of the"
+                                + " seconds: the load generator is the limit",
+                        limits.maxInjectorCpuPct(),
+                        cores,
+                        share)));
         double maxLagMs = limits.maxLagP99().toNanos() / 1e6;
-        check(window, s -> s.lagP99Ms() > maxLagMs, limits).ifPresent(share ->
-                reasons.add(String.format(Locale.ROOT, "scheduling lag p99 above %.0f ms in %.0f %% of the seconds"
-                        + " (worst %.0f ms): the injector's threads wait for a CPU or a GC", maxLagMs, share,
-                        window.stream().mapToDouble(InjectorSample::lagMaxMs).max().orElse(0))));
-        return new Verdict(reasons.isEmpty(), List.copyOf(reasons), window.size(),
-                mean(window, InjectorSample::machineCpu), mean(window, InjectorSample::injectorCpu),
+        check(window, s -> s.lagP99Ms() > maxLagMs, limits)
+                .ifPresent(share -> reasons.add(String.format(
+                        Locale.ROOT,
+                        "scheduling lag p99 above %.0f ms in %.0f %% of the seconds"
+                                + " (worst %.0f ms): the injector's threads wait for a CPU or a GC",
+                        maxLagMs,
+                        share,
+                        window.stream()
+                                .mapToDouble(InjectorSample::lagMaxMs)
+                                .max()
+                                .orElse(0))));
+        return new Verdict(
+                reasons.isEmpty(),
+                List.copyOf(reasons),
+                window.size(),
+                mean(window, InjectorSample::machineCpu),
+                mean(window, InjectorSample::injectorCpu),
                 mean(window, InjectorSample::simulatorCpu),
                 window.stream().mapToDouble(InjectorSample::lagP99Ms).max().orElse(0),
                 window.stream().mapToDouble(InjectorSample::gcPauseMs).sum(),
@@ -76,8 +98,7 @@ public final class InjectorValidity {
     }
 
     /** The share (percent) of seconds short of something, when above the limit. */
-    private static OptionalDouble check(List<InjectorSample> window, Predicate<InjectorSample> isShort,
-            Limits limits) {
+    private static OptionalDouble check(List<InjectorSample> window, Predicate<InjectorSample> isShort, Limits limits) {
         double share = 100.0 * window.stream().filter(isShort).count() / window.size();
         return share > limits.maxShortSharePct() ? OptionalDouble.of(share) : OptionalDouble.empty();
     }

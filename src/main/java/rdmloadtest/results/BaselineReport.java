@@ -9,7 +9,7 @@ import rdmloadtest.history.Baseline;
  */
 public record BaselineReport(boolean compared, String source, int runs, String note, List<Baseline.Finding> findings) {
 
-  public static BaselineReport notCompared(String source, String note) {
-    return new BaselineReport(false, source, 0, note, List.of());
-  }
+    public static BaselineReport notCompared(String source, String note) {
+        return new BaselineReport(false, source, 0, note, List.of());
+    }
 }

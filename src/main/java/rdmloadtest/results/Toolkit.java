@@ -6,16 +6,16 @@ import java.util.Properties;
 
 /** This toolkit's version (the pom's, filtered into rdm-loadtest.properties at build time). */
 public final class Toolkit {
-  private Toolkit() {}
+    private Toolkit() {}
 
-  public static String version() {
-    try (InputStream in = Toolkit.class.getResourceAsStream("/rdm-loadtest.properties")) {
-      if (in == null) return "unknown";
-      Properties p = new Properties();
-      p.load(in);
-      return p.getProperty("version", "unknown");
-    } catch (IOException e) {
-      return "unknown";
+    public static String version() {
+        try (InputStream in = Toolkit.class.getResourceAsStream("/rdm-loadtest.properties")) {
+            if (in == null) return "unknown";
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
-  }
 }

@@ -1,6 +1,5 @@
 package rdmloadtest.run;
 
-import rdmloadtest.invenio.Retries;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,75 +8,87 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import rdmloadtest.invenio.Retries;
 
 /**
  * Every draft a run created and has not published or discarded. At the end of the run (also after a
  * failure midway, or an interrupt via a shutdown hook) each one is deleted, so a run leaves no drafts.
  */
 public final class DraftLedger {
-  private final String siteUrl;
-  private final Map<String, String> open = new ConcurrentHashMap<>();
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  private final Thread hook = new Thread(this::cleanUp, "rdm-loadtest-draft-cleanup");
+    // The run is ending: retry drafts quickly, a target that stays down is reported rather than waited for.
+    private static final Duration LEDGER_FIRST_WAIT = Duration.ofMillis(100);
+    private static final Duration LEDGER_MAX_WAIT = Duration.ofSeconds(2);
+    private final String siteUrl;
+    private final Map<String, String> open = new ConcurrentHashMap<>();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Thread hook = new Thread(this::cleanUp, "rdm-loadtest-draft-cleanup");
 
-  public DraftLedger(String siteUrl) {
-    this.siteUrl = siteUrl;
-    Runtime.getRuntime().addShutdownHook(hook);
-  }
+    public DraftLedger(String siteUrl) {
+        this.siteUrl = siteUrl;
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
 
-  /** Remembers a draft with the Authorization value that may delete it. */
-  public void opened(String draftId, String authorization) {
-    open.put(draftId, authorization);
-  }
+    /** Remembers a draft with the Authorization value that may delete it. */
+    public void opened(String draftId, String authorization) {
+        open.put(draftId, authorization);
+    }
 
-  public void closed(String draftId) {
-    open.remove(draftId);
-  }
+    public void closed(String draftId) {
+        open.remove(draftId);
+    }
 
-  public int openDrafts() {
-    return open.size();
-  }
+    public int openDrafts() {
+        return open.size();
+    }
 
-  /** Deletes what is left; returns how many drafts it deleted. */
-  public synchronized int cleanUp() {
-    int deleted = 0;
-    for (var e : Map.copyOf(open).entrySet()) {
-      HttpRequest req = HttpRequest.newBuilder(URI.create(siteUrl + "/api/records/" + e.getKey() + "/draft"))
-          .header("Authorization", e.getValue())
-          .timeout(Duration.ofSeconds(30))
-          .DELETE()
-          .build();
-      String problem = "";
-      // A target under load may answer 429, 5xx or drop a connection: retried, after its Retry-After if it sends one.
-      try {
-        int status = Retries.send(8, () -> client.send(req, HttpResponse.BodyHandlers.discarding()), why -> {})
-            .statusCode();
-        if (status == 204 || status == 404) {
-          open.remove(e.getKey());
-          if (status == 204) deleted++;
-        } else {
-          problem = "HTTP " + status;
+    /** Deletes what is left; returns how many drafts it deleted. */
+    public synchronized int cleanUp() {
+        int deleted = 0;
+        for (var e : Map.copyOf(open).entrySet()) {
+            HttpRequest req = HttpRequest.newBuilder(URI.create(siteUrl + "/api/records/" + e.getKey() + "/draft"))
+                    .header("Authorization", e.getValue())
+                    .timeout(Duration.ofSeconds(30))
+                    .DELETE()
+                    .build();
+            String problem = "";
+            // A target under load may answer 429, 5xx or drop a connection: retried, after its Retry-After if it sends
+            // one.
+            try {
+                int status = Retries.send(
+                                8,
+                                LEDGER_FIRST_WAIT,
+                                LEDGER_MAX_WAIT,
+                                () -> client.send(req, HttpResponse.BodyHandlers.discarding()),
+                                why -> {})
+                        .statusCode();
+                if (status == 204 || status == 404) {
+                    open.remove(e.getKey());
+                    if (status == 204) deleted++;
+                } else {
+                    problem = "HTTP " + status;
+                }
+            } catch (IOException ex) {
+                problem = ex.toString();
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return deleted;
+            }
+            if (open.containsKey(e.getKey())) {
+                System.err.println("rdm-loadtest: could not delete draft " + e.getKey() + " (" + problem + ")");
+            }
         }
-      } catch (IOException ex) {
-        problem = ex.toString();
-      } catch (InterruptedException ex) {
-        Thread.currentThread().interrupt();
+        if (deleted > 0)
+            System.out.println("rdm-loadtest: deleted " + deleted + " unpublished draft(s) left by the run");
         return deleted;
-      }
-      if (open.containsKey(e.getKey())) {
-        System.err.println("rdm-loadtest: could not delete draft " + e.getKey() + " (" + problem + ")");
-      }
     }
-    if (deleted > 0) System.out.println("rdm-loadtest: deleted " + deleted + " unpublished draft(s) left by the run");
-    return deleted;
-  }
 
-  /** After the normal clean-up the shutdown hook has nothing left to do. */
-  public void release() {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException ignored) {
-      // the JVM is already shutting down and runs the hook
+    /** After the normal clean-up the shutdown hook has nothing left to do. */
+    public void release() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException ignored) {
+            // the JVM is already shutting down and runs the hook
+        }
     }
-  }
 }

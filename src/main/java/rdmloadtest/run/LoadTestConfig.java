@@ -1,17 +1,13 @@
 package rdmloadtest.run;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import rdmloadtest.feeders.DataKeys;
-import rdmloadtest.invenio.InvenioKeys;
-import rdmloadtest.config.ConfigKeys;
-import rdmloadtest.simulator.SimulatorKeys;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +16,8 @@ import rdmloadtest.config.ConfigKeys;
 import rdmloadtest.config.ConfigSource;
 import rdmloadtest.config.Settings;
 import rdmloadtest.config.Token;
+import rdmloadtest.feeders.DataKeys;
+import rdmloadtest.invenio.InvenioKeys;
 import rdmloadtest.simulator.SimulatorKeys;
 import rdmloadtest.simulator.SimulatorSettings;
 
@@ -28,128 +26,173 @@ import rdmloadtest.simulator.SimulatorSettings;
  * the traffic mix, the run's shape and (when no target is given) the embedded simulator's settings.
  */
 public record LoadTestConfig(
-    Optional<URI> baseUrl,
-    boolean allowWrites,
-    String invenioVersion,
-    String userAgent,
-    Path dataDir,
-    Path depositTemplates,
-    String profile,
-    String runId,
-    List<Token> tokens,
-    Traffic traffic,
-    Duration duration,
-    Duration rampUp,
-    Duration maxDuration,
-    int stressSteps,
-    double spikeFactor,
-    SimulatorSettings simulator,
-    Shard shard,
-    Settings settings) {
+        Optional<URI> baseUrl,
+        boolean allowWrites,
+        String invenioVersion,
+        String userAgent,
+        Path dataDir,
+        Path depositTemplates,
+        String profile,
+        String runId,
+        List<Token> tokens,
+        Traffic traffic,
+        Duration duration,
+        Duration rampUp,
+        Duration maxDuration,
+        int stressSteps,
+        double spikeFactor,
+        SimulatorSettings simulator,
+        Shard shard,
+        Settings settings) {
 
-  /**
-   * Injector i of n: it sends 1/n of every arrival rate, its share of every closed population, and
-   * owns the deposit templates, tokens and harvest range that no other injector uses.
-   */
-  public record Shard(int index, int count) {
-    public double rate(double total) {
-      return total / count;
+    /**
+     * Injector i of n: it sends 1/n of every arrival rate, its share of every closed population, and
+     * owns the deposit templates, tokens and harvest range that no other injector uses.
+     */
+    public record Shard(int index, int count) {
+        public double rate(double total) {
+            return total / count;
+        }
+
+        public int users(int total) {
+            return total / count + (index < total % count ? 1 : 0);
+        }
+
+        public boolean owns(long item) {
+            return item % count == index;
+        }
+
+        public <T> List<T> slice(List<T> items) {
+            if (items.size() < count) return items;
+            List<T> mine = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) if (owns(i)) mine.add(items.get(i));
+            return mine;
+        }
     }
 
-    public int users(int total) {
-      return total / count + (index < total % count ? 1 : 0);
+    /** The traffic mix (weights are relative). */
+    public record Traffic(
+            double readersRate,
+            int searchWeight,
+            int recordViewWeight,
+            int downloadWeight,
+            int communitiesWeight,
+            double viewDownloadProbability,
+            double zipfExponent,
+            long maxDownloadBytes,
+            int depositors,
+            Duration depositorPause,
+            long maxUploadBytes,
+            double newVersionProbability,
+            double editProbability,
+            double abandonProbability,
+            int harvesters,
+            int harvestMaxPages,
+            Duration harvestPause) {}
+
+    public static LoadTestConfig load() {
+        return from(new Settings(ConfigSource.fromProcess()), System.getenv());
     }
 
-    public boolean owns(long item) {
-      return item % count == index;
+    public static LoadTestConfig from(Settings s, Map<String, String> env) {
+        Optional<URI> baseUrl = s.find(InvenioKeys.BASE_URL);
+        Path dataDir = Path.of(s.get(DataKeys.DATA_DIR));
+        if (!Files.isDirectory(dataDir)) {
+            throw new ConfigException(
+                    DataKeys.DATA_DIR.name() + "='" + dataDir + "': no such directory; expected feeders"
+                            + " (feeders/*.csv) generated (data/default) or harvested from the target");
+        }
+        int index = s.get(RunKeys.INJECTOR_INDEX);
+        int count = s.get(RunKeys.INJECTOR_COUNT);
+        if (index >= count) {
+            throw new ConfigException(RunKeys.INJECTOR_INDEX.name() + "='" + index + "': expected an index below"
+                    + " injector.count (" + count + ")");
+        }
+        Shard shard = new Shard(index, count);
+        List<Token> tokens = shard.slice(
+                tokens(baseUrl.isPresent(), s, env).stream().map(Token::new).toList());
+        Traffic traffic = new Traffic(
+                s.get(RunKeys.READERS_RATE),
+                s.get(RunKeys.WEIGHT_SEARCH),
+                s.get(RunKeys.WEIGHT_VIEW),
+                s.get(RunKeys.WEIGHT_DOWNLOAD),
+                s.get(RunKeys.WEIGHT_COMMUNITIES),
+                s.get(RunKeys.VIEW_DOWNLOAD_P),
+                s.get(RunKeys.ZIPF),
+                s.get(RunKeys.MAX_DOWNLOAD_MB) * 1_000_000L,
+                s.get(RunKeys.DEPOSITORS),
+                s.get(RunKeys.DEPOSITOR_PAUSE),
+                s.get(RunKeys.MAX_UPLOAD_MB) * 1_000_000L,
+                s.get(RunKeys.NEW_VERSION_P),
+                s.get(RunKeys.EDIT_P),
+                s.get(RunKeys.ABANDON_P),
+                s.get(RunKeys.HARVESTERS),
+                s.get(RunKeys.HARVEST_PAGES),
+                s.get(RunKeys.HARVEST_PAUSE));
+        if (traffic.searchWeight() + traffic.recordViewWeight() + traffic.downloadWeight() + traffic.communitiesWeight()
+                == 0) {
+            throw new ConfigException("traffic.mix.*: all reader weights are 0; expected at least one positive weight");
+        }
+        String runId = s.find(RunKeys.RUN_ID)
+                .orElse(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        return new LoadTestConfig(
+                baseUrl,
+                s.get(InvenioKeys.ALLOW_WRITES),
+                s.get(InvenioKeys.INVENIO_VERSION),
+                s.get(InvenioKeys.USER_AGENT),
+                dataDir,
+                Path.of(s.get(DataKeys.DEPOSIT_TEMPLATES)),
+                s.get(ConfigKeys.PROFILE),
+                runId,
+                tokens,
+                traffic,
+                s.get(RunKeys.DURATION),
+                s.get(RunKeys.RAMP),
+                s.get(RunKeys.MAX_DURATION),
+                s.get(RunKeys.STRESS_STEPS),
+                s.get(RunKeys.SPIKE_FACTOR),
+                SimulatorSettings.from(s),
+                shard,
+                s);
     }
 
-    public <T> List<T> slice(List<T> items) {
-      if (items.size() < count) return items;
-      List<T> mine = new ArrayList<>();
-      for (int i = 0; i < items.size(); i++) if (owns(i)) mine.add(items.get(i));
-      return mine;
+    /** Real targets: INVENIO_TOKENS (comma-separated, one depositor identity each) or INVENIO_TOKEN. */
+    private static List<String> tokens(boolean realTarget, Settings s, Map<String, String> env) {
+        if (!realTarget) return s.get(SimulatorKeys.TOKENS);
+        String many = env.get("INVENIO_TOKENS");
+        if (many != null && !many.isBlank()) {
+            return Arrays.stream(many.split(","))
+                    .map(String::trim)
+                    .filter(t -> !t.isEmpty())
+                    .toList();
+        }
+        String one = env.get("INVENIO_TOKEN");
+        return one == null || one.isBlank() ? List.of() : List.of(one.trim());
     }
-  }
 
-  /** The traffic mix (weights are relative). */
-  public record Traffic(double readersRate, int searchWeight, int recordViewWeight, int downloadWeight,
-                        int communitiesWeight, double viewDownloadProbability, double zipfExponent,
-                        long maxDownloadBytes, int depositors, Duration depositorPause, long maxUploadBytes,
-                        double newVersionProbability, double editProbability, double abandonProbability,
-                        int harvesters, int harvestMaxPages, Duration harvestPause) {}
-
-  public static LoadTestConfig load() {
-    return from(new Settings(ConfigSource.fromProcess()), System.getenv());
-  }
-
-  public static LoadTestConfig from(Settings s, Map<String, String> env) {
-    Optional<URI> baseUrl = s.find(InvenioKeys.BASE_URL);
-    Path dataDir = Path.of(s.get(DataKeys.DATA_DIR));
-    if (!Files.isDirectory(dataDir)) {
-      throw new ConfigException(DataKeys.DATA_DIR.name() + "='" + dataDir + "': no such directory; expected feeders"
-          + " (feeders/*.csv) generated (data/default) or harvested from the target");
+    public boolean embedded() {
+        return baseUrl.isEmpty();
     }
-    int index = s.get(RunKeys.INJECTOR_INDEX);
-    int count = s.get(RunKeys.INJECTOR_COUNT);
-    if (index >= count) {
-      throw new ConfigException(RunKeys.INJECTOR_INDEX.name() + "='" + index + "': expected an index below"
-          + " injector.count (" + count + ")");
-    }
-    Shard shard = new Shard(index, count);
-    List<Token> tokens = shard.slice(tokens(baseUrl.isPresent(), s, env).stream().map(Token::new).toList());
-    Traffic traffic = new Traffic(
-        s.get(RunKeys.READERS_RATE), s.get(RunKeys.WEIGHT_SEARCH), s.get(RunKeys.WEIGHT_VIEW),
-        s.get(RunKeys.WEIGHT_DOWNLOAD), s.get(RunKeys.WEIGHT_COMMUNITIES), s.get(RunKeys.VIEW_DOWNLOAD_P),
-        s.get(RunKeys.ZIPF), s.get(RunKeys.MAX_DOWNLOAD_MB) * 1_000_000L, s.get(RunKeys.DEPOSITORS),
-        s.get(RunKeys.DEPOSITOR_PAUSE), s.get(RunKeys.MAX_UPLOAD_MB) * 1_000_000L,
-        s.get(RunKeys.NEW_VERSION_P), s.get(RunKeys.EDIT_P), s.get(RunKeys.ABANDON_P),
-        s.get(RunKeys.HARVESTERS), s.get(RunKeys.HARVEST_PAGES), s.get(RunKeys.HARVEST_PAUSE));
-    if (traffic.searchWeight() + traffic.recordViewWeight() + traffic.downloadWeight()
-        + traffic.communitiesWeight() == 0) {
-      throw new ConfigException("traffic.mix.*: all reader weights are 0; expected at least one positive weight");
-    }
-    String runId = s.find(RunKeys.RUN_ID)
-        .orElse(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-    return new LoadTestConfig(baseUrl, s.get(InvenioKeys.ALLOW_WRITES), s.get(InvenioKeys.INVENIO_VERSION),
-        s.get(InvenioKeys.USER_AGENT), dataDir, Path.of(s.get(DataKeys.DEPOSIT_TEMPLATES)), s.get(ConfigKeys.PROFILE), runId, tokens, traffic, s.get(RunKeys.DURATION),
-        s.get(RunKeys.RAMP), s.get(RunKeys.MAX_DURATION), s.get(RunKeys.STRESS_STEPS),
-        s.get(RunKeys.SPIKE_FACTOR), SimulatorSettings.from(s), shard, s);
-  }
 
-  /** Real targets: INVENIO_TOKENS (comma-separated, one depositor identity each) or INVENIO_TOKEN. */
-  private static List<String> tokens(boolean realTarget, Settings s, Map<String, String> env) {
-    if (!realTarget) return s.get(SimulatorKeys.TOKENS);
-    String many = env.get("INVENIO_TOKENS");
-    if (many != null && !many.isBlank()) {
-      return Arrays.stream(many.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+    /** Marker keyword on every record a run publishes, so an operator can find (and remove) them. */
+    public String marker() {
+        return "rdm-loadtest:" + runId;
     }
-    String one = env.get("INVENIO_TOKEN");
-    return one == null || one.isBlank() ? List.of() : List.of(one.trim());
-  }
 
-  public boolean embedded() {
-    return baseUrl.isEmpty();
-  }
-
-  /** Marker keyword on every record a run publishes, so an operator can find (and remove) them. */
-  public String marker() {
-    return "rdm-loadtest:" + runId;
-  }
-
-  /**
-   * Write journeys need the embedded simulator or an explicit invenio.allowWrites=true; otherwise the run
-   * stops here, before anything is sent.
-   */
-  public void requireWritesAllowed(String what) {
-    if (embedded() || allowWrites) {
-      if (tokens.isEmpty()) {
-        throw new ConfigException("INVENIO_TOKEN: not set; " + what + " needs a personal access token of a"
-            + " user of " + baseUrl.map(URI::toString).orElse("the target") + " in the environment variable INVENIO_TOKEN");
-      }
-      return;
+    /**
+     * Write journeys need the embedded simulator or an explicit invenio.allowWrites=true; otherwise the run
+     * stops here, before anything is sent.
+     */
+    public void requireWritesAllowed(String what) {
+        if (embedded() || allowWrites) {
+            if (tokens.isEmpty()) {
+                throw new ConfigException("INVENIO_TOKEN: not set; " + what + " needs a personal access token of a"
+                        + " user of " + baseUrl.map(URI::toString).orElse("the target")
+                        + " in the environment variable INVENIO_TOKEN");
+            }
+            return;
+        }
+        throw new ConfigException("invenio.allowWrites=false: " + what + " would create records on " + baseUrl.get()
+                + "; set -Dinvenio.allowWrites=true to allow it, or -Dtraffic.depositors=0 for a read-only mix");
     }
-    throw new ConfigException("invenio.allowWrites=false: " + what + " would create records on "
-        + baseUrl.get() + "; set -Dinvenio.allowWrites=true to allow it, or -Dtraffic.depositors=0 for a read-only mix");
-  }
 }

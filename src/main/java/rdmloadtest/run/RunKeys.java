@@ -13,65 +13,124 @@ import rdmloadtest.config.KeySet;
  * docs/traffic.md says which come from published figures (invenio-api.md §9) and which are our assumptions.
  */
 public final class RunKeys implements KeySet {
-  private static final KeyList KEYS = new KeyList();
+    private static final KeyList KEYS = new KeyList();
 
+    public static final Key<Double> READERS_RATE = KEYS.add(
+            "traffic.readers.rate",
+            "4",
+            "Anonymous reader sessions started per second (open model) at full load.",
+            decimal(0, 100_000));
+    public static final Key<Integer> WEIGHT_SEARCH = KEYS.add(
+            "traffic.mix.search",
+            "45",
+            "Weight of reader sessions that search (then may open a hit and download).",
+            integer(0, 1000));
+    public static final Key<Integer> WEIGHT_VIEW = KEYS.add(
+            "traffic.mix.recordView",
+            "35",
+            "Weight of reader sessions that land on a record (external link), by Zipf popularity.",
+            integer(0, 1000));
+    public static final Key<Integer> WEIGHT_DOWNLOAD = KEYS.add(
+            "traffic.mix.download",
+            "15",
+            "Weight of reader sessions that download a file directly (citation or data link).",
+            integer(0, 1000));
+    public static final Key<Integer> WEIGHT_COMMUNITIES = KEYS.add(
+            "traffic.mix.communities",
+            "5",
+            "Weight of reader sessions that browse communities and their records.",
+            integer(0, 1000));
+    public static final Key<Double> VIEW_DOWNLOAD_P = KEYS.add(
+            "traffic.recordView.downloadProbability",
+            "0.6",
+            "Probability that a record view is followed by a file download.",
+            decimal(0, 1));
+    public static final Key<Double> ZIPF = KEYS.add(
+            "traffic.zipfExponent",
+            "1.0",
+            "Exponent of the Zipf popularity of records (1.0: a few records get most views).",
+            decimal(0.01, 10));
+    public static final Key<Integer> MAX_DOWNLOAD_MB = KEYS.add(
+            "traffic.download.maxMB",
+            "50",
+            "Largest file (MB) the readers download; larger ones are skipped to keep the injector honest.",
+            integer(1, 100_000));
+    public static final Key<Integer> DEPOSITORS = KEYS.add(
+            "traffic.depositors",
+            "2",
+            "Concurrent depositors (closed model); 0 makes the default mix read-only.",
+            integer(0, 10_000));
+    public static final Key<Duration> DEPOSITOR_PAUSE =
+            KEYS.add("traffic.depositors.pause", "5s", "Think time of a depositor between two deposits.", duration());
+    public static final Key<Integer> MAX_UPLOAD_MB = KEYS.add(
+            "traffic.deposit.maxFileMB",
+            "8",
+            "Cap (MB) on the size of one uploaded file (sizes follow the generated spread below it).",
+            integer(1, 100_000));
+    public static final Key<Double> NEW_VERSION_P = KEYS.add(
+            "traffic.deposit.newVersionProbability",
+            "0.2",
+            "Probability that a depositor also makes a new version of the record just published.",
+            decimal(0, 1));
+    public static final Key<Double> EDIT_P = KEYS.add(
+            "traffic.deposit.editProbability",
+            "0.15",
+            "Probability that a depositor also edits the metadata of the record just published.",
+            decimal(0, 1));
+    public static final Key<Double> ABANDON_P = KEYS.add(
+            "traffic.deposit.abandonProbability",
+            "0.1",
+            "Probability that a depositor abandons the draft before publishing (cleaned up at run end).",
+            decimal(0, 1));
+    public static final Key<Integer> HARVESTERS =
+            KEYS.add("traffic.harvesters", "1", "Concurrent OAI-PMH harvesters (closed model).", integer(0, 1000));
+    public static final Key<Integer> HARVEST_PAGES = KEYS.add(
+            "traffic.harvest.maxPages",
+            "5",
+            "Pages (resumption tokens) a harvester follows per harvest.",
+            integer(1, 100_000));
+    public static final Key<Duration> HARVEST_PAUSE = KEYS.add(
+            "traffic.harvest.pause",
+            "2s",
+            "Pause of a harvester between two OAI-PMH pages (polite harvesting; Zenodo allows 30/min).",
+            duration());
+    public static final Key<Duration> DURATION = KEYS.add(
+            "run.duration", "40s", "Length of the steady part of the run (the profile scales it).", duration());
+    public static final Key<Duration> RAMP = KEYS.add(
+            "run.rampUp",
+            "10s",
+            "Ramp from 10 % to full rate before the steady part (a cold JVM needs one).",
+            duration());
+    public static final Key<Duration> MAX_DURATION = KEYS.add(
+            "run.maxDuration",
+            "2h",
+            "Hard upper bound of a run; Gatling stops the run there whatever the profile says.",
+            duration());
+    public static final Key<Integer> STRESS_STEPS = KEYS.add(
+            "run.stress.steps",
+            "5",
+            "stress profile: number of rate steps, each one rate above the last.",
+            integer(1, 100));
+    public static final Key<Double> SPIKE_FACTOR = KEYS.add(
+            "run.spike.factor", "5", "spike profile: burst rate as a multiple of the base rate.", decimal(1, 1000));
+    public static final Key<Integer> INJECTOR_INDEX = KEYS.add(
+            "injector.index",
+            "0",
+            "This injector's index (0-based) when several share a run; it takes its share of rates and feeders.",
+            integer(0, 9_999));
+    public static final Key<Integer> INJECTOR_COUNT = KEYS.add(
+            "injector.count",
+            "1",
+            "Number of injectors sharing the run (rates and populations are divided among them).",
+            integer(1, 10_000));
+    public static final Key<String> RUN_ID = KEYS.add(
+            "run.id",
+            null,
+            "Run identifier in the marker keyword of published records (default: a timestamp).",
+            text());
 
-  public static final Key<Double> READERS_RATE = KEYS.add("traffic.readers.rate", "4",
-      "Anonymous reader sessions started per second (open model) at full load.", decimal(0, 100_000));
-  public static final Key<Integer> WEIGHT_SEARCH = KEYS.add("traffic.mix.search", "45",
-      "Weight of reader sessions that search (then may open a hit and download).", integer(0, 1000));
-  public static final Key<Integer> WEIGHT_VIEW = KEYS.add("traffic.mix.recordView", "35",
-      "Weight of reader sessions that land on a record (external link), by Zipf popularity.", integer(0, 1000));
-  public static final Key<Integer> WEIGHT_DOWNLOAD = KEYS.add("traffic.mix.download", "15",
-      "Weight of reader sessions that download a file directly (citation or data link).", integer(0, 1000));
-  public static final Key<Integer> WEIGHT_COMMUNITIES = KEYS.add("traffic.mix.communities", "5",
-      "Weight of reader sessions that browse communities and their records.", integer(0, 1000));
-  public static final Key<Double> VIEW_DOWNLOAD_P = KEYS.add("traffic.recordView.downloadProbability", "0.6",
-      "Probability that a record view is followed by a file download.", decimal(0, 1));
-  public static final Key<Double> ZIPF = KEYS.add("traffic.zipfExponent", "1.0",
-      "Exponent of the Zipf popularity of records (1.0: a few records get most views).", decimal(0.01, 10));
-  public static final Key<Integer> MAX_DOWNLOAD_MB = KEYS.add("traffic.download.maxMB", "50",
-      "Largest file (MB) the readers download; larger ones are skipped to keep the injector honest.",
-      integer(1, 100_000));
-  public static final Key<Integer> DEPOSITORS = KEYS.add("traffic.depositors", "2",
-      "Concurrent depositors (closed model); 0 makes the default mix read-only.", integer(0, 10_000));
-  public static final Key<Duration> DEPOSITOR_PAUSE = KEYS.add("traffic.depositors.pause", "5s",
-      "Think time of a depositor between two deposits.", duration());
-  public static final Key<Integer> MAX_UPLOAD_MB = KEYS.add("traffic.deposit.maxFileMB", "8",
-      "Cap (MB) on the size of one uploaded file (sizes follow the generated spread below it).",
-      integer(1, 100_000));
-  public static final Key<Double> NEW_VERSION_P = KEYS.add("traffic.deposit.newVersionProbability", "0.2",
-      "Probability that a depositor also makes a new version of the record just published.", decimal(0, 1));
-  public static final Key<Double> EDIT_P = KEYS.add("traffic.deposit.editProbability", "0.15",
-      "Probability that a depositor also edits the metadata of the record just published.", decimal(0, 1));
-  public static final Key<Double> ABANDON_P = KEYS.add("traffic.deposit.abandonProbability", "0.1",
-      "Probability that a depositor abandons the draft before publishing (cleaned up at run end).", decimal(0, 1));
-  public static final Key<Integer> HARVESTERS = KEYS.add("traffic.harvesters", "1",
-      "Concurrent OAI-PMH harvesters (closed model).", integer(0, 1000));
-  public static final Key<Integer> HARVEST_PAGES = KEYS.add("traffic.harvest.maxPages", "5",
-      "Pages (resumption tokens) a harvester follows per harvest.", integer(1, 100_000));
-  public static final Key<Duration> HARVEST_PAUSE = KEYS.add("traffic.harvest.pause", "2s",
-      "Pause of a harvester between two OAI-PMH pages (polite harvesting; Zenodo allows 30/min).", duration());
-  public static final Key<Duration> DURATION = KEYS.add("run.duration", "40s",
-      "Length of the steady part of the run (the profile scales it).", duration());
-  public static final Key<Duration> RAMP = KEYS.add("run.rampUp", "10s",
-      "Ramp from 10 % to full rate before the steady part (a cold JVM needs one).", duration());
-  public static final Key<Duration> MAX_DURATION = KEYS.add("run.maxDuration", "2h",
-      "Hard upper bound of a run; Gatling stops the run there whatever the profile says.", duration());
-  public static final Key<Integer> STRESS_STEPS = KEYS.add("run.stress.steps", "5",
-      "stress profile: number of rate steps, each one rate above the last.", integer(1, 100));
-  public static final Key<Double> SPIKE_FACTOR = KEYS.add("run.spike.factor", "5",
-      "spike profile: burst rate as a multiple of the base rate.", decimal(1, 1000));
-  public static final Key<Integer> INJECTOR_INDEX = KEYS.add("injector.index", "0",
-      "This injector's index (0-based) when several share a run; it takes its share of rates and feeders.",
-      integer(0, 9_999));
-  public static final Key<Integer> INJECTOR_COUNT = KEYS.add("injector.count", "1",
-      "Number of injectors sharing the run (rates and populations are divided among them).", integer(1, 10_000));
-  public static final Key<String> RUN_ID = KEYS.add("run.id", null,
-      "Run identifier in the marker keyword of published records (default: a timestamp).", text());
-
-  @Override
-  public List<Key<?>> keys() {
-    return KEYS.all();
-  }
+    @Override
+    public List<Key<?>> keys() {
+        return KEYS.all();
+    }
 }

@@ -16,61 +16,94 @@ import rdmloadtest.simulator.perf.RateLimiter;
 
 /** Keys of the embedded simulator: its users, its performance model and its faults. */
 public final class SimulatorKeys implements KeySet {
-  private static final KeyList KEYS = new KeyList();
+    private static final KeyList KEYS = new KeyList();
 
-  public static final Key<Integer> PORT = KEYS.add("simulator.port", "0",
-      "Port of the simulator (0: an ephemeral port when embedded).", integer(0, 65535));
-  public static final Key<List<String>> TOKENS = KEYS.add("simulator.tokens",
-      "rdm-loadtest-token-1,rdm-loadtest-token-2",
-      "Bearer tokens the simulator accepts, one user each (users 1, 2, ...).", list());
-  public static final Key<List<String>> ADMIN_TOKENS = KEYS.add("simulator.adminTokens", "rdm-loadtest-admin",
-      "Bearer tokens of administrators (may delete records: tombstones).", list());
-  public static final Key<Integer> WORKERS = KEYS.add("simulator.workers", "16",
-      "Workers of the performance model (like gunicorn processes x threads); requests queue when all are busy.",
-      integer(1, 10_000));
-  public static final Key<String> SERVICE_DISTRIBUTION = KEYS.add("simulator.serviceTime.distribution", "exponential",
-      "Service time distribution around each mean: fixed or exponential.", choice("fixed", "exponential"));
-  public static final Map<EndpointClass, Key<Duration>> SERVICE_TIME = serviceTimes();
-  public static final Key<Integer> BANDWIDTH = KEYS.add("simulator.bandwidthMBps", "200",
-      "Per-request download/upload bandwidth of the model in MB/s (a worker is held while bytes flow).",
-      integer(1, 100_000));
-  public static final Key<Duration> REFRESH = KEYS.add("simulator.refreshDelay", "1s",
-      "Delay before a published record is visible to search (OpenSearch's refresh interval).", duration());
-  public static final Key<Duration> STATS_INTERVAL = KEYS.add("simulator.statsInterval", "1h",
-      "How often counted API downloads reach records' stats (InvenioRDM aggregates hourly; v14 reindexes every 10 min).",
-      duration());
-  public static final Key<Boolean> RATE_LIMIT = KEYS.add("simulator.rateLimit", "false",
-      "Enforce InvenioRDM's rate limits (429 with X-RateLimit-* and Retry-After).", bool());
-  public static final Key<List<RateLimiter.Rule>> RATE_GUEST = KEYS.add("simulator.rateLimit.guest",
-      "5000 per hour;500 per minute",
-      "Limit per User-Agent+IP for anonymous callers (RATELIMIT_GUEST_USER).", RateLimiter::parse);
-  public static final Key<List<RateLimiter.Rule>> RATE_AUTH = KEYS.add("simulator.rateLimit.authenticated",
-      "25000 per hour;1000 per minute",
-      "Limit per User-Agent+IP for authenticated callers (RATELIMIT_AUTHENTICATED_USER).", RateLimiter::parse);
-  public static final Map<EndpointClass, Key<FaultSpec>> FAULTS = faults();
+    public static final Key<Integer> PORT = KEYS.add(
+            "simulator.port", "0", "Port of the simulator (0: an ephemeral port when embedded).", integer(0, 65535));
+    public static final Key<List<String>> TOKENS = KEYS.add(
+            "simulator.tokens",
+            "rdm-loadtest-token-1,rdm-loadtest-token-2",
+            "Bearer tokens the simulator accepts, one user each (users 1, 2, ...).",
+            list());
+    public static final Key<List<String>> ADMIN_TOKENS = KEYS.add(
+            "simulator.adminTokens",
+            "rdm-loadtest-admin",
+            "Bearer tokens of administrators (may delete records: tombstones).",
+            list());
+    public static final Key<Integer> WORKERS = KEYS.add(
+            "simulator.workers",
+            "16",
+            "Workers of the performance model (like gunicorn processes x threads); requests queue when all are busy.",
+            integer(1, 10_000));
+    public static final Key<String> SERVICE_DISTRIBUTION = KEYS.add(
+            "simulator.serviceTime.distribution",
+            "exponential",
+            "Service time distribution around each mean: fixed or exponential.",
+            choice("fixed", "exponential"));
+    public static final Map<EndpointClass, Key<Duration>> SERVICE_TIME = serviceTimes();
+    public static final Key<Integer> BANDWIDTH = KEYS.add(
+            "simulator.bandwidthMBps",
+            "200",
+            "Per-request download/upload bandwidth of the model in MB/s (a worker is held while bytes flow).",
+            integer(1, 100_000));
+    public static final Key<Duration> REFRESH = KEYS.add(
+            "simulator.refreshDelay",
+            "1s",
+            "Delay before a published record is visible to search (OpenSearch's refresh interval).",
+            duration());
+    public static final Key<Duration> STATS_INTERVAL = KEYS.add(
+            "simulator.statsInterval",
+            "1h",
+            "How often counted API downloads reach records' stats (InvenioRDM aggregates hourly; v14 reindexes every 10 min).",
+            duration());
+    public static final Key<Boolean> RATE_LIMIT = KEYS.add(
+            "simulator.rateLimit",
+            "false",
+            "Enforce InvenioRDM's rate limits (429 with X-RateLimit-* and Retry-After).",
+            bool());
+    public static final Key<List<RateLimiter.Rule>> RATE_GUEST = KEYS.add(
+            "simulator.rateLimit.guest",
+            "5000 per hour;500 per minute",
+            "Limit per User-Agent+IP for anonymous callers (RATELIMIT_GUEST_USER).",
+            RateLimiter::parse);
+    public static final Key<List<RateLimiter.Rule>> RATE_AUTH = KEYS.add(
+            "simulator.rateLimit.authenticated",
+            "25000 per hour;1000 per minute",
+            "Limit per User-Agent+IP for authenticated callers (RATELIMIT_AUTHENTICATED_USER).",
+            RateLimiter::parse);
+    public static final Map<EndpointClass, Key<FaultSpec>> FAULTS = faults();
 
-
-  private static Map<EndpointClass, Key<Duration>> serviceTimes() {
-    Map<EndpointClass, Key<Duration>> m = new EnumMap<>(EndpointClass.class);
-    for (EndpointClass c : EndpointClass.values()) {
-      m.put(c, KEYS.add("simulator.serviceTime." + c.id(), c.defaultServiceTime(),
-          "Mean service time of one " + c.description() + " request in the performance model.", duration()));
+    private static Map<EndpointClass, Key<Duration>> serviceTimes() {
+        Map<EndpointClass, Key<Duration>> m = new EnumMap<>(EndpointClass.class);
+        for (EndpointClass c : EndpointClass.values()) {
+            m.put(
+                    c,
+                    KEYS.add(
+                            "simulator.serviceTime." + c.id(),
+                            c.defaultServiceTime(),
+                            "Mean service time of one " + c.description() + " request in the performance model.",
+                            duration()));
+        }
+        return Collections.unmodifiableMap(m);
     }
-    return Collections.unmodifiableMap(m);
-  }
 
-  private static Map<EndpointClass, Key<FaultSpec>> faults() {
-    Map<EndpointClass, Key<FaultSpec>> m = new EnumMap<>(EndpointClass.class);
-    for (EndpointClass c : EndpointClass.values()) {
-      m.put(c, KEYS.add("simulator.faults." + c.id(), "none",
-          "Faults for " + c.description() + " requests, e.g. error=0.05,spike=0.1@800ms,stall=0.01@30s,reset=0.01.",
-          FaultSpec::parse));
+    private static Map<EndpointClass, Key<FaultSpec>> faults() {
+        Map<EndpointClass, Key<FaultSpec>> m = new EnumMap<>(EndpointClass.class);
+        for (EndpointClass c : EndpointClass.values()) {
+            m.put(
+                    c,
+                    KEYS.add(
+                            "simulator.faults." + c.id(),
+                            "none",
+                            "Faults for " + c.description()
+                                    + " requests, e.g. error=0.05,spike=0.1@800ms,stall=0.01@30s,reset=0.01.",
+                            FaultSpec::parse));
+        }
+        return Collections.unmodifiableMap(m);
     }
-    return Collections.unmodifiableMap(m);
-  }
 
-  @Override
-  public List<Key<?>> keys() {
-    return KEYS.all();
-  }
+    @Override
+    public List<Key<?>> keys() {
+        return KEYS.all();
+    }
 }

@@ -1,60 +1,69 @@
 package rdmloadtest.simulator;
 
-import java.util.HashMap;
-import rdmloadtest.feeders.DataKeys;
-import rdmloadtest.invenio.InvenioKeys;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import rdmloadtest.config.Keys;
 import rdmloadtest.config.Settings;
+import rdmloadtest.feeders.DataKeys;
+import rdmloadtest.invenio.InvenioKeys;
 import rdmloadtest.simulator.perf.EndpointClass;
 import rdmloadtest.simulator.perf.FaultSpec;
 import rdmloadtest.simulator.perf.RateLimiter;
 
 /** Everything the simulator can be told, read from the one typed configuration ({@code simulator.*} keys). */
 public record SimulatorSettings(
-    int port,
-    String version,
-    Path dataDir,
-    List<String> tokens,
-    List<String> adminTokens,
-    int workers,
-    Map<EndpointClass, Duration> serviceTimes,
-    boolean exponentialServiceTimes,
-    int bandwidthMBps,
-    Duration refreshDelay,
-    Duration statsInterval,
-    boolean rateLimit,
-    List<RateLimiter.Rule> guestLimit,
-    List<RateLimiter.Rule> authenticatedLimit,
-    Map<EndpointClass, FaultSpec> faults) {
+        int port,
+        String version,
+        Path dataDir,
+        List<String> tokens,
+        List<String> adminTokens,
+        int workers,
+        Map<EndpointClass, Duration> serviceTimes,
+        boolean exponentialServiceTimes,
+        int bandwidthMBps,
+        Duration refreshDelay,
+        Duration statsInterval,
+        boolean rateLimit,
+        List<RateLimiter.Rule> guestLimit,
+        List<RateLimiter.Rule> authenticatedLimit,
+        Map<EndpointClass, FaultSpec> faults) {
 
-  /** Far above the depositor ids of generated data, so an administrator never owns seeded records. */
-  static final int ADMIN_IDS_FROM = 1001;
+    /** Far above the depositor ids of generated data, so an administrator never owns seeded records. */
+    static final int ADMIN_IDS_FROM = 1001;
 
-  public static SimulatorSettings from(Settings s) {
-    Map<EndpointClass, Duration> times = new EnumMap<>(EndpointClass.class);
-    Map<EndpointClass, FaultSpec> faults = new EnumMap<>(EndpointClass.class);
-    for (EndpointClass c : EndpointClass.values()) {
-      times.put(c, s.get(SimulatorKeys.SERVICE_TIME.get(c)));
-      faults.put(c, s.get(SimulatorKeys.FAULTS.get(c)));
+    public static SimulatorSettings from(Settings s) {
+        Map<EndpointClass, Duration> times = new EnumMap<>(EndpointClass.class);
+        Map<EndpointClass, FaultSpec> faults = new EnumMap<>(EndpointClass.class);
+        for (EndpointClass c : EndpointClass.values()) {
+            times.put(c, s.get(SimulatorKeys.SERVICE_TIME.get(c)));
+            faults.put(c, s.get(SimulatorKeys.FAULTS.get(c)));
+        }
+        return new SimulatorSettings(
+                s.get(SimulatorKeys.PORT),
+                s.get(InvenioKeys.INVENIO_VERSION),
+                Path.of(s.get(DataKeys.DATA_DIR)),
+                s.get(SimulatorKeys.TOKENS),
+                s.get(SimulatorKeys.ADMIN_TOKENS),
+                s.get(SimulatorKeys.WORKERS),
+                times,
+                s.get(SimulatorKeys.SERVICE_DISTRIBUTION).equals("exponential"),
+                s.get(SimulatorKeys.BANDWIDTH),
+                s.get(SimulatorKeys.REFRESH),
+                s.get(SimulatorKeys.STATS_INTERVAL),
+                s.get(SimulatorKeys.RATE_LIMIT),
+                s.get(SimulatorKeys.RATE_GUEST),
+                s.get(SimulatorKeys.RATE_AUTH),
+                faults);
     }
-    return new SimulatorSettings(
-        s.get(SimulatorKeys.PORT), s.get(InvenioKeys.INVENIO_VERSION), Path.of(s.get(DataKeys.DATA_DIR)),
-        s.get(SimulatorKeys.TOKENS), s.get(SimulatorKeys.ADMIN_TOKENS), s.get(SimulatorKeys.WORKERS), times,
-        s.get(SimulatorKeys.SERVICE_DISTRIBUTION).equals("exponential"), s.get(SimulatorKeys.BANDWIDTH),
-        s.get(SimulatorKeys.REFRESH), s.get(SimulatorKeys.STATS_INTERVAL), s.get(SimulatorKeys.RATE_LIMIT), s.get(SimulatorKeys.RATE_GUEST), s.get(SimulatorKeys.RATE_AUTH),
-        faults);
-  }
 
-  /** The user id a token stands for: users are numbered 1, 2, ... in token order; admins from 1001 on. */
-  public Map<String, String> tokenUsers() {
-    Map<String, String> m = new HashMap<>();
-    for (int i = 0; i < tokens.size(); i++) m.put(tokens.get(i), String.valueOf(i + 1));
-    for (int i = 0; i < adminTokens.size(); i++) m.put(adminTokens.get(i), String.valueOf(ADMIN_IDS_FROM + i));
-    return m;
-  }
+    /** The user id a token stands for: users are numbered 1, 2, ... in token order; admins from 1001 on. */
+    public Map<String, String> tokenUsers() {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < tokens.size(); i++) m.put(tokens.get(i), String.valueOf(i + 1));
+        for (int i = 0; i < adminTokens.size(); i++) m.put(adminTokens.get(i), String.valueOf(ADMIN_IDS_FROM + i));
+        return m;
+    }
 }

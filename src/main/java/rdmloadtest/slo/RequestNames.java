@@ -8,42 +8,66 @@ import java.util.List;
  * all use these. A name in an SLO group that is not here is a typo that would silently judge nothing.
  */
 public final class RequestNames {
-  private RequestNames() {}
+    private RequestNames() {}
 
-  public static final String SEARCH_RECORDS = "Search records";
-  public static final String SEARCH_COMMUNITY_RECORDS = "Search community records";
-  public static final String VIEW_RECORD = "View record";
-  public static final String LIST_VERSIONS = "List versions";
-  public static final String RESOLVE_LATEST = "Resolve latest version";
-  public static final String RESOLVE_PARENT = "Resolve parent";
-  public static final String LIST_FILES = "List files";
-  public static final String DOWNLOAD_FILE = "Download file";
-  public static final String DOWNLOAD_ARCHIVE = "Download archive";
-  public static final String CREATE_DRAFT = "Create draft";
-  public static final String UPDATE_DRAFT = "Update draft";
-  public static final String INIT_FILE_UPLOAD = "Init file upload";
-  public static final String UPLOAD_FILE_CONTENT = "Upload file content";
-  public static final String COMMIT_FILE = "Commit file";
-  public static final String PUBLISH_DRAFT = "Publish draft";
-  public static final String DELETE_DRAFT = "Delete draft";
-  public static final String CREATE_NEW_VERSION = "Create new version";
-  public static final String IMPORT_FILES = "Import files";
-  public static final String EDIT_RECORD = "Edit record";
-  public static final String LIST_USER_RECORDS = "List user records";
-  public static final String LIST_COMMUNITIES = "List communities";
-  public static final String VIEW_COMMUNITY = "View community";
-  public static final String OAI_LIST_IDENTIFIERS = "OAI ListIdentifiers";
-  public static final String OAI_LIST_RECORDS = "OAI ListRecords";
+    public static final String SEARCH_RECORDS = "Search records";
+    public static final String SEARCH_COMMUNITY_RECORDS = "Search community records";
+    public static final String VIEW_RECORD = "View record";
+    public static final String LIST_VERSIONS = "List versions";
+    public static final String RESOLVE_LATEST = "Resolve latest version";
+    public static final String RESOLVE_PARENT = "Resolve parent";
+    public static final String LIST_FILES = "List files";
+    public static final String DOWNLOAD_FILE = "Download file";
+    public static final String DOWNLOAD_ARCHIVE = "Download archive";
+    public static final String CREATE_DRAFT = "Create draft";
+    public static final String UPDATE_DRAFT = "Update draft";
+    public static final String INIT_FILE_UPLOAD = "Init file upload";
+    public static final String UPLOAD_FILE_CONTENT = "Upload file content";
+    public static final String COMMIT_FILE = "Commit file";
+    public static final String PUBLISH_DRAFT = "Publish draft";
+    public static final String DELETE_DRAFT = "Delete draft";
+    public static final String CREATE_NEW_VERSION = "Create new version";
+    public static final String IMPORT_FILES = "Import files";
+    public static final String EDIT_RECORD = "Edit record";
+    public static final String LIST_USER_RECORDS = "List user records";
+    public static final String LIST_COMMUNITIES = "List communities";
+    public static final String VIEW_COMMUNITY = "View community";
+    public static final String OAI_LIST_IDENTIFIERS = "OAI ListIdentifiers";
+    public static final String OAI_LIST_RECORDS = "OAI ListRecords";
 
-  /** The name of an OAI-PMH list request: {@link #OAI_LIST_RECORDS} or {@link #OAI_LIST_IDENTIFIERS}. */
-  public static String oai(String verb) {
-    String name = "OAI " + verb;
-    if (!name.equals(OAI_LIST_RECORDS) && !name.equals(OAI_LIST_IDENTIFIERS)) {
-      throw new IllegalArgumentException("no request name for OAI-PMH verb " + verb);
+    /** The name of an OAI-PMH list request: {@link #OAI_LIST_RECORDS} or {@link #OAI_LIST_IDENTIFIERS}. */
+    public static String oai(String verb) {
+        String name = "OAI " + verb;
+        if (!name.equals(OAI_LIST_RECORDS) && !name.equals(OAI_LIST_IDENTIFIERS)) {
+            throw new IllegalArgumentException("no request name for OAI-PMH verb " + verb);
+        }
+        return name;
     }
-    return name;
-  }
 
-  /** Every name above, in the order of the API's areas: search and records, files, deposits, communities, OAI-PMH. */
-  public static final List<String> ALL = List.of(SEARCH_RECORDS, SEARCH_COMMUNITY_RECORDS, VIEW_RECORD, LIST_VERSIONS, RESOLVE_LATEST, RESOLVE_PARENT, LIST_FILES, DOWNLOAD_FILE, DOWNLOAD_ARCHIVE, CREATE_DRAFT, UPDATE_DRAFT, INIT_FILE_UPLOAD, UPLOAD_FILE_CONTENT, COMMIT_FILE, PUBLISH_DRAFT, DELETE_DRAFT, CREATE_NEW_VERSION, IMPORT_FILES, EDIT_RECORD, LIST_USER_RECORDS, LIST_COMMUNITIES, VIEW_COMMUNITY, OAI_LIST_IDENTIFIERS, OAI_LIST_RECORDS);
+    /** Every name above, in the order of the API's areas: search and records, files, deposits, communities, OAI-PMH. */
+    public static final List<String> ALL = List.of(
+            SEARCH_RECORDS,
+            SEARCH_COMMUNITY_RECORDS,
+            VIEW_RECORD,
+            LIST_VERSIONS,
+            RESOLVE_LATEST,
+            RESOLVE_PARENT,
+            LIST_FILES,
+            DOWNLOAD_FILE,
+            DOWNLOAD_ARCHIVE,
+            CREATE_DRAFT,
+            UPDATE_DRAFT,
+            INIT_FILE_UPLOAD,
+            UPLOAD_FILE_CONTENT,
+            COMMIT_FILE,
+            PUBLISH_DRAFT,
+            DELETE_DRAFT,
+            CREATE_NEW_VERSION,
+            IMPORT_FILES,
+            EDIT_RECORD,
+            LIST_USER_RECORDS,
+            LIST_COMMUNITIES,
+            VIEW_COMMUNITY,
+            OAI_LIST_IDENTIFIERS,
+            OAI_LIST_RECORDS);
 }

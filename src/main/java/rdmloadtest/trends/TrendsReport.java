@@ -36,8 +36,9 @@ import rdmloadtest.history.SummaryFigures;
 public final class TrendsReport {
     private static final int WIDTH = 900;
     private static final int HEIGHT = 380;
-    private static final Color[] COLORS = {new Color(0x2ca02c), new Color(0x1f77b4), new Color(0xff7f0e),
-            new Color(0xd62728)};
+    private static final Color[] COLORS = {
+        new Color(0x2ca02c), new Color(0x1f77b4), new Color(0xff7f0e), new Color(0xd62728)
+    };
 
     /** How many runs, and what makes a baseline for each of them. */
     public record Plan(int runs, int baselineRuns, int baselineMinRuns, Baseline.Tolerances tolerances) {}
@@ -54,13 +55,16 @@ public final class TrendsReport {
         StringBuilder html = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>rdm-loadtest"
                 + " trends</title><style>body{font-family:sans-serif;max-width:960px;margin:2em auto}table{border-collapse:"
                 + "collapse}td,th{border:1px solid #ccc;padding:2px 6px;font-size:90%}.reg{color:#b00;font-weight:bold}"
-                + "</style></head><body><h1>rdm-loadtest trends</h1>\n<p>History: <code>" + esc(history.dir().toString())
-                + "</code>. Each run is judged against the median of the " + plan.baselineRuns() + " good comparable runs"
+                + "</style></head><body><h1>rdm-loadtest trends</h1>\n<p>History: <code>"
+                + esc(history.dir().toString())
+                + "</code>. Each run is judged against the median of the " + plan.baselineRuns()
+                + " good comparable runs"
                 + " before it (at least " + plan.baselineMinRuns() + "); <span class=\"reg\">&#x2716;</span> marks a"
                 + " regression.</p>\n");
         int shown = 0;
         int series = 0;
-        for (Map.Entry<String, List<Entry>> s : byFingerprint(history.all("run")).entrySet()) {
+        for (Map.Entry<String, List<Entry>> s :
+                byFingerprint(history.all("run")).entrySet()) {
             List<Point> points = judge(s.getValue(), plan);
             List<Point> last = points.subList(Math.max(0, points.size() - plan.runs()), points.size());
             shown += last.size();
@@ -78,7 +82,8 @@ public final class TrendsReport {
 
     private static Map<String, List<Entry>> byFingerprint(List<Entry> entries) {
         Map<String, List<Entry>> out = new LinkedHashMap<>();
-        for (Entry e : entries) out.computeIfAbsent(e.fingerprintId(), k -> new ArrayList<>()).add(e);
+        for (Entry e : entries)
+            out.computeIfAbsent(e.fingerprintId(), k -> new ArrayList<>()).add(e);
         return out;
     }
 
@@ -91,8 +96,12 @@ public final class TrendsReport {
             List<Baseline.Finding> regressions = new ArrayList<>();
             if (good.size() >= plan.baselineMinRuns()) {
                 List<Entry> base = good.subList(Math.max(0, good.size() - plan.baselineRuns()), good.size());
-                Baseline b = Baseline.of(base.stream().map(x -> SummaryFigures.groups(x.result())).toList(),
-                        "the median of the " + base.size() + " good runs before", plan.tolerances());
+                Baseline b = Baseline.of(
+                        base.stream()
+                                .map(x -> SummaryFigures.groups(x.result()))
+                                .toList(),
+                        "the median of the " + base.size() + " good runs before",
+                        plan.tolerances());
                 b.compare(groups).stream().filter(Baseline.Finding::regressed).forEach(regressions::add);
             }
             out.add(new Point(e, Instant.parse(e.at()), groups, regressions));
@@ -103,28 +112,68 @@ public final class TrendsReport {
 
     private static String section(String id, List<Point> points, Path out, int n) throws IOException {
         Entry first = points.get(0).entry();
-        StringBuilder h = new StringBuilder("<h2>" + esc(simpleName(first.fingerprint().simulation())) + ", profile "
-                + esc(first.fingerprint().profile()) + ", on " + esc(first.fingerprint().target()) + "</h2>\n<p>Fingerprint "
-                + id + ": " + esc(first.fingerprint().load().toString()) + "</p>\n");
-        List<String> groups = points.stream().flatMap(p -> p.groups().keySet().stream()).distinct().toList();
+        StringBuilder h =
+                new StringBuilder("<h2>" + esc(simpleName(first.fingerprint().simulation())) + ", profile "
+                        + esc(first.fingerprint().profile()) + ", on "
+                        + esc(first.fingerprint().target()) + "</h2>\n<p>Fingerprint "
+                        + id + ": " + esc(first.fingerprint().load().toString()) + "</p>\n");
+        List<String> groups = points.stream()
+                .flatMap(p -> p.groups().keySet().stream())
+                .distinct()
+                .toList();
         for (String g : groups) {
             String file = "series" + n + "-" + slug(g);
-            chart(g + ": response time (ms)", points, g, out.resolve(file + "-latency.png"), "ms",
+            chart(
+                    g + ": response time (ms)",
+                    points,
+                    g,
+                    out.resolve(file + "-latency.png"),
+                    "ms",
                     Map.of("p50", GroupFigures::p50Ms, "p95", GroupFigures::p95Ms, "p99", GroupFigures::p99Ms));
-            chart(g + ": throughput (req/s) and error rate (%)", points, g, out.resolve(file + "-throughput.png"), "",
-                    Map.of("throughput (req/s)", GroupFigures::throughputRps, "error rate (%)",
+            chart(
+                    g + ": throughput (req/s) and error rate (%)",
+                    points,
+                    g,
+                    out.resolve(file + "-throughput.png"),
+                    "",
+                    Map.of(
+                            "throughput (req/s)",
+                            GroupFigures::throughputRps,
+                            "error rate (%)",
                             GroupFigures::errorRatePct));
-            h.append("<h3>").append(esc(g)).append("</h3><img src=\"").append(file).append("-latency.png\" alt=\"")
-                    .append(esc(g)).append(" latency\"><img src=\"").append(file).append("-throughput.png\" alt=\"")
-                    .append(esc(g)).append(" throughput\">\n");
+            h.append("<h3>")
+                    .append(esc(g))
+                    .append("</h3><img src=\"")
+                    .append(file)
+                    .append("-latency.png\" alt=\"")
+                    .append(esc(g))
+                    .append(" latency\"><img src=\"")
+                    .append(file)
+                    .append("-throughput.png\" alt=\"")
+                    .append(esc(g))
+                    .append(" throughput\">\n");
         }
         h.append("<table><tr><th>run</th><th>gate</th><th>injector</th><th>regressions</th></tr>\n");
         for (Point p : points) {
-            h.append("<tr><td>").append(esc(p.entry().at())).append("<br><small>").append(esc(p.entry().source()))
-                    .append("</small></td><td>").append(p.entry().passed() ? "passed" : "FAILED").append("</td><td>")
-                    .append(p.entry().valid() ? "valid" : "INVALID").append("</td><td>")
-                    .append(p.regressions().isEmpty() ? "none" : "<span class=\"reg\">"
-                            + esc(String.join("; ", p.regressions().stream().map(Baseline.Finding::message).toList())) + "</span>")
+            h.append("<tr><td>")
+                    .append(esc(p.entry().at()))
+                    .append("<br><small>")
+                    .append(esc(p.entry().source()))
+                    .append("</small></td><td>")
+                    .append(p.entry().passed() ? "passed" : "FAILED")
+                    .append("</td><td>")
+                    .append(p.entry().valid() ? "valid" : "INVALID")
+                    .append("</td><td>")
+                    .append(
+                            p.regressions().isEmpty()
+                                    ? "none"
+                                    : "<span class=\"reg\">"
+                                            + esc(String.join(
+                                                    "; ",
+                                                    p.regressions().stream()
+                                                            .map(Baseline.Finding::message)
+                                                            .toList()))
+                                            + "</span>")
                     .append("</td></tr>\n");
         }
         return h.append("</table>\n").toString();
@@ -136,28 +185,46 @@ public final class TrendsReport {
         h.append("<table><tr><th>search</th><th>at</th><th>max sustainable (req/s)</th></tr>\n");
         for (Map.Entry<String, List<Entry>> s : series.entrySet()) {
             Entry first = s.getValue().get(0);
-            String label = simpleName(first.fingerprint().simulation()) + " on " + first.fingerprint().target() + " ("
-                    + s.getKey() + ")";
+            String label = simpleName(first.fingerprint().simulation()) + " on "
+                    + first.fingerprint().target() + " (" + s.getKey() + ")";
             TimeSeries ts = new TimeSeries(label);
-            List<Entry> last = s.getValue().subList(Math.max(0, s.getValue().size() - plan.runs()), s.getValue().size());
+            List<Entry> last = s.getValue()
+                    .subList(
+                            Math.max(0, s.getValue().size() - plan.runs()),
+                            s.getValue().size());
             for (Entry e : last) {
                 JsonNode max = e.result().path("maxSustainableRps");
-                if (e.valid() && max.isNumber()) ts.addOrUpdate(new FixedMillisecond(Instant.parse(e.at()).toEpochMilli()),
-                        max.asDouble());
-                h.append("<tr><td>").append(esc(label)).append("</td><td>").append(esc(e.at())).append("</td><td>")
-                        .append(!e.valid() ? "INVALID (injector-bound)" : max.isNumber()
-                                ? String.format(Locale.ROOT, "%.1f", max.asDouble()) : "none")
+                if (e.valid() && max.isNumber())
+                    ts.addOrUpdate(new FixedMillisecond(Instant.parse(e.at()).toEpochMilli()), max.asDouble());
+                h.append("<tr><td>")
+                        .append(esc(label))
+                        .append("</td><td>")
+                        .append(esc(e.at()))
+                        .append("</td><td>")
+                        .append(
+                                !e.valid()
+                                        ? "INVALID (injector-bound)"
+                                        : max.isNumber() ? String.format(Locale.ROOT, "%.1f", max.asDouble()) : "none")
                         .append("</td></tr>\n");
             }
             data.addSeries(ts);
         }
-        save(ChartFactory.createTimeSeriesChart("Max sustainable throughput meeting every SLO", "run", "req/s", data),
+        save(
+                ChartFactory.createTimeSeriesChart(
+                        "Max sustainable throughput meeting every SLO", "run", "req/s", data),
                 out.resolve("capacity.png"));
-        return h.append("</table><img src=\"capacity.png\" alt=\"capacity over time\">\n").toString();
+        return h.append("</table><img src=\"capacity.png\" alt=\"capacity over time\">\n")
+                .toString();
     }
 
-    private static void chart(String title, List<Point> points, String group, Path file, String unit,
-            Map<String, ToDoubleFunction<GroupFigures>> figures) throws IOException {
+    private static void chart(
+            String title,
+            List<Point> points,
+            String group,
+            Path file,
+            String unit,
+            Map<String, ToDoubleFunction<GroupFigures>> figures)
+            throws IOException {
         TimeSeriesCollection data = new TimeSeriesCollection();
         TimeSeries regressions = new TimeSeries("regression");
         figures.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(f -> {
@@ -165,7 +232,9 @@ public final class TrendsReport {
             for (Point p : points) {
                 GroupFigures g = p.groups().get(group);
                 if (g == null || g.count() == 0) continue;
-                ts.addOrUpdate(new FixedMillisecond(p.at().toEpochMilli()), f.getValue().applyAsDouble(g));
+                ts.addOrUpdate(
+                        new FixedMillisecond(p.at().toEpochMilli()),
+                        f.getValue().applyAsDouble(g));
             }
             data.addSeries(ts);
         });

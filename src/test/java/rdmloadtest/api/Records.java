@@ -1,61 +1,68 @@
 package rdmloadtest.api;
 
-import static rdmloadtest.api.SessionKeys.*;
-import rdmloadtest.slo.RequestNames;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
+import static rdmloadtest.api.SessionKeys.*;
 
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import rdmloadtest.slo.RequestNames;
 
 /** Reading published records: search, record, versions, redirects. Names read like a user's action. */
 public final class Records {
-  private Records() {}
+    private Records() {}
 
-  /** GET /api/records with the session's "searchParams" map; saves hit ids and the next-page link. */
-  public static final HttpRequestActionBuilder SEARCH = http(RequestNames.SEARCH_RECORDS)
-      .get("/api/records")
-      .queryParamMap(el(SEARCH_PARAMS))
-      .check(status().is(200))
-      .check(jsonPath("$.hits.total").ofInt().saveAs(HITS_TOTAL))
-      .check(jsonPath("$.hits.hits[*].id").findAll().optional().saveAs(HIT_IDS))
-      .check(jsonPath("$.links.next").optional().saveAs(NEXT_LINK));
+    /** GET /api/records with the session's "searchParams" map; saves hit ids and the next-page link. */
+    public static final HttpRequestActionBuilder SEARCH = http(RequestNames.SEARCH_RECORDS)
+            .get("/api/records")
+            .queryParamMap(el(SEARCH_PARAMS))
+            .check(status().is(200))
+            .check(jsonPath("$.hits.total").ofInt().saveAs(HITS_TOTAL))
+            .check(jsonPath("$.hits.hits[*].id").findAll().optional().saveAs(HIT_IDS))
+            .check(jsonPath("$.links.next").optional().saveAs(NEXT_LINK));
 
-  /** Follows the links.next that the previous page returned (the user clicks "next"). */
-  public static final HttpRequestActionBuilder SEARCH_NEXT_PAGE = http(RequestNames.SEARCH_RECORDS)
-      .get(el(PAGE_LINK))
-      .check(status().is(200))
-      .check(jsonPath("$.hits.hits[*].id").findAll().optional().saveAs(HIT_IDS))
-      .check(jsonPath("$.links.next").optional().saveAs(NEXT_LINK));
+    /** Follows the links.next that the previous page returned (the user clicks "next"). */
+    public static final HttpRequestActionBuilder SEARCH_NEXT_PAGE = http(RequestNames.SEARCH_RECORDS)
+            .get(el(PAGE_LINK))
+            .check(status().is(200))
+            .check(jsonPath("$.hits.hits[*].id").findAll().optional().saveAs(HIT_IDS))
+            .check(jsonPath("$.links.next").optional().saveAs(NEXT_LINK));
 
-  /** GET /api/records/{id}: saves the links to versions, latest, files and archive. */
-  public static final HttpRequestActionBuilder VIEW = http(RequestNames.VIEW_RECORD)
-      .get("/api/records/" + el(RECORD_ID))
-      .check(status().is(200))
-      .check(jsonPath("$.id").isEL(el(RECORD_ID)))
-      .check(header("ETag").exists())
-      .check(jsonPath("$.links.versions").saveAs(VERSIONS_LINK))
-      .check(jsonPath("$.links.latest").saveAs(LATEST_LINK))
-      .check(jsonPath("$.links.archive").optional().saveAs(ARCHIVE_LINK))
-      .check(jsonPath("$.files.total_bytes").ofLong().optional().saveAs(FILES_TOTAL_BYTES))
-      .check(jsonPath("$.files.entries.*.links.content").findAll().optional().saveAs(CONTENT_LINKS))
-      .check(jsonPath("$.files.entries.*.size").ofLong().findAll().optional().saveAs(CONTENT_SIZES));
+    /** GET /api/records/{id}: saves the links to versions, latest, files and archive. */
+    public static final HttpRequestActionBuilder VIEW = http(RequestNames.VIEW_RECORD)
+            .get("/api/records/" + el(RECORD_ID))
+            .check(status().is(200))
+            .check(jsonPath("$.id").isEL(el(RECORD_ID)))
+            .check(header("ETag").exists())
+            .check(jsonPath("$.links.versions").saveAs(VERSIONS_LINK))
+            .check(jsonPath("$.links.latest").saveAs(LATEST_LINK))
+            .check(jsonPath("$.links.archive").optional().saveAs(ARCHIVE_LINK))
+            .check(jsonPath("$.files.total_bytes").ofLong().optional().saveAs(FILES_TOTAL_BYTES))
+            .check(jsonPath("$.files.entries.*.links.content")
+                    .findAll()
+                    .optional()
+                    .saveAs(CONTENT_LINKS))
+            .check(jsonPath("$.files.entries.*.size")
+                    .ofLong()
+                    .findAll()
+                    .optional()
+                    .saveAs(CONTENT_SIZES));
 
-  public static final HttpRequestActionBuilder LIST_VERSIONS = http(RequestNames.LIST_VERSIONS)
-      .get(el(VERSIONS_LINK))
-      .check(status().is(200))
-      .check(jsonPath("$.hits.total").ofInt().gte(1));
+    public static final HttpRequestActionBuilder LIST_VERSIONS = http(RequestNames.LIST_VERSIONS)
+            .get(el(VERSIONS_LINK))
+            .check(status().is(200))
+            .check(jsonPath("$.hits.total").ofInt().gte(1));
 
-  /** /versions/latest answers 301 with a Location; the redirect is checked, not followed. */
-  public static final HttpRequestActionBuilder RESOLVE_LATEST = http(RequestNames.RESOLVE_LATEST)
-      .get(el(LATEST_LINK))
-      .disableFollowRedirect()
-      .check(status().is(301))
-      .check(header("Location").exists());
+    /** /versions/latest answers 301 with a Location; the redirect is checked, not followed. */
+    public static final HttpRequestActionBuilder RESOLVE_LATEST = http(RequestNames.RESOLVE_LATEST)
+            .get(el(LATEST_LINK))
+            .disableFollowRedirect()
+            .check(status().is(301))
+            .check(header("Location").exists());
 
-  /** The parent (concept) id redirects (302) to the latest version. */
-  public static final HttpRequestActionBuilder RESOLVE_PARENT = http(RequestNames.RESOLVE_PARENT)
-      .get("/api/records/" + el(PARENT_ID))
-      .disableFollowRedirect()
-      .check(status().is(302))
-      .check(header("Location").exists());
+    /** The parent (concept) id redirects (302) to the latest version. */
+    public static final HttpRequestActionBuilder RESOLVE_PARENT = http(RequestNames.RESOLVE_PARENT)
+            .get("/api/records/" + el(PARENT_ID))
+            .disableFollowRedirect()
+            .check(status().is(302))
+            .check(header("Location").exists());
 }

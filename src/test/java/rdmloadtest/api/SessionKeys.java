@@ -5,64 +5,64 @@ package rdmloadtest.api;
  * read nothing.
  */
 public final class SessionKeys {
-  private SessionKeys() {}
+    private SessionKeys() {}
 
-  // Columns of the feeders and deposit templates.
-  public static final String ACCESS = "access";
-  public static final String CONTENT_SEED = "contentSeed";
-  public static final String ID = "id";
-  public static final String KEY = "key";
-  public static final String METADATA = "metadata";
-  public static final String PARENT_ID_COLUMN = "parent_id";
-  public static final String Q = "q";
-  public static final String RECORD_ID_COLUMN = "record_id";
-  public static final String STATUS = "status";
-  public static final String UPLOAD = "upload";
-  public static final String UPLOAD_FILES = "uploadFiles";
+    // Columns of the feeders and deposit templates.
+    public static final String ACCESS = "access";
+    public static final String CONTENT_SEED = "contentSeed";
+    public static final String ID = "id";
+    public static final String KEY = "key";
+    public static final String METADATA = "metadata";
+    public static final String PARENT_ID_COLUMN = "parent_id";
+    public static final String Q = "q";
+    public static final String RECORD_ID_COLUMN = "record_id";
+    public static final String STATUS = "status";
+    public static final String UPLOAD = "upload";
+    public static final String UPLOAD_FILES = "uploadFiles";
 
-  // Saved from responses: ids, counts and the links InvenioRDM gives (journeys follow links, never build URLs).
-  public static final String ARCHIVE_LINK = "archiveLink";
-  public static final String COMMIT_LINK = "commitLink";
-  public static final String COMMUNITY_LINK = "communityLink";
-  public static final String COMMUNITY_RECORDS_LINK = "communityRecordsLink";
-  public static final String CONTENT_LINK = "contentLink";
-  public static final String CONTENT_LINKS = "contentLinks";
-  public static final String CONTENT_SIZES = "contentSizes";
-  public static final String DRAFT_FILES_LINK = "draftFilesLink";
-  public static final String DRAFT_ID = "draftId";
-  public static final String DRAFT_JSON = "draftJson";
-  public static final String DRAFT_LINK = "draftLink";
-  public static final String FILES_TOTAL_BYTES = "filesTotalBytes";
-  public static final String HIT_IDS = "hitIds";
-  public static final String HITS_TOTAL = "hitsTotal";
-  public static final String LATEST_LINK = "latestLink";
-  public static final String NEXT_LINK = "nextLink";
-  public static final String PAGE_LINK = "pageLink";
-  public static final String PUBLISH_LINK = "publishLink";
-  public static final String PUBLISHED_ID = "publishedId";
-  public static final String PUBLISHED_VERSIONS_LINK = "publishedVersionsLink";
-  public static final String RESUMPTION_TOKEN = "resumptionToken";
-  public static final String UPLOAD_LINK = "uploadLink";
-  public static final String VERSIONS_LINK = "versionsLink";
+    // Saved from responses: ids, counts and the links InvenioRDM gives (journeys follow links, never build URLs).
+    public static final String ARCHIVE_LINK = "archiveLink";
+    public static final String COMMIT_LINK = "commitLink";
+    public static final String COMMUNITY_LINK = "communityLink";
+    public static final String COMMUNITY_RECORDS_LINK = "communityRecordsLink";
+    public static final String CONTENT_LINK = "contentLink";
+    public static final String CONTENT_LINKS = "contentLinks";
+    public static final String CONTENT_SIZES = "contentSizes";
+    public static final String DRAFT_FILES_LINK = "draftFilesLink";
+    public static final String DRAFT_ID = "draftId";
+    public static final String DRAFT_JSON = "draftJson";
+    public static final String DRAFT_LINK = "draftLink";
+    public static final String FILES_TOTAL_BYTES = "filesTotalBytes";
+    public static final String HIT_IDS = "hitIds";
+    public static final String HITS_TOTAL = "hitsTotal";
+    public static final String LATEST_LINK = "latestLink";
+    public static final String NEXT_LINK = "nextLink";
+    public static final String PAGE_LINK = "pageLink";
+    public static final String PUBLISH_LINK = "publishLink";
+    public static final String PUBLISHED_ID = "publishedId";
+    public static final String PUBLISHED_VERSIONS_LINK = "publishedVersionsLink";
+    public static final String RESUMPTION_TOKEN = "resumptionToken";
+    public static final String UPLOAD_LINK = "uploadLink";
+    public static final String VERSIONS_LINK = "versionsLink";
 
-  // The journey's own state.
-  public static final String AUTHORIZATION = "authorization";
-  public static final String CURRENT_TOKEN = "currentToken";
-  public static final String FILE_BYTES = "fileBytes";
-  public static final String FILE_KEY = "fileKey";
-  public static final String FILE_MD5 = "fileMd5";
-  public static final String HARVEST_PAGE = "harvestPage";
-  public static final String METADATA_PREFIX = "metadataPrefix";
-  public static final String NEXT_PAGES = "nextPages";
-  public static final String OAI_RANGE = "oaiRange";
-  public static final String PARENT_ID = "parentId";
-  public static final String RECORD_ID = "recordId";
-  public static final String SEARCH_PAGE = "searchPage";
-  public static final String SEARCH_PARAMS = "searchParams";
-  public static final String SEARCH_SIZE = "searchSize";
+    // The journey's own state.
+    public static final String AUTHORIZATION = "authorization";
+    public static final String CURRENT_TOKEN = "currentToken";
+    public static final String FILE_BYTES = "fileBytes";
+    public static final String FILE_KEY = "fileKey";
+    public static final String FILE_MD5 = "fileMd5";
+    public static final String HARVEST_PAGE = "harvestPage";
+    public static final String METADATA_PREFIX = "metadataPrefix";
+    public static final String NEXT_PAGES = "nextPages";
+    public static final String OAI_RANGE = "oaiRange";
+    public static final String PARENT_ID = "parentId";
+    public static final String RECORD_ID = "recordId";
+    public static final String SEARCH_PAGE = "searchPage";
+    public static final String SEARCH_PARAMS = "searchParams";
+    public static final String SEARCH_SIZE = "searchSize";
 
-  /** Gatling's expression for a key's value ("#{recordId}"). */
-  public static String el(String key) {
-    return "#{" + key + "}";
-  }
+    /** Gatling's expression for a key's value ("#{recordId}"). */
+    public static String el(String key) {
+        return "#{" + key + "}";
+    }
 }

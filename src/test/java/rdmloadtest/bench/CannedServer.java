@@ -31,9 +31,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class CannedServer {
     private static final int MAX_CACHED_BODY = 1 << 20;
-    private static final ByteBuffer FILLER = ByteBuffer.allocateDirect(MAX_CACHED_BODY).asReadOnlyBuffer();
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "transfer-encoding",
-            "keep-alive", "date", "server");
+    private static final ByteBuffer FILLER =
+            ByteBuffer.allocateDirect(MAX_CACHED_BODY).asReadOnlyBuffer();
+    private static final Set<String> HOP_BY_HOP =
+            Set.of("connection", "content-length", "transfer-encoding", "keep-alive", "date", "server");
 
     private record Canned(int status, List<Map.Entry<String, String>> headers, ByteBuffer body, long length) {}
 
@@ -100,23 +101,29 @@ public final class CannedServer {
     }
 
     private Canned fetch(String method, String target, String accept) throws Exception {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(origin + target))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder req =
+                HttpRequest.newBuilder(URI.create(origin + target)).method(method, HttpRequest.BodyPublishers.noBody());
         if (accept != null) req.header("Accept", accept);
         HttpResponse<byte[]> r = client.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
         // Links and redirects name the origin; the injector must come back here, not go round the cache.
         String type = r.headers().firstValue("Content-Type").orElse("");
         boolean text = type.contains("json") || type.contains("xml") || type.startsWith("text/");
         byte[] body = text
-                ? new String(r.body(), StandardCharsets.UTF_8).replace(origin, self).getBytes(StandardCharsets.UTF_8)
+                ? new String(r.body(), StandardCharsets.UTF_8)
+                        .replace(origin, self)
+                        .getBytes(StandardCharsets.UTF_8)
                 : r.body();
-        return new Canned(r.statusCode(), headers(r.headers()),
-                body.length <= MAX_CACHED_BODY ? ByteBuffer.wrap(body).asReadOnlyBuffer() : null, body.length);
+        return new Canned(
+                r.statusCode(),
+                headers(r.headers()),
+                body.length <= MAX_CACHED_BODY ? ByteBuffer.wrap(body).asReadOnlyBuffer() : null,
+                body.length);
     }
 
     private List<Map.Entry<String, String>> headers(HttpHeaders headers) {
         return headers.map().entrySet().stream()
-                .filter(e -> !HOP_BY_HOP.contains(e.getKey().toLowerCase(Locale.ROOT)) && !e.getKey().startsWith(":"))
+                .filter(e -> !HOP_BY_HOP.contains(e.getKey().toLowerCase(Locale.ROOT))
+                        && !e.getKey().startsWith(":"))
                 .flatMap(e -> e.getValue().stream().map(v -> Map.entry(e.getKey(), v.replace(origin, self))))
                 .toList();
     }

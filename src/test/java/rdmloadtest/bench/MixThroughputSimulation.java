@@ -3,7 +3,6 @@ package rdmloadtest.bench;
 import static io.gatling.javaapi.core.CoreDsl.*;
 
 import java.time.Duration;
-import java.util.List;
 import rdmloadtest.run.LoadTestConfig;
 import rdmloadtest.simulations.InvenioSimulation;
 import rdmloadtest.simulations.Journeys;
@@ -13,15 +12,18 @@ import rdmloadtest.simulations.Journeys;
  * population looping for a fixed time; compared with {@link BareEndpointsSimulation} by scripts/bench-injector.sh.
  */
 public class MixThroughputSimulation extends InvenioSimulation {
-  {
-    int users = cfg.settings().get(BenchKeys.USERS);
-    Duration d = cfg.settings().get(BenchKeys.DURATION);
-    setUp(new Journeys(this).readers().injectClosed(constantConcurrentUsers(users).during(d)))
-        .protocols(protocol).maxDuration(d.plusSeconds(10));
-  }
+    {
+        int users = cfg.settings().get(BenchKeys.USERS);
+        Duration d = cfg.settings().get(BenchKeys.DURATION);
+        setUp(new Journeys(this)
+                        .readers()
+                        .injectClosed(constantConcurrentUsers(users).during(d)))
+                .protocols(protocol)
+                .maxDuration(d.plusSeconds(10));
+    }
 
-  @Override
-  protected boolean writes(LoadTestConfig cfg) {
-    return false;
-  }
+    @Override
+    protected boolean writes(LoadTestConfig cfg) {
+        return false;
+    }
 }

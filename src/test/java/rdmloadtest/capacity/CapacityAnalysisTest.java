@@ -9,79 +9,113 @@ import rdmloadtest.slo.Check;
 /** The maths of the report on made-up steps whose answers are known. */
 class CapacityAnalysisTest {
 
-  @Test
-  void uslFitRecoversKnownCoefficients() {
-    double lambda = 100, sigma = 0.05, kappa = 0.001;
-    double[] n = new double[30];
-    double[] x = new double[30];
-    for (int i = 0; i < n.length; i++) {
-      n[i] = 1 + 2 * i;
-      x[i] = lambda * n[i] / (1 + sigma * (n[i] - 1) + kappa * n[i] * (n[i] - 1)) * (i % 2 == 0 ? 1.005 : 0.995);
+    @Test
+    void uslFitRecoversKnownCoefficients() {
+        double lambda = 100, sigma = 0.05, kappa = 0.001;
+        double[] n = new double[30];
+        double[] x = new double[30];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = 1 + 2 * i;
+            x[i] = lambda * n[i] / (1 + sigma * (n[i] - 1) + kappa * n[i] * (n[i] - 1)) * (i % 2 == 0 ? 1.005 : 0.995);
+        }
+        UslFit f = UslFit.fit(n, x).orElseThrow();
+        assertEquals(lambda, f.lambda(), lambda * 0.02);
+        assertEquals(sigma, f.sigma(), 0.005);
+        assertEquals(kappa, f.kappa(), 0.0002);
+        assertEquals(Math.sqrt((1 - sigma) / kappa), f.peakN(), 3);
+        assertTrue(f.rSquared() > 0.99, "R² " + f.rSquared());
     }
-    UslFit f = UslFit.fit(n, x).orElseThrow();
-    assertEquals(lambda, f.lambda(), lambda * 0.02);
-    assertEquals(sigma, f.sigma(), 0.005);
-    assertEquals(kappa, f.kappa(), 0.0002);
-    assertEquals(Math.sqrt((1 - sigma) / kappa), f.peakN(), 3);
-    assertTrue(f.rSquared() > 0.99, "R² " + f.rSquared());
-  }
 
-  @Test
-  void uslNeedsThreePoints() {
-    assertTrue(UslFit.fit(new double[] {1, 2}, new double[] {10, 20}).isEmpty());
-  }
+    @Test
+    void uslNeedsThreePoints() {
+        assertTrue(UslFit.fit(new double[] {1, 2}, new double[] {10, 20}).isEmpty());
+    }
 
-  @Test
-  void kneedleFindsTheLastPointBeforeLatencyTakesOff() {
-    double[] load = {50, 100, 150, 200, 250, 300, 350};
-    double[] p95 = {20, 21, 22, 24, 60, 100, 140};
-    assertEquals(3, Kneedle.knee(load, p95).orElseThrow());
-  }
+    @Test
+    void kneedleFindsTheLastPointBeforeLatencyTakesOff() {
+        double[] load = {50, 100, 150, 200, 250, 300, 350};
+        double[] p95 = {20, 21, 22, 24, 60, 100, 140};
+        assertEquals(3, Kneedle.knee(load, p95).orElseThrow());
+    }
 
-  @Test
-  void flatLatencyHasNoKnee() {
-    assertTrue(Kneedle.knee(new double[] {1, 2, 3, 4}, new double[] {20, 21, 21, 22}).isEmpty());
-  }
+    @Test
+    void flatLatencyHasNoKnee() {
+        assertTrue(Kneedle.knee(new double[] {1, 2, 3, 4}, new double[] {20, 21, 21, 22})
+                .isEmpty());
+    }
 
-  @Test
-  void sustainableRateIsTheBestPassBelowTheFirstFailureOfAnyGroupAndEachGroupHasItsOwnLimit() {
-    List<StepResult> steps = List.of(
-        step(1, StepResult.WARMUP, 100, 100, true, true),
-        step(2, "step", 100, 99, true, true),
-        step(3, "step", 200, 198, true, false),
-        step(4, "step", 300, 250, false, false),
-        step(5, "refine", 250, 247, true, false),
-        step(6, "step", 400, 260, true, true)); // a pass above a failure is noise, not capacity
-    CapacityAnalysis.Limits l = CapacityAnalysis.mixLimit(steps);
-    assertEquals(99, l.maxSustainableRps());
-    assertEquals(2, l.step());
-    assertEquals(200, l.firstFailingTargetRps());
-    rdmloadtest.slo.Slo slo = rdmloadtest.slo.Slo.read("classpath:slo/invenio-default.json");
-    List<CapacityResult.GroupLimit> g = CapacityAnalysis.groupLimits(slo, steps);
-    CapacityResult.GroupLimit search = g.stream().filter(x -> x.name().equals("search")).findFirst().orElseThrow();
-    CapacityResult.GroupLimit view = g.stream().filter(x -> x.name().equals("record view")).findFirst().orElseThrow();
-    assertEquals(200, search.failedAtTargetRps());
-    assertEquals(99, search.limitRps());
-    assertEquals(300, view.failedAtTargetRps());
-    assertEquals(247, view.limitRps());
-    assertEquals(List.of("search"), CapacityAnalysis.breaksFirst(g));
-    assertEquals(-1.2, CapacityAnalysis.headroom(247.0, 250).headroomPct(), 0.01);
-  }
+    @Test
+    void sustainableRateIsTheBestPassBelowTheFirstFailureOfAnyGroupAndEachGroupHasItsOwnLimit() {
+        List<StepResult> steps = List.of(
+                step(1, StepResult.WARMUP, 100, 100, true, true),
+                step(2, "step", 100, 99, true, true),
+                step(3, "step", 200, 198, true, false),
+                step(4, "step", 300, 250, false, false),
+                step(5, "refine", 250, 247, true, false),
+                step(6, "step", 400, 260, true, true)); // a pass above a failure is noise, not capacity
+        CapacityAnalysis.Limits l = CapacityAnalysis.mixLimit(steps);
+        assertEquals(99, l.maxSustainableRps());
+        assertEquals(2, l.step());
+        assertEquals(200, l.firstFailingTargetRps());
+        rdmloadtest.slo.Slo slo = rdmloadtest.slo.Slo.read("classpath:slo/invenio-default.json");
+        List<CapacityResult.GroupLimit> g = CapacityAnalysis.groupLimits(slo, steps);
+        CapacityResult.GroupLimit search =
+                g.stream().filter(x -> x.name().equals("search")).findFirst().orElseThrow();
+        CapacityResult.GroupLimit view = g.stream()
+                .filter(x -> x.name().equals("record view"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(200, search.failedAtTargetRps());
+        assertEquals(99, search.limitRps());
+        assertEquals(300, view.failedAtTargetRps());
+        assertEquals(247, view.limitRps());
+        assertEquals(List.of("search"), CapacityAnalysis.breaksFirst(g));
+        assertEquals(-1.2, CapacityAnalysis.headroom(247.0, 250).headroomPct(), 0.01);
+    }
 
-  /** A step where "record view" meets its SLO when {@code viewOk} and "search" when {@code searchOk}. */
-  private static StepResult step(int i, String phase, double target, double throughput, boolean viewOk,
-                                 boolean searchOk) {
-    List<Check> checks = List.of(check("record view", viewOk), check("search", searchOk));
-    List<StepResult.GroupStep> groups = List.of(
-        new StepResult.GroupStep("record view", 100, 0, 10, 20, 30, viewOk, viewOk ? List.of() : List.of("view slow")),
-        new StepResult.GroupStep("search", 100, 0, 10, 20, 30, searchOk, searchOk ? List.of() : List.of("search slow")));
-    return new StepResult(i, phase, target, target, target, throughput, 300, 0, 0, 20, 10, 20, 30, 40, 1, 1, groups,
-        checks, true, "", null, "run-" + i);
-  }
+    /** A step where "record view" meets its SLO when {@code viewOk} and "search" when {@code searchOk}. */
+    private static StepResult step(
+            int i, String phase, double target, double throughput, boolean viewOk, boolean searchOk) {
+        List<Check> checks = List.of(check("record view", viewOk), check("search", searchOk));
+        List<StepResult.GroupStep> groups = List.of(
+                new StepResult.GroupStep(
+                        "record view", 100, 0, 10, 20, 30, viewOk, viewOk ? List.of() : List.of("view slow")),
+                new StepResult.GroupStep(
+                        "search", 100, 0, 10, 20, 30, searchOk, searchOk ? List.of() : List.of("search slow")));
+        return new StepResult(
+                i,
+                phase,
+                target,
+                target,
+                target,
+                throughput,
+                300,
+                0,
+                0,
+                20,
+                10,
+                20,
+                30,
+                40,
+                1,
+                1,
+                groups,
+                checks,
+                true,
+                "",
+                null,
+                "run-" + i);
+    }
 
-  private static Check check(String group, boolean ok) {
-    return new Check(Check.Kind.SLO, group, "p95", 1.0, 1.0, "ms", ok ? Check.Status.PASSED : Check.Status.FAILED,
-        ok ? "met" : group + " slow");
-  }
-
+    private static Check check(String group, boolean ok) {
+        return new Check(
+                Check.Kind.SLO,
+                group,
+                "p95",
+                1.0,
+                1.0,
+                "ms",
+                ok ? Check.Status.PASSED : Check.Status.FAILED,
+                ok ? "met" : group + " slow");
+    }
 }

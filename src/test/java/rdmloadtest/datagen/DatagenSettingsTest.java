@@ -12,54 +12,62 @@ import rdmloadtest.config.Settings;
 
 class DatagenSettingsTest {
 
-  private static DatagenSettings parse(Map<String, String> properties) {
-    return DatagenSettings.from(new Settings(ConfigSource.ofMap(properties)));
-  }
-
-  private static String error(Map<String, String> properties) {
-    return assertThrows(ConfigException.class, () -> parse(properties)).getMessage();
-  }
-
-  @Test
-  void defaultsApplyWhenOnlyRecordsAndOutAreGiven() {
-    DatagenSettings s = parse(Map.of("datagen.records", "300", "datagen.out", "data/default"));
-    assertEquals(300, s.records());
-    assertEquals(Path.of("data/default"), s.out());
-    assertEquals(42, s.seed());
-    assertEquals(10, s.owners());
-    assertEquals(2L << 30, s.maxFileSize());
-  }
-
-  @Test
-  void recordsThatAreNotAPositiveIntegerAreRejectedNamingKeyAndValue() {
-    for (String bad : new String[] {"0", "-5", "abc", "1.5"}) {
-      String message = error(Map.of("datagen.records", bad, "datagen.out", "x"));
-      assertEquals("datagen.records='" + bad + "' (system property -Ddatagen.records): expected an integer from 1 to"
-          + " 50000000", message);
+    private static DatagenSettings parse(Map<String, String> properties) {
+        return DatagenSettings.from(new Settings(ConfigSource.ofMap(properties)));
     }
-  }
 
-  @Test
-  void missingRecordsOrOutIsRejected() {
-    assertEquals("datagen.records: no value; expected one (datagen: number of published records to generate (versions"
-        + " count), required.)", error(Map.of("datagen.out", "x")));
-    assertEquals("datagen.out: no value; expected one (datagen, checksums: directory of the generated data set,"
-        + " required.)", error(Map.of("datagen.records", "5")));
-  }
+    private static String error(Map<String, String> properties) {
+        return assertThrows(ConfigException.class, () -> parse(properties)).getMessage();
+    }
 
-  @Test
-  void badSeedAndSizeAreRejectedNamingKeyAndValue() {
-    assertEquals("datagen.seed='forty-two' (system property -Ddatagen.seed): expected an integer from "
-        + Long.MIN_VALUE + " to " + Long.MAX_VALUE,
-        error(Map.of("datagen.records", "5", "datagen.out", "x", "datagen.seed", "forty-two")));
-    assertEquals("datagen.maxFileSize='2t' (system property -Ddatagen.maxFileSize): expected a size from 1 byte to"
-        + " 10g (e.g. 2g, 500m, 1048576)",
-        error(Map.of("datagen.records", "5", "datagen.out", "x", "datagen.maxFileSize", "2t")));
-  }
+    @Test
+    void defaultsApplyWhenOnlyRecordsAndOutAreGiven() {
+        DatagenSettings s = parse(Map.of("datagen.records", "300", "datagen.out", "data/default"));
+        assertEquals(300, s.records());
+        assertEquals(Path.of("data/default"), s.out());
+        assertEquals(42, s.seed());
+        assertEquals(10, s.owners());
+        assertEquals(2L << 30, s.maxFileSize());
+    }
 
-  @Test
-  void fileSizeCapAcceptsBinarySuffixes() {
-    DatagenSettings s = parse(Map.of("datagen.records", "5", "datagen.out", "x", "datagen.maxFileSize", "500m"));
-    assertEquals(500L << 20, s.maxFileSize());
-  }
+    @Test
+    void recordsThatAreNotAPositiveIntegerAreRejectedNamingKeyAndValue() {
+        for (String bad : new String[] {"0", "-5", "abc", "1.5"}) {
+            String message = error(Map.of("datagen.records", bad, "datagen.out", "x"));
+            assertEquals(
+                    "datagen.records='" + bad + "' (system property -Ddatagen.records): expected an integer from 1 to"
+                            + " 50000000",
+                    message);
+        }
+    }
+
+    @Test
+    void missingRecordsOrOutIsRejected() {
+        assertEquals(
+                "datagen.records: no value; expected one (datagen: number of published records to generate (versions"
+                        + " count), required.)",
+                error(Map.of("datagen.out", "x")));
+        assertEquals(
+                "datagen.out: no value; expected one (datagen, checksums: directory of the generated data set,"
+                        + " required.)",
+                error(Map.of("datagen.records", "5")));
+    }
+
+    @Test
+    void badSeedAndSizeAreRejectedNamingKeyAndValue() {
+        assertEquals(
+                "datagen.seed='forty-two' (system property -Ddatagen.seed): expected an integer from " + Long.MIN_VALUE
+                        + " to " + Long.MAX_VALUE,
+                error(Map.of("datagen.records", "5", "datagen.out", "x", "datagen.seed", "forty-two")));
+        assertEquals(
+                "datagen.maxFileSize='2t' (system property -Ddatagen.maxFileSize): expected a size from 1 byte to"
+                        + " 10g (e.g. 2g, 500m, 1048576)",
+                error(Map.of("datagen.records", "5", "datagen.out", "x", "datagen.maxFileSize", "2t")));
+    }
+
+    @Test
+    void fileSizeCapAcceptsBinarySuffixes() {
+        DatagenSettings s = parse(Map.of("datagen.records", "5", "datagen.out", "x", "datagen.maxFileSize", "500m"));
+        assertEquals(500L << 20, s.maxFileSize());
+    }
 }

@@ -13,129 +13,143 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.HashMap;
-import rdmloadtest.config.ConfigException;
-import rdmloadtest.config.ConfigSource;
-import rdmloadtest.config.Settings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rdmloadtest.config.ConfigException;
+import rdmloadtest.config.ConfigSource;
+import rdmloadtest.config.Settings;
 import rdmloadtest.feeders.JsonLines;
 
 class SeedMainTest {
 
-  @TempDir Path dir;
-  private HttpServer server;
-  private final List<String> calls = new CopyOnWriteArrayList<>();
-  /** md5 of uploaded content per "draft id/key". */
-  private final Map<String, String> uploaded = new ConcurrentHashMap<>();
-  private final AtomicLong nextId = new AtomicLong();
-  private final Map<String, String> config = new HashMap<>();
+    @TempDir
+    Path dir;
 
-  /** Just enough of InvenioRDM's deposit API to check the calls, their order and the uploaded bytes. */
-  @BeforeEach
-  void startServer() throws IOException {
-    RecordIds ids = new RecordIds(99);
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/api/records", exchange -> {
-      String method = exchange.getRequestMethod();
-      String path = exchange.getRequestURI().getRawPath();
-      calls.add(method + " " + path);
-      try (InputStream body = exchange.getRequestBody()) {
-        if (path.endsWith("/content")) {
-          assertEquals("application/octet-stream", exchange.getRequestHeaders().getFirst("Content-Type"));
-          assertTrue(exchange.getRequestHeaders().containsKey("Content-length"), "Content-Length sent");
-          MessageDigest md5 = MessageDigest.getInstance("MD5");
-          md5.update(body.readAllBytes());
-          String[] parts = path.split("/");
-          uploaded.put(parts[3] + "/" + parts[6], HexFormat.of().formatHex(md5.digest()));
-          reply(exchange, 200, "{}");
-        } else if (method.equals("POST") && (path.equals("/api/records") || path.endsWith("/versions"))) {
-          body.readAllBytes();
-          reply(exchange, 201, "{\"id\":\"" + ids.record(nextId.getAndIncrement()) + "\"}");
-        } else if (path.endsWith("/draft/files")) {
-          reply(exchange, 201, "{}");
-        } else if (path.endsWith("/actions/publish")) {
-          reply(exchange, 202, "{}");
-        } else {
-          body.readAllBytes();
-          reply(exchange, 200, "{}");
-        }
-      } catch (Exception e) {
-        reply(exchange, 500, "{}");
-      }
-    });
-    server.start();
-    Generator.run(new DatagenSettings(40, dir, 5, 3, 64 << 10), null);
-    config.put("invenio.baseUrl", "http://127.0.0.1:" + server.getAddress().getPort());
-    config.put("seed.data", dir.toString());
-    config.put("seed.progressFile", dir.resolve("progress.csv").toString());
-  }
+    private HttpServer server;
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+    /** md5 of uploaded content per "draft id/key". */
+    private final Map<String, String> uploaded = new ConcurrentHashMap<>();
 
-  private int seed(String token) throws IOException {
-    return SeedMain.run(new Settings(ConfigSource.ofMap(config)), token);
-  }
+    private final AtomicLong nextId = new AtomicLong();
+    private final Map<String, String> config = new HashMap<>();
 
-  private static void reply(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.stop(0);
-  }
-
-  @Test
-  void seedingPublishesEveryRecordWithItsFileBytesAndResumesWithoutRepeating() throws IOException {
-    assertEquals(0, seed("token"));
-    long records = Files.lines(dir.resolve("records.jsonl")).count();
-    assertEquals(records, calls.stream().filter(c -> c.endsWith("/draft/actions/publish")).count());
-    long versions = 0;
-    int files = 0;
-    Map<String, String> newIds = new HashMap<>();
-    for (String line : Files.readAllLines(dir.resolve("progress.csv")).subList(1, (int) records + 1)) {
-      newIds.put(line.split(",")[0], line.split(",")[1]);
+    /** Just enough of InvenioRDM's deposit API to check the calls, their order and the uploaded bytes. */
+    @BeforeEach
+    void startServer() throws IOException {
+        RecordIds ids = new RecordIds(99);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/records", exchange -> {
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getRawPath();
+            calls.add(method + " " + path);
+            try (InputStream body = exchange.getRequestBody()) {
+                if (path.endsWith("/content")) {
+                    assertEquals(
+                            "application/octet-stream",
+                            exchange.getRequestHeaders().getFirst("Content-Type"));
+                    assertTrue(exchange.getRequestHeaders().containsKey("Content-length"), "Content-Length sent");
+                    MessageDigest md5 = MessageDigest.getInstance("MD5");
+                    md5.update(body.readAllBytes());
+                    String[] parts = path.split("/");
+                    uploaded.put(parts[3] + "/" + parts[6], HexFormat.of().formatHex(md5.digest()));
+                    reply(exchange, 200, "{}");
+                } else if (method.equals("POST") && (path.equals("/api/records") || path.endsWith("/versions"))) {
+                    body.readAllBytes();
+                    reply(exchange, 201, "{\"id\":\"" + ids.record(nextId.getAndIncrement()) + "\"}");
+                } else if (path.endsWith("/draft/files")) {
+                    reply(exchange, 201, "{}");
+                } else if (path.endsWith("/actions/publish")) {
+                    reply(exchange, 202, "{}");
+                } else {
+                    body.readAllBytes();
+                    reply(exchange, 200, "{}");
+                }
+            } catch (Exception e) {
+                reply(exchange, 500, "{}");
+            }
+        });
+        server.start();
+        Generator.run(new DatagenSettings(40, dir, 5, 3, 64 << 10), null);
+        config.put("invenio.baseUrl", "http://127.0.0.1:" + server.getAddress().getPort());
+        config.put("seed.data", dir.toString());
+        config.put("seed.progressFile", dir.resolve("progress.csv").toString());
     }
-    try (JsonLines lines = new JsonLines(dir.resolve("records.jsonl"))) {
-      while (lines.hasNext()) {
-        var r = lines.next();
-        String source = r.get("id").asText();
-        versions += r.at("/versions/index").asInt() > 1 ? 1 : 0;
-        for (var e : r.at("/files/entries")) {
-          files++;
-          String expected = FileContent.md5Hex(source, e.get("key").asText(), e.get("size").asLong());
-          assertEquals(expected, uploaded.get(newIds.get(source) + "/" + e.get("key").asText()), source);
-        }
-      }
+
+    private int seed(String token) throws IOException {
+        return SeedMain.run(new Settings(ConfigSource.ofMap(config)), token);
     }
-    assertEquals(versions, calls.stream().filter(c -> c.endsWith("/versions")).count());
-    assertEquals(files, uploaded.size());
-    calls.clear();
-    assertEquals(0, seed("token"));
-    assertEquals(0, calls.size(), "a second run finds everything done");
-  }
 
-  @Test
-  void writesToANonLoopbackTargetAreRefusedUnlessAllowed() {
-    config.put("invenio.baseUrl", "https://192.0.2.10");
-    ConfigException e = assertThrows(ConfigException.class, () -> seed("token"));
-    assertEquals("invenio.allowWrites=false: seeding would create records on https://192.0.2.10; set"
-        + " -Dinvenio.allowWrites=true if you mean it", e.getMessage());
-  }
+    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
 
-  @Test
-  void aMissingTokenIsRefused() {
-    ConfigException e = assertThrows(ConfigException.class, () -> seed(null));
-    assertTrue(e.getMessage().startsWith("INVENIO_TOKEN: not set"), e.getMessage());
-  }
+    @AfterEach
+    void stopServer() {
+        server.stop(0);
+    }
+
+    @Test
+    void seedingPublishesEveryRecordWithItsFileBytesAndResumesWithoutRepeating() throws IOException {
+        assertEquals(0, seed("token"));
+        long records = Files.lines(dir.resolve("records.jsonl")).count();
+        assertEquals(
+                records,
+                calls.stream().filter(c -> c.endsWith("/draft/actions/publish")).count());
+        long versions = 0;
+        int files = 0;
+        Map<String, String> newIds = new HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("progress.csv")).subList(1, (int) records + 1)) {
+            newIds.put(line.split(",")[0], line.split(",")[1]);
+        }
+        try (JsonLines lines = new JsonLines(dir.resolve("records.jsonl"))) {
+            while (lines.hasNext()) {
+                var r = lines.next();
+                String source = r.get("id").asText();
+                versions += r.at("/versions/index").asInt() > 1 ? 1 : 0;
+                for (var e : r.at("/files/entries")) {
+                    files++;
+                    String expected = FileContent.md5Hex(
+                            source, e.get("key").asText(), e.get("size").asLong());
+                    assertEquals(
+                            expected,
+                            uploaded.get(newIds.get(source) + "/" + e.get("key").asText()),
+                            source);
+                }
+            }
+        }
+        assertEquals(
+                versions, calls.stream().filter(c -> c.endsWith("/versions")).count());
+        assertEquals(files, uploaded.size());
+        calls.clear();
+        assertEquals(0, seed("token"));
+        assertEquals(0, calls.size(), "a second run finds everything done");
+    }
+
+    @Test
+    void writesToANonLoopbackTargetAreRefusedUnlessAllowed() {
+        config.put("invenio.baseUrl", "https://192.0.2.10");
+        ConfigException e = assertThrows(ConfigException.class, () -> seed("token"));
+        assertEquals(
+                "invenio.allowWrites=false: seeding would create records on https://192.0.2.10; set"
+                        + " -Dinvenio.allowWrites=true if you mean it",
+                e.getMessage());
+    }
+
+    @Test
+    void aMissingTokenIsRefused() {
+        ConfigException e = assertThrows(ConfigException.class, () -> seed(null));
+        assertTrue(e.getMessage().startsWith("INVENIO_TOKEN: not set"), e.getMessage());
+    }
 }

@@ -37,8 +37,8 @@ class PreflightTest {
     }
 
     private static Simulator simulator(String version) throws Exception {
-        Simulator s = new Simulator(SimulatorSettings.from(new Settings(ConfigSource.ofMap(Map.of(
-                "invenio.version", version, "data.dir", "data/default")))));
+        Simulator s = new Simulator(SimulatorSettings.from(
+                new Settings(ConfigSource.ofMap(Map.of("invenio.version", version, "data.dir", "data/default")))));
         s.start();
         return s;
     }
@@ -46,25 +46,34 @@ class PreflightTest {
     @Test
     void anInvenioRdmOfTheConfiguredVersionPasses() {
         String found = new Preflight(HTTP, v13.siteUrl()).check("13", List.of("Bearer rdm-loadtest-token-1"));
-        assertTrue(found.matches("InvenioRDM v13 at \\Q" + v13.siteUrl() + "\\E, [1-9][0-9]* records, 1 token\\(s\\) accepted"),
+        assertTrue(
+                found.matches(
+                        "InvenioRDM v13 at \\Q" + v13.siteUrl() + "\\E, [1-9][0-9]* records, 1 token\\(s\\) accepted"),
                 found);
         assertTrue(new Preflight(HTTP, v14.siteUrl()).check("14", List.of()).startsWith("InvenioRDM v14"));
     }
 
     @Test
     void theWrongVersionIsNamedWithTheFix() {
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> new Preflight(HTTP, v14.siteUrl()).check("13", List.of()));
-        assertEquals("invenio.version=13: " + v14.siteUrl() + " answers like InvenioRDM v14 (its record search has the"
-                + " publication_date facet, new in v14); set -Dinvenio.version=14", e.getMessage());
+        ConfigException e =
+                assertThrows(ConfigException.class, () -> new Preflight(HTTP, v14.siteUrl()).check("13", List.of()));
+        assertEquals(
+                "invenio.version=13: " + v14.siteUrl() + " answers like InvenioRDM v14 (its record search has the"
+                        + " publication_date facet, new in v14); set -Dinvenio.version=14",
+                e.getMessage());
     }
 
     @Test
     void aRejectedTokenIsNamedByPositionNeverByValue() {
-        ConfigException e = assertThrows(ConfigException.class, () -> new Preflight(HTTP, v13.siteUrl())
-                .check("13", List.of("Bearer rdm-loadtest-token-1", "Bearer not-a-token")));
-        assertTrue(e.getMessage().startsWith("token 2 of 2 (INVENIO_TOKENS): GET " + v13.siteUrl()
-                + "/api/user/records?size=1 answered 40"), e.getMessage());
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> new Preflight(HTTP, v13.siteUrl())
+                        .check("13", List.of("Bearer rdm-loadtest-token-1", "Bearer not-a-token")));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("token 2 of 2 (INVENIO_TOKENS): GET " + v13.siteUrl()
+                                + "/api/user/records?size=1 answered 40"),
+                e.getMessage());
         assertFalse(e.getMessage().contains("not-a-token"), e.getMessage());
     }
 
@@ -76,8 +85,11 @@ class PreflightTest {
         }
         String site = "http://127.0.0.1:" + port;
         ConfigException e = assertThrows(ConfigException.class, () -> new Preflight(HTTP, site).check("13", List.of()));
-        assertTrue(e.getMessage().startsWith("invenio.baseUrl=" + site + ": " + site + "/api/records?size=1 does not"
-                + " answer"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "invenio.baseUrl=" + site + ": " + site + "/api/records?size=1 does not" + " answer"),
+                e.getMessage());
     }
 
     @Test
@@ -92,10 +104,13 @@ class PreflightTest {
         other.start();
         try {
             String site = "http://127.0.0.1:" + other.getAddress().getPort();
-            ConfigException e = assertThrows(ConfigException.class,
-                    () -> new Preflight(HTTP, site).check("13", List.of()));
-            assertTrue(e.getMessage().endsWith("is not an InvenioRDM record search (expected JSON with hits.total and"
-                    + " the access_status facet)"), e.getMessage());
+            ConfigException e =
+                    assertThrows(ConfigException.class, () -> new Preflight(HTTP, site).check("13", List.of()));
+            assertTrue(
+                    e.getMessage()
+                            .endsWith("is not an InvenioRDM record search (expected JSON with hits.total and"
+                                    + " the access_status facet)"),
+                    e.getMessage());
         } finally {
             other.stop(0);
         }

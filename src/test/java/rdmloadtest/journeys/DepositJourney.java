@@ -22,91 +22,98 @@ import rdmloadtest.run.LoadTestConfig;
  * some abandon and discard the draft. Every open draft is in the ledger until published or deleted.
  */
 public final class DepositJourney {
-  private static final String EACH_UPLOAD = "upload";
+    private static final String EACH_UPLOAD = "upload";
 
-  private DepositJourney() {}
+    private DepositJourney() {}
 
-  public static ChainBuilder deposit(Feeds feeds, LoadTestConfig cfg, Chance chance, DraftLedger ledger) {
-    LoadTestConfig.Traffic t = cfg.traffic();
-    return feed(feeds.depositTemplates())
-        .exitBlockOnFail().on(
-            exec(createDraft(ledger))
-                .exec(uploadEachFile())
-                .doIfOrElse(s -> !chance.always() && chance.of(t.abandonProbability()).apply(s)).then(
-                    discardDraft(ledger))
-                .orElse(
-                    exec(publish(ledger))
-                        .doIf(chance.of(t.newVersionProbability())).then(newVersion(ledger))
-                        .doIf(chance.of(t.editProbability())).then(editMetadata(ledger))))
-        .exec(Deposits.USER_RECORDS);
-  }
-
-  /** Smoke runs also exercise the discard path once: a draft created and deleted. */
-  public static ChainBuilder discard(Feeds feeds, DraftLedger ledger) {
-    return feed(feeds.depositTemplates())
-        .exitBlockOnFail().on(exec(createDraft(ledger)).exec(discardDraft(ledger)));
-  }
-
-  private static ChainBuilder createDraft(DraftLedger ledger) {
-    return exec(Deposits.CREATE_DRAFT).exec(s -> opened(s, ledger));
-  }
-
-  /** The 3-step upload of every file of the template: init, content, commit. */
-  private static ChainBuilder uploadEachFile() {
-    return foreach(el(UPLOAD_FILES), EACH_UPLOAD).on(
-        exec(DepositJourney::fileContent)
-            .exec(Deposits.INIT_FILE)
-            .exec(Deposits.UPLOAD_CONTENT)
-            .exec(Deposits.COMMIT_FILE)
-            .exec(s -> s.remove(FILE_BYTES)));
-  }
-
-  private static ChainBuilder discardDraft(DraftLedger ledger) {
-    return exec(Deposits.DELETE_DRAFT).exec(s -> closed(s, ledger));
-  }
-
-  private static ChainBuilder publish(DraftLedger ledger) {
-    return exec(Deposits.PUBLISH).exec(s -> closed(s, ledger));
-  }
-
-  /** A new version of the record just published: its files imported, its metadata updated, published. */
-  private static ChainBuilder newVersion(DraftLedger ledger) {
-    return exec(Deposits.NEW_VERSION).exec(s -> opened(s, ledger))
-        .doIf(s -> !s.getList(UPLOAD_FILES).isEmpty()).then(exec(Deposits.IMPORT_FILES))
-        .exec(Deposits.UPDATE_DRAFT)
-        .exec(publish(ledger));
-  }
-
-  /** An edit of the record just published: its draft updated and published again. */
-  private static ChainBuilder editMetadata(DraftLedger ledger) {
-    return exec(Deposits.EDIT).exec(s -> opened(s, ledger))
-        .exec(Deposits.UPDATE_DRAFT)
-        .exec(publish(ledger));
-  }
-
-  private static Session opened(Session s, DraftLedger ledger) {
-    ledger.opened(s.getString(DRAFT_ID), s.getString(AUTHORIZATION));
-    return s;
-  }
-
-  private static Session closed(Session s, DraftLedger ledger) {
-    ledger.closed(s.getString(DRAFT_ID));
-    return s;
-  }
-
-  /** The bytes of one upload, generated from the run's seed (deterministic, never stored on disk). */
-  private static Session fileContent(Session s) {
-    Map<String, Object> upload = s.getMap(EACH_UPLOAD);
-    String key = (String) upload.get("key");
-    long size = ((Number) upload.get("size")).longValue();
-    try (InputStream in = FileContent.open(s.getString(CONTENT_SEED), key, size)) {
-      byte[] bytes = in.readAllBytes();
-      String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
-      return s.set(FILE_KEY, key).set(FILE_BYTES, bytes).set(FILE_MD5, md5);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    public static ChainBuilder deposit(Feeds feeds, LoadTestConfig cfg, Chance chance, DraftLedger ledger) {
+        LoadTestConfig.Traffic t = cfg.traffic();
+        return feed(feeds.depositTemplates())
+                .exitBlockOnFail()
+                .on(exec(createDraft(ledger))
+                        .exec(uploadEachFile())
+                        .doIfOrElse(s -> !chance.always()
+                                && chance.of(t.abandonProbability()).apply(s))
+                        .then(discardDraft(ledger))
+                        .orElse(exec(publish(ledger))
+                                .doIf(chance.of(t.newVersionProbability()))
+                                .then(newVersion(ledger))
+                                .doIf(chance.of(t.editProbability()))
+                                .then(editMetadata(ledger))))
+                .exec(Deposits.USER_RECORDS);
     }
-  }
+
+    /** Smoke runs also exercise the discard path once: a draft created and deleted. */
+    public static ChainBuilder discard(Feeds feeds, DraftLedger ledger) {
+        return feed(feeds.depositTemplates())
+                .exitBlockOnFail()
+                .on(exec(createDraft(ledger)).exec(discardDraft(ledger)));
+    }
+
+    private static ChainBuilder createDraft(DraftLedger ledger) {
+        return exec(Deposits.CREATE_DRAFT).exec(s -> opened(s, ledger));
+    }
+
+    /** The 3-step upload of every file of the template: init, content, commit. */
+    private static ChainBuilder uploadEachFile() {
+        return foreach(el(UPLOAD_FILES), EACH_UPLOAD)
+                .on(exec(DepositJourney::fileContent)
+                        .exec(Deposits.INIT_FILE)
+                        .exec(Deposits.UPLOAD_CONTENT)
+                        .exec(Deposits.COMMIT_FILE)
+                        .exec(s -> s.remove(FILE_BYTES)));
+    }
+
+    private static ChainBuilder discardDraft(DraftLedger ledger) {
+        return exec(Deposits.DELETE_DRAFT).exec(s -> closed(s, ledger));
+    }
+
+    private static ChainBuilder publish(DraftLedger ledger) {
+        return exec(Deposits.PUBLISH).exec(s -> closed(s, ledger));
+    }
+
+    /** A new version of the record just published: its files imported, its metadata updated, published. */
+    private static ChainBuilder newVersion(DraftLedger ledger) {
+        return exec(Deposits.NEW_VERSION)
+                .exec(s -> opened(s, ledger))
+                .doIf(s -> !s.getList(UPLOAD_FILES).isEmpty())
+                .then(exec(Deposits.IMPORT_FILES))
+                .exec(Deposits.UPDATE_DRAFT)
+                .exec(publish(ledger));
+    }
+
+    /** An edit of the record just published: its draft updated and published again. */
+    private static ChainBuilder editMetadata(DraftLedger ledger) {
+        return exec(Deposits.EDIT)
+                .exec(s -> opened(s, ledger))
+                .exec(Deposits.UPDATE_DRAFT)
+                .exec(publish(ledger));
+    }
+
+    private static Session opened(Session s, DraftLedger ledger) {
+        ledger.opened(s.getString(DRAFT_ID), s.getString(AUTHORIZATION));
+        return s;
+    }
+
+    private static Session closed(Session s, DraftLedger ledger) {
+        ledger.closed(s.getString(DRAFT_ID));
+        return s;
+    }
+
+    /** The bytes of one upload, generated from the run's seed (deterministic, never stored on disk). */
+    private static Session fileContent(Session s) {
+        Map<String, Object> upload = s.getMap(EACH_UPLOAD);
+        String key = (String) upload.get("key");
+        long size = ((Number) upload.get("size")).longValue();
+        try (InputStream in = FileContent.open(s.getString(CONTENT_SEED), key, size)) {
+            byte[] bytes = in.readAllBytes();
+            String md5 =
+                    HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+            return s.set(FILE_KEY, key).set(FILE_BYTES, bytes).set(FILE_MD5, md5);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

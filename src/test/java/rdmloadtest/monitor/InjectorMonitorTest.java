@@ -24,18 +24,20 @@ class InjectorMonitorTest {
         AtomicLong spent = new AtomicLong();
         CountDownLatch spun = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread simulator = new Thread(() -> {
-            long start = mx.getCurrentThreadCpuTime();
-            long x = 0;
-            while (mx.getCurrentThreadCpuTime() - start < SPIN_CPU_NANOS) x += System.nanoTime() % 7;
-            spent.set(mx.getCurrentThreadCpuTime() - start + (x == 42 ? 1 : 0));
-            spun.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, InjectorMonitor.SIMULATOR_THREAD_PREFIX + "-test");
+        Thread simulator = new Thread(
+                () -> {
+                    long start = mx.getCurrentThreadCpuTime();
+                    long x = 0;
+                    while (mx.getCurrentThreadCpuTime() - start < SPIN_CPU_NANOS) x += System.nanoTime() % 7;
+                    spent.set(mx.getCurrentThreadCpuTime() - start + (x == 42 ? 1 : 0));
+                    spun.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                InjectorMonitor.SIMULATOR_THREAD_PREFIX + "-test");
 
         List<InjectorSample> samples;
         try (InjectorMonitor monitor = InjectorMonitor.start()) {
@@ -48,7 +50,9 @@ class InjectorMonitorTest {
             release.countDown();
             simulator.join();
         }
-        double attributedNanos = samples.stream().mapToDouble(s -> s.simulatorCpu() * s.intervalMs() * 1e6).sum();
+        double attributedNanos = samples.stream()
+                .mapToDouble(s -> s.simulatorCpu() * s.intervalMs() * 1e6)
+                .sum();
         assertEquals(spent.get(), attributedNanos, 0.1 * spent.get(), "simulator CPU attributed by the monitor");
         for (InjectorSample s : samples) {
             assertTrue(s.processCpu() + 0.05 >= s.simulatorCpu(), "the simulator is part of the process: " + s);

@@ -22,8 +22,7 @@ class InjectorValidityTest {
 
     @Test
     void aQuietInjectorIsValid() {
-        InjectorValidity.Verdict v = InjectorValidity.judge(
-                seconds(30, 0, second(0, 0.8, 0.6, 0.2, 2), null), LIMITS);
+        InjectorValidity.Verdict v = InjectorValidity.judge(seconds(30, 0, second(0, 0.8, 0.6, 0.2, 2), null), LIMITS);
         assertTrue(v.valid(), v.reasons().toString());
         assertEquals(30, v.seconds());
         assertEquals(0.4, v.meanInjectorCpu(), 1e-9);
@@ -37,35 +36,43 @@ class InjectorValidityTest {
         InjectorValidity.Verdict v = InjectorValidity.judge(seconds(30, 4, normal, busy), LIMITS);
         assertFalse(v.valid());
         assertEquals(1, v.reasons().size(), v.reasons().toString());
-        assertTrue(v.reasons().get(0).startsWith("machine CPU above 85 % of 2 cores in 13 % of the seconds"),
+        assertTrue(
+                v.reasons().get(0).startsWith("machine CPU above 85 % of 2 cores in 13 % of the seconds"),
                 v.reasons().get(0));
-        assertTrue(v.reasons().get(0).contains("the injector competes for CPU"), v.reasons().get(0));
+        assertTrue(
+                v.reasons().get(0).contains("the injector competes for CPU"),
+                v.reasons().get(0));
     }
 
     @Test
     void theMachineRuleCanBeSwitchedOffForATargetOnTheSameMachine() {
         InjectorSample busy = second(0, 1.95, 0.5, 0, 2);
         InjectorValidity.Limits sharedHost = new InjectorValidity.Limits(100, 85, LIMITS.maxLagP99(), 10);
-        assertTrue(InjectorValidity.judge(seconds(20, 20, busy, busy), sharedHost).valid());
+        assertTrue(
+                InjectorValidity.judge(seconds(20, 20, busy, busy), sharedHost).valid());
     }
 
     @Test
     void theEmbeddedSimulatorsCpuIsNotCountedAsTheInjectors() {
         InjectorValidity.Limits ownCpuOnly = new InjectorValidity.Limits(100, 85, LIMITS.maxLagP99(), 10);
         InjectorSample simulatorBusy = second(0, 1.9, 1.9, 1.2, 2); // the injector itself: 0.7 cores
-        assertTrue(InjectorValidity.judge(seconds(20, 20, simulatorBusy, simulatorBusy), ownCpuOnly).valid());
+        assertTrue(InjectorValidity.judge(seconds(20, 20, simulatorBusy, simulatorBusy), ownCpuOnly)
+                .valid());
         InjectorSample injectorBusy = second(0, 1.9, 1.9, 0.1, 2);
         InjectorValidity.Verdict v = InjectorValidity.judge(seconds(20, 20, injectorBusy, injectorBusy), ownCpuOnly);
         assertFalse(v.valid());
-        assertTrue(v.reasons().get(0).contains("the load generator is the limit"), v.reasons().toString());
+        assertTrue(
+                v.reasons().get(0).contains("the load generator is the limit"),
+                v.reasons().toString());
     }
 
     @Test
     void schedulingLagAboveTheLimitMakesTheWindowInvalid() {
-        InjectorValidity.Verdict v = InjectorValidity.judge(
-                seconds(10, 2, second(0, 0.5, 0.4, 0, 1), second(0, 0.5, 0.4, 0, 120)), LIMITS);
+        InjectorValidity.Verdict v =
+                InjectorValidity.judge(seconds(10, 2, second(0, 0.5, 0.4, 0, 1), second(0, 0.5, 0.4, 0, 120)), LIMITS);
         assertFalse(v.valid());
-        assertTrue(v.reasons().get(0).startsWith("scheduling lag p99 above 50 ms in 20 % of the seconds (worst 120 ms)"),
+        assertTrue(
+                v.reasons().get(0).startsWith("scheduling lag p99 above 50 ms in 20 % of the seconds (worst 120 ms)"),
                 v.reasons().get(0));
         assertEquals(120, v.maxLagP99Ms());
     }
@@ -81,7 +88,10 @@ class InjectorValidityTest {
     void aWindowHoldsTheSecondsThatEndInsideIt() {
         List<InjectorSample> numbered = new ArrayList<>();
         for (int i = 0; i < 10; i++) numbered.add(second(i, 0, 0, 0, 0));
-        assertEquals(List.of(3_000L, 4_000L, 5_000L),
-                InjectorValidity.window(numbered, 2_000, 5_000).stream().map(InjectorSample::atMs).toList());
+        assertEquals(
+                List.of(3_000L, 4_000L, 5_000L),
+                InjectorValidity.window(numbered, 2_000, 5_000).stream()
+                        .map(InjectorSample::atMs)
+                        .toList());
     }
 }

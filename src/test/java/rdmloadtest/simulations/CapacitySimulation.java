@@ -1,7 +1,7 @@
 package rdmloadtest.simulations;
 
-import static rdmloadtest.api.SessionKeys.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
+import static rdmloadtest.api.SessionKeys.*;
 
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -18,37 +18,40 @@ import rdmloadtest.run.LoadTestConfig;
  * each (capacity.journey=viewRecord: one request class, so the simulator's capacity is workers / service time).
  */
 public class CapacitySimulation extends InvenioSimulation {
-  /** The open-model scenario whose sessions the search counts. */
-  public static final String READERS = "Readers";
+    /** The open-model scenario whose sessions the search counts. */
+    public static final String READERS = "Readers";
 
-  {
-    boolean mix = cfg.settings().get(CapacityKeys.JOURNEY).equals("mix");
-    List<PopulationBuilder> populations = new ArrayList<>();
-    List<String> always = new ArrayList<>();
-    if (mix) {
-      Journeys j = new Journeys(this);
-      populations.add(profiles.arrivals(READERS, j.readers(), cfg.traffic().readersRate()));
-      always.addAll(j.readersAlways());
-      profiles.population(j::depositors, cfg.traffic().depositors()).ifPresent(p -> {
-        populations.add(p);
-        always.addAll(Journeys.DEPOSIT_ALWAYS);
-      });
-      profiles.population(j::harvesters, cfg.traffic().harvesters()).ifPresent(p -> {
-        populations.add(p);
-        always.addAll(Journeys.HARVEST_ALWAYS);
-      });
-    } else {
-      ScenarioBuilder views = scenario(READERS).feed(feeds.popularRecords())
-          .exec(s -> s.set(RECORD_ID, s.getString(ID)))
-          .exec(Records.VIEW);
-      populations.add(profiles.arrivals(READERS, views, cfg.traffic().readersRate()));
-      always.addAll(Journeys.RECORD_VIEW_ALWAYS);
+    {
+        boolean mix = cfg.settings().get(CapacityKeys.JOURNEY).equals("mix");
+        List<PopulationBuilder> populations = new ArrayList<>();
+        List<String> always = new ArrayList<>();
+        if (mix) {
+            Journeys j = new Journeys(this);
+            populations.add(
+                    profiles.arrivals(READERS, j.readers(), cfg.traffic().readersRate()));
+            always.addAll(j.readersAlways());
+            profiles.population(j::depositors, cfg.traffic().depositors()).ifPresent(p -> {
+                populations.add(p);
+                always.addAll(Journeys.DEPOSIT_ALWAYS);
+            });
+            profiles.population(j::harvesters, cfg.traffic().harvesters()).ifPresent(p -> {
+                populations.add(p);
+                always.addAll(Journeys.HARVEST_ALWAYS);
+            });
+        } else {
+            ScenarioBuilder views = scenario(READERS)
+                    .feed(feeds.popularRecords())
+                    .exec(s -> s.set(RECORD_ID, s.getString(ID)))
+                    .exec(Records.VIEW);
+            populations.add(profiles.arrivals(READERS, views, cfg.traffic().readersRate()));
+            always.addAll(Journeys.RECORD_VIEW_ALWAYS);
+        }
+        run(populations, always);
     }
-    run(populations, always);
-  }
 
-  @Override
-  protected boolean writes(LoadTestConfig cfg) {
-    return cfg.settings().get(CapacityKeys.JOURNEY).equals("mix") && cfg.traffic().depositors() > 0;
-  }
+    @Override
+    protected boolean writes(LoadTestConfig cfg) {
+        return cfg.settings().get(CapacityKeys.JOURNEY).equals("mix")
+                && cfg.traffic().depositors() > 0;
+    }
 }

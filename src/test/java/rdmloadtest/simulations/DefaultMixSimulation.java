@@ -10,34 +10,34 @@ import rdmloadtest.run.LoadTestConfig;
  * download, communities), depositors as a closed population, and a few OAI-PMH harvesters.
  */
 public class DefaultMixSimulation extends InvenioSimulation {
-  {
-    Journeys j = new Journeys(this);
-    var t = cfg.traffic();
-    List<PopulationBuilder> populations = new ArrayList<>();
-    List<String> always = new ArrayList<>();
-    if (profiles.smoke()) {
-      populations.add(profiles.arrivals("Search", j.single("Search", j.search()), 1));
-      populations.add(profiles.arrivals("Record view", j.single("Record view", j.recordView()), 1));
-      populations.add(profiles.arrivals("Download", j.single("Download", j.download()), 1));
-      populations.add(profiles.arrivals("Communities", j.single("Communities", j.communities()), 1));
-      if (t.depositors() > 0) profiles.population(j::discarders, 1).ifPresent(populations::add);
-    } else {
-      populations.add(profiles.arrivals("Readers", j.readers(), t.readersRate()));
-      always.addAll(j.readersAlways());
+    {
+        Journeys j = new Journeys(this);
+        var t = cfg.traffic();
+        List<PopulationBuilder> populations = new ArrayList<>();
+        List<String> always = new ArrayList<>();
+        if (profiles.smoke()) {
+            populations.add(profiles.arrivals("Search", j.single("Search", j.search()), 1));
+            populations.add(profiles.arrivals("Record view", j.single("Record view", j.recordView()), 1));
+            populations.add(profiles.arrivals("Download", j.single("Download", j.download()), 1));
+            populations.add(profiles.arrivals("Communities", j.single("Communities", j.communities()), 1));
+            if (t.depositors() > 0) profiles.population(j::discarders, 1).ifPresent(populations::add);
+        } else {
+            populations.add(profiles.arrivals("Readers", j.readers(), t.readersRate()));
+            always.addAll(j.readersAlways());
+        }
+        profiles.population(j::depositors, t.depositors()).ifPresent(p -> {
+            populations.add(p);
+            always.addAll(Journeys.DEPOSIT_ALWAYS);
+        });
+        profiles.population(j::harvesters, t.harvesters()).ifPresent(p -> {
+            populations.add(p);
+            always.addAll(Journeys.HARVEST_ALWAYS);
+        });
+        run(populations, always);
     }
-    profiles.population(j::depositors, t.depositors()).ifPresent(p -> {
-      populations.add(p);
-      always.addAll(Journeys.DEPOSIT_ALWAYS);
-    });
-    profiles.population(j::harvesters, t.harvesters()).ifPresent(p -> {
-      populations.add(p);
-      always.addAll(Journeys.HARVEST_ALWAYS);
-    });
-    run(populations, always);
-  }
 
-  @Override
-  protected boolean writes(LoadTestConfig cfg) {
-    return cfg.traffic().depositors() > 0;
-  }
+    @Override
+    protected boolean writes(LoadTestConfig cfg) {
+        return cfg.traffic().depositors() > 0;
+    }
 }

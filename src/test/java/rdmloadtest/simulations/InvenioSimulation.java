@@ -12,96 +12,97 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import rdmloadtest.journeys.Chance;
-import rdmloadtest.journeys.Feeds;
-import rdmloadtest.run.LoadTestConfig;
 import rdmloadtest.config.Token;
 import rdmloadtest.invenio.InvenioHttp;
 import rdmloadtest.invenio.InvenioKeys;
 import rdmloadtest.invenio.Preflight;
-import rdmloadtest.run.DraftLedger;
-import rdmloadtest.run.Target;
+import rdmloadtest.journeys.Chance;
+import rdmloadtest.journeys.Feeds;
 import rdmloadtest.results.InjectionPlan;
 import rdmloadtest.results.RunReport;
+import rdmloadtest.run.DraftLedger;
+import rdmloadtest.run.LoadTestConfig;
+import rdmloadtest.run.Target;
 
 /**
  * What every simulation shares: the validated configuration, safety checks (before anything is sent),
  * the target (embedded simulator or real instance), feeders, the draft ledger and the HTTP protocol.
  */
 public abstract class InvenioSimulation extends Simulation {
-  protected final LoadTestConfig cfg;
-  protected final Feeds feeds;
-  protected final Chance chance;
-  protected final Target target;
-  protected final DraftLedger ledger;
-  protected final HttpProtocolBuilder protocol;
-  protected final Profiles profiles;
+    protected final LoadTestConfig cfg;
+    protected final Feeds feeds;
+    protected final Chance chance;
+    protected final Target target;
+    protected final DraftLedger ledger;
+    protected final HttpProtocolBuilder protocol;
+    protected final Profiles profiles;
 
-  protected InvenioSimulation() {
-    cfg = LoadTestConfig.load();
-    boolean writes = writes(cfg);
-    if (writes) cfg.requireWritesAllowed(getClass().getSimpleName() + " (deposit journeys)");
-    feeds = new Feeds(cfg, writes);
-    // The SLO file, the baseline and the thresholds are checked now, before the target starts and any load is sent.
-    RunReport.inputs(cfg.settings(), InjectionPlan.none(), getClass().getName());
-    chance = new Chance(cfg.profile().equals("smoke"));
-    profiles = new Profiles(cfg);
-    target = Target.start(cfg);
-    try {
-      preflight(writes);
-    } catch (RuntimeException e) {
-      closeTarget();
-      throw e;
+    protected InvenioSimulation() {
+        cfg = LoadTestConfig.load();
+        boolean writes = writes(cfg);
+        if (writes) cfg.requireWritesAllowed(getClass().getSimpleName() + " (deposit journeys)");
+        feeds = new Feeds(cfg, writes);
+        // The SLO file, the baseline and the thresholds are checked now, before the target starts and any load is sent.
+        RunReport.inputs(cfg.settings(), InjectionPlan.none(), getClass().getName());
+        chance = new Chance(cfg.profile().equals("smoke"));
+        profiles = new Profiles(cfg);
+        target = Target.start(cfg);
+        try {
+            preflight(writes);
+        } catch (RuntimeException e) {
+            closeTarget();
+            throw e;
+        }
+        ledger = new DraftLedger(target.siteUrl());
+        protocol = http.baseUrl(target.siteUrl())
+                .userAgentHeader(cfg.userAgent())
+                .acceptEncodingHeader("gzip, deflate")
+                .shareConnections();
     }
-    ledger = new DraftLedger(target.siteUrl());
-    protocol = http.baseUrl(target.siteUrl())
-        .userAgentHeader(cfg.userAgent())
-        .acceptEncodingHeader("gzip, deflate")
-        .shareConnections();
-  }
 
-  /** The target answers as InvenioRDM of the configured version, and accepts the depositors' tokens. */
-  private void preflight(boolean writes) {
-    URI site = URI.create(target.siteUrl());
-    Preflight check = new Preflight(InvenioHttp.client(cfg.settings().get(InvenioKeys.INSECURE_TLS), site),
-        target.siteUrl());
-    List<String> bearers = writes ? cfg.tokens().stream().map(Token::bearer).toList() : List.of();
-    System.out.println("rdm-loadtest: target: " + check.check(cfg.invenioVersion(), bearers));
-  }
-
-  /** Whether this simulation, as configured, creates records (then writes must be allowed). */
-  protected abstract boolean writes(LoadTestConfig cfg);
-
-  /** Depositors' Authorization values, round robin over the configured tokens. */
-  protected Iterator<Map<String, Object>> depositorTokens() {
-    AtomicLong next = new AtomicLong();
-    List<String> bearers = cfg.tokens().stream().map(t -> t.bearer()).toList();
-    return Stream.generate(() -> Map.<String, Object>of("authorization",
-        bearers.get((int) (next.getAndIncrement() % bearers.size())))).iterator();
-  }
-
-  /**
-   * Sets the run up: the run's one judge (RunReport, after Gatling finishes) with the requests the simulation always
-   * sends (one that never ran fails the gate), and the run's hard time limit. No Gatling assertions: two judges could
-   * disagree.
-   */
-  protected void run(List<PopulationBuilder> populations, List<String> alwaysSent) {
-    RunReport.install(cfg.settings(), profiles.plan(), getClass(), alwaysSent);
-    setUp(populations).protocols(protocol).maxDuration(cfg.maxDuration());
-  }
-
-  @Override
-  public void after() {
-    ledger.cleanUp();
-    ledger.release();
-    closeTarget();
-  }
-
-  private void closeTarget() {
-    try {
-      target.close();
-    } catch (Exception e) {
-      System.err.println("rdm-loadtest: stopping the simulator: " + e.getMessage());
+    /** The target answers as InvenioRDM of the configured version, and accepts the depositors' tokens. */
+    private void preflight(boolean writes) {
+        URI site = URI.create(target.siteUrl());
+        Preflight check =
+                new Preflight(InvenioHttp.client(cfg.settings().get(InvenioKeys.INSECURE_TLS), site), target.siteUrl());
+        List<String> bearers = writes ? cfg.tokens().stream().map(Token::bearer).toList() : List.of();
+        System.out.println("rdm-loadtest: target: " + check.check(cfg.invenioVersion(), bearers));
     }
-  }
+
+    /** Whether this simulation, as configured, creates records (then writes must be allowed). */
+    protected abstract boolean writes(LoadTestConfig cfg);
+
+    /** Depositors' Authorization values, round robin over the configured tokens. */
+    protected Iterator<Map<String, Object>> depositorTokens() {
+        AtomicLong next = new AtomicLong();
+        List<String> bearers = cfg.tokens().stream().map(t -> t.bearer()).toList();
+        return Stream.generate(() -> Map.<String, Object>of(
+                        "authorization", bearers.get((int) (next.getAndIncrement() % bearers.size()))))
+                .iterator();
+    }
+
+    /**
+     * Sets the run up: the run's one judge (RunReport, after Gatling finishes) with the requests the simulation always
+     * sends (one that never ran fails the gate), and the run's hard time limit. No Gatling assertions: two judges could
+     * disagree.
+     */
+    protected void run(List<PopulationBuilder> populations, List<String> alwaysSent) {
+        RunReport.install(cfg.settings(), profiles.plan(), getClass(), alwaysSent);
+        setUp(populations).protocols(protocol).maxDuration(cfg.maxDuration());
+    }
+
+    @Override
+    public void after() {
+        ledger.cleanUp();
+        ledger.release();
+        closeTarget();
+    }
+
+    private void closeTarget() {
+        try {
+            target.close();
+        } catch (Exception e) {
+            System.err.println("rdm-loadtest: stopping the simulator: " + e.getMessage());
+        }
+    }
 }

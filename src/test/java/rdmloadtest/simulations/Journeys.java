@@ -1,12 +1,11 @@
 package rdmloadtest.simulations;
 
-import io.gatling.javaapi.core.Choice;
-import java.time.Duration;
-import rdmloadtest.slo.RequestNames;
 import static io.gatling.javaapi.core.CoreDsl.*;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.Choice;
 import io.gatling.javaapi.core.ScenarioBuilder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import rdmloadtest.journeys.CommunitiesJourney;
@@ -16,80 +15,91 @@ import rdmloadtest.journeys.HarvestJourney;
 import rdmloadtest.journeys.HarvestRange;
 import rdmloadtest.journeys.RecordViewJourney;
 import rdmloadtest.journeys.SearchJourney;
+import rdmloadtest.slo.RequestNames;
 
 /** The named scenarios the simulations compose, built from the journeys in chains/. */
 public final class Journeys {
-  private final InvenioSimulation sim;
+    private final InvenioSimulation sim;
 
-  public Journeys(InvenioSimulation sim) {
-    this.sim = sim;
-  }
+    public Journeys(InvenioSimulation sim) {
+        this.sim = sim;
+    }
 
-  ChainBuilder search() {
-    return SearchJourney.search(sim.feeds, sim.chance, RecordViewJourney.view(sim.cfg, sim.chance));
-  }
+    ChainBuilder search() {
+        return SearchJourney.search(sim.feeds, sim.chance, RecordViewJourney.view(sim.cfg, sim.chance));
+    }
 
-  ChainBuilder recordView() {
-    return RecordViewJourney.landOnPopularRecord(sim.feeds, sim.cfg, sim.chance);
-  }
+    ChainBuilder recordView() {
+        return RecordViewJourney.landOnPopularRecord(sim.feeds, sim.cfg, sim.chance);
+    }
 
-  ChainBuilder download() {
-    return DownloadJourney.download(sim.feeds, sim.chance);
-  }
+    ChainBuilder download() {
+        return DownloadJourney.download(sim.feeds, sim.chance);
+    }
 
-  ChainBuilder communities() {
-    return CommunitiesJourney.browse();
-  }
+    ChainBuilder communities() {
+        return CommunitiesJourney.browse();
+    }
 
-  /** Anonymous readers: one journey per session, chosen by the configured weights. */
-  public ScenarioBuilder readers() {
-    var t = sim.cfg.traffic();
-    double total = t.searchWeight() + t.recordViewWeight() + t.downloadWeight() + t.communitiesWeight();
-    List<Choice.WithWeight> choices = new ArrayList<>();
-    if (t.searchWeight() > 0) choices.add(percent(100.0 * t.searchWeight() / total).then(search()));
-    if (t.recordViewWeight() > 0) choices.add(percent(100.0 * t.recordViewWeight() / total).then(recordView()));
-    if (t.downloadWeight() > 0) choices.add(percent(100.0 * t.downloadWeight() / total).then(download()));
-    if (t.communitiesWeight() > 0) choices.add(percent(100.0 * t.communitiesWeight() / total).then(communities()));
-    return scenario("Readers").randomSwitch().on(choices);
-  }
+    /** Anonymous readers: one journey per session, chosen by the configured weights. */
+    public ScenarioBuilder readers() {
+        var t = sim.cfg.traffic();
+        double total = t.searchWeight() + t.recordViewWeight() + t.downloadWeight() + t.communitiesWeight();
+        List<Choice.WithWeight> choices = new ArrayList<>();
+        if (t.searchWeight() > 0)
+            choices.add(percent(100.0 * t.searchWeight() / total).then(search()));
+        if (t.recordViewWeight() > 0)
+            choices.add(percent(100.0 * t.recordViewWeight() / total).then(recordView()));
+        if (t.downloadWeight() > 0)
+            choices.add(percent(100.0 * t.downloadWeight() / total).then(download()));
+        if (t.communitiesWeight() > 0)
+            choices.add(percent(100.0 * t.communitiesWeight() / total).then(communities()));
+        return scenario("Readers").randomSwitch().on(choices);
+    }
 
-  ScenarioBuilder depositors() {
-    return scenario("Depositors")
-        .feed(sim.depositorTokens())
-        .exec(DepositJourney.deposit(sim.feeds, sim.cfg, sim.chance, sim.ledger))
-        .pause(sim.profiles.smoke() ? Duration.ZERO : sim.cfg.traffic().depositorPause());
-  }
+    ScenarioBuilder depositors() {
+        return scenario("Depositors")
+                .feed(sim.depositorTokens())
+                .exec(DepositJourney.deposit(sim.feeds, sim.cfg, sim.chance, sim.ledger))
+                .pause(sim.profiles.smoke() ? Duration.ZERO : sim.cfg.traffic().depositorPause());
+    }
 
-  ScenarioBuilder discarders() {
-    return scenario("Discarding depositors").feed(sim.depositorTokens()).exec(DepositJourney.discard(sim.feeds, sim.ledger));
-  }
+    ScenarioBuilder discarders() {
+        return scenario("Discarding depositors")
+                .feed(sim.depositorTokens())
+                .exec(DepositJourney.discard(sim.feeds, sim.ledger));
+    }
 
-  ScenarioBuilder harvesters() {
-    return scenario("Harvesters").exec(HarvestJourney.harvest(sim.cfg.traffic().harvestMaxPages(),
-        sim.profiles.smoke() ? Duration.ZERO : sim.cfg.traffic().harvestPause(), sim.chance,
-        HarvestRange.of(sim.cfg.shard())));
-  }
+    ScenarioBuilder harvesters() {
+        return scenario("Harvesters")
+                .exec(HarvestJourney.harvest(
+                        sim.cfg.traffic().harvestMaxPages(),
+                        sim.profiles.smoke() ? Duration.ZERO : sim.cfg.traffic().harvestPause(),
+                        sim.chance,
+                        HarvestRange.of(sim.cfg.shard())));
+    }
 
-  ScenarioBuilder single(String name, ChainBuilder chain) {
-    return scenario(name).exec(chain);
-  }
+    ScenarioBuilder single(String name, ChainBuilder chain) {
+        return scenario(name).exec(chain);
+    }
 
-  /** Requests each journey sends whenever it runs (Gatling fails an assertion on a request that never ran). */
-  static final List<String> SEARCH_ALWAYS = List.of(RequestNames.SEARCH_RECORDS);
-  static final List<String> RECORD_VIEW_ALWAYS = List.of(RequestNames.VIEW_RECORD);
-  static final List<String> DOWNLOAD_ALWAYS = List.of(RequestNames.DOWNLOAD_FILE);
-  static final List<String> COMMUNITIES_ALWAYS = List.of(RequestNames.LIST_COMMUNITIES);
-  static final List<String> DEPOSIT_ALWAYS = List.of(RequestNames.CREATE_DRAFT, RequestNames.LIST_USER_RECORDS);
-  static final List<String> HARVEST_ALWAYS = List.of(RequestNames.OAI_LIST_RECORDS);
+    /** Requests each journey sends whenever it runs (Gatling fails an assertion on a request that never ran). */
+    static final List<String> SEARCH_ALWAYS = List.of(RequestNames.SEARCH_RECORDS);
 
-  /** What the readers scenario always sends, given which journeys have a weight. */
-  List<String> readersAlways() {
-    var t = sim.cfg.traffic();
-    List<String> out = new ArrayList<>();
-    if (t.searchWeight() > 0) out.addAll(SEARCH_ALWAYS);
-    if (t.recordViewWeight() > 0) out.addAll(RECORD_VIEW_ALWAYS);
-    if (t.downloadWeight() > 0) out.addAll(DOWNLOAD_ALWAYS);
-    if (t.communitiesWeight() > 0) out.addAll(COMMUNITIES_ALWAYS);
-    return out;
-  }
+    static final List<String> RECORD_VIEW_ALWAYS = List.of(RequestNames.VIEW_RECORD);
+    static final List<String> DOWNLOAD_ALWAYS = List.of(RequestNames.DOWNLOAD_FILE);
+    static final List<String> COMMUNITIES_ALWAYS = List.of(RequestNames.LIST_COMMUNITIES);
+    static final List<String> DEPOSIT_ALWAYS = List.of(RequestNames.CREATE_DRAFT, RequestNames.LIST_USER_RECORDS);
+    static final List<String> HARVEST_ALWAYS = List.of(RequestNames.OAI_LIST_RECORDS);
+
+    /** What the readers scenario always sends, given which journeys have a weight. */
+    List<String> readersAlways() {
+        var t = sim.cfg.traffic();
+        List<String> out = new ArrayList<>();
+        if (t.searchWeight() > 0) out.addAll(SEARCH_ALWAYS);
+        if (t.recordViewWeight() > 0) out.addAll(RECORD_VIEW_ALWAYS);
+        if (t.downloadWeight() > 0) out.addAll(DOWNLOAD_ALWAYS);
+        if (t.communitiesWeight() > 0) out.addAll(COMMUNITIES_ALWAYS);
+        return out;
+    }
 }

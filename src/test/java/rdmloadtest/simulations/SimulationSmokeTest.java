@@ -1,92 +1,117 @@
 package rdmloadtest.simulations;
 
-import rdmloadtest.testing.GatlingRun;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
-import rdmloadtest.results.RunSummary;
-import rdmloadtest.slo.RequestNames;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import rdmloadtest.results.RunSummary;
+import rdmloadtest.slo.RequestNames;
+import rdmloadtest.testing.GatlingRun;
 
 /** Every simulation's smoke profile runs end to end against the embedded simulator: 0 KO, every request kind. */
 class SimulationSmokeTest {
-  @TempDir
-  static Path results;
+    @TempDir
+    static Path results;
 
-  static Stream<Arguments> simulations() {
-    List<String> search = List.of(RequestNames.SEARCH_RECORDS, RequestNames.VIEW_RECORD);
-    List<String> view = List.of("View record", "List versions", "Resolve latest version", "Resolve parent",
-        "Download file");
-    List<String> deposit = List.of("Create draft", "Init file upload", "Upload file content", "Commit file",
-        "Publish draft", "Create new version", "Import files", "Update draft", "Edit record", "Delete draft",
-        "List user records");
-    List<String> harvest = List.of("OAI ListRecords", "OAI ListIdentifiers");
-    List<String> communities = List.of("List communities", "View community", "Search community records");
-    List<String> download = List.of("List files", "Download file");
-    List<String> all = Stream.of(search, view, deposit, harvest, communities, download).flatMap(List::stream).toList();
-    return Stream.of(
-        Arguments.of(DefaultMixSimulation.class, all),
-        Arguments.of(SearchSimulation.class, search),
-        Arguments.of(RecordViewSimulation.class, view),
-        Arguments.of(DownloadSimulation.class, download),
-        Arguments.of(CommunitiesSimulation.class, communities),
-        Arguments.of(DepositSimulation.class, deposit),
-        Arguments.of(HarvestSimulation.class, harvest));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("simulations")
-  void smokeProfileRunsEveryRequestKindWithoutKo(Class<?> simulation, List<String> expectedRequests) throws Exception {
-    GatlingRun.Result r = GatlingRun.run(simulation,
-        Map.of("profile", "smoke", "simulator.serviceTime.distribution", "fixed"), results);
-    assertEquals(0, r.exitCode(), simulation.getSimpleName() + ": the run crashed");
-    assertNotNull(r.reportDir(), "no report folder");
-    assertEquals(RunSummary.Verdict.PASSED, r.verdict(), simulation.getSimpleName() + ": "
-        + r.run().map(x -> x.summary().failures().toString()).orElse("no summary"));
-    assertTrue(r.requestNames().containsAll(expectedRequests), simulation.getSimpleName() + " sent "
-        + r.requestNames() + ", expected " + expectedRequests);
-    assertTrue(RequestNames.ALL.containsAll(r.requestNames()), "a request name outside RequestNames: "
-        + r.requestNames());
-  }
-
-  @Test
-  void readOnlyMixSendsNoWriteAndNeedsNoDepositTemplates() throws Exception {
-    GatlingRun.Result r = GatlingRun.run(DefaultMixSimulation.class, Map.of("profile", "smoke",
-        "traffic.depositors", "0", "data.depositTemplates", "no/such/records.jsonl"), results);
-    assertEquals(RunSummary.Verdict.PASSED, r.verdict(), "the read-only smoke run failed");
-    assertTrue(r.requestNames().contains(RequestNames.VIEW_RECORD), "no reads: " + r.requestNames());
-    for (String write : List.of(RequestNames.CREATE_DRAFT, RequestNames.PUBLISH_DRAFT, RequestNames.DELETE_DRAFT,
-        RequestNames.LIST_USER_RECORDS)) {
-      assertFalse(r.requestNames().contains(write), "a read-only run sent '" + write + "'");
+    static Stream<Arguments> simulations() {
+        List<String> search = List.of(RequestNames.SEARCH_RECORDS, RequestNames.VIEW_RECORD);
+        List<String> view =
+                List.of("View record", "List versions", "Resolve latest version", "Resolve parent", "Download file");
+        List<String> deposit = List.of(
+                "Create draft",
+                "Init file upload",
+                "Upload file content",
+                "Commit file",
+                "Publish draft",
+                "Create new version",
+                "Import files",
+                "Update draft",
+                "Edit record",
+                "Delete draft",
+                "List user records");
+        List<String> harvest = List.of("OAI ListRecords", "OAI ListIdentifiers");
+        List<String> communities = List.of("List communities", "View community", "Search community records");
+        List<String> download = List.of("List files", "Download file");
+        List<String> all = Stream.of(search, view, deposit, harvest, communities, download)
+                .flatMap(List::stream)
+                .toList();
+        return Stream.of(
+                Arguments.of(DefaultMixSimulation.class, all),
+                Arguments.of(SearchSimulation.class, search),
+                Arguments.of(RecordViewSimulation.class, view),
+                Arguments.of(DownloadSimulation.class, download),
+                Arguments.of(CommunitiesSimulation.class, communities),
+                Arguments.of(DepositSimulation.class, deposit),
+                Arguments.of(HarvestSimulation.class, harvest));
     }
-  }
 
-  /** Builders name their requests only from the one list, so every name a builder can send is a known one. */
-  @Test
-  void everyRequestBuilderTakesItsNameFromTheOneList() throws Exception {
-    Pattern http = Pattern.compile("\\bhttp\\(([^)]*)\\)");
-    List<String> offenders = new ArrayList<>();
-    for (String dir : List.of("api", "bench", "journeys", "simulations")) {
-      try (Stream<Path> files = Files.walk(Path.of("src/test/java/rdmloadtest", dir))) {
-        for (Path f : files.filter(p -> p.toString().endsWith(".java") && !p.toString().endsWith("Test.java")).toList()) {
-          Matcher m = http.matcher(Files.readString(f));
-          while (m.find()) {
-            if (!m.group(1).startsWith("RequestNames.")) offenders.add(f.getFileName() + ": http(" + m.group(1) + ")");
-          }
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("simulations")
+    void smokeProfileRunsEveryRequestKindWithoutKo(Class<?> simulation, List<String> expectedRequests)
+            throws Exception {
+        GatlingRun.Result r = GatlingRun.run(
+                simulation, Map.of("profile", "smoke", "simulator.serviceTime.distribution", "fixed"), results);
+        assertEquals(0, r.exitCode(), simulation.getSimpleName() + ": the run crashed");
+        assertNotNull(r.reportDir(), "no report folder");
+        assertEquals(
+                RunSummary.Verdict.PASSED,
+                r.verdict(),
+                simulation.getSimpleName() + ": "
+                        + r.run().map(x -> x.summary().failures().toString()).orElse("no summary"));
+        assertTrue(
+                r.requestNames().containsAll(expectedRequests),
+                simulation.getSimpleName() + " sent " + r.requestNames() + ", expected " + expectedRequests);
+        assertTrue(
+                RequestNames.ALL.containsAll(r.requestNames()),
+                "a request name outside RequestNames: " + r.requestNames());
+    }
+
+    @Test
+    void readOnlyMixSendsNoWriteAndNeedsNoDepositTemplates() throws Exception {
+        GatlingRun.Result r = GatlingRun.run(
+                DefaultMixSimulation.class,
+                Map.of("profile", "smoke", "traffic.depositors", "0", "data.depositTemplates", "no/such/records.jsonl"),
+                results);
+        assertEquals(RunSummary.Verdict.PASSED, r.verdict(), "the read-only smoke run failed");
+        assertTrue(r.requestNames().contains(RequestNames.VIEW_RECORD), "no reads: " + r.requestNames());
+        for (String write : List.of(
+                RequestNames.CREATE_DRAFT,
+                RequestNames.PUBLISH_DRAFT,
+                RequestNames.DELETE_DRAFT,
+                RequestNames.LIST_USER_RECORDS)) {
+            assertFalse(r.requestNames().contains(write), "a read-only run sent '" + write + "'");
         }
-      }
     }
-    assertEquals(List.of(), offenders);
-  }
+
+    /** Builders name their requests only from the one list, so every name a builder can send is a known one. */
+    @Test
+    void everyRequestBuilderTakesItsNameFromTheOneList() throws Exception {
+        Pattern http = Pattern.compile("\\bhttp\\(([^)]*)\\)");
+        List<String> offenders = new ArrayList<>();
+        for (String dir : List.of("api", "bench", "journeys", "simulations")) {
+            try (Stream<Path> files = Files.walk(Path.of("src/test/java/rdmloadtest", dir))) {
+                for (Path f : files.filter(p ->
+                                p.toString().endsWith(".java") && !p.toString().endsWith("Test.java"))
+                        .toList()) {
+                    Matcher m = http.matcher(Files.readString(f));
+                    while (m.find()) {
+                        if (!m.group(1).startsWith("RequestNames."))
+                            offenders.add(f.getFileName() + ": http(" + m.group(1) + ")");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), offenders);
+    }
 }

@@ -1,15 +1,15 @@
 package rdmloadtest.simulator.api;
 
-import java.nio.file.StandardCopyOption;
-import java.security.NoSuchAlgorithmException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -31,304 +31,310 @@ import rdmloadtest.simulator.store.StoredFile;
 
 /** Files of records and drafts: list, entry, content download, archive, and the 3-step upload. */
 public final class FilesApi {
-  private static final int MAX_FILES = 100;
-  private static final long MAX_FILE_SIZE = 10L * 1000 * 1000 * 1000;
-  private static final Set<String> INIT_KEYS = Set.of("key", "size", "checksum", "storage_class", "transfer",
-      "metadata", "access");
-  private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    private static final int MAX_FILES = 100;
+    private static final long MAX_FILE_SIZE = 10L * 1000 * 1000 * 1000;
+    private static final Set<String> INIT_KEYS =
+            Set.of("key", "size", "checksum", "storage_class", "transfer", "metadata", "access");
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
-  private final Repository repo;
-  private final RecordJson json;
-  private final Path uploads;
+    private final Repository repo;
+    private final RecordJson json;
+    private final Path uploads;
 
-  public FilesApi(Repository repo, RecordJson json, Path uploads) {
-    this.repo = repo;
-    this.json = json;
-    this.uploads = uploads;
-  }
-
-  public void routes(Router r) {
-    r.add("GET", "/api/records/{id}/files", EndpointClass.FILES, c -> list(c, false));
-    r.add("GET", "/api/records/{id}/files-archive", EndpointClass.DOWNLOAD, c -> archive(c, false));
-    r.add("GET", "/api/records/{id}/files/{key}/content", EndpointClass.DOWNLOAD, c -> content(c, false));
-    r.add("GET", "/api/records/{id}/files/{key}", EndpointClass.FILES, c -> entry(c, false));
-    r.add("GET", "/api/records/{id}/draft/files", EndpointClass.FILES, c -> list(c, true));
-    r.add("POST", "/api/records/{id}/draft/files", EndpointClass.DEPOSIT, this::init);
-    r.add("GET", "/api/records/{id}/draft/files-archive", EndpointClass.DOWNLOAD, c -> archive(c, true));
-    r.add("PUT", "/api/records/{id}/draft/files/{key}/content", EndpointClass.DEPOSIT, this::upload);
-    r.add("GET", "/api/records/{id}/draft/files/{key}/content", EndpointClass.DOWNLOAD, c -> content(c, true));
-    r.add("POST", "/api/records/{id}/draft/files/{key}/commit", EndpointClass.DEPOSIT, this::commit);
-    r.add("GET", "/api/records/{id}/draft/files/{key}", EndpointClass.FILES, c -> entry(c, true));
-    r.add("DELETE", "/api/records/{id}/draft/files/{key}", EndpointClass.DEPOSIT, this::delete);
-    r.add("POST", "/api/records/{id}/draft/actions/files-import", EndpointClass.DEPOSIT, this::importFiles);
-  }
-
-  /** The record or draft whose files the caller may read; tombstones and permissions as InvenioRDM. */
-  private RecordDoc readable(Call c, boolean draft) {
-    if (draft) {
-      RecordDoc d = repo.draft(c.param("id")).orElseThrow(ApiError::notFound);
-      if (!AccessRules.canEdit(d, c.identity)) throw ApiError.forbidden();
-      return d;
+    public FilesApi(Repository repo, RecordJson json, Path uploads) {
+        this.repo = repo;
+        this.json = json;
+        this.uploads = uploads;
     }
-    RecordDoc r = repo.record(c.param("id")).orElseThrow(ApiError::notFound);
-    RecordsApi.checkTombstone(r);
-    if (!AccessRules.canReadFiles(r, c.identity)) throw ApiError.forbidden();
-    return r;
-  }
 
-  Reply list(Call c, boolean draft) {
-    return repo.read(() -> Reply.json(200, json.fileList(readable(c, draft), c.api())));
-  }
-
-  Reply entry(Call c, boolean draft) {
-    return repo.read(() -> {
-      RecordDoc r = readable(c, draft);
-      return Reply.json(200, json.fileEntry(r, RecordsApi.file(r, c.param("key")), c.api()));
-    });
-  }
-
-  /**
-   * File content and archive routes are content-negotiated like every resource route (§12.6): an Accept
-   * header that admits neither JSON nor a wildcard (e.g. application/octet-stream alone) gets 406.
-   */
-  static void requireAcceptable(Call c) {
-    String accept = c.header("accept").orElse("").trim();
-    if (accept.isEmpty()) return;
-    for (String range : accept.split(",")) {
-      String type = range.split(";", 2)[0].trim().toLowerCase();
-      if (type.equals("*/*") || type.equals("application/*") || type.equals("application/json")
-          || type.equals("application/vnd.inveniordm.v1+json")) {
-        return;
-      }
+    public void routes(Router r) {
+        r.add("GET", "/api/records/{id}/files", EndpointClass.FILES, c -> list(c, false));
+        r.add("GET", "/api/records/{id}/files-archive", EndpointClass.DOWNLOAD, c -> archive(c, false));
+        r.add("GET", "/api/records/{id}/files/{key}/content", EndpointClass.DOWNLOAD, c -> content(c, false));
+        r.add("GET", "/api/records/{id}/files/{key}", EndpointClass.FILES, c -> entry(c, false));
+        r.add("GET", "/api/records/{id}/draft/files", EndpointClass.FILES, c -> list(c, true));
+        r.add("POST", "/api/records/{id}/draft/files", EndpointClass.DEPOSIT, this::init);
+        r.add("GET", "/api/records/{id}/draft/files-archive", EndpointClass.DOWNLOAD, c -> archive(c, true));
+        r.add("PUT", "/api/records/{id}/draft/files/{key}/content", EndpointClass.DEPOSIT, this::upload);
+        r.add("GET", "/api/records/{id}/draft/files/{key}/content", EndpointClass.DOWNLOAD, c -> content(c, true));
+        r.add("POST", "/api/records/{id}/draft/files/{key}/commit", EndpointClass.DEPOSIT, this::commit);
+        r.add("GET", "/api/records/{id}/draft/files/{key}", EndpointClass.FILES, c -> entry(c, true));
+        r.add("DELETE", "/api/records/{id}/draft/files/{key}", EndpointClass.DEPOSIT, this::delete);
+        r.add("POST", "/api/records/{id}/draft/actions/files-import", EndpointClass.DEPOSIT, this::importFiles);
     }
-    throw new ApiError(406, "Invalid 'Accept' header. Expected one of: application/json, "
-        + "application/vnd.inveniordm.v1+json");
-  }
 
-  Reply content(Call c, boolean draft) {
-    requireAcceptable(c);
-    StoredFile f = repo.read(() -> {
-      RecordDoc r = readable(c, draft);
-      StoredFile sf = RecordsApi.file(r, c.param("key"));
-      if (!sf.committed && sf.bytes == null) throw new ApiError(404, "File not found.");
-      if (!draft) countDownload(r, sf.size);
-      return sf;
-    });
-    String etag = "\"md5:" + f.md5() + "\"";
-    String type = rdmloadtest.simulator.store.Mimetypes.sanitizeFor(f);
-    String disposition = type.equals("application/octet-stream") ? "attachment; filename=" + f.key : "inline";
-    if (c.header("if-none-match").map(v -> v.equals(etag) || v.equals("*")).orElse(false)) {
-      // werkzeug's 304 keeps the disposition and ETag but drops the entity headers
-      return Reply.empty(304).header("Content-Disposition", disposition).header("ETag", etag);
-    }
-    Reply reply = Reply.stream(200, f.size, (out, throttle) -> copy(f.bytes, out, throttle))
-        .header("Content-Type", type)
-        .header("Content-MD5", f.md5())
-        .header("ETag", etag)
-        .header("Last-Modified", HTTP_DATE.format(f.updated))
-        .header("Content-Security-Policy", "default-src 'none';")
-        .header("X-Content-Type-Options", "nosniff")
-        .header("X-Download-Options", "noopen")
-        .header("X-Permitted-Cross-Domain-Policies", "none")
-        .header("X-Frame-Options", "deny")
-        .header("X-XSS-Protection", "1; mode=block");
-    reply.header("Content-Disposition", disposition);
-    return reply;
-  }
-
-  /** A real zip (stored, not compressed, like zipstream's ZIP_STORED), streamed without Content-Length. */
-  Reply archive(Call c, boolean draft) {
-    requireAcceptable(c);
-    RecordDoc r = repo.read(() -> {
-      RecordDoc doc = readable(c, draft);
-      if (!draft) countDownload(doc, doc.totalBytes());
-      return doc;
-    });
-    List<StoredFile> files = repo.read(() -> List.copyOf(r.files.values()));
-    return Reply.stream(200, -1, (out, throttle) -> {
-          ZipOutputStream zip = new ZipOutputStream(out);
-          zip.setMethod(ZipOutputStream.STORED);
-          for (StoredFile f : files) {
-            if (!f.committed) continue;
-            ZipEntry e = new ZipEntry(f.key);
-            e.setSize(f.size);
-            e.setCompressedSize(f.size);
-            e.setCrc(f.crc32());
-            zip.putNextEntry(e);
-            copy(f.bytes, zip, throttle);
-            zip.closeEntry();
-          }
-          zip.finish();
-        })
-        .header("Content-Type", "application/zip")
-        .header("Content-Disposition", "attachment; filename=" + r.id + ".zip");
-  }
-
-  /** A file-download event: counted only when the stats job next aggregates (see Simulator). */
-  private void countDownload(RecordDoc r, long bytes) {
-    synchronized (r) {
-      r.pendingDownloads++;
-      r.pendingDataVolume += bytes;
-    }
-  }
-
-  private static void copy(FileBytes bytes, OutputStream out, Throttle throttle) throws IOException {
-    try (InputStream in = bytes.open()) {
-      byte[] buf = new byte[1 << 16];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        out.write(buf, 0, n);
-        throttle.pace(n);
-      }
-    }
-  }
-
-  Reply init(Call c) {
-    JsonNode body = c.jsonBody();
-    if (!body.isArray()) throw ApiError.validation("_schema", "Invalid input type.");
-    if (body.isEmpty()) throw ApiError.validation("_schema", "No files to upload.");
-    return repo.write(() -> {
-      RecordDoc d = ownDraft(c);
-      if (!d.filesEnabled) throw ApiError.validation("files.enabled", "Files are disabled for this record.");
-      for (JsonNode item : body) {
-        for (var it = item.fieldNames(); it.hasNext(); ) {
-          String k = it.next();
-          if (!INIT_KEYS.contains(k)) throw ApiError.validation("0." + k, "Unknown field.");
+    /** The record or draft whose files the caller may read; tombstones and permissions as InvenioRDM. */
+    private RecordDoc readable(Call c, boolean draft) {
+        if (draft) {
+            RecordDoc d = repo.draft(c.param("id")).orElseThrow(ApiError::notFound);
+            if (!AccessRules.canEdit(d, c.identity)) throw ApiError.forbidden();
+            return d;
         }
-        String key = item.path("key").asText("");
-        if (key.isEmpty()) throw ApiError.validation("0.key", "Missing data for required field.");
-        if (d.files.containsKey(key)) throw new ApiError(400, "File with key " + key + " already exists.");
-      }
-      if (d.files.size() + body.size() > MAX_FILES) {
-        throw new ApiError(400, "Uploading selected files will result in exceeding the max amount per record.");
-      }
-      for (JsonNode item : body) {
-        String key = item.path("key").asText();
-        d.files.put(key, new StoredFile(key, d.bucketId, Instant.now()));
-      }
-      return Reply.json(201, json.fileList(d, c.api()));
-    });
-  }
-
-  Reply upload(Call c) {
-    c.requireContentType("application/octet-stream");
-    String key = c.param("key");
-    StoredFile f = repo.read(() -> {
-      RecordDoc d = ownDraft(c);
-      RecordsApi.requireUnlockedFiles(d);
-      return RecordsApi.file(d, key);
-    });
-    if (f.committed) return failedTransfer(c, f);
-    long declared = c.header("content-length").map(Long::parseLong).orElse(-1L);
-    if (declared > MAX_FILE_SIZE) throw new ApiError(400, "Maximum file size exceeded.");
-    Path tmp;
-    String md5;
-    long length;
-    try {
-      Files.createDirectories(uploads);
-      tmp = Files.createTempFile(uploads, "upload-", ".bin");
-      MessageDigest md = MessageDigest.getInstance("MD5");
-      try (InputStream in = new DigestInputStream(c.bodyStream(), md)) {
-        length = Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-      }
-      md5 = HexFormat.of().formatHex(md.digest());
-    } catch (IOException | NoSuchAlgorithmException e) {
-      throw new ApiError(400, "File is smaller than expected.");
+        RecordDoc r = repo.record(c.param("id")).orElseThrow(ApiError::notFound);
+        RecordsApi.checkTombstone(r);
+        if (!AccessRules.canReadFiles(r, c.identity)) throw ApiError.forbidden();
+        return r;
     }
-    if (declared >= 0 && length != declared) {
-      deleteQuietly(tmp);
-      throw new ApiError(400, length < declared ? "File is smaller than expected." : "File is bigger than expected.");
+
+    Reply list(Call c, boolean draft) {
+        return repo.read(() -> Reply.json(200, json.fileList(readable(c, draft), c.api())));
     }
-    Path stored = tmp;
-    return repo.write(() -> {
-      RecordDoc d = ownDraft(c);
-      if (f.bytes != null) f.bytes.discard();
-      f.setContent(uploaded(stored), length, md5);
-      f.mimetype = rdmloadtest.simulator.store.Mimetypes.guess(key);
-      return Reply.json(200, json.fileEntry(d, f, c.api()));
-    });
-  }
 
-  Reply commit(Call c) {
-    return repo.write(() -> {
-      RecordDoc d = ownDraft(c);
-      StoredFile f = RecordsApi.file(d, c.param("key"));
-      if (f.bytes == null) throw new ApiError(400, "File is not uploaded yet.");
-      f.committed = true;
-      f.updated = Instant.now();
-      // the commit answer is dumped before the file's metadata is set: null, {} on later reads
-      return Reply.json(200, json.fileEntry(d, f, c.api()).putNull("metadata"));
-    });
-  }
-
-  /**
-   * Content sent again to a committed file: InvenioRDM's transfer fails, the service answers 200 with the
-   * old entry plus {"errors": "File upload transfer failed."}, and the cleanup removes the file from the draft.
-   */
-  private Reply failedTransfer(Call c, StoredFile f) {
-    try (InputStream in = c.bodyStream()) {
-      in.transferTo(OutputStream.nullOutputStream());
-    } catch (IOException ignored) {
-      // the body is discarded anyway
+    Reply entry(Call c, boolean draft) {
+        return repo.read(() -> {
+            RecordDoc r = readable(c, draft);
+            return Reply.json(200, json.fileEntry(r, RecordsApi.file(r, c.param("key")), c.api()));
+        });
     }
-    return repo.write(() -> {
-      RecordDoc d = ownDraft(c);
-      var body = json.fileEntry(d, f, c.api()).put("errors", "File upload transfer failed.");
-      d.files.remove(f.key);
-      if (f.bytes != null && !isShared(d, f)) f.bytes.discard();
-      return Reply.json(200, body);
-    });
-  }
 
-  Reply delete(Call c) {
-    return repo.write(() -> {
-      RecordDoc d = ownDraft(c);
-      RecordsApi.requireUnlockedFiles(d);
-      StoredFile f = RecordsApi.file(d, c.param("key"));
-      d.files.remove(f.key);
-      if (f.bytes != null && !isShared(d, f)) f.bytes.discard();
-      return Reply.empty(204);
-    });
-  }
-
-  /** New version: link the previous version's files into the draft (no bytes copied). */
-  Reply importFiles(Call c) {
-    return repo.write(() -> {
-      RecordDoc d = ownDraft(c);
-      RecordsApi.requireUnlockedFiles(d);
-      RecordDoc previous = repo.versionsOf(d.parent).stream().reduce((a, b) -> b)
-          .orElseThrow(() -> new ApiError(400, "No previous version to import files from."));
-      for (StoredFile f : previous.files.values()) d.files.putIfAbsent(f.key, f.copyInto(d.bucketId));
-      return Reply.json(201, json.fileList(d, c.api()));
-    });
-  }
-
-  private boolean isShared(RecordDoc d, StoredFile f) {
-    return repo.versionsOf(d.parent).stream().anyMatch(v -> v.files.values().stream().anyMatch(x -> x.bytes == f.bytes));
-  }
-
-  private RecordDoc ownDraft(Call c) {
-    RecordDoc d = repo.draft(c.param("id")).orElseThrow(ApiError::notFound);
-    if (!AccessRules.canEdit(d, c.identity)) throw ApiError.forbidden();
-    return d;
-  }
-
-  private static FileBytes uploaded(Path p) {
-    return new FileBytes() {
-      public InputStream open() throws IOException {
-        return Files.newInputStream(p);
-      }
-
-      public void discard() {
-        deleteQuietly(p);
-      }
-    };
-  }
-
-  private static void deleteQuietly(Path p) {
-    try {
-      Files.deleteIfExists(p);
-    } catch (IOException ignored) {
-      // a temp file the OS cleans up anyway
+    /**
+     * File content and archive routes are content-negotiated like every resource route (§12.6): an Accept
+     * header that admits neither JSON nor a wildcard (e.g. application/octet-stream alone) gets 406.
+     */
+    static void requireAcceptable(Call c) {
+        String accept = c.header("accept").orElse("").trim();
+        if (accept.isEmpty()) return;
+        for (String range : accept.split(",")) {
+            String type = range.split(";", 2)[0].trim().toLowerCase();
+            if (type.equals("*/*")
+                    || type.equals("application/*")
+                    || type.equals("application/json")
+                    || type.equals("application/vnd.inveniordm.v1+json")) {
+                return;
+            }
+        }
+        throw new ApiError(
+                406,
+                "Invalid 'Accept' header. Expected one of: application/json, " + "application/vnd.inveniordm.v1+json");
     }
-  }
+
+    Reply content(Call c, boolean draft) {
+        requireAcceptable(c);
+        StoredFile f = repo.read(() -> {
+            RecordDoc r = readable(c, draft);
+            StoredFile sf = RecordsApi.file(r, c.param("key"));
+            if (!sf.committed && sf.bytes == null) throw new ApiError(404, "File not found.");
+            if (!draft) countDownload(r, sf.size);
+            return sf;
+        });
+        String etag = "\"md5:" + f.md5() + "\"";
+        String type = rdmloadtest.simulator.store.Mimetypes.sanitizeFor(f);
+        String disposition = type.equals("application/octet-stream") ? "attachment; filename=" + f.key : "inline";
+        if (c.header("if-none-match").map(v -> v.equals(etag) || v.equals("*")).orElse(false)) {
+            // werkzeug's 304 keeps the disposition and ETag but drops the entity headers
+            return Reply.empty(304).header("Content-Disposition", disposition).header("ETag", etag);
+        }
+        Reply reply = Reply.stream(200, f.size, (out, throttle) -> copy(f.bytes, out, throttle))
+                .header("Content-Type", type)
+                .header("Content-MD5", f.md5())
+                .header("ETag", etag)
+                .header("Last-Modified", HTTP_DATE.format(f.updated))
+                .header("Content-Security-Policy", "default-src 'none';")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Download-Options", "noopen")
+                .header("X-Permitted-Cross-Domain-Policies", "none")
+                .header("X-Frame-Options", "deny")
+                .header("X-XSS-Protection", "1; mode=block");
+        reply.header("Content-Disposition", disposition);
+        return reply;
+    }
+
+    /** A real zip (stored, not compressed, like zipstream's ZIP_STORED), streamed without Content-Length. */
+    Reply archive(Call c, boolean draft) {
+        requireAcceptable(c);
+        RecordDoc r = repo.read(() -> {
+            RecordDoc doc = readable(c, draft);
+            if (!draft) countDownload(doc, doc.totalBytes());
+            return doc;
+        });
+        List<StoredFile> files = repo.read(() -> List.copyOf(r.files.values()));
+        return Reply.stream(200, -1, (out, throttle) -> {
+                    ZipOutputStream zip = new ZipOutputStream(out);
+                    zip.setMethod(ZipOutputStream.STORED);
+                    for (StoredFile f : files) {
+                        if (!f.committed) continue;
+                        ZipEntry e = new ZipEntry(f.key);
+                        e.setSize(f.size);
+                        e.setCompressedSize(f.size);
+                        e.setCrc(f.crc32());
+                        zip.putNextEntry(e);
+                        copy(f.bytes, zip, throttle);
+                        zip.closeEntry();
+                    }
+                    zip.finish();
+                })
+                .header("Content-Type", "application/zip")
+                .header("Content-Disposition", "attachment; filename=" + r.id + ".zip");
+    }
+
+    /** A file-download event: counted only when the stats job next aggregates (see Simulator). */
+    private void countDownload(RecordDoc r, long bytes) {
+        synchronized (r) {
+            r.pendingDownloads++;
+            r.pendingDataVolume += bytes;
+        }
+    }
+
+    private static void copy(FileBytes bytes, OutputStream out, Throttle throttle) throws IOException {
+        try (InputStream in = bytes.open()) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                out.write(buf, 0, n);
+                throttle.pace(n);
+            }
+        }
+    }
+
+    Reply init(Call c) {
+        JsonNode body = c.jsonBody();
+        if (!body.isArray()) throw ApiError.validation("_schema", "Invalid input type.");
+        if (body.isEmpty()) throw ApiError.validation("_schema", "No files to upload.");
+        return repo.write(() -> {
+            RecordDoc d = ownDraft(c);
+            if (!d.filesEnabled) throw ApiError.validation("files.enabled", "Files are disabled for this record.");
+            for (JsonNode item : body) {
+                for (var it = item.fieldNames(); it.hasNext(); ) {
+                    String k = it.next();
+                    if (!INIT_KEYS.contains(k)) throw ApiError.validation("0." + k, "Unknown field.");
+                }
+                String key = item.path("key").asText("");
+                if (key.isEmpty()) throw ApiError.validation("0.key", "Missing data for required field.");
+                if (d.files.containsKey(key)) throw new ApiError(400, "File with key " + key + " already exists.");
+            }
+            if (d.files.size() + body.size() > MAX_FILES) {
+                throw new ApiError(400, "Uploading selected files will result in exceeding the max amount per record.");
+            }
+            for (JsonNode item : body) {
+                String key = item.path("key").asText();
+                d.files.put(key, new StoredFile(key, d.bucketId, Instant.now()));
+            }
+            return Reply.json(201, json.fileList(d, c.api()));
+        });
+    }
+
+    Reply upload(Call c) {
+        c.requireContentType("application/octet-stream");
+        String key = c.param("key");
+        StoredFile f = repo.read(() -> {
+            RecordDoc d = ownDraft(c);
+            RecordsApi.requireUnlockedFiles(d);
+            return RecordsApi.file(d, key);
+        });
+        if (f.committed) return failedTransfer(c, f);
+        long declared = c.header("content-length").map(Long::parseLong).orElse(-1L);
+        if (declared > MAX_FILE_SIZE) throw new ApiError(400, "Maximum file size exceeded.");
+        Path tmp;
+        String md5;
+        long length;
+        try {
+            Files.createDirectories(uploads);
+            tmp = Files.createTempFile(uploads, "upload-", ".bin");
+            MessageDigest md = MessageDigest.getInstance("MD5");
+            try (InputStream in = new DigestInputStream(c.bodyStream(), md)) {
+                length = Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            md5 = HexFormat.of().formatHex(md.digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new ApiError(400, "File is smaller than expected.");
+        }
+        if (declared >= 0 && length != declared) {
+            deleteQuietly(tmp);
+            throw new ApiError(
+                    400, length < declared ? "File is smaller than expected." : "File is bigger than expected.");
+        }
+        Path stored = tmp;
+        return repo.write(() -> {
+            RecordDoc d = ownDraft(c);
+            if (f.bytes != null) f.bytes.discard();
+            f.setContent(uploaded(stored), length, md5);
+            f.mimetype = rdmloadtest.simulator.store.Mimetypes.guess(key);
+            return Reply.json(200, json.fileEntry(d, f, c.api()));
+        });
+    }
+
+    Reply commit(Call c) {
+        return repo.write(() -> {
+            RecordDoc d = ownDraft(c);
+            StoredFile f = RecordsApi.file(d, c.param("key"));
+            if (f.bytes == null) throw new ApiError(400, "File is not uploaded yet.");
+            f.committed = true;
+            f.updated = Instant.now();
+            // the commit answer is dumped before the file's metadata is set: null, {} on later reads
+            return Reply.json(200, json.fileEntry(d, f, c.api()).putNull("metadata"));
+        });
+    }
+
+    /**
+     * Content sent again to a committed file: InvenioRDM's transfer fails, the service answers 200 with the
+     * old entry plus {"errors": "File upload transfer failed."}, and the cleanup removes the file from the draft.
+     */
+    private Reply failedTransfer(Call c, StoredFile f) {
+        try (InputStream in = c.bodyStream()) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException ignored) {
+            // the body is discarded anyway
+        }
+        return repo.write(() -> {
+            RecordDoc d = ownDraft(c);
+            var body = json.fileEntry(d, f, c.api()).put("errors", "File upload transfer failed.");
+            d.files.remove(f.key);
+            if (f.bytes != null && !isShared(d, f)) f.bytes.discard();
+            return Reply.json(200, body);
+        });
+    }
+
+    Reply delete(Call c) {
+        return repo.write(() -> {
+            RecordDoc d = ownDraft(c);
+            RecordsApi.requireUnlockedFiles(d);
+            StoredFile f = RecordsApi.file(d, c.param("key"));
+            d.files.remove(f.key);
+            if (f.bytes != null && !isShared(d, f)) f.bytes.discard();
+            return Reply.empty(204);
+        });
+    }
+
+    /** New version: link the previous version's files into the draft (no bytes copied). */
+    Reply importFiles(Call c) {
+        return repo.write(() -> {
+            RecordDoc d = ownDraft(c);
+            RecordsApi.requireUnlockedFiles(d);
+            RecordDoc previous = repo.versionsOf(d.parent).stream()
+                    .reduce((a, b) -> b)
+                    .orElseThrow(() -> new ApiError(400, "No previous version to import files from."));
+            for (StoredFile f : previous.files.values()) d.files.putIfAbsent(f.key, f.copyInto(d.bucketId));
+            return Reply.json(201, json.fileList(d, c.api()));
+        });
+    }
+
+    private boolean isShared(RecordDoc d, StoredFile f) {
+        return repo.versionsOf(d.parent).stream()
+                .anyMatch(v -> v.files.values().stream().anyMatch(x -> x.bytes == f.bytes));
+    }
+
+    private RecordDoc ownDraft(Call c) {
+        RecordDoc d = repo.draft(c.param("id")).orElseThrow(ApiError::notFound);
+        if (!AccessRules.canEdit(d, c.identity)) throw ApiError.forbidden();
+        return d;
+    }
+
+    private static FileBytes uploaded(Path p) {
+        return new FileBytes() {
+            public InputStream open() throws IOException {
+                return Files.newInputStream(p);
+            }
+
+            public void discard() {
+                deleteQuietly(p);
+            }
+        };
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a temp file the OS cleans up anyway
+        }
+    }
 }

@@ -17,71 +17,73 @@ import rdmloadtest.simulator.store.Repository;
  * search), restricted records filtered out for callers who may not read them. Call under a read lock.
  */
 public final class Index {
-  private static final Identity SYSTEM = new Identity("system", true);
-  private final Repository repo;
-  private final RecordJson json;
-  private final Duration refreshDelay;
-  private final Map<RecordDoc, SearchDoc> docs = new WeakHashMap<>();
+    private static final Identity SYSTEM = new Identity("system", true);
+    private final Repository repo;
+    private final RecordJson json;
+    private final Duration refreshDelay;
+    private final Map<RecordDoc, SearchDoc> docs = new WeakHashMap<>();
 
-  public Index(Repository repo, RecordJson json, Duration refreshDelay) {
-    this.repo = repo;
-    this.json = json;
-    this.refreshDelay = refreshDelay;
-  }
-
-  public Instant visibleFrom(Instant changed) {
-    return changed.plus(refreshDelay);
-  }
-
-  /** Published records: the latest version of each (or every version), not deleted, readable by the caller. */
-  public List<Hit> records(Identity who, boolean allVersions, String community) {
-    Instant now = Instant.now();
-    List<Hit> out = new ArrayList<>();
-    for (RecordDoc r : repo.records()) {
-      if (r.deleted() || r.searchableFrom == null || r.searchableFrom.isAfter(now)) continue;
-      if (!allVersions && !repo.isLatest(r)) continue;
-      if (community != null && !r.parent.communities.contains(community)) continue;
-      if (!AccessRules.canReadRecord(r, who)) continue;
-      out.add(new Hit(r, doc(r)));
+    public Index(Repository repo, RecordJson json, Duration refreshDelay) {
+        this.repo = repo;
+        this.json = json;
+        this.refreshDelay = refreshDelay;
     }
-    return out;
-  }
 
-  /** All published versions of one parent, for /versions. */
-  public List<Hit> versions(RecordDoc any, Identity who) {
-    Instant now = Instant.now();
-    List<Hit> out = new ArrayList<>();
-    for (RecordDoc r : repo.versionsOf(any.parent)) {
-      if (r.deleted() || r.searchableFrom == null || r.searchableFrom.isAfter(now)) continue;
-      if (AccessRules.canReadRecord(r, who)) out.add(new Hit(r, doc(r)));
+    public Instant visibleFrom(Instant changed) {
+        return changed.plus(refreshDelay);
     }
-    return out;
-  }
 
-  /** The user's dashboard: own drafts (not yet published) and own latest published records. */
-  public List<Hit> userRecords(Identity who) {
-    Instant now = Instant.now();
-    List<Hit> out = new ArrayList<>();
-    for (RecordDoc d : repo.drafts()) {
-      if (!d.editOfPublished && who.owns(d.parent) && !visibleFrom(d.updated).isAfter(now)) out.add(new Hit(d, doc(d)));
+    /** Published records: the latest version of each (or every version), not deleted, readable by the caller. */
+    public List<Hit> records(Identity who, boolean allVersions, String community) {
+        Instant now = Instant.now();
+        List<Hit> out = new ArrayList<>();
+        for (RecordDoc r : repo.records()) {
+            if (r.deleted() || r.searchableFrom == null || r.searchableFrom.isAfter(now)) continue;
+            if (!allVersions && !repo.isLatest(r)) continue;
+            if (community != null && !r.parent.communities.contains(community)) continue;
+            if (!AccessRules.canReadRecord(r, who)) continue;
+            out.add(new Hit(r, doc(r)));
+        }
+        return out;
     }
-    for (RecordDoc r : repo.records()) {
-      if (r.deleted() || !repo.isLatest(r) || !who.owns(r.parent)) continue;
-      if (r.searchableFrom != null && !r.searchableFrom.isAfter(now)) out.add(new Hit(r, doc(r)));
-    }
-    return out;
-  }
 
-  private SearchDoc doc(RecordDoc r) {
-    synchronized (docs) {
-      return docs.computeIfAbsent(r, x -> new SearchDoc(json.record(x, "http://index/api", SYSTEM, "index")));
+    /** All published versions of one parent, for /versions. */
+    public List<Hit> versions(RecordDoc any, Identity who) {
+        Instant now = Instant.now();
+        List<Hit> out = new ArrayList<>();
+        for (RecordDoc r : repo.versionsOf(any.parent)) {
+            if (r.deleted() || r.searchableFrom == null || r.searchableFrom.isAfter(now)) continue;
+            if (AccessRules.canReadRecord(r, who)) out.add(new Hit(r, doc(r)));
+        }
+        return out;
     }
-  }
 
-  /** A draft changed in place: forget its indexed form. */
-  public void invalidate(RecordDoc r) {
-    synchronized (docs) {
-      docs.remove(r);
+    /** The user's dashboard: own drafts (not yet published) and own latest published records. */
+    public List<Hit> userRecords(Identity who) {
+        Instant now = Instant.now();
+        List<Hit> out = new ArrayList<>();
+        for (RecordDoc d : repo.drafts()) {
+            if (!d.editOfPublished
+                    && who.owns(d.parent)
+                    && !visibleFrom(d.updated).isAfter(now)) out.add(new Hit(d, doc(d)));
+        }
+        for (RecordDoc r : repo.records()) {
+            if (r.deleted() || !repo.isLatest(r) || !who.owns(r.parent)) continue;
+            if (r.searchableFrom != null && !r.searchableFrom.isAfter(now)) out.add(new Hit(r, doc(r)));
+        }
+        return out;
     }
-  }
+
+    private SearchDoc doc(RecordDoc r) {
+        synchronized (docs) {
+            return docs.computeIfAbsent(r, x -> new SearchDoc(json.record(x, "http://index/api", SYSTEM, "index")));
+        }
+    }
+
+    /** A draft changed in place: forget its indexed form. */
+    public void invalidate(RecordDoc r) {
+        synchronized (docs) {
+            docs.remove(r);
+        }
+    }
 }

@@ -1,9 +1,9 @@
 package rdmloadtest.simulator.store;
 
-import java.security.NoSuchAlgorithmException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -11,81 +11,81 @@ import java.util.zip.CRC32;
 
 /** A file entry of a draft or record: key, size, type, status and its bytes (md5 and CRC computed once, lazily). */
 public final class StoredFile {
-  public final String key;
-  public final String fileId = UUID.randomUUID().toString();
-  public final String versionId = UUID.randomUUID().toString();
-  public final String bucketId;
-  public final Instant created;
-  public volatile Instant updated;
-  public volatile String mimetype;
-  public volatile long size = -1;
-  public volatile boolean committed;
-  public volatile FileBytes bytes;
-  private volatile String md5;
-  private volatile long crc = -1;
+    public final String key;
+    public final String fileId = UUID.randomUUID().toString();
+    public final String versionId = UUID.randomUUID().toString();
+    public final String bucketId;
+    public final Instant created;
+    public volatile Instant updated;
+    public volatile String mimetype;
+    public volatile long size = -1;
+    public volatile boolean committed;
+    public volatile FileBytes bytes;
+    private volatile String md5;
+    private volatile long crc = -1;
 
-  public StoredFile(String key, String bucketId, Instant created) {
-    this.key = key;
-    this.bucketId = bucketId;
-    this.created = created;
-    this.updated = created;
-    this.mimetype = Mimetypes.guess(key);
-  }
-
-  /** A committed file with known bytes (seeded or imported into a new version). */
-  public static StoredFile committed(String key, long size, String mimetype, FileBytes bytes, String md5,
-                                     String bucketId, Instant created) {
-    StoredFile f = new StoredFile(key, bucketId, created);
-    f.size = size;
-    if (mimetype != null) f.mimetype = mimetype;
-    f.bytes = bytes;
-    f.md5 = md5;
-    f.committed = true;
-    return f;
-  }
-
-  public StoredFile copyInto(String bucketId) {
-    StoredFile f = committed(key, size, mimetype, bytes, md5, bucketId, created);
-    f.crc = crc;
-    return f;
-  }
-
-  public void setContent(FileBytes content, long length, String md5Hex) {
-    this.bytes = content;
-    this.size = length;
-    this.md5 = md5Hex;
-    this.crc = -1;
-    this.updated = Instant.now();
-  }
-
-  public String ext() {
-    int dot = key.lastIndexOf('.');
-    return dot < 0 ? null : key.substring(dot + 1).toLowerCase();
-  }
-
-  public synchronized String md5() {
-    if (md5 == null && bytes != null) digest();
-    return md5;
-  }
-
-  public synchronized long crc32() {
-    if (crc < 0 && bytes != null) digest();
-    return crc;
-  }
-
-  private void digest() {
-    try (InputStream in = bytes.open()) {
-      MessageDigest md = MessageDigest.getInstance("MD5");
-      CRC32 c = new CRC32();
-      byte[] buf = new byte[1 << 16];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        md.update(buf, 0, n);
-        c.update(buf, 0, n);
-      }
-      md5 = HexFormat.of().formatHex(md.digest());
-      crc = c.getValue();
-    } catch (IOException | NoSuchAlgorithmException e) {
-      throw new IllegalStateException("cannot read file " + key, e);
+    public StoredFile(String key, String bucketId, Instant created) {
+        this.key = key;
+        this.bucketId = bucketId;
+        this.created = created;
+        this.updated = created;
+        this.mimetype = Mimetypes.guess(key);
     }
-  }
+
+    /** A committed file with known bytes (seeded or imported into a new version). */
+    public static StoredFile committed(
+            String key, long size, String mimetype, FileBytes bytes, String md5, String bucketId, Instant created) {
+        StoredFile f = new StoredFile(key, bucketId, created);
+        f.size = size;
+        if (mimetype != null) f.mimetype = mimetype;
+        f.bytes = bytes;
+        f.md5 = md5;
+        f.committed = true;
+        return f;
+    }
+
+    public StoredFile copyInto(String bucketId) {
+        StoredFile f = committed(key, size, mimetype, bytes, md5, bucketId, created);
+        f.crc = crc;
+        return f;
+    }
+
+    public void setContent(FileBytes content, long length, String md5Hex) {
+        this.bytes = content;
+        this.size = length;
+        this.md5 = md5Hex;
+        this.crc = -1;
+        this.updated = Instant.now();
+    }
+
+    public String ext() {
+        int dot = key.lastIndexOf('.');
+        return dot < 0 ? null : key.substring(dot + 1).toLowerCase();
+    }
+
+    public synchronized String md5() {
+        if (md5 == null && bytes != null) digest();
+        return md5;
+    }
+
+    public synchronized long crc32() {
+        if (crc < 0 && bytes != null) digest();
+        return crc;
+    }
+
+    private void digest() {
+        try (InputStream in = bytes.open()) {
+            MessageDigest md = MessageDigest.getInstance("MD5");
+            CRC32 c = new CRC32();
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+                c.update(buf, 0, n);
+            }
+            md5 = HexFormat.of().formatHex(md.digest());
+            crc = c.getValue();
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot read file " + key, e);
+        }
+    }
 }
