@@ -35,7 +35,7 @@ public final class ConfigSource {
         Value profile = firstOf(ConfigKeys.PROFILE.name(), sys, fromEnv);
         String profileName = profile == null
                 ? ConfigKeys.PROFILE.defaultValue()
-                : ConfigKeys.PROFILE.parser().apply(profile.text());
+                : Settings.parse(ConfigKeys.PROFILE, profile.text(), profile.origin());
         src.putAll(readBuiltInProfile(profileName));
         Value profileFile = firstOf(ConfigKeys.PROFILE_FILE.name(), sys, fromEnv);
         if (profileFile != null)

@@ -26,7 +26,8 @@ public final class Settings {
         return source;
     }
 
-    private static <T> T parse(Key<T> key, String text, String origin) {
+    /** The typed value of {@code text}, or a one-line error naming the key, the value, its origin and what is expected. */
+    static <T> T parse(Key<T> key, String text, String origin) {
         try {
             return key.parser().apply(text);
         } catch (IllegalArgumentException e) {

@@ -5,12 +5,14 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.spi.FilterReply;
+import rdmloadtest.cli.Command;
 import rdmloadtest.config.ConfigException;
 
 /**
  * A configuration error thrown while Gatling builds a simulation reaches Gatling's "Run crashed" log line with a stack
- * trace, then the JVM's own uncaught-exception report. It is the user's input, not a crash: in Gatling's own JVM this
- * filter (in logback-test.xml) prints it once, as one line, and silences both; in-process, our command prints it.
+ * trace, then the plugin's fork prints it again. It is the user's input, not a crash: in Gatling's own JVM this filter
+ * (in logback-test.xml) prints it once, as one line, and ends the JVM with status 1 before any load; in-process, the
+ * log line is silenced and our command prints the error.
  */
 public final class UsageErrorFilter extends Filter<ILoggingEvent> {
     private static volatile Throwable reported;
@@ -39,6 +41,8 @@ public final class UsageErrorFilter extends Filter<ILoggingEvent> {
         if (reported != usage && RunEnd.gatlingOwnsJvm()) {
             reported = usage;
             System.err.println("rdm-loadtest: " + usage.getMessage());
+            // The plugin's fork would print the exception's stack trace once more: the run ends here, before any load.
+            RunEnd.exitGatlingJvm(Command.USAGE);
         }
         return FilterReply.DENY;
     }
