@@ -111,18 +111,7 @@ public final class Summarizer {
 
         List<Check> checks = new ArrayList<>();
         for (Check c : Gate.judge(in.slo(), measured))
-            checks.add(
-                    in.judgeLatency() || c.metric().equals("error rate")
-                            ? c
-                            : new Check(
-                                    c.kind(),
-                                    c.subject(),
-                                    c.metric(),
-                                    c.measured(),
-                                    c.objective(),
-                                    c.unit(),
-                                    Check.Status.SKIPPED,
-                                    "reported only (slo.judgeLatency=false): " + c.message()));
+            checks.add(in.judgeLatency() || c.metric().equals("error rate") ? c : reportedOnly(c));
         if (globalWindow.count() == 0) {
             checks.add(new Check(
                     Check.Kind.SLO,
@@ -194,17 +183,7 @@ public final class Summarizer {
         if (!in.judgeLatency()) {
             // Only errors are judged, and a starved injector does not make requests fail: its health is reported only.
             injectorChecks = injectorChecks.stream()
-                    .map(c -> c.failed()
-                            ? new Check(
-                                    c.kind(),
-                                    c.subject(),
-                                    c.metric(),
-                                    c.measured(),
-                                    c.objective(),
-                                    c.unit(),
-                                    Check.Status.SKIPPED,
-                                    "reported only (slo.judgeLatency=false): " + c.message())
-                            : c)
+                    .map(c -> c.failed() ? reportedOnly(c) : c)
                     .toList();
             invalid.clear();
         }
@@ -248,6 +227,19 @@ public final class Summarizer {
                 baseline,
                 in.fingerprint(),
                 in.configuration());
+    }
+
+    /** A check kept for the record, not the verdict (slo.judgeLatency=false: the smoke profile). */
+    private static Check reportedOnly(Check c) {
+        return new Check(
+                c.kind(),
+                c.subject(),
+                c.metric(),
+                c.measured(),
+                c.objective(),
+                c.unit(),
+                Check.Status.SKIPPED,
+                "reported only (slo.judgeLatency=false): " + c.message());
     }
 
     private static List<Check> injectorChecks(InjectorHealth h, Inputs in) {
