@@ -26,24 +26,86 @@ import rdmloadtest.simulator.SimulatorSettings;
  * the traffic mix, the run's shape and (when no target is given) the embedded simulator's settings.
  */
 public record LoadTestConfig(
-        Optional<URI> baseUrl,
-        boolean allowWrites,
-        String invenioVersion,
-        String userAgent,
-        Path dataDir,
-        Path depositTemplates,
-        String profile,
-        String runId,
-        List<Token> tokens,
+        Target target,
+        Data data,
+        Shape shape,
         Traffic traffic,
-        Duration duration,
-        Duration rampUp,
-        Duration maxDuration,
-        int stressSteps,
-        double spikeFactor,
         SimulatorSettings simulator,
         Shard shard,
         Settings settings) {
+
+    /** The instance under test (absent base URL: the embedded simulator) and who writes to it. */
+    public record Target(
+            Optional<URI> baseUrl, boolean allowWrites, String invenioVersion, String userAgent, List<Token> tokens) {}
+
+    /** The feeders and the records the deposit journeys take as templates. */
+    public record Data(Path dataDir, Path depositTemplates) {}
+
+    /** The run's profile, identity and length. */
+    public record Shape(
+            String profile,
+            String runId,
+            Duration duration,
+            Duration rampUp,
+            Duration maxDuration,
+            int stressSteps,
+            double spikeFactor) {}
+
+    public Optional<URI> baseUrl() {
+        return target.baseUrl();
+    }
+
+    public boolean allowWrites() {
+        return target.allowWrites();
+    }
+
+    public String invenioVersion() {
+        return target.invenioVersion();
+    }
+
+    public String userAgent() {
+        return target.userAgent();
+    }
+
+    public List<Token> tokens() {
+        return target.tokens();
+    }
+
+    public Path dataDir() {
+        return data.dataDir();
+    }
+
+    public Path depositTemplates() {
+        return data.depositTemplates();
+    }
+
+    public String profile() {
+        return shape.profile();
+    }
+
+    public String runId() {
+        return shape.runId();
+    }
+
+    public Duration duration() {
+        return shape.duration();
+    }
+
+    public Duration rampUp() {
+        return shape.rampUp();
+    }
+
+    public Duration maxDuration() {
+        return shape.maxDuration();
+    }
+
+    public int stressSteps() {
+        return shape.stressSteps();
+    }
+
+    public double spikeFactor() {
+        return shape.spikeFactor();
+    }
 
     /**
      * Injector i of n: it sends 1/n of every arrival rate, its share of every closed population, and
@@ -70,25 +132,52 @@ public record LoadTestConfig(
         }
     }
 
-    /** The traffic mix (weights are relative). */
-    public record Traffic(
-            double readersRate,
-            int searchWeight,
-            int recordViewWeight,
-            int downloadWeight,
-            int communitiesWeight,
-            double viewDownloadProbability,
-            double zipfExponent,
-            long maxDownloadBytes,
-            int depositors,
-            Duration depositorPause,
+    /** The traffic mix: readers (open model), depositors and harvesters (closed models). */
+    public record Traffic(Readers readers, Depositors depositors, Harvesters harvesters) {
+        static Traffic from(Settings s) {
+            Weights weights = new Weights(
+                    s.get(RunKeys.WEIGHT_SEARCH),
+                    s.get(RunKeys.WEIGHT_VIEW),
+                    s.get(RunKeys.WEIGHT_DOWNLOAD),
+                    s.get(RunKeys.WEIGHT_COMMUNITIES));
+            Readers readers = new Readers(
+                    s.get(RunKeys.READERS_RATE),
+                    weights,
+                    s.get(RunKeys.VIEW_DOWNLOAD_P),
+                    s.get(RunKeys.ZIPF),
+                    s.get(RunKeys.MAX_DOWNLOAD_MB) * 1_000_000L);
+            Depositors depositors = new Depositors(
+                    s.get(RunKeys.DEPOSITORS),
+                    s.get(RunKeys.DEPOSITOR_PAUSE),
+                    s.get(RunKeys.MAX_UPLOAD_MB) * 1_000_000L,
+                    s.get(RunKeys.NEW_VERSION_P),
+                    s.get(RunKeys.EDIT_P),
+                    s.get(RunKeys.ABANDON_P));
+            Harvesters harvesters = new Harvesters(
+                    s.get(RunKeys.HARVESTERS), s.get(RunKeys.HARVEST_PAGES), s.get(RunKeys.HARVEST_PAUSE));
+            return new Traffic(readers, depositors, harvesters);
+        }
+    }
+
+    /** Relative weights of the reader journeys. */
+    public record Weights(int search, int recordView, int download, int communities) {
+        int total() {
+            return search + recordView + download + communities;
+        }
+    }
+
+    public record Readers(
+            double rate, Weights weights, double viewDownloadProbability, double zipfExponent, long maxDownloadBytes) {}
+
+    public record Depositors(
+            int count,
+            Duration pause,
             long maxUploadBytes,
             double newVersionProbability,
             double editProbability,
-            double abandonProbability,
-            int harvesters,
-            int harvestMaxPages,
-            Duration harvestPause) {}
+            double abandonProbability) {}
+
+    public record Harvesters(int count, int maxPages, Duration pause) {}
 
     public static LoadTestConfig load() {
         return from(new Settings(ConfigSource.fromProcess()), System.getenv());
@@ -111,46 +200,31 @@ public record LoadTestConfig(
         Shard shard = new Shard(index, count);
         List<Token> tokens = shard.slice(
                 tokens(baseUrl.isPresent(), s, env).stream().map(Token::new).toList());
-        Traffic traffic = new Traffic(
-                s.get(RunKeys.READERS_RATE),
-                s.get(RunKeys.WEIGHT_SEARCH),
-                s.get(RunKeys.WEIGHT_VIEW),
-                s.get(RunKeys.WEIGHT_DOWNLOAD),
-                s.get(RunKeys.WEIGHT_COMMUNITIES),
-                s.get(RunKeys.VIEW_DOWNLOAD_P),
-                s.get(RunKeys.ZIPF),
-                s.get(RunKeys.MAX_DOWNLOAD_MB) * 1_000_000L,
-                s.get(RunKeys.DEPOSITORS),
-                s.get(RunKeys.DEPOSITOR_PAUSE),
-                s.get(RunKeys.MAX_UPLOAD_MB) * 1_000_000L,
-                s.get(RunKeys.NEW_VERSION_P),
-                s.get(RunKeys.EDIT_P),
-                s.get(RunKeys.ABANDON_P),
-                s.get(RunKeys.HARVESTERS),
-                s.get(RunKeys.HARVEST_PAGES),
-                s.get(RunKeys.HARVEST_PAUSE));
-        if (traffic.searchWeight() + traffic.recordViewWeight() + traffic.downloadWeight() + traffic.communitiesWeight()
-                == 0) {
+        Traffic traffic = Traffic.from(s);
+        if (traffic.readers().weights().total() == 0) {
             throw new ConfigException("traffic.mix.*: all reader weights are 0; expected at least one positive weight");
         }
         String runId = s.find(RunKeys.RUN_ID)
                 .orElse(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        return new LoadTestConfig(
+        Target target = new Target(
                 baseUrl,
                 s.get(InvenioKeys.ALLOW_WRITES),
                 s.get(InvenioKeys.INVENIO_VERSION),
                 s.get(InvenioKeys.USER_AGENT),
-                dataDir,
-                Path.of(s.get(DataKeys.DEPOSIT_TEMPLATES)),
+                tokens);
+        Shape shape = new Shape(
                 s.get(ConfigKeys.PROFILE),
                 runId,
-                tokens,
-                traffic,
                 s.get(RunKeys.DURATION),
                 s.get(RunKeys.RAMP),
                 s.get(RunKeys.MAX_DURATION),
                 s.get(RunKeys.STRESS_STEPS),
-                s.get(RunKeys.SPIKE_FACTOR),
+                s.get(RunKeys.SPIKE_FACTOR));
+        return new LoadTestConfig(
+                target,
+                new Data(dataDir, Path.of(s.get(DataKeys.DEPOSIT_TEMPLATES))),
+                shape,
+                traffic,
                 SimulatorSettings.from(s),
                 shard,
                 s);
@@ -171,12 +245,12 @@ public record LoadTestConfig(
     }
 
     public boolean embedded() {
-        return baseUrl.isEmpty();
+        return baseUrl().isEmpty();
     }
 
     /** Marker keyword on every record a run publishes, so an operator can find (and remove) them. */
     public String marker() {
-        return "rdm-loadtest:" + runId;
+        return "rdm-loadtest:" + runId();
     }
 
     /**
@@ -184,15 +258,16 @@ public record LoadTestConfig(
      * stops here, before anything is sent.
      */
     public void requireWritesAllowed(String what) {
-        if (embedded() || allowWrites) {
-            if (tokens.isEmpty()) {
+        if (embedded() || allowWrites()) {
+            if (tokens().isEmpty()) {
                 throw new ConfigException("INVENIO_TOKEN: not set; " + what + " needs a personal access token of a"
-                        + " user of " + baseUrl.map(URI::toString).orElse("the target")
+                        + " user of " + baseUrl().map(URI::toString).orElse("the target")
                         + " in the environment variable INVENIO_TOKEN");
             }
             return;
         }
-        throw new ConfigException("invenio.allowWrites=false: " + what + " would create records on " + baseUrl.get()
+        throw new ConfigException("invenio.allowWrites=false: " + what + " would create records on "
+                + baseUrl().get()
                 + "; set -Dinvenio.allowWrites=true to allow it, or -Dtraffic.depositors=0 for a read-only mix");
     }
 }

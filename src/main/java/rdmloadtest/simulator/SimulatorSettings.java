@@ -34,6 +34,26 @@ public record SimulatorSettings(
     /** Far above the depositor ids of generated data, so an administrator never owns seeded records. */
     static final int ADMIN_IDS_FROM = 1001;
 
+    /** The same settings with other faults (a test changes them while a run is under way). */
+    public SimulatorSettings withFaults(Map<EndpointClass, FaultSpec> faults) {
+        return new SimulatorSettings(
+                port,
+                version,
+                dataDir,
+                tokens,
+                adminTokens,
+                workers,
+                serviceTimes,
+                exponentialServiceTimes,
+                bandwidthMBps,
+                refreshDelay,
+                statsInterval,
+                rateLimit,
+                guestLimit,
+                authenticatedLimit,
+                faults);
+    }
+
     public static SimulatorSettings from(Settings s) {
         Map<EndpointClass, Duration> times = new EnumMap<>(EndpointClass.class);
         Map<EndpointClass, FaultSpec> faults = new EnumMap<>(EndpointClass.class);

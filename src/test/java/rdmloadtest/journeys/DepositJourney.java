@@ -33,12 +33,13 @@ public final class DepositJourney {
                 .on(exec(createDraft(ledger))
                         .exec(uploadEachFile())
                         .doIfOrElse(s -> !chance.always()
-                                && chance.of(t.abandonProbability()).apply(s))
+                                && chance.of(t.depositors().abandonProbability())
+                                        .apply(s))
                         .then(discardDraft(ledger))
                         .orElse(exec(publish(ledger))
-                                .doIf(chance.of(t.newVersionProbability()))
+                                .doIf(chance.of(t.depositors().newVersionProbability()))
                                 .then(newVersion(ledger))
-                                .doIf(chance.of(t.editProbability()))
+                                .doIf(chance.of(t.depositors().editProbability()))
                                 .then(editMetadata(ledger))))
                 .exec(Deposits.USER_RECORDS);
     }

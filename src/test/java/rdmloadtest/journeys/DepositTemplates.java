@@ -87,7 +87,7 @@ final class DepositTemplates implements Iterator<Map<String, Object>> {
                         "size",
                         Math.min(
                                 e.getValue().path("size").asLong(1),
-                                cfg.traffic().maxUploadBytes()));
+                                cfg.traffic().depositors().maxUploadBytes()));
                 files.add(f);
             });
         }

@@ -22,10 +22,10 @@ public final class Feeds {
     /** Opens the feeders; deposit templates only when the run writes. */
     public Feeds(LoadTestConfig cfg, boolean writes) {
         Path dir = cfg.dataDir();
-        long maxDownload = cfg.traffic().maxDownloadBytes();
+        long maxDownload = cfg.traffic().readers().maxDownloadBytes();
         searchQueries = Feeders.searchQueries(dir);
         facets = readAll(dir, FeederFile.FACETS);
-        popularRecords = Feeders.popularRecords(dir, cfg.traffic().zipfExponent());
+        popularRecords = Feeders.popularRecords(dir, cfg.traffic().readers().zipfExponent());
         smallFiles = new CsvFeeder(dir, FeederFile.FILES, row -> ((Number) row.get("size")).longValue() <= maxDownload);
         depositTemplates = writes ? new DepositTemplates(cfg.depositTemplates(), cfg) : null;
         // Touch every feeder now: a missing or broken data file must fail before any load is sent.

@@ -30,7 +30,7 @@ public final class RecordViewJourney {
 
     /** Views the record in "recordId"; downloads one of its files that is not too large. */
     public static ChainBuilder view(LoadTestConfig cfg, Chance chance) {
-        long maxBytes = cfg.traffic().maxDownloadBytes();
+        long maxBytes = cfg.traffic().readers().maxDownloadBytes();
         return exec(RecordViewJourney::forgetThePreviousRecord)
                 .exitBlockOnFail()
                 .on(exec(Records.VIEW)
@@ -41,7 +41,7 @@ public final class RecordViewJourney {
                         .doIf(s -> s.contains(PARENT_ID)
                                 && chance.of(RESOLVE_PARENT).apply(s))
                         .then(exec(Records.RESOLVE_PARENT))
-                        .doIf(chance.of(cfg.traffic().viewDownloadProbability()))
+                        .doIf(chance.of(cfg.traffic().readers().viewDownloadProbability()))
                         .then(downloadASmallFile(maxBytes))
                         .doIf(s -> wholeArchiveFits(s, maxBytes)
                                 && chance.of(DOWNLOAD_ARCHIVE).apply(s))

@@ -27,23 +27,26 @@ public class CapacitySimulation extends InvenioSimulation {
         List<String> always = new ArrayList<>();
         if (mix) {
             Journeys j = new Journeys(this);
-            populations.add(
-                    profiles.arrivals(READERS, j.readers(), cfg.traffic().readersRate()));
+            populations.add(profiles.arrivals(
+                    READERS, j.readers(), cfg.traffic().readers().rate()));
             always.addAll(j.readersAlways());
-            profiles.population(j::depositors, cfg.traffic().depositors()).ifPresent(p -> {
-                populations.add(p);
-                always.addAll(Journeys.DEPOSIT_ALWAYS);
-            });
-            profiles.population(j::harvesters, cfg.traffic().harvesters()).ifPresent(p -> {
-                populations.add(p);
-                always.addAll(Journeys.HARVEST_ALWAYS);
-            });
+            profiles.population(j::depositors, cfg.traffic().depositors().count())
+                    .ifPresent(p -> {
+                        populations.add(p);
+                        always.addAll(Journeys.DEPOSIT_ALWAYS);
+                    });
+            profiles.population(j::harvesters, cfg.traffic().harvesters().count())
+                    .ifPresent(p -> {
+                        populations.add(p);
+                        always.addAll(Journeys.HARVEST_ALWAYS);
+                    });
         } else {
             ScenarioBuilder views = scenario(READERS)
                     .feed(feeds.popularRecords())
                     .exec(s -> s.set(RECORD_ID, s.getString(ID)))
                     .exec(Records.VIEW);
-            populations.add(profiles.arrivals(READERS, views, cfg.traffic().readersRate()));
+            populations.add(
+                    profiles.arrivals(READERS, views, cfg.traffic().readers().rate()));
             always.addAll(Journeys.RECORD_VIEW_ALWAYS);
         }
         run(populations, always);
@@ -52,6 +55,6 @@ public class CapacitySimulation extends InvenioSimulation {
     @Override
     protected boolean writes(LoadTestConfig cfg) {
         return cfg.settings().get(CapacityKeys.JOURNEY).equals("mix")
-                && cfg.traffic().depositors() > 0;
+                && cfg.traffic().depositors().count() > 0;
     }
 }

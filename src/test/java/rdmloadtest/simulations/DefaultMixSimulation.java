@@ -20,16 +20,18 @@ public class DefaultMixSimulation extends InvenioSimulation {
             populations.add(profiles.arrivals("Record view", j.single("Record view", j.recordView()), 1));
             populations.add(profiles.arrivals("Download", j.single("Download", j.download()), 1));
             populations.add(profiles.arrivals("Communities", j.single("Communities", j.communities()), 1));
-            if (t.depositors() > 0) profiles.population(j::discarders, 1).ifPresent(populations::add);
+            if (t.depositors().count() > 0)
+                profiles.population(j::discarders, 1).ifPresent(populations::add);
         } else {
-            populations.add(profiles.arrivals("Readers", j.readers(), t.readersRate()));
+            populations.add(
+                    profiles.arrivals("Readers", j.readers(), t.readers().rate()));
             always.addAll(j.readersAlways());
         }
-        profiles.population(j::depositors, t.depositors()).ifPresent(p -> {
+        profiles.population(j::depositors, t.depositors().count()).ifPresent(p -> {
             populations.add(p);
             always.addAll(Journeys.DEPOSIT_ALWAYS);
         });
-        profiles.population(j::harvesters, t.harvesters()).ifPresent(p -> {
+        profiles.population(j::harvesters, t.harvesters().count()).ifPresent(p -> {
             populations.add(p);
             always.addAll(Journeys.HARVEST_ALWAYS);
         });
@@ -38,6 +40,6 @@ public class DefaultMixSimulation extends InvenioSimulation {
 
     @Override
     protected boolean writes(LoadTestConfig cfg) {
-        return cfg.traffic().depositors() > 0;
+        return cfg.traffic().depositors().count() > 0;
     }
 }

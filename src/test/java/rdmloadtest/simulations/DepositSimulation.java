@@ -10,7 +10,8 @@ public class DepositSimulation extends InvenioSimulation {
     {
         Journeys j = new Journeys(this);
         var populations = new ArrayList<PopulationBuilder>();
-        profiles.population(j::depositors, Math.max(1, cfg.traffic().depositors()))
+        profiles.population(
+                        j::depositors, Math.max(1, cfg.traffic().depositors().count()))
                 .ifPresent(populations::add);
         if (profiles.smoke()) profiles.population(j::discarders, 1).ifPresent(populations::add);
         run(populations, populations.isEmpty() ? List.of() : Journeys.DEPOSIT_ALWAYS);

@@ -8,7 +8,8 @@ public class HarvestSimulation extends InvenioSimulation {
     {
         Journeys j = new Journeys(this);
         var populations = profiles
-                .population(j::harvesters, Math.max(1, cfg.traffic().harvesters()))
+                .population(
+                        j::harvesters, Math.max(1, cfg.traffic().harvesters().count()))
                 .stream()
                 .toList();
         run(populations, populations.isEmpty() ? List.of() : Journeys.HARVEST_ALWAYS);

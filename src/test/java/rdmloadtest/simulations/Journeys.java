@@ -44,16 +44,22 @@ public final class Journeys {
     /** Anonymous readers: one journey per session, chosen by the configured weights. */
     public ScenarioBuilder readers() {
         var t = sim.cfg.traffic();
-        double total = t.searchWeight() + t.recordViewWeight() + t.downloadWeight() + t.communitiesWeight();
+        double total = t.readers().weights().search()
+                + t.readers().weights().recordView()
+                + t.readers().weights().download()
+                + t.readers().weights().communities();
         List<Choice.WithWeight> choices = new ArrayList<>();
-        if (t.searchWeight() > 0)
-            choices.add(percent(100.0 * t.searchWeight() / total).then(search()));
-        if (t.recordViewWeight() > 0)
-            choices.add(percent(100.0 * t.recordViewWeight() / total).then(recordView()));
-        if (t.downloadWeight() > 0)
-            choices.add(percent(100.0 * t.downloadWeight() / total).then(download()));
-        if (t.communitiesWeight() > 0)
-            choices.add(percent(100.0 * t.communitiesWeight() / total).then(communities()));
+        if (t.readers().weights().search() > 0)
+            choices.add(percent(100.0 * t.readers().weights().search() / total).then(search()));
+        if (t.readers().weights().recordView() > 0)
+            choices.add(
+                    percent(100.0 * t.readers().weights().recordView() / total).then(recordView()));
+        if (t.readers().weights().download() > 0)
+            choices.add(
+                    percent(100.0 * t.readers().weights().download() / total).then(download()));
+        if (t.readers().weights().communities() > 0)
+            choices.add(
+                    percent(100.0 * t.readers().weights().communities() / total).then(communities()));
         return scenario("Readers").randomSwitch().on(choices);
     }
 
@@ -61,7 +67,10 @@ public final class Journeys {
         return scenario("Depositors")
                 .feed(sim.depositorTokens())
                 .exec(DepositJourney.deposit(sim.feeds, sim.cfg, sim.chance, sim.ledger))
-                .pause(sim.profiles.smoke() ? Duration.ZERO : sim.cfg.traffic().depositorPause());
+                .pause(
+                        sim.profiles.smoke()
+                                ? Duration.ZERO
+                                : sim.cfg.traffic().depositors().pause());
     }
 
     ScenarioBuilder discarders() {
@@ -73,8 +82,10 @@ public final class Journeys {
     ScenarioBuilder harvesters() {
         return scenario("Harvesters")
                 .exec(HarvestJourney.harvest(
-                        sim.cfg.traffic().harvestMaxPages(),
-                        sim.profiles.smoke() ? Duration.ZERO : sim.cfg.traffic().harvestPause(),
+                        sim.cfg.traffic().harvesters().maxPages(),
+                        sim.profiles.smoke()
+                                ? Duration.ZERO
+                                : sim.cfg.traffic().harvesters().pause(),
                         sim.chance,
                         HarvestRange.of(sim.cfg.shard())));
     }
@@ -96,10 +107,10 @@ public final class Journeys {
     List<String> readersAlways() {
         var t = sim.cfg.traffic();
         List<String> out = new ArrayList<>();
-        if (t.searchWeight() > 0) out.addAll(SEARCH_ALWAYS);
-        if (t.recordViewWeight() > 0) out.addAll(RECORD_VIEW_ALWAYS);
-        if (t.downloadWeight() > 0) out.addAll(DOWNLOAD_ALWAYS);
-        if (t.communitiesWeight() > 0) out.addAll(COMMUNITIES_ALWAYS);
+        if (t.readers().weights().search() > 0) out.addAll(SEARCH_ALWAYS);
+        if (t.readers().weights().recordView() > 0) out.addAll(RECORD_VIEW_ALWAYS);
+        if (t.readers().weights().download() > 0) out.addAll(DOWNLOAD_ALWAYS);
+        if (t.readers().weights().communities() > 0) out.addAll(COMMUNITIES_ALWAYS);
         return out;
     }
 }

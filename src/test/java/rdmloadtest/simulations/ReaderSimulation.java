@@ -13,7 +13,7 @@ abstract class ReaderSimulation extends InvenioSimulation {
                 List.of(profiles.arrivals(
                         scenario,
                         j.single(scenario, journey.apply(j)),
-                        cfg.traffic().readersRate())),
+                        cfg.traffic().readers().rate())),
                 alwaysSent);
     }
 

@@ -52,22 +52,7 @@ public final class ProbeRun implements AutoCloseable {
         SimulatorSettings s = SimulatorSettings.from(new Settings(ConfigSource.ofMap(keys)));
         // Our own map, so a test can change the faults while a run is under way.
         this.faults = new EnumMap<>(s.faults());
-        this.simulator = new Simulator(new SimulatorSettings(
-                s.port(),
-                s.version(),
-                s.dataDir(),
-                s.tokens(),
-                s.adminTokens(),
-                s.workers(),
-                s.serviceTimes(),
-                s.exponentialServiceTimes(),
-                s.bandwidthMBps(),
-                s.refreshDelay(),
-                s.statsInterval(),
-                s.rateLimit(),
-                s.guestLimit(),
-                s.authenticatedLimit(),
-                faults));
+        this.simulator = new Simulator(s.withFaults(faults));
         simulator.start();
     }
 

@@ -1,6 +1,8 @@
 package rdmloadtest.simulator.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +30,8 @@ public final class RecordsApi {
             new Searcher.Options(List.of("access_status", "resource_type", "file_type", "publication_date"), "newest");
     private static final Searcher.Options VERSIONS = new Searcher.Options(List.of(), "version");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final AnonymousReads anonymousReads = new AnonymousReads();
     private final Repository repo;
     private final RecordJson json;
     private final Index index;
@@ -98,7 +102,18 @@ public final class RecordsApi {
             }
             checkTombstone(r);
             if (!AccessRules.canReadRecord(r, c.identity)) throw ApiError.forbidden();
-            return withEtag(Reply.json(200, json.record(r, c.api(), c.identity, host(c), RecordJson.View.READ)), r)
+            Reply body = c.identity.authenticated()
+                    ? Reply.json(200, json.record(r, c.api(), c.identity, host(c), RecordJson.View.READ))
+                    : Reply.bytes(
+                            200,
+                            "application/json",
+                            anonymousReads.get(
+                                    r,
+                                    repo.versionsOf(r.parent),
+                                    c.api(),
+                                    host(c),
+                                    () -> bytes(json.record(r, c.api(), c.identity, host(c), RecordJson.View.READ))));
+            return withEtag(body, r)
                     .header(
                             "Link",
                             "<" + c.api() + "/records/" + r.id
@@ -360,6 +375,15 @@ public final class RecordsApi {
                         "The document revision id " + rev + " does not match the current revision " + d.revision + ".");
             }
         });
+    }
+
+    /** As the simulator writes every JSON reply (a default ObjectMapper). */
+    private static byte[] bytes(JsonNode node) {
+        try {
+            return JSON.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize a record", e);
+        }
     }
 
     static Reply withEtag(Reply r, RecordDoc d) {
