@@ -35,8 +35,8 @@ public final class InvenioKeys implements KeySet {
     public static final Key<Boolean> INSECURE_TLS = KEYS.add(
             "invenio.insecureTls",
             "false",
-            "Accept any certificate and host name from the target (a local instance's self-signed one) in harvest, seed,"
-                    + " cleanup and the pre-flight check: only the client that talks to the target is relaxed, with a"
+            "Accept any certificate and host name from the target (a local instance's self-signed one) in harvest, seed"
+                    + " and the pre-flight check: only the client that talks to the target is relaxed, with a"
                     + " warning. Gatling's own client accepts any certificate whatever this says (its default).",
             bool());
 
