@@ -2,7 +2,7 @@
 # Regenerates the configuration table in docs/configuration.md from config/Keys.java (ConfigDocsTest compares them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-table=$(mvn -q -B -Dstyle.color=never exec:java@config-table | sed "s/\x1b\[[0-9;]*m//g")
+table=$(mvn -q -B -Dstyle.color=never test-compile exec:java@config-table | sed "s/\x1b\[[0-9;]*m//g")
 python3 - "$table" <<'PY'
 import sys, re
 table = sys.argv[1].strip() + "\n"
