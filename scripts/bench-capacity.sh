@@ -29,7 +29,7 @@ for c in "${configs[@]}"; do
     -Dcapacity.rampBetweenSteps=2s -Dcapacity.stepDuration=8s -Dcapacity.settle=2s -Dcapacity.refineSteps=3 \
     -Dcapacity.maxDuration=5m -Dslo.resultsFolder="$out/$name/gatling" -Dcapacity.reportDir="$out/$name/reports" \
     > "$out/$name.log" 2>&1 || status=$?
-  json=$(find "$out/$name/reports" -name capacity.json | head -1)
+  json=$(find "$out/$name/reports" -name capacity.json 2>/dev/null | head -1 || true)
   python3 - "$json" "$truth" "$name" "$status" <<'PY'
 import json, sys
 path, truth, name, status = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4]
