@@ -209,10 +209,11 @@ public final class TrendsReport {
             }
             data.addSeries(ts);
         }
-        save(
-                ChartFactory.createTimeSeriesChart(
-                        "Max sustainable throughput meeting every SLO", "run", "req/s", data),
-                out.resolve("capacity.png"));
+        JFreeChart chart = ChartFactory.createTimeSeriesChart(
+                "Max sustainable throughput meeting every SLO", "run", "req/s", data);
+        // Points, not only lines: a search run once is one point.
+        chart.getXYPlot().setRenderer(new XYLineAndShapeRenderer(true, true));
+        save(chart, out.resolve("capacity.png"));
         return h.append("</table><img src=\"capacity.png\" alt=\"capacity over time\">\n")
                 .toString();
     }
@@ -260,6 +261,9 @@ public final class TrendsReport {
 
     private static void save(JFreeChart chart, Path file) throws IOException {
         chart.setBackgroundPaint(Color.WHITE);
+        chart.getXYPlot().setBackgroundPaint(Color.WHITE);
+        chart.getXYPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
+        chart.getXYPlot().setDomainGridlinePaint(Color.LIGHT_GRAY);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
     }
 
