@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import rdmloadtest.invenio.Retries;
@@ -19,23 +20,35 @@ public final class DraftLedger {
     private static final Duration LEDGER_FIRST_WAIT = Duration.ofMillis(100);
     private static final Duration LEDGER_MAX_WAIT = Duration.ofSeconds(2);
     private final String siteUrl;
+    private final LedgerFile file;
+    private final List<String> bearers;
     private final Map<String, String> open = new ConcurrentHashMap<>();
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Thread hook = new Thread(this::cleanUp, "rdm-loadtest-draft-cleanup");
 
-    public DraftLedger(String siteUrl) {
+    /**
+     * @param file where the ledger is also written as the run goes (null: memory only, e.g. the embedded simulator,
+     *     whose drafts end with the run's JVM)
+     * @param bearers the Authorization values of the target's tokens in INVENIO_TOKENS order (the file names a
+     *     depositor by position)
+     */
+    public DraftLedger(String siteUrl, LedgerFile file, List<String> bearers) {
         this.siteUrl = siteUrl;
+        this.file = file;
+        this.bearers = List.copyOf(bearers);
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
     /** Remembers a draft with the Authorization value that may delete it. */
     public void opened(String draftId, String authorization) {
         open.put(draftId, authorization);
+        if (file != null) file.opened(draftId, bearers.indexOf(authorization));
     }
 
     public void closed(String draftId) {
         open.remove(draftId);
+        if (file != null) file.closed(draftId);
     }
 
     public int openDrafts() {
@@ -63,7 +76,7 @@ public final class DraftLedger {
                                 why -> {})
                         .statusCode();
                 if (status == 204 || status == 404) {
-                    open.remove(e.getKey());
+                    closed(e.getKey());
                     if (status == 204) deleted++;
                 } else {
                     problem = "HTTP " + status;

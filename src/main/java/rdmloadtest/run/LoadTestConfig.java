@@ -232,7 +232,11 @@ public record LoadTestConfig(
 
     /** Real targets: INVENIO_TOKENS (comma-separated, one depositor identity each) or INVENIO_TOKEN. */
     private static List<String> tokens(boolean realTarget, Settings s, Map<String, String> env) {
-        if (!realTarget) return s.get(SimulatorKeys.TOKENS);
+        return realTarget ? environmentTokens(env) : s.get(SimulatorKeys.TOKENS);
+    }
+
+    /** The tokens of a real target, in order (a draft ledger names a depositor by its position here). */
+    public static List<String> environmentTokens(Map<String, String> env) {
         String many = env.get("INVENIO_TOKENS");
         if (many != null && !many.isBlank()) {
             return Arrays.stream(many.split(","))

@@ -129,6 +129,18 @@ public final class RunKeys implements KeySet {
             "Run identifier in the marker keyword of published records (default: a timestamp).",
             text());
 
+    public static final Key<String> LEDGER_DIR = KEYS.add(
+            "run.ledgerDir",
+            "drafts",
+            "Folder of the draft ledgers: every draft a run opens on a real target is written there as it goes, so"
+                    + " mvn -q exec:java@cleanup can delete what a crashed run left.",
+            text());
+    public static final Key<Boolean> CLEANUP_APPLY = KEYS.add(
+            "cleanup.apply",
+            "false",
+            "cleanup: delete the drafts the ledgers list as open (false: only list them).",
+            bool());
+
     @Override
     public List<Key<?>> keys() {
         return KEYS.all();

@@ -7,6 +7,7 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,9 @@ import rdmloadtest.journeys.Feeds;
 import rdmloadtest.results.InjectionPlan;
 import rdmloadtest.results.RunReport;
 import rdmloadtest.run.DraftLedger;
+import rdmloadtest.run.LedgerFile;
 import rdmloadtest.run.LoadTestConfig;
+import rdmloadtest.run.RunKeys;
 import rdmloadtest.run.Target;
 
 /**
@@ -53,7 +56,18 @@ public abstract class InvenioSimulation extends Simulation {
             closeTarget();
             throw e;
         }
-        ledger = new DraftLedger(target.siteUrl());
+        ledger = new DraftLedger(
+                target.siteUrl(),
+                cfg.embedded()
+                        ? null
+                        : LedgerFile.open(
+                                Path.of(cfg.settings().get(RunKeys.LEDGER_DIR)),
+                                cfg.runId(),
+                                cfg.shard().index(),
+                                target.siteUrl()),
+                LoadTestConfig.environmentTokens(System.getenv()).stream()
+                        .map(t -> new Token(t).bearer())
+                        .toList());
         protocol = http.baseUrl(target.siteUrl())
                 .userAgentHeader(cfg.userAgent())
                 .acceptEncodingHeader("gzip, deflate")

@@ -1,0 +1,121 @@
+package rdmloadtest.run;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rdmloadtest.config.ConfigSource;
+import rdmloadtest.config.Settings;
+import rdmloadtest.gatling.GatlingLauncher;
+import rdmloadtest.simulations.DepositSimulation;
+import rdmloadtest.simulator.Simulator;
+import rdmloadtest.simulator.SimulatorSettings;
+
+/**
+ * A deposit run killed with kill -9 midway leaves drafts on its target; its ledger on disk knows them, and cleanup
+ * deletes every one of them (listing first, idempotent), checked through the API.
+ */
+class CleanupAfterKillTest {
+    private static final List<String> TOKENS = List.of("rdm-loadtest-token-1", "rdm-loadtest-token-2");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void draftsOfAKilledRunAreFoundInItsLedgerAndDeleted(@TempDir Path tmp) throws Exception {
+        Path ledgers = tmp.resolve("drafts");
+        try (Simulator sim = new Simulator(SimulatorSettings.from(new Settings(ConfigSource.ofMap(Map.of()))))) {
+            sim.start();
+            String site = sim.siteUrl();
+            Process run = depositRun(site, ledgers, tmp);
+            List<LedgerFile.OpenDraft> open;
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+                do {
+                    Thread.sleep(100);
+                    open = LedgerFile.openDrafts(ledgers, site);
+                } while (open.size() < 2 && run.isAlive() && System.nanoTime() < deadline);
+            } finally {
+                run.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up of its own
+                run.waitFor(30, TimeUnit.SECONDS);
+            }
+            open = LedgerFile.openDrafts(ledgers, site);
+            assertFalse(
+                    open.isEmpty(),
+                    "the killed run's ledger lists no open draft: " + Files.readString(tmp.resolve("run.out")));
+            long leftBefore = stillThere(site, open);
+            assertTrue(leftBefore >= 1, "the kill left no draft on the target");
+
+            Settings listOnly = new Settings(
+                    ConfigSource.ofMap(Map.of("invenio.baseUrl", site, "run.ledgerDir", ledgers.toString())));
+            assertEquals(0, CleanupMain.run(listOnly, env()));
+            assertEquals(leftBefore, stillThere(site, open), "listing must not delete");
+
+            Settings apply = new Settings(ConfigSource.ofMap(
+                    Map.of("invenio.baseUrl", site, "run.ledgerDir", ledgers.toString(), "cleanup.apply", "true")));
+            assertEquals(0, CleanupMain.run(apply, env()));
+            assertEquals(0, stillThere(site, open), "drafts left after cleanup");
+            assertEquals(List.of(), LedgerFile.openDrafts(ledgers, site));
+            assertEquals(0, CleanupMain.run(apply, env()), "a second cleanup finds nothing to do");
+            for (Path f : Files.list(ledgers).toList()) {
+                for (String token : TOKENS) assertFalse(Files.readString(f).contains(token), "a token in the ledger");
+            }
+        }
+    }
+
+    private static Map<String, String> env() {
+        return Map.of("INVENIO_TOKENS", String.join(",", TOKENS));
+    }
+
+    /** A deposit run against the target in a JVM of its own, with the tokens in its environment. */
+    private static Process depositRun(String site, Path ledgers, Path tmp) throws Exception {
+        List<String> cmd = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Dinvenio.baseUrl=" + site,
+                "-Dinvenio.allowWrites=true",
+                "-Drun.ledgerDir=" + ledgers,
+                "-Drun.id=killed",
+                "-Dprofile=load",
+                "-Drun.duration=60s",
+                "-Dtraffic.depositors=4",
+                "-Dtraffic.depositors.pause=0s",
+                "-Dslo.enforce=false",
+                "-Dhistory.record=false",
+                "-Dbaseline.runs=0",
+                "-Dslo.resultsFolder=" + tmp.resolve("gatling"),
+                GatlingLauncher.MAIN,
+                "--simulation",
+                DepositSimulation.class.getName(),
+                "--results-folder",
+                tmp.resolve("gatling").toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("run.out").toFile());
+        pb.environment().put("INVENIO_TOKENS", String.join(",", TOKENS));
+        return pb.start();
+    }
+
+    /** Of the drafts the ledger lists, those the target still has (GET /api/records/{id}/draft by their owner). */
+    private static long stillThere(String site, List<LedgerFile.OpenDraft> drafts) throws Exception {
+        long n = 0;
+        for (LedgerFile.OpenDraft d : drafts) {
+            HttpRequest req = HttpRequest.newBuilder(URI.create(site + "/api/records/" + d.draftId() + "/draft"))
+                    .header("Authorization", "Bearer " + TOKENS.get(d.tokenIndex()))
+                    .build();
+            if (HTTP.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) n++;
+        }
+        return n;
+    }
+}
