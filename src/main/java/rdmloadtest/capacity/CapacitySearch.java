@@ -44,6 +44,7 @@ public final class CapacitySearch {
     private final List<StepResult> steps = new ArrayList<>();
     private double requestsPerSession = 1;
     private double loadSeconds;
+    private long searchStart;
     private Double injectorBoundAt;
 
     private final String target;
@@ -80,7 +81,8 @@ public final class CapacitySearch {
                 slo,
                 Path.of(s.get(ResultKeys.RESULTS_FOLDER)).toAbsolutePath(),
                 s.get(ResultKeys.INJECTOR_MAX_LAG),
-                s.get(ResultKeys.INJECTOR_MAX_MISSING));
+                s.get(ResultKeys.INJECTOR_MAX_MISSING),
+                out);
         return new CapacitySearch(
                 plan, slo, cfg.embedded() ? "simulator" : cfg.baseUrl().get().getHost(), planValues(cfg), gatling, out);
     }
@@ -107,6 +109,7 @@ public final class CapacitySearch {
 
     Outcome search() throws IOException {
         long t0 = System.currentTimeMillis();
+        searchStart = t0;
         out.printf(
                 Locale.ROOT,
                 "capacity: journey %s on %s; steps of %s req/s from %s req/s, %s s each (%s s ramp, "
@@ -232,6 +235,7 @@ public final class CapacitySearch {
     private StepResult runStep(String phase, double targetRps) throws IOException {
         int index = steps.size() + 1;
         long started = System.currentTimeMillis();
+        printStart(index, phase, targetRps, started);
         StepResult r = runner.run(new StepMeasure.Step(index, phase, targetRps, targetRps / requestsPerSession));
         loadSeconds += (System.currentTimeMillis() - started) / 1000.0;
         steps.add(r);
@@ -239,6 +243,28 @@ public final class CapacitySearch {
         if (perSession > 0) requestsPerSession = perSession;
         print(r);
         return r;
+    }
+
+    /**
+     * Step k of at most n (the warm-up, every rate up to capacity.maxRate, the refinement) and the most time left
+     * (those steps, capped by capacity.maxDuration): the search itself may stop sooner.
+     */
+    private void printStart(int index, String phase, double targetRps, long now) {
+        int ups = (int) Math.floor((plan.maxRate() - plan.startRate()) / plan.step() + 1e-9) + 1;
+        int most = 1 + ups + plan.refineSteps();
+        long stepMs = plan.stepLoad().toMillis() + 3_000;
+        long elapsed = now - searchStart;
+        long left =
+                Math.min((long) (most - index + 1) * stepMs, plan.maxDuration().toMillis() - elapsed);
+        out.printf(
+                Locale.ROOT,
+                "capacity: step %d of at most %d (%s, %s req/s) starting; %s s elapsed, at most %s s left%n",
+                index,
+                most,
+                phase,
+                num(targetRps),
+                secs(Duration.ofMillis(elapsed)),
+                secs(Duration.ofMillis(Math.max(0, left))));
     }
 
     /** Requests per reader session over every step so far with a healthy injector (closed-model background included). */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import rdmloadtest.gatling.GatlingLauncher;
 import rdmloadtest.gatling.SimulationLog;
+import rdmloadtest.live.LiveRun;
 import rdmloadtest.results.InjectorHealth;
 import rdmloadtest.results.ResultKeys;
 import rdmloadtest.results.RunReport;
@@ -28,8 +29,12 @@ final class GatlingSteps implements CapacitySearch.StepRunner {
     private final Path resultsRoot;
     private final Duration maxStartLag;
     private final double maxMissingPct;
+    private final PrintStream out;
 
-    GatlingSteps(CapacityPlan plan, Slo slo, Path resultsRoot, Duration maxStartLag, double maxMissingPct) {
+    /** @param out the search's console: each step's live lines go there (Gatling's own console goes to a file) */
+    GatlingSteps(
+            CapacityPlan plan, Slo slo, Path resultsRoot, Duration maxStartLag, double maxMissingPct, PrintStream out) {
+        this.out = out;
         this.plan = plan;
         this.slo = slo;
         this.resultsRoot = resultsRoot;
@@ -57,7 +62,13 @@ final class GatlingSteps implements CapacitySearch.StepRunner {
         props.put(ResultKeys.RESULTS_FOLDER.name(), resultsRoot.toString());
         Optional<RunReport.Result> before = RunReport.last();
         Path console = Files.createDirectories(resultsRoot).resolve("capacity-step-" + index + ".console.txt");
-        int rc = launch(props, console, "capacity step " + index + " at " + CapacitySearch.num(targetRps) + " req/s");
+        LiveRun.echoTo(out, "capacity: step " + index + ": ");
+        int rc;
+        try {
+            rc = launch(props, console, "capacity step " + index + " at " + CapacitySearch.num(targetRps) + " req/s");
+        } finally {
+            LiveRun.echoTo(null, null);
+        }
         RunReport.Result run = RunReport.last()
                 .filter(r -> before.isEmpty() || r != before.get())
                 .orElseThrow(() -> new IOException(

@@ -36,6 +36,11 @@ public record InjectorHealth(boolean checked, long originOffsetMs, List<Scenario
     }
 
     public static InjectorHealth of(InjectionPlan plan, SimulationLog log, Duration lateAfter) {
+        return of(plan, log, lateAfter, Long.MAX_VALUE);
+    }
+
+    /** @param stoppedAt when a stop condition ended the load (epoch ms): users planned after it were not due */
+    public static InjectorHealth of(InjectionPlan plan, SimulationLog log, Duration lateAfter, long stoppedAt) {
         if (plan.isEmpty()) return notChecked();
         Map<String, long[]> planned = plan.starts();
         Map<String, long[]> actual = new HashMap<>();
@@ -55,6 +60,10 @@ public record InjectorHealth(boolean checked, long originOffsetMs, List<Scenario
             for (int k = 0; k < Math.min(p.length, a.length); k++) origin = Math.min(origin, a[k] - p[k]);
         }
         if (origin == Long.MAX_VALUE) origin = log.injectStart();
+        if (stoppedAt != Long.MAX_VALUE) {
+            long due = stoppedAt - origin;
+            planned.replaceAll((s, p) -> Arrays.stream(p).filter(t -> t <= due).toArray());
+        }
         List<Scenario> out = new ArrayList<>();
         for (String s : planned.keySet())
             out.add(scenario(s, planned.get(s), actual.get(s), origin, lateAfter.toMillis()));

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import rdmloadtest.cli.Command;
 import rdmloadtest.config.ConfigKeys;
@@ -24,6 +25,7 @@ import rdmloadtest.gatling.SimulationLog;
 import rdmloadtest.history.Fingerprint;
 import rdmloadtest.history.RunHistory;
 import rdmloadtest.invenio.InvenioKeys;
+import rdmloadtest.live.LiveRun;
 import rdmloadtest.monitor.InjectorMonitor;
 import rdmloadtest.monitor.InjectorSample;
 import rdmloadtest.monitor.MonitorKeys;
@@ -55,9 +57,15 @@ public final class RunReport {
     private final boolean enforce;
     private final Optional<Path> history;
     private final InjectorMonitor monitor;
+    private final Supplier<Optional<LiveRun.Abort>> aborted;
     private boolean done;
 
-    private RunReport(Class<?> simulation, Settings settings, Summarizer.Inputs inputs) {
+    private RunReport(
+            Class<?> simulation,
+            Settings settings,
+            Summarizer.Inputs inputs,
+            Supplier<Optional<LiveRun.Abort>> aborted) {
+        this.aborted = aborted;
         this.simulation = simulation;
         this.installedAt = System.currentTimeMillis();
         this.resultsRoot = Path.of(settings.get(ResultKeys.RESULTS_FOLDER)).toAbsolutePath();
@@ -77,10 +85,21 @@ public final class RunReport {
      */
     public static RunReport install(
             Settings settings, InjectionPlan plan, Class<?> simulation, List<String> alwaysSent) {
+        return install(settings, plan, simulation, alwaysSent, Optional::empty);
+    }
+
+    /** @param aborted asked after the run: why a stop condition ended it early, if one did */
+    public static RunReport install(
+            Settings settings,
+            InjectionPlan plan,
+            Class<?> simulation,
+            List<String> alwaysSent,
+            Supplier<Optional<LiveRun.Abort>> aborted) {
         RunReport r = new RunReport(
                 simulation,
                 settings,
-                inputs(settings, plan, simulation.getName()).expecting(alwaysSent));
+                inputs(settings, plan, simulation.getName()).expecting(alwaysSent),
+                aborted);
         RunEnd.onEnd(r::finish);
         return r;
     }
@@ -112,8 +131,14 @@ public final class RunReport {
     /** Summarizes an existing run folder (tools, tests, re-judging an old run with another SLO file). */
     public static Result summarize(Path runFolder, Summarizer.Inputs inputs, List<InjectorSample> monitor)
             throws IOException {
+        return summarize(runFolder, inputs, monitor, Optional.empty());
+    }
+
+    private static Result summarize(
+            Path runFolder, Summarizer.Inputs inputs, List<InjectorSample> monitor, Optional<LiveRun.Abort> aborted)
+            throws IOException {
         SimulationLog log = SimulationLog.read(runFolder.resolve("simulation.log"));
-        RunSummary s = Summarizer.summarize(log, runFolder.getFileName().toString(), inputs, monitor);
+        RunSummary s = Summarizer.summarize(log, runFolder.getFileName().toString(), inputs, monitor, aborted);
         SummaryFiles.write(runFolder, s, monitor);
         return new Result(runFolder, s);
     }
@@ -131,7 +156,7 @@ public final class RunReport {
                 if (ownsJvm && enforce) RunEnd.exitGatlingJvm(Command.FAILED);
                 return;
             }
-            result = summarize(folder.get(), inputs, samples);
+            result = summarize(folder.get(), inputs, samples, aborted.get());
             history.ifPresent(dir -> record(dir, result));
         } catch (IOException | RuntimeException e) {
             System.err.println("rdm-loadtest: cannot write the run summary: " + e);
@@ -187,7 +212,11 @@ public final class RunReport {
                                         ? ", no regression against "
                                                 + s.baseline().source()
                                         : "");
-                    case FAILED -> "FAILED: " + s.failures().size() + " check(s) failed";
+                    case FAILED ->
+                        "FAILED: " + s.failures().size() + " check(s) failed"
+                                + (s.checks().stream().anyMatch(c -> c.kind() == Check.Kind.ABORT)
+                                        ? " (the run was stopped early by a stop condition)"
+                                        : "");
                     case INVALID ->
                         "INVALID: the injector, not the target, was the limit; no verdict on the target (add injectors"
                                 + " or cores, or see docs/slo-and-gate.md)";

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import rdmloadtest.gatling.SimulationLog;
 import rdmloadtest.history.Fingerprint;
+import rdmloadtest.live.LiveRun;
 import rdmloadtest.monitor.InjectorSample;
 import rdmloadtest.monitor.InjectorValidity;
 import rdmloadtest.slo.Check;
@@ -62,6 +64,16 @@ public final class Summarizer {
 
     /** @param monitor the injector's samples during the run, or null when it was not watched (a merged run) */
     public static RunSummary summarize(SimulationLog log, String runFolder, Inputs in, List<InjectorSample> monitor) {
+        return summarize(log, runFolder, in, monitor, Optional.empty());
+    }
+
+    /** @param aborted why a stop condition ended the run early, if one did (rdmloadtest.live) */
+    public static RunSummary summarize(
+            SimulationLog log,
+            String runFolder,
+            Inputs in,
+            List<InjectorSample> monitor,
+            Optional<LiveRun.Abort> aborted) {
         long origin = log.injectStart();
         long windowStart = origin + in.warmup().toMillis();
         double runSeconds = log.durationSeconds();
@@ -157,10 +169,16 @@ public final class Summarizer {
                             ? "no failed request"
                             : "SLO FAILED: " + globalRun.ko() + " failed request(s); slo.failOnAnyError allows none"));
         }
+        aborted.ifPresent(a -> checks.add(new Check(
+                Check.Kind.ABORT, "run", "stop condition", null, null, "", Check.Status.FAILED, a.message())));
         BaselineReport baseline = Baselines.compare(in.baseline(), groups, checks);
 
         List<String> invalid = new ArrayList<>();
-        InjectorHealth injector = InjectorHealth.of(in.plan(), log, in.maxStartLag());
+        InjectorHealth injector = InjectorHealth.of(
+                in.plan(),
+                log,
+                in.maxStartLag(),
+                aborted.map(LiveRun.Abort::atEpochMs).orElse(Long.MAX_VALUE));
         List<Check> injectorChecks = injectorChecks(injector, in);
         injectorChecks.stream().filter(Check::failed).forEach(c -> invalid.add(c.message()));
         InjectorValidity.Verdict watched = null;

@@ -117,6 +117,7 @@ public final class SummaryFiles {
             case SLO -> "slo";
             case INJECTOR -> "injector";
             case BASELINE -> "baseline";
+            case ABORT -> "abort";
         };
     }
 

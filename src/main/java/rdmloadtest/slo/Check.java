@@ -17,7 +17,9 @@ public record Check(
     public enum Kind {
         SLO,
         INJECTOR,
-        BASELINE
+        BASELINE,
+        /** A stop condition ended the run early (abort.*). */
+        ABORT
     }
 
     public enum Status {

@@ -41,7 +41,7 @@ public class CapacitySimulation extends InvenioSimulation {
                         always.addAll(Journeys.HARVEST_ALWAYS);
                     });
         } else {
-            ScenarioBuilder views = scenario(READERS)
+            ScenarioBuilder views = InvenioSimulation.scenario(READERS)
                     .feed(feeds.popularRecords())
                     .exec(s -> s.set(RECORD_ID, s.getString(ID)))
                     .exec(Records.VIEW);

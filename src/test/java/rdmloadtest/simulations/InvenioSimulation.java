@@ -3,7 +3,9 @@ package rdmloadtest.simulations;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
 
+import io.gatling.javaapi.core.CoreDsl;
 import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.net.URI;
@@ -19,6 +21,7 @@ import rdmloadtest.invenio.InvenioKeys;
 import rdmloadtest.invenio.Preflight;
 import rdmloadtest.journeys.Chance;
 import rdmloadtest.journeys.Feeds;
+import rdmloadtest.live.LiveRun;
 import rdmloadtest.results.InjectionPlan;
 import rdmloadtest.results.RunReport;
 import rdmloadtest.run.DraftLedger;
@@ -26,6 +29,7 @@ import rdmloadtest.run.LedgerFile;
 import rdmloadtest.run.LoadTestConfig;
 import rdmloadtest.run.RunKeys;
 import rdmloadtest.run.Target;
+import rdmloadtest.slo.Slo;
 
 /**
  * What every simulation shares: the validated configuration, safety checks (before anything is sent),
@@ -39,6 +43,7 @@ public abstract class InvenioSimulation extends Simulation {
     protected final DraftLedger ledger;
     protected final HttpProtocolBuilder protocol;
     protected final Profiles profiles;
+    protected final LiveRun live;
 
     protected InvenioSimulation() {
         cfg = LoadTestConfig.load();
@@ -68,10 +73,31 @@ public abstract class InvenioSimulation extends Simulation {
                 LoadTestConfig.environmentTokens(System.getenv()).stream()
                         .map(t -> new Token(t).bearer())
                         .toList());
+        live = LiveRun.start(
+                cfg.settings(), Slo.load(cfg.settings()), cfg.rampUp().plus(cfg.duration()));
         protocol = http.baseUrl(target.siteUrl())
                 .userAgentHeader(cfg.userAgent())
                 .acceptEncodingHeader("gzip, deflate")
-                .shareConnections();
+                .shareConnections()
+                // The live view and the stop conditions see every request and every answer (rdmloadtest.live).
+                .sign(request -> {
+                    live.sent(request.getName());
+                    return request;
+                })
+                .transformResponse((response, session) -> {
+                    live.answered(
+                            response.request().getName(),
+                            response.startTimestamp(),
+                            response.endTimestamp(),
+                            response.status().code());
+                    return response;
+                });
+    }
+
+    /** A scenario whose users first check the stop conditions: when one has fired, the load generator stops. */
+    public static ScenarioBuilder scenario(String name) {
+        return CoreDsl.scenario(name)
+                .exec(stopLoadGeneratorIf(s -> LiveRun.stopMessage(), s -> LiveRun.stopRequested()));
     }
 
     /** The target answers as InvenioRDM of the configured version, and accepts the depositors' tokens. */
@@ -101,12 +127,13 @@ public abstract class InvenioSimulation extends Simulation {
      * disagree.
      */
     protected void run(List<PopulationBuilder> populations, List<String> alwaysSent) {
-        RunReport.install(cfg.settings(), profiles.plan(), getClass(), alwaysSent);
+        RunReport.install(cfg.settings(), profiles.plan(), getClass(), alwaysSent, live::abort);
         setUp(populations).protocols(protocol).maxDuration(cfg.maxDuration());
     }
 
     @Override
     public void after() {
+        live.close();
         ledger.cleanUp();
         ledger.release();
         closeTarget();

@@ -60,11 +60,11 @@ public final class Journeys {
         if (t.readers().weights().communities() > 0)
             choices.add(
                     percent(100.0 * t.readers().weights().communities() / total).then(communities()));
-        return scenario("Readers").randomSwitch().on(choices);
+        return InvenioSimulation.scenario("Readers").randomSwitch().on(choices);
     }
 
     ScenarioBuilder depositors() {
-        return scenario("Depositors")
+        return InvenioSimulation.scenario("Depositors")
                 .feed(sim.depositorTokens())
                 .exec(DepositJourney.deposit(sim.feeds, sim.cfg, sim.chance, sim.ledger))
                 .pause(
@@ -74,13 +74,13 @@ public final class Journeys {
     }
 
     ScenarioBuilder discarders() {
-        return scenario("Discarding depositors")
+        return InvenioSimulation.scenario("Discarding depositors")
                 .feed(sim.depositorTokens())
                 .exec(DepositJourney.discard(sim.feeds, sim.ledger));
     }
 
     ScenarioBuilder harvesters() {
-        return scenario("Harvesters")
+        return InvenioSimulation.scenario("Harvesters")
                 .exec(HarvestJourney.harvest(
                         sim.cfg.traffic().harvesters().maxPages(),
                         sim.profiles.smoke()
@@ -91,7 +91,7 @@ public final class Journeys {
     }
 
     ScenarioBuilder single(String name, ChainBuilder chain) {
-        return scenario(name).exec(chain);
+        return InvenioSimulation.scenario(name).exec(chain);
     }
 
     /** Requests each journey sends whenever it runs (Gatling fails an assertion on a request that never ran). */
