@@ -16,7 +16,7 @@ public final class DatagenMain {
     public static void main(String[] args) {
         Command.main("datagen", s -> {
             DatagenSettings settings = DatagenSettings.from(s);
-            Generator.Summary g = Generator.run(settings, System.out);
+            Generator.Summary g = Generator.run(settings, true);
             System.out.printf(
                     "datagen: wrote %d records (%d parents, %d files; %d anonymous-visible latest records, %d downloadable files)"
                             + " to %s in %.1f s: %.0f records/s, peak heap %d MB%n",

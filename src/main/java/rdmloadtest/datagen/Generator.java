@@ -6,10 +6,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import rdmloadtest.cli.Progress;
 
 /** Writes a data set: records.jsonl, communities.jsonl and feeders/*.csv, streaming, a parent at a time. */
 public final class Generator {
@@ -25,11 +26,10 @@ public final class Generator {
     /** Lines are separated by our own '\n', not Jackson's default root separator (a space). */
     private static final JsonFactory JSON = new JsonFactory().setRootValueSeparator("");
 
-    private static final long PROGRESS_EVERY_NANOS = 3_000_000_000L;
-
     private Generator() {}
 
-    public static Summary run(DatagenSettings settings, PrintStream progress) throws IOException {
+    /** @param progress true: a progress line (k of n, rate, ETA) every few seconds on the console */
+    public static Summary run(DatagenSettings settings, boolean progress) throws IOException {
         long start = System.nanoTime();
         Path dir = settings.out();
         Files.createDirectories(dir);
@@ -45,7 +45,8 @@ public final class Generator {
         long records = 0;
         long parents = 0;
         long files = 0;
-        long lastReport = start;
+        AtomicLong written = new AtomicLong();
+        Progress line = progress ? Progress.start("datagen", "records", settings.records(), written::get, 0) : null;
         FeederOutput feeders = new FeederOutput(dir, settings.seed());
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve("records.jsonl")), 1 << 20);
                 JsonGenerator json = jsonLines(out)) {
@@ -58,18 +59,11 @@ public final class Generator {
                     files += r.files().size();
                     records++;
                 }
+                written.set(records);
                 parents++;
-                if ((parents & 1023) == 0 && progress != null) {
-                    long now = System.nanoTime();
-                    if (now - lastReport >= PROGRESS_EVERY_NANOS) {
-                        lastReport = now;
-                        double seconds = (now - start) / 1e9;
-                        progress.printf(
-                                "datagen: %d/%d records (%.0f%%), %.0f records/s%n",
-                                records, settings.records(), 100.0 * records / settings.records(), records / seconds);
-                    }
-                }
             }
+        } finally {
+            if (line != null) line.close();
         }
         feeders.close();
         double seconds = (System.nanoTime() - start) / 1e9;

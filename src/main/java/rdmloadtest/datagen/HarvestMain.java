@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVPrinter;
 import rdmloadtest.cli.Command;
+import rdmloadtest.cli.Progress;
 import rdmloadtest.feeders.DataFileException;
 import rdmloadtest.feeders.FeederFile;
 import rdmloadtest.feeders.JsonLines;
@@ -52,6 +53,11 @@ public final class HarvestMain {
     private final Path work;
     private final int pageSize;
     private final long maxRecords;
+    /** Records seen so far, for the progress line (another thread). */
+    private final java.util.concurrent.atomic.AtomicLong harvested = new java.util.concurrent.atomic.AtomicLong();
+    /** The records the target shows anonymous searches (the first slice's total), -1 until known. */
+    private volatile long visibleTotal = -1;
+
     private final long minIntervalNanos;
     private long lastRequest;
     private ObjectNode checkpoint;
@@ -91,6 +97,13 @@ public final class HarvestMain {
         Path hits = work.resolve("hits.jsonl");
         loadCheckpoint(hits);
         System.out.printf("harvest: %s -> %s, %d records so far%n", target.baseUrl, out, seen.size());
+        harvested.set(seen.size());
+        Progress progress = Progress.start(
+                "harvest",
+                "records",
+                () -> visibleTotal < 0 ? -1 : Math.min(maxRecords, visibleTotal),
+                harvested::get,
+                seen.size());
         try (BufferedWriter hitsOut = Files.newBufferedWriter(
                 hits, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             for (String slice : slices()) {
@@ -106,6 +119,7 @@ public final class HarvestMain {
         if (target.hasToken() && !checkpoint.path("depositor_done").asBoolean()) {
             harvestOwnRecords();
         }
+        progress.close();
         writeFeeders(hits);
         System.out.printf("harvest: wrote %s/feeders from %d records%n", out, seen.size());
     }
@@ -146,6 +160,7 @@ public final class HarvestMain {
             long lines = checkpoint.path("hits_lines").asLong();
             for (JsonNode hit : list) {
                 if (seen.size() < maxRecords && seen.add(hit.path("id").asText())) {
+                    harvested.incrementAndGet();
                     hitsOut.write(JSON.writeValueAsString(compact(hit)));
                     hitsOut.write('\n');
                     lines++;
@@ -153,6 +168,7 @@ public final class HarvestMain {
             }
             hitsOut.flush();
             long total = body.at("/hits/total").asLong();
+            if (slice.equals("sort=mostviewed")) visibleTotal = total;
             finished = list.size() < pageSize || (long) page * pageSize >= Math.min(total, WINDOW);
             checkpoint.put("hits_lines", lines);
             checkpoint.put("current_slice", slice);

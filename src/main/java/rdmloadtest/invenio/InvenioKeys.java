@@ -22,6 +22,12 @@ public final class InvenioKeys implements KeySet {
             "false",
             "Allow deposit journeys (drafts, uploads, publish) against a non-local target.",
             bool());
+    public static final Key<Long> MAX_UPLOAD = KEYS.add(
+            "invenio.maxUploadSize",
+            "100m",
+            "Largest file content the target accepts in one request (InvenioRDM v14's MAX_CONTENT_LENGTH: 100 MiB);"
+                    + " the seeder and the deposit journeys cap larger files to it and count them.",
+            bytes(1L << 40));
     public static final Key<String> INVENIO_VERSION = KEYS.add(
             "invenio.version",
             "13",

@@ -149,7 +149,8 @@ public record LoadTestConfig(
             Depositors depositors = new Depositors(
                     s.get(RunKeys.DEPOSITORS),
                     s.get(RunKeys.DEPOSITOR_PAUSE),
-                    s.get(RunKeys.MAX_UPLOAD_MB) * 1_000_000L,
+                    // Never above what the target accepts in one request (a 413 would be the toolkit's fault).
+                    Math.min(s.get(RunKeys.MAX_UPLOAD_MB) * 1_000_000L, s.get(InvenioKeys.MAX_UPLOAD)),
                     s.get(RunKeys.NEW_VERSION_P),
                     s.get(RunKeys.EDIT_P),
                     s.get(RunKeys.ABANDON_P));

@@ -88,7 +88,7 @@ public final class Simulator implements AutoCloseable {
         Searcher searcher = new Searcher(vocabularies, settings.version());
         new RecordsApi(repo, json, index, searcher, new DraftValidator(vocabularies), settings.version())
                 .routes(router);
-        new FilesApi(repo, json, uploads).routes(router);
+        new FilesApi(repo, json, uploads, settings.maxContentLength()).routes(router);
         new UserApi(repo, json, index, searcher).routes(router);
         new CommunitiesApi(repo, json, index, searcher, settings.version()).routes(router);
         new OaiPmhApi(repo).routes(router);

@@ -46,6 +46,12 @@ public final class SimulatorKeys implements KeySet {
             "200",
             "Per-request download/upload bandwidth of the model in MB/s (a worker is held while bytes flow).",
             integer(1, 100_000));
+    public static final Key<Long> MAX_CONTENT_LENGTH = KEYS.add(
+            "simulator.maxContentLength",
+            "100m",
+            "Largest request body accepted, as InvenioRDM v14's 100 MiB (MAX_CONTENT_LENGTH): a larger file content"
+                    + " upload gets 413.",
+            bytes(1L << 40));
     public static final Key<Duration> REFRESH = KEYS.add(
             "simulator.refreshDelay",
             "1s",

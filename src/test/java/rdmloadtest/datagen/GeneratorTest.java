@@ -39,7 +39,7 @@ class GeneratorTest {
     @BeforeAll
     static void generate() throws IOException {
         dir = temp.resolve("set");
-        Generator.run(new DatagenSettings(RECORDS, dir, 42, 10, FileSizes.DEFAULT_MAX_BYTES), null);
+        Generator.run(new DatagenSettings(RECORDS, dir, 42, 10, FileSizes.DEFAULT_MAX_BYTES), false);
         records = readJsonLines(dir.resolve("records.jsonl"));
     }
 
@@ -73,8 +73,8 @@ class GeneratorTest {
     void sameSeedGivesByteIdenticalFilesAndFileBytes() throws IOException {
         Path a = temp.resolve("a");
         Path b = temp.resolve("b");
-        Generator.run(new DatagenSettings(300, a, 7, 10, FileSizes.DEFAULT_MAX_BYTES), null);
-        Generator.run(new DatagenSettings(300, b, 7, 10, FileSizes.DEFAULT_MAX_BYTES), null);
+        Generator.run(new DatagenSettings(300, a, 7, 10, FileSizes.DEFAULT_MAX_BYTES), false);
+        Generator.run(new DatagenSettings(300, b, 7, 10, FileSizes.DEFAULT_MAX_BYTES), false);
         Map<String, byte[]> first = allFiles(a);
         Map<String, byte[]> second = allFiles(b);
         assertEquals(
@@ -100,9 +100,9 @@ class GeneratorTest {
     @Test
     void anotherSeedGivesOtherRecords() throws IOException {
         Path c = temp.resolve("c");
-        Generator.run(new DatagenSettings(300, c, 8, 10, FileSizes.DEFAULT_MAX_BYTES), null);
+        Generator.run(new DatagenSettings(300, c, 8, 10, FileSizes.DEFAULT_MAX_BYTES), false);
         Path d = temp.resolve("d");
-        Generator.run(new DatagenSettings(300, d, 9, 10, FileSizes.DEFAULT_MAX_BYTES), null);
+        Generator.run(new DatagenSettings(300, d, 9, 10, FileSizes.DEFAULT_MAX_BYTES), false);
         List<JsonNode> eight = readJsonLines(c.resolve("records.jsonl"));
         List<JsonNode> nine = readJsonLines(d.resolve("records.jsonl"));
         assertFalse(eight.get(0).get("id").equals(nine.get(0).get("id")));

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +41,11 @@ class SeedMainTest {
     private final Map<String, String> uploaded = new ConcurrentHashMap<>();
 
     private final AtomicLong nextId = new AtomicLong();
+    /** Content uploads answered 503 once (after the body was read): the retry must send the whole body again. */
+    private final Set<String> failFirstUpload = ConcurrentHashMap.newKeySet();
+    /** A draft id whose publish is refused with 400. */
+    private volatile String unpublishable = "(none)";
+
     private final Map<String, String> config = new HashMap<>();
 
     /** Just enough of InvenioRDM's deposit API to check the calls, their order and the uploaded bytes. */
@@ -52,7 +58,14 @@ class SeedMainTest {
             String path = exchange.getRequestURI().getRawPath();
             calls.add(method + " " + path);
             try (InputStream body = exchange.getRequestBody()) {
-                if (path.endsWith("/content")) {
+                if (path.endsWith("/content") && failFirstUpload.remove(path)) {
+                    body.readAllBytes();
+                    reply(exchange, 503, "{}");
+                } else if (path.endsWith("/actions/publish") && path.contains(unpublishable)) {
+                    reply(exchange, 400, "{\"status\":400,\"message\":\"A validation error occurred.\"}");
+                } else if (method.equals("DELETE")) {
+                    reply(exchange, 204, "");
+                } else if (path.endsWith("/content")) {
                     assertEquals(
                             "application/octet-stream",
                             exchange.getRequestHeaders().getFirst("Content-Type"));
@@ -65,7 +78,7 @@ class SeedMainTest {
                 } else if (method.equals("POST") && (path.equals("/api/records") || path.endsWith("/versions"))) {
                     body.readAllBytes();
                     reply(exchange, 201, "{\"id\":\"" + ids.record(nextId.getAndIncrement()) + "\"}");
-                } else if (path.endsWith("/draft/files")) {
+                } else if (method.equals("POST") && path.endsWith("/draft/files")) {
                     reply(exchange, 201, "{}");
                 } else if (path.endsWith("/actions/publish")) {
                     reply(exchange, 202, "{}");
@@ -78,7 +91,7 @@ class SeedMainTest {
             }
         });
         server.start();
-        Generator.run(new DatagenSettings(40, dir, 5, 3, 64 << 10), null);
+        Generator.run(new DatagenSettings(40, dir, 5, 3, 64 << 10), false);
         config.put("invenio.baseUrl", "http://127.0.0.1:" + server.getAddress().getPort());
         config.put("seed.data", dir.toString());
         config.put("seed.progressFile", dir.resolve("progress.csv").toString());
@@ -110,9 +123,10 @@ class SeedMainTest {
         long versions = 0;
         int files = 0;
         Map<String, String> newIds = new HashMap<>();
-        for (String line : Files.readAllLines(dir.resolve("progress.csv")).subList(1, (int) records + 1)) {
-            newIds.put(line.split(",")[0], line.split(",")[1]);
+        for (String line : Files.readAllLines(dir.resolve("progress.csv"))) {
+            if (line.endsWith(",published")) newIds.put(line.split(",")[0], line.split(",")[1]);
         }
+        assertEquals(records, newIds.size());
         try (JsonLines lines = new JsonLines(dir.resolve("records.jsonl"))) {
             while (lines.hasNext()) {
                 var r = lines.next();
@@ -135,6 +149,50 @@ class SeedMainTest {
         calls.clear();
         assertEquals(0, seed("token"));
         assertEquals(0, calls.size(), "a second run finds everything done");
+    }
+
+    @Test
+    void aRetriedUploadSendsTheWholeBodyAgain() throws IOException {
+        RecordIds ids = new RecordIds(99);
+        // The first draft's files: every content upload fails once, after its body was sent.
+        try (JsonLines lines = new JsonLines(dir.resolve("records.jsonl"))) {
+            var first = lines.next();
+            for (var e : first.at("/files/entries"))
+                failFirstUpload.add("/api/records/" + ids.record(0) + "/draft/files/"
+                        + e.get("key").asText() + "/content");
+        }
+        int failing = failFirstUpload.size();
+        assertTrue(failing > 0, "the first generated record has files");
+        assertEquals(0, seed("token"));
+        assertEquals(0, failFirstUpload.size(), "every failing upload was tried");
+        long puts = calls.stream()
+                .filter(c -> c.startsWith("PUT /api/records/" + ids.record(0) + "/draft/files/"))
+                .count();
+        assertEquals(2L * failing, puts, "each file sent twice");
+        // What arrived the second time is the whole file.
+        try (JsonLines lines = new JsonLines(dir.resolve("records.jsonl"))) {
+            var first = lines.next();
+            for (var e : first.at("/files/entries")) {
+                String key = e.get("key").asText();
+                assertEquals(
+                        FileContent.md5Hex(
+                                first.get("id").asText(), key, e.get("size").asLong()),
+                        uploaded.get(ids.record(0) + "/" + key),
+                        key);
+            }
+        }
+    }
+
+    @Test
+    void aRecordThatCannotBePublishedHasItsDraftDeleted() throws IOException {
+        RecordIds ids = new RecordIds(99);
+        unpublishable = ids.record(0);
+        assertEquals(1, seed("token"), "a failed record fails the command");
+        assertTrue(calls.contains("DELETE /api/records/" + unpublishable + "/draft"), calls.toString());
+        assertTrue(
+                Files.readAllLines(dir.resolve("progress.csv")).stream()
+                        .anyMatch(l -> l.endsWith("," + unpublishable + ",deleted")),
+                "the progress file says the draft was deleted");
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,6 +32,9 @@ import rdmloadtest.simulator.store.StoredFile;
 public final class FilesApi {
     private static final int MAX_FILES = 100;
     private static final long MAX_FILE_SIZE = 10L * 1000 * 1000 * 1000;
+    /** werkzeug's RequestEntityTooLarge, as InvenioRDM v14 answers a body over MAX_CONTENT_LENGTH. */
+    static final String TOO_LARGE = "The data value transmitted exceeds the capacity limit.";
+
     private static final Set<String> INIT_KEYS =
             Set.of("key", "size", "checksum", "storage_class", "transfer", "metadata", "access");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
@@ -40,8 +42,10 @@ public final class FilesApi {
     private final Repository repo;
     private final RecordJson json;
     private final Path uploads;
+    private final long maxContentLength;
 
-    public FilesApi(Repository repo, RecordJson json, Path uploads) {
+    public FilesApi(Repository repo, RecordJson json, Path uploads, long maxContentLength) {
+        this.maxContentLength = maxContentLength;
         this.repo = repo;
         this.json = json;
         this.uploads = uploads;
@@ -223,6 +227,7 @@ public final class FilesApi {
         if (f.committed) return failedTransfer(c, f);
         long declared = c.header("content-length").map(Long::parseLong).orElse(-1L);
         if (declared > MAX_FILE_SIZE) throw new ApiError(400, "Maximum file size exceeded.");
+        if (declared > maxContentLength) throw new ApiError(413, TOO_LARGE);
         Path tmp;
         String md5;
         long length;
@@ -231,7 +236,12 @@ public final class FilesApi {
             tmp = Files.createTempFile(uploads, "upload-", ".bin");
             MessageDigest md = MessageDigest.getInstance("MD5");
             try (InputStream in = new DigestInputStream(c.bodyStream(), md)) {
-                length = Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                // A body without Content-Length is cut off at the limit, as werkzeug's max_content_length does.
+                length = copyAtMost(in, tmp, maxContentLength + 1);
+            }
+            if (length > maxContentLength) {
+                deleteQuietly(tmp);
+                throw new ApiError(413, TOO_LARGE);
             }
             md5 = HexFormat.of().formatHex(md.digest());
         } catch (IOException | NoSuchAlgorithmException e) {
@@ -336,5 +346,19 @@ public final class FilesApi {
         } catch (IOException ignored) {
             // a temp file the OS cleans up anyway
         }
+    }
+
+    /** Copies until the stream ends or {@code max} bytes are copied, whichever is first; returns the bytes copied. */
+    private static long copyAtMost(InputStream in, Path to, long max) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        long total = 0;
+        try (var out = Files.newOutputStream(to)) {
+            int n;
+            while (total < max && (n = in.read(buf, 0, (int) Math.min(buf.length, max - total))) >= 0) {
+                out.write(buf, 0, n);
+                total += n;
+            }
+        }
+        return total;
     }
 }

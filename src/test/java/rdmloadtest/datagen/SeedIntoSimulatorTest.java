@@ -1,0 +1,162 @@
+package rdmloadtest.datagen;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rdmloadtest.config.ConfigSource;
+import rdmloadtest.config.Settings;
+import rdmloadtest.feeders.JsonLines;
+import rdmloadtest.simulator.Simulator;
+import rdmloadtest.simulator.SimulatorSettings;
+
+/**
+ * Seeding into the embedded simulator with a 100 KiB body limit (InvenioRDM v14 has 100 MiB): files above the upload
+ * limit are capped instead of refused, a draft left by a crashed run is resumed, and a refused upload leaves no draft.
+ */
+class SeedIntoSimulatorTest {
+    private static final String TOKEN = "rdm-loadtest-token-1";
+    private static final long LIMIT = 100 << 10;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private Simulator simulator;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, String> config = new HashMap<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        simulator = new Simulator(SimulatorSettings.from(new Settings(ConfigSource.ofMap(Map.of(
+                "simulator.port", "0",
+                "simulator.maxContentLength", String.valueOf(LIMIT),
+                "simulator.refreshDelay", "0s")))));
+        simulator.start();
+        // Files up to 256 KiB: some above the limit.
+        Generator.run(new DatagenSettings(30, dir, 11, 2, 256 << 10), false);
+        config.put("invenio.baseUrl", simulator.siteUrl());
+        config.put("seed.data", dir.toString());
+        config.put("seed.progressFile", dir.resolve("progress.csv").toString());
+        config.put("invenio.maxUploadSize", String.valueOf(LIMIT));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        simulator.close();
+    }
+
+    private int seed() throws IOException {
+        return SeedMain.run(new Settings(ConfigSource.ofMap(config)), TOKEN);
+    }
+
+    private HttpResponse<String> call(String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(simulator.siteUrl() + path))
+                .header("Authorization", "Bearer " + TOKEN)
+                .header(
+                        "Content-Type",
+                        body != null && body.startsWith("[") || body != null && body.startsWith("{")
+                                ? "application/json"
+                                : "application/octet-stream");
+        b.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private long openDrafts() throws Exception {
+        HttpResponse<String> r = call("GET", "/api/user/records?q=is_published:false&size=100", null);
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body()).at("/hits/total").asLong();
+    }
+
+    private List<JsonNode> records() throws IOException {
+        try (JsonLines lines = new JsonLines(dir.resolve("records.jsonl"))) {
+            List<JsonNode> out = new java.util.ArrayList<>();
+            lines.forEachRemaining(out::add);
+            return out;
+        }
+    }
+
+    @Test
+    void filesAboveTheUploadLimitAreCappedAndCountedNotRefused() throws Exception {
+        long above = records().stream()
+                .flatMap(r -> java.util.stream.StreamSupport.stream(
+                        r.at("/files/entries").spliterator(), false))
+                .filter(e -> e.get("size").asLong() > LIMIT)
+                .count();
+        assertTrue(above > 0, "the generated data has files above the limit");
+        assertEquals(0, seed());
+        List<String> capped = Files.readAllLines(dir.resolve("progress-capped.csv"));
+        assertEquals("source_id,key,size,uploaded_size", capped.get(0));
+        assertEquals(above, capped.size() - 1, "every file above the limit is listed");
+        // A capped file is on the target with the limit's size.
+        String[] first = capped.get(1).split(",");
+        String newId = Files.readAllLines(dir.resolve("progress.csv")).stream()
+                .filter(l -> l.startsWith(first[0] + ",") && l.endsWith(",published"))
+                .findFirst()
+                .orElseThrow()
+                .split(",")[1];
+        HttpResponse<String> entry = call("GET", "/api/records/" + newId + "/files/" + first[1], null);
+        assertEquals(200, entry.statusCode(), entry.body());
+        assertEquals(LIMIT, JSON.readTree(entry.body()).get("size").asLong());
+        assertEquals(0, openDrafts());
+    }
+
+    @Test
+    void withoutCappingTheTargetRefusesWith413AndNoDraftIsLeft() throws Exception {
+        config.put("invenio.maxUploadSize", "1g");
+        assertEquals(1, seed(), "records with refused files fail");
+        assertTrue(
+                Files.readAllLines(dir.resolve("progress.csv")).stream().anyMatch(l -> l.endsWith(",deleted")),
+                "failed records' drafts are deleted");
+        assertEquals(0, openDrafts(), "no draft left on the target");
+    }
+
+    @Test
+    void aDraftLeftByACrashedRunIsResumedWithTheFilesItHolds() throws Exception {
+        JsonNode record = records().stream()
+                .filter(r -> r.at("/files/entries").size() >= 1
+                        && r.at("/versions/index").asInt() == 1)
+                .findFirst()
+                .orElseThrow();
+        String source = record.get("id").asText();
+        // What a run killed mid-upload leaves: the draft, its first file initialised and uploaded but not committed.
+        HttpResponse<String> created = call("POST", "/api/records", JSON.writeValueAsString(Draft.payload(record)));
+        assertEquals(201, created.statusCode(), created.body());
+        String draft = JSON.readTree(created.body()).get("id").asText();
+        JsonNode file = record.at("/files/entries").elements().next();
+        String key = file.get("key").asText();
+        assertEquals(
+                201,
+                call("POST", "/api/records/" + draft + "/draft/files", "[{\"key\":\"" + key + "\"}]")
+                        .statusCode());
+        Files.writeString(dir.resolve("progress.csv"), SeedMain.HEADER + "\n" + source + "," + draft + ",draft\n");
+
+        assertEquals(0, seed());
+        List<String> lines = Files.readAllLines(dir.resolve("progress.csv"));
+        assertTrue(lines.contains(source + "," + draft + ",published"), "the same draft was published: " + lines);
+        HttpResponse<String> published = call("GET", "/api/records/" + draft, null);
+        assertEquals(200, published.statusCode(), published.body());
+        assertEquals(
+                record.at("/files/entries").size(),
+                JSON.readTree(call("GET", "/api/records/" + draft + "/files", null)
+                                .body())
+                        .path("entries")
+                        .size());
+        assertEquals(0, openDrafts());
+    }
+}
