@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -73,6 +75,23 @@ public final class LedgerFile implements AutoCloseable {
     @Override
     public synchronized void close() throws IOException {
         out.close();
+    }
+
+    /** The runs that kept a ledger in {@code dir} for {@code site} (from the file names: {@code <run id>-injector-<i>}). */
+    public static Set<String> runIds(Path dir, String site) throws IOException {
+        Set<String> runs = new TreeSet<>();
+        if (!Files.isDirectory(dir)) return runs;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
+                String name = f.getFileName().toString();
+                int cut = name.lastIndexOf("-injector-");
+                if (cut > 0
+                        && Files.readString(f, StandardCharsets.UTF_8)
+                                .contains("\"site\":" + JSON.writeValueAsString(site)))
+                    runs.add(name.substring(0, cut));
+            }
+        }
+        return runs;
     }
 
     /** Every draft the ledgers in {@code dir} list as opened and never closed on {@code site}. */

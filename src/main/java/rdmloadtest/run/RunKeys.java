@@ -140,6 +140,17 @@ public final class RunKeys implements KeySet {
             "false",
             "cleanup: delete the drafts the ledgers list as open (false: only list them).",
             bool());
+    public static final Key<Boolean> CLEANUP_PUBLISHED = KEYS.add(
+            "cleanup.published",
+            "false",
+            "cleanup: also the records the runs published, found by their run marker and deleted (tombstone, reason"
+                    + " test-record, hidden) with the administrator token in INVENIO_ADMIN_TOKEN.",
+            bool());
+    public static final Key<String> CLEANUP_RUN_ID = KEYS.add(
+            "cleanup.runId",
+            null,
+            "cleanup: the run whose published records to delete (default: every run with a ledger for the site).",
+            text());
 
     @Override
     public List<Key<?>> keys() {

@@ -64,6 +64,28 @@ class CleanupAfterKillTest {
             assertEquals(0, stillThere(site, open), "drafts left after cleanup");
             assertEquals(List.of(), LedgerFile.openDrafts(ledgers, site));
             assertEquals(0, CleanupMain.run(apply, env()), "a second cleanup finds nothing to do");
+
+            // The records the killed run published, by its marker, with the administrator's token; after the search
+            // index's refresh (simulator.refreshDelay, 1 s, as OpenSearch's), so the last ones published are seen too.
+            Thread.sleep(1500);
+            long published = marked(site);
+            assertTrue(published >= 1, "the killed run published nothing");
+            Settings records = new Settings(ConfigSource.ofMap(Map.of(
+                    "invenio.baseUrl",
+                    site,
+                    "run.ledgerDir",
+                    ledgers.toString(),
+                    "cleanup.apply",
+                    "true",
+                    "cleanup.published",
+                    "true")));
+            assertThrows(rdmloadtest.config.ConfigException.class, () -> CleanupMain.run(records, env()));
+            Map<String, String> withAdmin = new java.util.HashMap<>(env());
+            withAdmin.put(CleanupMain.ADMIN_TOKEN_VARIABLE, "rdm-loadtest-admin");
+            assertEquals(0, CleanupMain.run(records, withAdmin));
+            Thread.sleep(1500);
+            assertEquals(0, marked(site), "published records of the run left after cleanup");
+            assertEquals(0, CleanupMain.run(records, withAdmin), "a second cleanup finds nothing to do");
             for (Path f : Files.list(ledgers).toList()) {
                 for (String token : TOKENS) assertFalse(Files.readString(f).contains(token), "a token in the ledger");
             }
@@ -105,6 +127,21 @@ class CleanupAfterKillTest {
                 .redirectOutput(tmp.resolve("run.out").toFile());
         pb.environment().put("INVENIO_TOKENS", String.join(",", TOKENS));
         return pb.start();
+    }
+
+    /** Records (every version) whose subjects hold the killed run's marker, as the administrator's search finds them. */
+    private static long marked(String site) throws Exception {
+        String q = java.net.URLEncoder.encode(
+                "metadata.subjects.subject:\"rdm-loadtest:killed\"", java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest req = HttpRequest.newBuilder(URI.create(site + "/api/records?q=" + q + "&allversions=true&size=1"))
+                .header("Authorization", "Bearer rdm-loadtest-admin")
+                .build();
+        HttpResponse<String> r = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(r.body())
+                .at("/hits/total")
+                .asLong();
     }
 
     /** Of the drafts the ledger lists, those the target still has (GET /api/records/{id}/draft by their owner). */
