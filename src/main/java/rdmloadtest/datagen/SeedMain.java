@@ -59,6 +59,8 @@ public final class SeedMain {
     static final String DRAFT = "draft";
     static final String PUBLISHED = "published";
     static final String DELETED = "deleted";
+    /** Written before a draft is created: a crash before its id came back leaves a draft to find by its content. */
+    static final String CREATING = "creating";
 
     private final InvenioTarget target;
     private final Path progressFile;
@@ -124,7 +126,7 @@ public final class SeedMain {
         }
         System.out.printf(
                 "seed: %d records of %s -> %s: %d already published, %d drafts to resume (%s), concurrency %d,"
-                        + " files capped at %s bytes%n",
+                        + " files of %d bytes or more (invenio.maxUploadSize) capped to one byte less%n",
                 total, records, target.baseUrl, already, drafts.size(), progressFile, concurrency, maxUpload);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         Semaphore inFlight = new Semaphore(concurrency * 2);
@@ -167,14 +169,14 @@ public final class SeedMain {
         if (cappedOut != null) cappedOut.close();
         System.out.printf(
                 "seed: done: %d published (%d of them from a resumed draft), %d failed (their drafts deleted: %d),"
-                        + " %d skipped as already done, %d file(s) capped at %d bytes%s, %d call(s) retried, %.1f s%n",
+                        + " %d skipped as already done, %d file(s) capped to %d bytes%s, %d call(s) retried, %.1f s%n",
                 published.get(),
                 resumed.get(),
                 failed.get(),
                 deleted.get(),
                 already,
                 capped.get(),
-                maxUpload,
+                maxUpload - 1,
                 capped.get() > 0 ? " (listed in " + cappedFile + ")" : "",
                 retried.get(),
                 progress.seconds());
@@ -207,7 +209,7 @@ public final class SeedMain {
             if (parts.length < 2
                     || parts.length > 3
                     || !RecordIds.isValid(parts[0])
-                    || !List.of(DRAFT, PUBLISHED, DELETED).contains(state)) {
+                    || !List.of(DRAFT, PUBLISHED, DELETED, CREATING).contains(state)) {
                 throw new DataFileException(
                         progressFile,
                         line,
@@ -219,6 +221,7 @@ public final class SeedMain {
                     drafts.remove(parts[0]);
                 }
                 case DRAFT -> drafts.put(parts[0], parts[1]);
+                case CREATING -> drafts.put(parts[0], CREATING);
                 default -> drafts.remove(parts[0]);
             }
         }
@@ -255,15 +258,18 @@ public final class SeedMain {
     private String seedOne(JsonNode record, String previousVersion) throws IOException, InterruptedException {
         String source = record.get("id").asText();
         String payload = JSON.writeValueAsString(Draft.payload(record));
-        String id = resumable(drafts.get(source));
+        String known = drafts.get(source);
+        String id = CREATING.equals(known) ? orphan(record, previousVersion) : resumable(known);
         if (id != null) {
             resumed.incrementAndGet();
             System.out.println("seed: record " + source + ": resuming draft " + id);
             expect(json("PUT", "/api/records/" + id + "/draft", payload), 200);
         } else if (previousVersion == null) {
+            remember(source, "-", CREATING);
             id = expect(json("POST", "/api/records", payload), 201).get("id").asText();
             remember(source, id, DRAFT);
         } else {
+            remember(source, "-", CREATING);
             id = expect(json("POST", "/api/records/" + previousVersion + "/versions", null), 201)
                     .get("id")
                     .asText();
@@ -278,6 +284,40 @@ public final class SeedMain {
             discard(source, id);
             throw e;
         }
+    }
+
+    /**
+     * The draft a run killed between creating it and writing its id left: among the depositor's unpublished drafts, a
+     * new version of the previous version's record, or a first version with the same title. Null when there is none.
+     */
+    private String orphan(JsonNode record, String previousVersion) throws IOException, InterruptedException {
+        String q;
+        if (previousVersion != null) {
+            String parent = expect(json("GET", "/api/records/" + previousVersion, null), 200)
+                    .at("/parent/id")
+                    .asText();
+            q = "parent.id:" + parent + " AND is_published:false";
+        } else {
+            q = "is_published:false";
+        }
+        String title = record.at("/metadata/title").asText();
+        JsonNode hits = expect(
+                        json(
+                                "GET",
+                                "/api/user/records?size=100&sort=newest&q="
+                                        + URLEncoder.encode(q, StandardCharsets.UTF_8),
+                                null),
+                        200)
+                .at("/hits/hits");
+        for (JsonNode h : hits) {
+            // A new version's draft may still carry the previous version's title (the crash came before its PUT).
+            if (previousVersion != null || title.equals(h.at("/metadata/title").asText())) {
+                System.out.println("seed: record " + record.get("id").asText() + ": found draft "
+                        + h.get("id").asText() + " a crashed run created and never named");
+                return h.get("id").asText();
+            }
+        }
+        return null;
     }
 
     /** A draft of an earlier run that is still there, or null. */
@@ -329,7 +369,8 @@ public final class SeedMain {
             String key = e.get("key").asText();
             if ("completed".equals(present.get(key))) continue;
             long size = e.get("size").asLong();
-            long sent = Math.min(size, maxUpload);
+            // InvenioRDM refuses a body of MAX_CONTENT_LENGTH bytes or more (measured on v14: 104857600 -> 413).
+            long sent = Math.min(size, maxUpload - 1);
             if (sent < size) cap(sourceId, key, size);
             String path = "/api/records/" + id + "/draft/files/" + encode(key);
             // Each attempt is a new request whose body is generated again from its start.
@@ -354,7 +395,7 @@ public final class SeedMain {
                     cappedFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             if (fresh) cappedOut.write("source_id,key,size,uploaded_size\n");
         }
-        cappedOut.write(source + "," + key + "," + size + "," + maxUpload + "\n");
+        cappedOut.write(source + "," + key + "," + size + "," + (maxUpload - 1) + "\n");
         cappedOut.flush();
     }
 

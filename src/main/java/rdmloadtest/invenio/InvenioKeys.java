@@ -25,8 +25,9 @@ public final class InvenioKeys implements KeySet {
     public static final Key<Long> MAX_UPLOAD = KEYS.add(
             "invenio.maxUploadSize",
             "100m",
-            "Largest file content the target accepts in one request (InvenioRDM v14's MAX_CONTENT_LENGTH: 100 MiB);"
-                    + " the seeder and the deposit journeys cap larger files to it and count them.",
+            "The target's request body limit (InvenioRDM v14's MAX_CONTENT_LENGTH, 100 MiB, refuses a body of this size"
+                    + " or more with 413); the seeder and the deposit journeys cap larger files to one byte less, and count"
+                    + " them.",
             bytes(1L << 40));
     public static final Key<String> INVENIO_VERSION = KEYS.add(
             "invenio.version",

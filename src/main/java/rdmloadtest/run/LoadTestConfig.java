@@ -150,7 +150,7 @@ public record LoadTestConfig(
                     s.get(RunKeys.DEPOSITORS),
                     s.get(RunKeys.DEPOSITOR_PAUSE),
                     // Never above what the target accepts in one request (a 413 would be the toolkit's fault).
-                    Math.min(s.get(RunKeys.MAX_UPLOAD_MB) * 1_000_000L, s.get(InvenioKeys.MAX_UPLOAD)),
+                    Math.min(s.get(RunKeys.MAX_UPLOAD_MB) * 1_000_000L, s.get(InvenioKeys.MAX_UPLOAD) - 1),
                     s.get(RunKeys.NEW_VERSION_P),
                     s.get(RunKeys.EDIT_P),
                     s.get(RunKeys.ABANDON_P));

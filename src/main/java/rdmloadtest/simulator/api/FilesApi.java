@@ -227,7 +227,8 @@ public final class FilesApi {
         if (f.committed) return failedTransfer(c, f);
         long declared = c.header("content-length").map(Long::parseLong).orElse(-1L);
         if (declared > MAX_FILE_SIZE) throw new ApiError(400, "Maximum file size exceeded.");
-        if (declared > maxContentLength) throw new ApiError(413, TOO_LARGE);
+        // As werkzeug on InvenioRDM v14: a body of MAX_CONTENT_LENGTH bytes or more is refused.
+        if (declared >= maxContentLength) throw new ApiError(413, TOO_LARGE);
         Path tmp;
         String md5;
         long length;
@@ -237,9 +238,9 @@ public final class FilesApi {
             MessageDigest md = MessageDigest.getInstance("MD5");
             try (InputStream in = new DigestInputStream(c.bodyStream(), md)) {
                 // A body without Content-Length is cut off at the limit, as werkzeug's max_content_length does.
-                length = copyAtMost(in, tmp, maxContentLength + 1);
+                length = copyAtMost(in, tmp, maxContentLength);
             }
-            if (length > maxContentLength) {
+            if (length >= maxContentLength) {
                 deleteQuietly(tmp);
                 throw new ApiError(413, TOO_LARGE);
             }
