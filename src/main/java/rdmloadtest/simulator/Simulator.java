@@ -19,8 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.CustomRequestLog;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.RequestLogWriter;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -104,6 +106,12 @@ public final class Simulator implements AutoCloseable {
         connector.setPort(settings.port());
         connector.setAcceptQueueSize(4096);
         server.addConnector(connector);
+        if (settings.accessLog() != null) {
+            // The combined format nginx writes in front of InvenioRDM: calibration reads both alike.
+            RequestLogWriter writer = new RequestLogWriter(settings.accessLog());
+            writer.setAppend(true);
+            server.setRequestLog(new CustomRequestLog(writer, CustomRequestLog.EXTENDED_NCSA_FORMAT));
+        }
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {

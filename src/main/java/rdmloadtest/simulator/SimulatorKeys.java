@@ -49,9 +49,15 @@ public final class SimulatorKeys implements KeySet {
     public static final Key<Long> MAX_CONTENT_LENGTH = KEYS.add(
             "simulator.maxContentLength",
             "100m",
-            "Largest request body accepted, as InvenioRDM v14's 100 MiB (MAX_CONTENT_LENGTH): a larger file content"
-                    + " upload gets 413.",
+            "Request body limit, as InvenioRDM v14's MAX_CONTENT_LENGTH (100 MiB): a file content upload of this size"
+                    + " or more gets 413.",
             bytes(1L << 40));
+    public static final Key<String> ACCESS_LOG = KEYS.add(
+            "simulator.accessLog",
+            null,
+            "File the simulator writes an access log to, in nginx's combined format (what mvn -q exec:java@calibrate"
+                    + " reads); unset: none.",
+            text());
     public static final Key<Duration> REFRESH = KEYS.add(
             "simulator.refreshDelay",
             "1s",

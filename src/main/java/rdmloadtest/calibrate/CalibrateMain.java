@@ -1,0 +1,138 @@
+package rdmloadtest.calibrate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import rdmloadtest.cli.Command;
+import rdmloadtest.config.ConfigException;
+import rdmloadtest.config.Settings;
+
+/**
+ * {@code mvn -q exec:java@calibrate -Dcalibrate.log=FILE[,FILE...] -Dcalibrate.out=DIR [-Dcalibrate.check=true]}:
+ * reads an InvenioRDM's access logs (nginx combined or JSON lines, gunicorn, uWSGI; plain or gzip; streamed) and
+ * writes the workload they describe: a profile the simulations take as it is, feeders (record popularity, search
+ * queries) and a report. With calibrate.check, runs the profile against the embedded simulator and compares.
+ */
+public final class CalibrateMain {
+    private CalibrateMain() {}
+
+    public static void main(String[] args) {
+        Command.main("calibrate", CalibrateMain::run);
+    }
+
+    static int run(Settings s) throws IOException {
+        List<Path> logs = s
+                .find(CalibrateKeys.LOGS)
+                .orElseThrow(() -> new ConfigException(CalibrateKeys.LOGS.name()
+                        + ": no value; expected the access log file(s) to read, e.g. /var/log/nginx/access.log.1.gz"))
+                .stream()
+                .map(Path::of)
+                .toList();
+        Path out = Path.of(s.find(CalibrateKeys.OUT)
+                .orElseThrow(() -> new ConfigException(CalibrateKeys.OUT.name()
+                        + ": no value; expected the directory for the profile, feeders and report")));
+        String format = s.get(CalibrateKeys.FORMAT);
+        LogStats stats = new LogStats(s.get(CalibrateKeys.KEEP_PERSONAL));
+        long t0 = System.nanoTime();
+        LogFormat read = LogReader.read(
+                logs,
+                format.equals("auto") ? null : LogFormat.byId(format).orElseThrow(),
+                stats,
+                s.get(CalibrateKeys.MAX_UNPARSEABLE));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Calibration c = Calibration.of(stats);
+        System.out.printf(
+                Locale.ROOT,
+                "calibrate: %d lines (%s) in %.1f s (%.0f lines/s): %d requests, %d unparseable, %.2f %% classified,"
+                        + " %s to %s%n",
+                stats.lines,
+                read.id(),
+                seconds,
+                stats.lines / Math.max(seconds, 1e-9),
+                stats.parsed,
+                stats.unparseable,
+                c.classifiedPct(),
+                c.from(),
+                c.to());
+        if (!stats.firstUnparseable.isEmpty())
+            System.out.println("calibrate: unparseable, first: " + String.join(" | ", stats.firstUnparseable));
+        if (stats.parsed == 0) throw new ConfigException(CalibrateKeys.LOGS.name() + ": no request in " + logs);
+        Files.createDirectories(out);
+        Report.feeders(out, stats);
+        Profile p = Profile.from(c);
+        Path profileFile = out.resolve("calibrated.properties");
+        String provenance = "from " + logs.size() + " log file(s), format " + read.id();
+        p.write(profileFile, c, provenance);
+        Fidelity fidelity = null;
+        if (s.get(CalibrateKeys.CHECK)) {
+            Profile best = p;
+            for (int round = 1; round <= s.get(CalibrateKeys.CHECK_ROUNDS); round++) {
+                System.out.println("calibrate: fidelity run " + round + " of at most "
+                        + s.get(CalibrateKeys.CHECK_ROUNDS) + " ("
+                        + s.get(CalibrateKeys.CHECK_DURATION).toSeconds() + " s against the embedded simulator)");
+                FidelityRun.Outcome o = FidelityRun.run(
+                        out.resolve("fidelity-" + round), profileFile, p, s.get(CalibrateKeys.CHECK_DURATION));
+                Fidelity f = Fidelity.compare(round, c, o.calibration(), o.requestsPerSession());
+                System.out.print(f.table());
+                if (fidelity == null || f.worst() < fidelity.worst()) {
+                    fidelity = f;
+                    best = p.corrected(Map.of(), p.zipfExponent(), o.requestsPerSession(), c.peakReaderRps());
+                }
+                if (f.passed()) break;
+                double measured = o.calibration().zipf().exponent();
+                double target = c.zipf().exponent();
+                double exponent = Double.isNaN(measured) || Double.isNaN(target)
+                        ? p.zipfExponent()
+                        : p.zipfExponent() + (target - measured);
+                p = p.corrected(factors(c, o.calibration()), exponent, o.requestsPerSession(), c.peakReaderRps());
+                p.write(profileFile, c, provenance + ", corrected after fidelity run " + round);
+            }
+            p = best;
+            p.write(profileFile, c, provenance + ", checked in fidelity run " + fidelity.round());
+        }
+        Report.write(out, c, p, fidelity);
+        System.out.println("calibrate: shares of the classes the simulations send (%): " + shares(c));
+        System.out.printf(
+                Locale.ROOT,
+                "calibrate: Zipf exponent %.3f (%d records); peak hour %02d:00 UTC, peak-to-mean %.2f%n",
+                c.zipf().exponent(),
+                c.zipf().records(),
+                c.peakHour(),
+                c.peakToMean());
+        System.out.println("calibrate: profile " + profileFile + "; report "
+                + out.resolve("calibration.html").toUri());
+        if (fidelity != null) {
+            System.out.println("calibrate: fidelity (round " + fidelity.round() + "): "
+                    + (fidelity.passed() ? "PASSED" : "FAILED") + " (shares ±2 pp, exponent ±0.1)");
+            return fidelity.passed() ? Command.OK : Command.GATE_FAILED;
+        }
+        return Command.OK;
+    }
+
+    /** target share / measured share of the class each reader journey starts with. */
+    private static Map<VisitClass, Double> factors(Calibration target, Calibration measured) {
+        Map<VisitClass, Double> f = new EnumMap<>(VisitClass.class);
+        for (VisitClass c : List.of(
+                VisitClass.SEARCH,
+                VisitClass.RECORD_VIEW,
+                VisitClass.DOWNLOAD,
+                VisitClass.COMMUNITIES,
+                VisitClass.DEPOSIT,
+                VisitClass.HARVEST)) {
+            double m = measured.generatedShares().get(c.label);
+            double t = target.generatedShares().get(c.label);
+            f.put(c, m <= 0 ? Double.NaN : t / m);
+        }
+        return f;
+    }
+
+    private static String shares(Calibration c) {
+        StringBuilder b = new StringBuilder();
+        c.generatedShares().forEach((k, v) -> b.append(String.format(Locale.ROOT, "%s %.1f, ", k, v)));
+        return b.length() > 2 ? b.substring(0, b.length() - 2) : "";
+    }
+}

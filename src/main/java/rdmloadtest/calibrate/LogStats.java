@@ -1,0 +1,224 @@
+package rdmloadtest.calibrate;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What the access logs hold, counted in one pass in bounded memory: classes and request names, visitors, arrivals per
+ * hour, record popularity, search parameters and queries, download sizes, and the routes not classified. Nothing here
+ * keeps an address, a user name, a token or a cookie: clients are 64-bit hashes, routes are shapes.
+ */
+final class LogStats {
+    /** Distinct search queries and unclassified routes kept (the rest are counted, not named). */
+    static final int MAX_DISTINCT = 200_000;
+    /** Distinct clients followed for their behaviour. */
+    static final int MAX_CLIENTS = 2_000_000;
+
+    private static final Pattern BOT = Pattern.compile(
+            "(?i)bot\\b|bot/|crawl|spider|slurp|archiver|facebookexternalhit|bingpreview|headlesschrome|python-requests"
+                    + "|python-urllib|aiohttp|curl/|wget/|go-http-client|okhttp|java/|apache-httpclient|scrapy|libwww"
+                    + "|httpx|node-fetch|axios/|gatling|rdm-loadtest|k6/|locust");
+    private static final Pattern HARVESTER = Pattern.compile("(?i)oai|harvest|sickle|pyoai|metha|jOAI");
+    private static final Pattern RECORD_ID = Pattern.compile("[a-z0-9]{5}-[a-z0-9]{5}");
+
+    long lines;
+    long parsed;
+    long unparseable;
+    final List<String> firstUnparseable = new ArrayList<>();
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+
+    final EnumMap<VisitClass, long[]> classes = new EnumMap<>(VisitClass.class);
+    final Map<String, long[]> names = new TreeMap<>();
+    final Map<String, long[]> unclassified = new HashMap<>();
+    long unclassifiedDropped;
+    final long[] byHourOfDay = new long[24];
+    final long[] readersByHourOfDay = new long[24];
+    final Map<Long, long[]> byHour = new HashMap<>();
+
+    final Map<String, long[]> viewsById = new HashMap<>();
+    final Histogram downloadBytes = new Histogram(1L << 42, 2);
+
+    long searches;
+    long browses;
+    long facetSearches;
+    long deepPages;
+    final Map<Integer, long[]> pageSizes = new TreeMap<>();
+    final Map<String, long[]> sorts = new TreeMap<>();
+    final Map<String, long[]> queries = new HashMap<>();
+    long queriesDropped;
+    long personalQueries;
+
+    private final Map<Long, Client> clients = new HashMap<>();
+    long clientsNotFollowed;
+    private final boolean keepPersonal;
+
+    /** A client's behaviour (never its address or agent). */
+    static final class Client {
+        long requests;
+        long firstSecond;
+        long lastSecond;
+        boolean botAgent;
+        boolean harvesterAgent;
+        long oaiRequests;
+        boolean deepPages;
+    }
+
+    LogStats(boolean keepPersonalQueries) {
+        this.keepPersonal = keepPersonalQueries;
+        for (VisitClass c : VisitClass.values()) classes.put(c, new long[1]);
+    }
+
+    void unparseable(long lineNumber, String line) {
+        unparseable++;
+        if (firstUnparseable.size() < 5)
+            firstUnparseable.add("line " + lineNumber + ": "
+                    + Privacy.mask(line.length() > 120 ? line.substring(0, 120) + "…" : line));
+    }
+
+    void add(Hit h) {
+        parsed++;
+        first = Math.min(first, h.epochSecond());
+        last = Math.max(last, h.epochSecond());
+        String target = h.target();
+        int qm = target.indexOf('?');
+        String path = qm < 0 ? target : target.substring(0, qm);
+        String query = qm < 0 ? null : target.substring(qm + 1);
+        Classifier.Route r = Classifier.classify(h.method(), path, query);
+        classes.get(r.visitClass())[0]++;
+        names.computeIfAbsent(r.visitClass().label + "\t" + r.name(), k -> new long[1])[0]++;
+        int hour = (int) Math.floorMod(h.epochSecond() / 3600, 24L);
+        byHourOfDay[hour]++;
+        byHour.computeIfAbsent(h.epochSecond() / 3600, k -> new long[1])[0]++;
+        if (r.visitClass() == VisitClass.OTHER) {
+            long[] n = unclassified.get(r.shape());
+            if (n != null) n[0]++;
+            else if (unclassified.size() < MAX_DISTINCT) unclassified.put(r.shape(), new long[] {1});
+            else unclassifiedDropped++;
+        }
+        boolean ok = h.status() < 400;
+        boolean deep = false;
+        switch (r.visitClass()) {
+            case RECORD_VIEW -> {
+                if (ok && r.name().equals(rdmloadtest.slo.RequestNames.VIEW_RECORD)) view(Classifier.segments(path)[2]);
+            }
+            case UI -> {
+                if (ok && r.name().equals("Record landing page")) view(Classifier.segments(path)[1]);
+            }
+            case DOWNLOAD -> {
+                if ((h.status() == 200 || h.status() == 206)
+                        && (r.name().equals(rdmloadtest.slo.RequestNames.DOWNLOAD_FILE)
+                                || r.name().startsWith("Download file")))
+                    downloadBytes.recordValue(
+                            Math.max(0, Math.min(h.bytes(), downloadBytes.getHighestTrackableValue())));
+            }
+            case SEARCH -> deep = search(query);
+            default -> {}
+        }
+        if (r.visitClass() == VisitClass.SEARCH
+                || r.visitClass() == VisitClass.RECORD_VIEW
+                || r.visitClass() == VisitClass.DOWNLOAD
+                || r.visitClass() == VisitClass.COMMUNITIES) readersByHourOfDay[hour]++;
+        client(h, r.visitClass() == VisitClass.HARVEST, deep);
+    }
+
+    private void view(String id) {
+        if (!RECORD_ID.matcher(id).matches()) return;
+        viewsById.computeIfAbsent(id, k -> new long[1])[0]++;
+    }
+
+    /** A search's parameters; returns whether it asked for a deep page (beyond the first 1 000 hits). */
+    private boolean search(String query) {
+        searches++;
+        String q = Privacy.decode(Classifier.param(query, "q"));
+        if (q == null || q.isBlank()) browses++;
+        else {
+            String clean = q.trim().replaceAll("\\s+", " ");
+            if (!keepPersonal && Privacy.looksPersonal(clean)) personalQueries++;
+            else if (clean.length() <= 200) {
+                long[] n = queries.get(clean);
+                if (n != null) n[0]++;
+                else if (queries.size() < MAX_DISTINCT) queries.put(clean, new long[] {1});
+                else queriesDropped++;
+            }
+        }
+        int size = number(Classifier.param(query, "size"), 10);
+        int page = number(Classifier.param(query, "page"), 1);
+        pageSizes.computeIfAbsent(size, k -> new long[1])[0]++;
+        String sort = Classifier.param(query, "sort");
+        sorts.computeIfAbsent(
+                        sort == null || sort.isEmpty() ? "(default)" : sort.toLowerCase(Locale.ROOT), k -> new long[1])[
+                0]++;
+        if (query != null)
+            for (String facet : List.of("resource_type=", "access_status=", "file_type=", "subject=", "language="))
+                if (query.startsWith(facet) || query.contains("&" + facet)) {
+                    facetSearches++;
+                    break;
+                }
+        boolean deep = page > 1 && (long) (page - 1) * size >= 1000;
+        if (page > 1) deepPages++;
+        return deep;
+    }
+
+    private static int number(String s, int otherwise) {
+        if (s == null || s.isEmpty() || s.length() > 6) return otherwise;
+        for (int i = 0; i < s.length(); i++) if (!Character.isDigit(s.charAt(i))) return otherwise;
+        return Integer.parseInt(s);
+    }
+
+    private void client(Hit h, boolean oai, boolean deep) {
+        Client c = clients.get(h.client());
+        if (c == null) {
+            if (clients.size() >= MAX_CLIENTS) {
+                clientsNotFollowed++;
+                return;
+            }
+            c = new Client();
+            c.firstSecond = h.epochSecond();
+            c.botAgent = BOT.matcher(h.userAgent()).find();
+            c.harvesterAgent = HARVESTER.matcher(h.userAgent()).find();
+            clients.put(h.client(), c);
+        }
+        c.requests++;
+        c.lastSecond = Math.max(c.lastSecond, h.epochSecond());
+        if (oai) c.oaiRequests++;
+        c.deepPages |= deep;
+    }
+
+    /** Requests per kind of visitor: by user agent first, then by behaviour. */
+    Map<String, Long> visitors() {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (String k : List.of("humans", "crawlers (user agent)", "harvesters (OAI-PMH)", "automated (behaviour)"))
+            out.put(k, 0L);
+        for (Client c : clients.values()) {
+            double seconds = Math.max(60, c.lastSecond - c.firstSecond + 1);
+            boolean fast = c.requests >= 100 && c.requests / seconds >= 1.0;
+            // A client is a harvester when OAI-PMH is most of what it asks for (or its agent says so).
+            String kind = c.oaiRequests * 2 >= c.requests || c.harvesterAgent
+                    ? "harvesters (OAI-PMH)"
+                    : c.botAgent ? "crawlers (user agent)" : fast || c.deepPages ? "automated (behaviour)" : "humans";
+            out.merge(kind, c.requests, Long::sum);
+        }
+        return out;
+    }
+
+    long clientCount() {
+        return clients.size();
+    }
+
+    long count(VisitClass c) {
+        return classes.get(c)[0];
+    }
+
+    /** Requests with a class (anything but "other"). */
+    long classified() {
+        return parsed - count(VisitClass.OTHER);
+    }
+}

@@ -1,0 +1,164 @@
+package rdmloadtest.calibrate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The calibrated profile: configuration keys the simulations take as they are ({@code -Dprofile.file=...}). Reader
+ * journeys are weighted by the classes they start with; the fidelity check then corrects the weights and the exponent
+ * by what a run of the profile produced (a search also opens records, a record view also downloads).
+ */
+record Profile(
+        int search,
+        int recordView,
+        int download,
+        int communities,
+        double zipfExponent,
+        double readersRate,
+        double requestsPerSession,
+        int depositors,
+        int harvesters,
+        Calibration.Search searchShape,
+        int downloadMaxMb) {
+
+    /** Without a fidelity run, a reader session is taken to send this many requests (a run measures it). */
+    static final double ASSUMED_REQUESTS_PER_SESSION = 2.0;
+
+    static Profile from(Calibration c) {
+        Map<String, Double> s = c.generatedShares();
+        double readers = s.get(VisitClass.SEARCH.label)
+                + s.get(VisitClass.RECORD_VIEW.label)
+                + s.get(VisitClass.DOWNLOAD.label)
+                + s.get(VisitClass.COMMUNITIES.label);
+        double exponent = Double.isNaN(c.zipf().exponent()) ? 1.0 : c.zipf().exponent();
+        double deposit = s.get(VisitClass.DEPOSIT.label) + s.get(VisitClass.DASHBOARD.label);
+        long maxMb = Math.max(1, (long) Math.ceil(c.downloads().p99() / 1e6));
+        return new Profile(
+                perMille(s.get(VisitClass.SEARCH.label), readers),
+                perMille(s.get(VisitClass.RECORD_VIEW.label), readers),
+                perMille(s.get(VisitClass.DOWNLOAD.label), readers),
+                perMille(s.get(VisitClass.COMMUNITIES.label), readers),
+                exponent,
+                Math.max(0.01, c.peakReaderRps() / ASSUMED_REQUESTS_PER_SESSION),
+                ASSUMED_REQUESTS_PER_SESSION,
+                deposit >= 0.5 ? 1 : 0,
+                s.get(VisitClass.HARVEST.label) >= 0.5 ? 1 : 0,
+                c.search(),
+                (int) Math.min(100_000, c.downloads().count() == 0 ? 50 : maxMb));
+    }
+
+    private static int perMille(double share, double total) {
+        if (share <= 0 || total <= 0) return 0;
+        return (int) Math.max(1, Math.round(1000 * share / total));
+    }
+
+    int weight(VisitClass c) {
+        return switch (c) {
+            case SEARCH -> search;
+            case RECORD_VIEW -> recordView;
+            case DOWNLOAD -> download;
+            case COMMUNITIES -> communities;
+            default -> 0;
+        };
+    }
+
+    /** The weights multiplied by target / measured share of the class each journey starts with; a new exponent. */
+    Profile corrected(
+            Map<VisitClass, Double> factor, double exponent, double requestsPerSession, double peakReaderRps) {
+        return new Profile(
+                scale(search, factor.get(VisitClass.SEARCH)),
+                scale(recordView, factor.get(VisitClass.RECORD_VIEW)),
+                scale(download, factor.get(VisitClass.DOWNLOAD)),
+                scale(communities, factor.get(VisitClass.COMMUNITIES)),
+                Math.max(0.05, Math.min(5, exponent)),
+                Math.max(0.01, peakReaderRps / requestsPerSession),
+                requestsPerSession,
+                count(depositors, factor.get(VisitClass.DEPOSIT)),
+                count(harvesters, factor.get(VisitClass.HARVEST)),
+                searchShape,
+                downloadMaxMb);
+    }
+
+    /** Depositors and harvesters are closed populations: their share moves with their number. */
+    private static int count(int n, Double f) {
+        if (n == 0 || f == null || f.isNaN() || f.isInfinite()) return n;
+        return (int) Math.max(1, Math.min(50, Math.round(n * f)));
+    }
+
+    private static int scale(int w, Double f) {
+        if (w == 0 || f == null || f.isNaN() || f.isInfinite()) return w;
+        return (int) Math.max(1, Math.min(1000, Math.round(w * f)));
+    }
+
+    /** The keys, as a properties file with the figures behind them as comments. */
+    Map<String, String> keys() {
+        Map<String, String> k = new LinkedHashMap<>();
+        k.put("traffic.mix.search", String.valueOf(search));
+        k.put("traffic.mix.recordView", String.valueOf(recordView));
+        k.put("traffic.mix.download", String.valueOf(download));
+        k.put("traffic.mix.communities", String.valueOf(communities));
+        k.put("traffic.zipfExponent", String.format(Locale.ROOT, "%.3f", zipfExponent));
+        k.put("traffic.readers.rate", String.format(Locale.ROOT, "%.3f", readersRate));
+        k.put("traffic.depositors", String.valueOf(depositors));
+        k.put("traffic.harvesters", String.valueOf(harvesters));
+        k.put("traffic.download.maxMB", String.valueOf(downloadMaxMb));
+        return k;
+    }
+
+    void write(Path file, Calibration c, String provenance) throws IOException {
+        StringBuilder b = new StringBuilder();
+        b.append("# rdm-loadtest profile calibrated from access logs (mvn -q exec:java@calibrate)\n");
+        b.append("# ").append(provenance).append('\n');
+        b.append(String.format(
+                Locale.ROOT,
+                "# %d requests from %s to %s; %.1f %% classified; use: mvn gatling:test -Dprofile.file=%s%n",
+                c.parsed(),
+                c.from(),
+                c.to(),
+                c.classifiedPct(),
+                file.getFileName()));
+        b.append("# Shares of the classes the simulations send (%): ");
+        c.generatedShares().forEach((k, v) -> b.append(String.format(Locale.ROOT, "%s %.1f, ", k, v)));
+        b.setLength(b.length() - 2);
+        b.append('\n');
+        b.append(String.format(
+                Locale.ROOT,
+                "# Peak hour %02d:00 UTC, peak-to-mean %.2f; reader requests/s in the peak hour %.3f, at %.2f requests"
+                        + " per reader session%s%n",
+                c.peakHour(),
+                c.peakToMean(),
+                c.peakReaderRps(),
+                requestsPerSession,
+                requestsPerSession == ASSUMED_REQUESTS_PER_SESSION
+                        ? " (assumed: -Dcalibrate.check=true measures it)"
+                        : " (measured by the fidelity run)"));
+        b.append("# Requests per hour of the day (UTC, mean over the days logged):");
+        for (int h = 0; h < 24; h++) b.append(String.format(Locale.ROOT, " %02d:%.0f", h, c.meanPerHourOfDay()[h]));
+        b.append('\n');
+        Calibration.Search s = c.search();
+        b.append(String.format(
+                Locale.ROOT,
+                "# Searches: %d; without a query %.1f %%, with a facet %.1f %%, beyond page 1 %.1f %%; page sizes %s;"
+                        + " sorts %s%n",
+                s.searches(),
+                100 * s.browseShare(),
+                100 * s.facetShare(),
+                100 * s.nextPageShare(),
+                s.pageSizes(),
+                s.sorts()));
+        b.append(String.format(
+                Locale.ROOT,
+                "# Downloads: %d, bytes p50 %d, p95 %d, p99 %d (traffic.download.maxMB from p99)%n",
+                c.downloads().count(),
+                c.downloads().p50(),
+                c.downloads().p95(),
+                c.downloads().p99()));
+        keys().forEach((key, v) -> b.append(key).append('=').append(v).append('\n'));
+        Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
+    }
+}

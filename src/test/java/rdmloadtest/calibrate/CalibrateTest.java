@@ -1,0 +1,201 @@
+package rdmloadtest.calibrate;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import rdmloadtest.cli.Command;
+import rdmloadtest.config.ConfigException;
+import rdmloadtest.config.ConfigSource;
+import rdmloadtest.config.Settings;
+import rdmloadtest.run.LoadTestConfig;
+
+/** Calibration recovers the parameters a synthetic log was generated with, and keeps the log's private data in. */
+class CalibrateTest {
+    @TempDir
+    Path dir;
+
+    private static Settings settings(Map<String, String> m) {
+        return new Settings(ConfigSource.ofMap(m));
+    }
+
+    private int calibrate(Path log, Path out) throws Exception {
+        return CalibrateMain.run(settings(Map.of("calibrate.log", log.toString(), "calibrate.out", out.toString())));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"combined", "json", "uwsgi"})
+    void recoversSharesExponentAndPeakHourInEveryFormat(String format) throws Exception {
+        SyntheticLog.Truth truth = SyntheticLog.Truth.standard();
+        Path log = dir.resolve("access-" + format + ".log.gz");
+        new SyntheticLog(truth).write(log, 200_000, format, true);
+        Path out = dir.resolve("out-" + format);
+        assertEquals(Command.OK, calibrate(log, out));
+
+        String json = Files.readString(out.resolve("calibration.json"));
+        var node =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("calibration");
+        double generated =
+                Calibration.GENERATED.stream().mapToDouble(truth.shares()::get).sum();
+        for (VisitClass c : Calibration.GENERATED) {
+            double expected = 100 * truth.shares().get(c) / generated;
+            double got = node.get("generatedShares").get(c.label).asDouble();
+            assertEquals(expected, got, 2.0, c.label + " share (pp)");
+        }
+        assertEquals(truth.zipfExponent(), node.at("/zipf/exponent").asDouble(), 0.1, "Zipf exponent");
+        assertEquals(truth.peakHour(), node.get("peakHour").asInt(), "peak hour");
+        assertEquals(
+                99.0,
+                node.get("classified").asDouble() * 100.0 / node.get("parsed").asDouble(),
+                0.2);
+        for (String f : List.of(
+                "calibrated.properties",
+                "calibration.md",
+                "calibration.html",
+                "classes.png",
+                "arrivals.png",
+                "popularity.png",
+                "feeders/popularity.csv",
+                "feeders/search_queries.csv")) assertTrue(Files.isRegularFile(out.resolve(f)), f);
+    }
+
+    @Test
+    void theProfileIsAValidConfigurationTheSimulationsTake() throws Exception {
+        Path log = dir.resolve("access.log");
+        new SyntheticLog(SyntheticLog.Truth.standard()).write(log, 50_000, "combined", false);
+        Path out = dir.resolve("out");
+        assertEquals(Command.OK, calibrate(log, out));
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(out.resolve("calibrated.properties"))) {
+            p.load(in);
+        }
+        assertTrue(p.getProperty("traffic.mix.recordView") != null, p.toString());
+        LoadTestConfig cfg = LoadTestConfig.from(
+                new Settings(ConfigSource.ofMap(Map.of(
+                        "profile.file", out.resolve("calibrated.properties").toString()))),
+                Map.of());
+        assertEquals(
+                Double.parseDouble(p.getProperty("traffic.zipfExponent")),
+                cfg.traffic().readers().zipfExponent(),
+                1e-9);
+        assertEquals(
+                Integer.parseInt(p.getProperty("traffic.mix.recordView")),
+                cfg.traffic().readers().weights().recordView());
+    }
+
+    @Test
+    void nothingPrivateFromTheLogReachesAnyOutput() throws Exception {
+        Path log = dir.resolve("access.log");
+        new SyntheticLog(SyntheticLog.Truth.standard()).write(log, 20_000, "combined", false);
+        // One line with an address, a user, a token in the query and an e-mail address as a search.
+        Files.writeString(
+                log,
+                "203.0.113.77 - alice [01/Nov/2026:10:00:00 +0000] \"GET /api/records?q=bob%40example.org&access_token"
+                        + "=s3cr3tt0k3n HTTP/1.1\" 200 100 \"-\" \"Mozilla/5.0\"\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Path out = dir.resolve("out");
+        assertEquals(Command.OK, calibrate(log, out));
+        try (var files = Files.walk(out)) {
+            for (Path f : files.filter(Files::isRegularFile)
+                    .filter(f -> !f.toString().endsWith(".png"))
+                    .toList()) {
+                String text = Files.readString(f, StandardCharsets.UTF_8);
+                assertFalse(
+                        java.util.regex.Pattern.compile("\\b10\\.\\d+\\.\\d+\\.7\\b")
+                                .matcher(text)
+                                .find(),
+                        f.getFileName() + " holds a client address");
+                for (String secret : List.of(
+                        "203.0.113.77",
+                        "alice",
+                        "s3cr3tt0k3n",
+                        "bob@example.org",
+                        "bob%40example.org",
+                        "jane.doe",
+                        "Googlebot",
+                        "Firefox")) assertFalse(text.contains(secret), f.getFileName() + " contains " + secret);
+            }
+        }
+        assertTrue(Files.readString(out.resolve("calibration.md")).contains("dropped as personal"));
+    }
+
+    @Test
+    void anUnknownFormatStopsWithTheSupportedFormats() throws Exception {
+        Path log = dir.resolve("app.log");
+        Files.writeString(log, "2026-11-01 10:00:00 INFO started\n".repeat(50));
+        ConfigException e = assertThrows(ConfigException.class, () -> calibrate(log, dir.resolve("out")));
+        assertTrue(e.getMessage().contains("supported: combined; json; uwsgi"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line");
+    }
+
+    @Test
+    void tooManyUnparseableLinesStopWithTheirLineNumbers() throws Exception {
+        Path log = dir.resolve("access.log");
+        new SyntheticLog(SyntheticLog.Truth.standard()).write(log, 1_000, "combined", false);
+        Files.writeString(log, "garbage from 192.0.2.1\n".repeat(100), java.nio.file.StandardOpenOption.APPEND);
+        ConfigException e = assertThrows(ConfigException.class, () -> calibrate(log, dir.resolve("out")));
+        assertTrue(
+                e.getMessage().startsWith("calibrate.log: 100 of 1100 lines (9.1 %) are not combined lines"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("line 1001: garbage from x.x.x.x"), e.getMessage());
+        // Under the threshold: counted, shown, and the calibration goes on.
+        Files.writeString(log, "");
+        new SyntheticLog(SyntheticLog.Truth.standard()).write(log, 1_000, "combined", false);
+        Files.writeString(log, "garbage\n".repeat(10), java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(Command.OK, calibrate(log, dir.resolve("out2")));
+    }
+
+    @Test
+    void routesAreClassifiedAsInvenioRdmServesThem() {
+        assertEquals(
+                VisitClass.SEARCH,
+                Classifier.classify("GET", "/api/records", "q=x").visitClass());
+        assertEquals(
+                "View record",
+                Classifier.classify("GET", "/api/records/abcde-12345", null).name());
+        assertEquals(
+                "Publish draft",
+                Classifier.classify("POST", "/api/records/abcde-12345/draft/actions/publish", null)
+                        .name());
+        assertEquals(
+                "Upload file content",
+                Classifier.classify("PUT", "/api/records/abcde-12345/draft/files/a.csv/content", null)
+                        .name());
+        assertEquals(
+                "Download file",
+                Classifier.classify("GET", "/api/records/abcde-12345/files/a.csv/content", null)
+                        .name());
+        assertEquals(
+                "Search community records",
+                Classifier.classify("GET", "/api/communities/loadtest/records", null)
+                        .name());
+        assertEquals(
+                "OAI ListRecords",
+                Classifier.classify("GET", "/oai2d", "verb=ListRecords").name());
+        assertEquals(
+                VisitClass.UI,
+                Classifier.classify("GET", "/records/abcde-12345", null).visitClass());
+        assertEquals(
+                VisitClass.DOWNLOAD,
+                Classifier.classify("GET", "/records/abcde-12345/files/a.pdf", "download=1")
+                        .visitClass());
+        assertEquals(
+                VisitClass.IIIF,
+                Classifier.classify("GET", "/api/iiif/record:abcde-12345:a.png/info.json", null)
+                        .visitClass());
+        assertEquals(
+                VisitClass.STATIC,
+                Classifier.classify("GET", "/static/dist/app.js", null).visitClass());
+        Classifier.Route other = Classifier.classify("GET", "/wp-admin/user42@example.org/x.php", null);
+        assertEquals(VisitClass.OTHER, other.visitClass());
+        assertEquals("/wp-admin/{x}/{x}", other.shape());
+    }
+}
