@@ -38,6 +38,7 @@ record Calibration(
             double browseShare,
             double facetShare,
             double nextPageShare,
+            double deepPageShare,
             Map<Integer, Long> pageSizes,
             Map<String, Long> sorts,
             long distinctQueries) {}
@@ -88,6 +89,7 @@ record Calibration(
                 s.searches,
                 ratio(s.browses, s.searches),
                 ratio(s.facetSearches, s.searches),
+                ratio(s.nextPages, s.searches),
                 ratio(s.deepPages, s.searches),
                 sizes,
                 sorts,

@@ -49,6 +49,7 @@ final class LogStats {
     long searches;
     long browses;
     long facetSearches;
+    long nextPages;
     long deepPages;
     final Map<Integer, long[]> pageSizes = new TreeMap<>();
     final Map<String, long[]> sorts = new TreeMap<>();
@@ -163,7 +164,8 @@ final class LogStats {
                     break;
                 }
         boolean deep = page > 1 && (long) (page - 1) * size >= 1000;
-        if (page > 1) deepPages++;
+        if (page > 1) nextPages++;
+        if (deep) deepPages++;
         return deep;
     }
 

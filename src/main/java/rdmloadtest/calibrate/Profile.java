@@ -18,6 +18,7 @@ record Profile(
         int recordView,
         int download,
         int communities,
+        double viewDownloadProbability,
         double zipfExponent,
         double readersRate,
         double requestsPerSession,
@@ -43,6 +44,7 @@ record Profile(
                 perMille(s.get(VisitClass.RECORD_VIEW.label), readers),
                 perMille(s.get(VisitClass.DOWNLOAD.label), readers),
                 perMille(s.get(VisitClass.COMMUNITIES.label), readers),
+                Double.parseDouble(rdmloadtest.run.RunKeys.VIEW_DOWNLOAD_P.defaultValue()),
                 exponent,
                 Math.max(0.01, c.peakReaderRps() / ASSUMED_REQUESTS_PER_SESSION),
                 ASSUMED_REQUESTS_PER_SESSION,
@@ -50,6 +52,18 @@ record Profile(
                 s.get(VisitClass.HARVEST.label) >= 0.5 ? 1 : 0,
                 c.search(),
                 (int) Math.min(100_000, c.downloads().count() == 0 ? 50 : maxMb));
+    }
+
+    /** InvenioRDM's record search sorts (a sort the target does not offer is answered 400). */
+    static final java.util.List<String> KNOWN_SORTS = java.util.List.of(
+            "bestmatch", "newest", "oldest", "updated-desc", "updated-asc", "version", "mostviewed", "mostdownloaded");
+
+    private static String weights(Map<String, Long> counts) {
+        StringBuilder b = new StringBuilder();
+        counts.forEach((k, v) -> {
+            if (v > 0) b.append(b.isEmpty() ? "" : ",").append(k).append(':').append(v);
+        });
+        return b.toString();
     }
 
     private static int perMille(double share, double total) {
@@ -75,6 +89,8 @@ record Profile(
                 scale(recordView, factor.get(VisitClass.RECORD_VIEW)),
                 scale(download, factor.get(VisitClass.DOWNLOAD)),
                 scale(communities, factor.get(VisitClass.COMMUNITIES)),
+                // Downloads also follow record views: both sources move together.
+                probability(viewDownloadProbability, factor.get(VisitClass.DOWNLOAD)),
                 Math.max(0.05, Math.min(5, exponent)),
                 Math.max(0.01, peakReaderRps / requestsPerSession),
                 requestsPerSession,
@@ -90,6 +106,11 @@ record Profile(
         return (int) Math.max(1, Math.min(50, Math.round(n * f)));
     }
 
+    private static double probability(double p, Double f) {
+        if (f == null || f.isNaN() || f.isInfinite()) return p;
+        return Math.max(0.01, Math.min(1, p * f));
+    }
+
     private static int scale(int w, Double f) {
         if (w == 0 || f == null || f.isNaN() || f.isInfinite()) return w;
         return (int) Math.max(1, Math.min(1000, Math.round(w * f)));
@@ -102,11 +123,30 @@ record Profile(
         k.put("traffic.mix.recordView", String.valueOf(recordView));
         k.put("traffic.mix.download", String.valueOf(download));
         k.put("traffic.mix.communities", String.valueOf(communities));
+        k.put("traffic.recordView.downloadProbability", String.format(Locale.ROOT, "%.3f", viewDownloadProbability));
         k.put("traffic.zipfExponent", String.format(Locale.ROOT, "%.3f", zipfExponent));
         k.put("traffic.readers.rate", String.format(Locale.ROOT, "%.3f", readersRate));
         k.put("traffic.depositors", String.valueOf(depositors));
         k.put("traffic.harvesters", String.valueOf(harvesters));
         k.put("traffic.download.maxMB", String.valueOf(downloadMaxMb));
+        if (searchShape.searches() > 0) {
+            k.put("traffic.search.browseShare", String.format(Locale.ROOT, "%.4f", searchShape.browseShare()));
+            k.put("traffic.search.facetShare", String.format(Locale.ROOT, "%.4f", searchShape.facetShare()));
+            k.put("traffic.search.deepPageShare", String.format(Locale.ROOT, "%.4f", searchShape.deepPageShare()));
+            String sizes = weights(searchShape.pageSizes().entrySet().stream()
+                    .filter(e -> e.getKey() >= 1 && e.getKey() <= 100)
+                    .collect(java.util.stream.Collectors.toMap(
+                            e -> String.valueOf(e.getKey()), Map.Entry::getValue, Long::sum, LinkedHashMap::new)));
+            if (!sizes.isEmpty()) k.put("traffic.search.pageSizes", sizes);
+            Map<String, Long> sorts = new LinkedHashMap<>();
+            // A search without a sort gets InvenioRDM's default: best match with a query (newest without one).
+            searchShape.sorts().forEach((sort, n) -> {
+                String name = sort.equals("(default)") ? "bestmatch" : sort;
+                if (KNOWN_SORTS.contains(name)) sorts.merge(name, n, Long::sum);
+            });
+            String w = weights(sorts);
+            if (!w.isEmpty()) k.put("traffic.search.sorts", w);
+        }
         return k;
     }
 

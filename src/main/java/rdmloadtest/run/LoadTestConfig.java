@@ -145,7 +145,8 @@ public record LoadTestConfig(
                     weights,
                     s.get(RunKeys.VIEW_DOWNLOAD_P),
                     s.get(RunKeys.ZIPF),
-                    s.get(RunKeys.MAX_DOWNLOAD_MB) * 1_000_000L);
+                    s.get(RunKeys.MAX_DOWNLOAD_MB) * 1_000_000L,
+                    SearchShape.from(s));
             Depositors depositors = new Depositors(
                     s.get(RunKeys.DEPOSITORS),
                     s.get(RunKeys.DEPOSITOR_PAUSE),
@@ -168,7 +169,12 @@ public record LoadTestConfig(
     }
 
     public record Readers(
-            double rate, Weights weights, double viewDownloadProbability, double zipfExponent, long maxDownloadBytes) {}
+            double rate,
+            Weights weights,
+            double viewDownloadProbability,
+            double zipfExponent,
+            long maxDownloadBytes,
+            SearchShape search) {}
 
     public record Depositors(
             int count,

@@ -50,6 +50,26 @@ public final class RunKeys implements KeySet {
             "1.0",
             "Exponent of the Zipf popularity of records (1.0: a few records get most views).",
             decimal(0.01, 10));
+    public static final Key<Double> SEARCH_BROWSE_SHARE = KEYS.add(
+            "traffic.search.browseShare",
+            "0.15",
+            "Share of searches without a query (browsing), besides those with an empty query in the feeder.",
+            decimal(0, 1));
+    public static final Key<Double> SEARCH_FACET_SHARE =
+            KEYS.add("traffic.search.facetShare", "0.3", "Share of searches with a facet filter.", decimal(0, 1));
+    public static final Key<Double> SEARCH_DEEP_PAGE_SHARE = KEYS.add(
+            "traffic.search.deepPageShare",
+            "0.1",
+            "Share of searches that start beyond page 1 (anywhere in the 10 000-hit window).",
+            decimal(0, 1));
+    public static final Key<String> SEARCH_PAGE_SIZES = KEYS.add(
+            "traffic.search.pageSizes", "10:20,25:65,100:15", "Page sizes of searches, as size:weight.", text());
+    public static final Key<String> SEARCH_SORTS = KEYS.add(
+            "traffic.search.sorts",
+            null,
+            "Sorts of searches, as sort:weight (bestmatch only with a query); unset: best match for half the searches"
+                    + " with a query, the other sorts evenly.",
+            text());
     public static final Key<Integer> MAX_DOWNLOAD_MB = KEYS.add(
             "traffic.download.maxMB",
             "50",

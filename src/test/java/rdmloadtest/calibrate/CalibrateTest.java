@@ -89,6 +89,20 @@ class CalibrateTest {
         assertEquals(
                 Integer.parseInt(p.getProperty("traffic.mix.recordView")),
                 cfg.traffic().readers().weights().recordView());
+        // The synthetic searches all ask for 25 hits sorted by newest: the profile says so, the simulations take it.
+        assertEquals(
+                Map.of(25, 1.0), normalized(cfg.traffic().readers().search().pageSizes()));
+        assertEquals(
+                Map.of("newest", 1.0),
+                normalized(cfg.traffic().readers().search().sorts()));
+        assertEquals(0.2, cfg.traffic().readers().search().browseShare(), 0.02);
+    }
+
+    private static <K> Map<K, Double> normalized(Map<K, Double> w) {
+        double total = w.values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<K, Double> out = new java.util.HashMap<>();
+        w.forEach((k, v) -> out.put(k, v / total));
+        return out;
     }
 
     @Test

@@ -18,10 +18,12 @@ public final class Feeds {
     private final Iterator<Map<String, Object>> popularRecords;
     private final Iterator<Map<String, Object>> smallFiles;
     private final Iterator<Map<String, Object>> depositTemplates;
+    private final rdmloadtest.run.SearchShape searchShape;
 
     /** Opens the feeders; deposit templates only when the run writes. */
     public Feeds(LoadTestConfig cfg, boolean writes) {
         Path dir = cfg.dataDir();
+        searchShape = cfg.traffic().readers().search();
         long maxDownload = cfg.traffic().readers().maxDownloadBytes();
         searchQueries = Feeders.searchQueries(dir);
         facets = readAll(dir, FeederFile.FACETS);
@@ -62,5 +64,10 @@ public final class Feeds {
         if (depositTemplates == null)
             throw new IllegalStateException("deposit templates are opened only for write runs");
         return depositTemplates;
+    }
+
+    /** How the readers search (traffic.search.*). */
+    public rdmloadtest.run.SearchShape searchShape() {
+        return searchShape;
     }
 }

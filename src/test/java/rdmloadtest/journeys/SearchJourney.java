@@ -34,7 +34,7 @@ public final class SearchJourney {
         Random rnd = ThreadLocalRandom.current();
         List<Map<String, Object>> facets = feeds.facets();
         Map<String, Object> facet = facets.isEmpty() ? null : facets.get(rnd.nextInt(facets.size()));
-        Map<String, Object> params = SearchParams.draw(s.getString(Q), facet, rnd);
+        Map<String, Object> params = SearchParams.draw(s.getString(Q), facet, rnd, feeds.searchShape());
         return s.set(SEARCH_PARAMS, params)
                 .set(SEARCH_PAGE, params.get("page"))
                 .set(SEARCH_SIZE, params.get("size"))

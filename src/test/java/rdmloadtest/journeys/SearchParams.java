@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import rdmloadtest.run.SearchShape;
 
 /**
  * How people search InvenioRDM: a query from the feeder (or none, to browse), a sort (best match mostly
@@ -17,29 +18,37 @@ public final class SearchParams {
 
     private SearchParams() {}
 
-    /** The query parameters of a first search request; facet may be null. */
-    public static Map<String, Object> draw(String q, Map<String, Object> facet, Random rnd) {
+    /** The query parameters of a first search request, drawn as {@code shape} says; facet may be null. */
+    public static Map<String, Object> draw(String q, Map<String, Object> facet, Random rnd, SearchShape shape) {
         Map<String, Object> p = new LinkedHashMap<>();
-        boolean browse = q == null || q.isBlank() || rnd.nextDouble() < 0.15;
+        boolean browse = q == null || q.isBlank() || rnd.nextDouble() < shape.browseShare();
         if (!browse) p.put("q", q);
-        String sort = !browse && rnd.nextDouble() < 0.5
-                ? "bestmatch"
-                : SORTS_WITHOUT_QUERY.get(rnd.nextInt(SORTS_WITHOUT_QUERY.size()));
-        p.put("sort", sort);
-        double u = rnd.nextDouble();
-        int size = u < 0.2 ? 10 : u < 0.85 ? 25 : 100;
+        p.put("sort", sort(browse, rnd, shape));
+        int size = SearchShape.pick(shape.pageSizes(), rnd.nextDouble());
         p.put("size", size);
-        p.put("page", page(size, rnd));
-        if (facet != null && rnd.nextDouble() < 0.3)
+        p.put("page", page(size, rnd, shape.deepPageShare()));
+        if (facet != null && rnd.nextDouble() < shape.facetShare())
             p.put(facet.get("facet").toString(), facet.get("value").toString());
         return p;
     }
 
-    /** 90 % on page 1; the rest anywhere in the window (the deep-paging tail harvesters and bots produce). */
-    static int page(int size, Random rnd) {
-        if (rnd.nextDouble() < 0.9) return 1;
+    /** Best match only with a query (InvenioRDM sorts a browse by newest otherwise). */
+    static String sort(boolean browse, Random rnd, SearchShape shape) {
+        if (shape.sorts().isEmpty())
+            return !browse && rnd.nextDouble() < 0.5
+                    ? "bestmatch"
+                    : SORTS_WITHOUT_QUERY.get(rnd.nextInt(SORTS_WITHOUT_QUERY.size()));
+        Map<String, Double> w = new LinkedHashMap<>(shape.sorts());
+        if (browse) w.remove("bestmatch");
+        if (w.values().stream().mapToDouble(Double::doubleValue).sum() <= 0) return "newest";
+        return SearchShape.pick(w, rnd.nextDouble());
+    }
+
+    /** Page 1 for most; {@code deepShare} anywhere in the window (the deep-paging tail harvesters and bots produce). */
+    static int page(int size, Random rnd, double deepShare) {
+        if (rnd.nextDouble() >= deepShare) return 1;
         int lastPage = WINDOW / size;
-        return 2 + rnd.nextInt(lastPage - 1);
+        return lastPage < 2 ? 1 : 2 + rnd.nextInt(lastPage - 1);
     }
 
     /** Whether following "next" from this page stays inside the window (InvenioRDM gives a next link past it). */
