@@ -141,6 +141,32 @@ class CalibrateTest {
         assertTrue(Files.readString(out.resolve("calibration.md")).contains("dropped as personal"));
     }
 
+    /** One short fidelity round: the profile runs against the simulator, whose own access log is read back. */
+    @Test
+    void aFidelityRunReadsTheSimulatorsAccessLogBackAndComparesPerClass() throws Exception {
+        Path log = dir.resolve("access.log");
+        new SyntheticLog(SyntheticLog.Truth.standard()).write(log, 50_000, "combined", false);
+        Path out = dir.resolve("out");
+        int rc = CalibrateMain.run(settings(Map.of(
+                "calibrate.log", log.toString(),
+                "calibrate.out", out.toString(),
+                "calibrate.check", "true",
+                "calibrate.checkRounds", "1",
+                "calibrate.checkDuration", "15s")));
+        assertTrue(rc == Command.OK || rc == Command.GATE_FAILED, "exit " + rc);
+        assertTrue(Files.lines(out.resolve("fidelity-1/access.log")).count() > 500, "the simulator's access log");
+        String md = Files.readString(out.resolve("calibration.md"));
+        assertTrue(md.contains("## Fidelity check"), md);
+        // Before any correction the reader classes are already near the log's (the weights start from its shares).
+        for (String c : List.of("search", "record view", "download")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                            "\\| " + c + " \\| [0-9.]+ \\| [0-9.]+ \\| ([+-][0-9.]+) \\|")
+                    .matcher(md);
+            assertTrue(m.find(), c + " row in " + md);
+            assertTrue(Math.abs(Double.parseDouble(m.group(1))) < 10, c + " off by " + m.group(1) + " pp");
+        }
+    }
+
     @Test
     void anUnknownFormatStopsWithTheSupportedFormats() throws Exception {
         Path log = dir.resolve("app.log");
