@@ -10,6 +10,7 @@ SLOW_RUN=${SLOW_RUN:-5}
 HIST=target/trends-example/history
 OUT=reports/trends-example
 rm -rf "$HIST"
+mkdir -p target/trends-example
 mvn -q test-compile
 common=(-Dprofile=load -Drun.duration=30s -Drun.rampUp=3s -Dtraffic.readers.rate=6 -Dhistory.dir="$HIST"
         -Dslo.enforce=false -Dsimulator.serviceTime.distribution=fixed)

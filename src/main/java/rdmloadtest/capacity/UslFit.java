@@ -69,7 +69,10 @@ public record UslFit(
         double r2 = ssTot == 0 ? 0 : 1 - ssRes / ssTot;
         Double peakN = k > 0 ? Math.sqrt(Math.max(0, 1 - s) / k) : null;
         UslFit f = new UslFit(l, s, k, peakN, null, r2, n.length);
-        Double peakX = peakN != null ? f.throughput(peakN) : s > 0 ? l / s : null;
+        // Not one ternary: a mixed double/Double conditional unboxes the null of linear scaling (s <= 0, k <= 0).
+        Double peakX = null;
+        if (peakN != null) peakX = f.throughput(peakN);
+        else if (s > 0) peakX = l / s;
         return Optional.of(new UslFit(l, s, k, peakN, peakX, r2, n.length));
     }
 }

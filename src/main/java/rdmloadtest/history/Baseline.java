@@ -42,7 +42,17 @@ public final class Baseline {
     public record Tolerances(double latencyPct, double latencyMinMs, double throughputPct, double errorRatePts) {}
 
     /** A figure's normal value and how far from it still counts as noise. */
-    public record Norm(double median, double margin) {}
+    /** @param count the median number of responses the figure was measured over */
+    public record Norm(double median, double margin, double count) {}
+
+    /**
+     * Fewest responses for a percentile to be judged: p95 of 60 responses rests on its 3 highest, p99 of 300 on its 3
+     * highest; of fewer it is nearly the maximum, which one slow response moves (measured: a download p99 over about
+     * 150 responses went from 162 to 186 ms between identical runs of the trends example).
+     */
+    static final double MIN_RESPONSES_P95 = 60;
+
+    static final double MIN_RESPONSES_P99 = 300;
 
     /** The comparison of one figure of one group. */
     public record Finding(
@@ -101,12 +111,17 @@ public final class Baseline {
             for (Figure f : Figure.values()) {
                 double[] values = seen.stream().mapToDouble(f.value).toArray();
                 double median = median(values);
+                double count =
+                        median(seen.stream().mapToDouble(GroupFigures::count).toArray());
                 double spread = values.length < 2 ? 0 : SIGMAS * MAD_TO_SIGMA * mad(values, median);
                 byFigure.put(
                         f,
                         new Norm(
                                 median,
-                                values.length < 2 ? single(f, median, tol) : Math.max(spread, floor(f, median, tol))));
+                                values.length < 2
+                                        ? single(f, median, tol)
+                                        : Math.max(spread, floor(f, median, count, tol)),
+                                count));
             }
             norms.put(g, byFigure);
         }
@@ -141,6 +156,25 @@ public final class Baseline {
             for (Figure f : Figure.values()) {
                 Norm n = norm.get(f);
                 double v = f.value.applyAsDouble(now);
+                double fewest = Math.min(n.count(), now.count());
+                double needed = f == Figure.P95 ? MIN_RESPONSES_P95 : f == Figure.P99 ? MIN_RESPONSES_P99 : 0;
+                if (fewest < needed) {
+                    out.add(new Finding(
+                            g,
+                            f.label,
+                            n.median(),
+                            v,
+                            Double.NaN,
+                            false,
+                            String.format(
+                                    Locale.ROOT,
+                                    "not judged: %s %s over %d responses (fewer than %d) is noise",
+                                    g,
+                                    f.label,
+                                    (long) fewest,
+                                    (long) needed)));
+                    continue;
+                }
                 double worse = f.higherIsWorse ? v - n.median() : n.median() - v;
                 boolean regressed = worse > n.margin();
                 out.add(new Finding(
@@ -177,11 +211,15 @@ public final class Baseline {
         };
     }
 
-    /** Under a margin measured from several runs: identical runs still differ by a millisecond or a request. */
-    private static double floor(Figure f, double median, Tolerances tol) {
+    /**
+     * Under a margin measured from several runs: identical runs still differ by a millisecond or a request, and a
+     * throughput of N responses varies by about sqrt(N) of them (Poisson) however alike the runs are.
+     */
+    private static double floor(Figure f, double median, double count, Tolerances tol) {
         return switch (f) {
             case P95, P99 -> tol.latencyMinMs();
-            case THROUGHPUT -> median * THROUGHPUT_FLOOR_PCT / 100;
+            case THROUGHPUT ->
+                Math.max(median * THROUGHPUT_FLOOR_PCT / 100, count > 0 ? SIGMAS * median / Math.sqrt(count) : 0);
             case ERROR_RATE -> tol.errorRatePts();
         };
     }

@@ -245,9 +245,12 @@ public final class SummaryFiles {
                         .append(" | ")
                         .append(Format.num(f.current()))
                         .append(" | ")
-                        .append(Format.num(f.margin()))
+                        .append(Double.isNaN(f.margin()) ? "–" : Format.num(f.margin()))
                         .append(" | ")
-                        .append(f.regressed() ? "❌ regression" : "✅")
+                        .append(
+                                f.regressed()
+                                        ? "❌ regression"
+                                        : Double.isNaN(f.margin()) ? "not judged (too few responses)" : "✅")
                         .append(" |\n");
             }
         } else if (s.baseline().note() != null) {

@@ -29,6 +29,10 @@ class CapacityAnalysisTest {
     @Test
     void uslNeedsThreePoints() {
         assertTrue(UslFit.fit(new double[] {1, 2}, new double[] {10, 20}).isEmpty());
+        // Steps that scaled perfectly (seen in a capacity search of the embedded simulator): no peak, no crash.
+        UslFit linear = UslFit.fit(new double[] {0.8, 0.5, 0.8, 1.0}, new double[] {43.3, 22.6, 38.9, 53.6})
+                .orElseThrow();
+        assertTrue(linear.peakX() == null || linear.peakX() > 0, linear.toString());
     }
 
     @Test

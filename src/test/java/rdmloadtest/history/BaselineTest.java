@@ -91,4 +91,27 @@ class BaselineTest {
         assertTrue(b.compare(Map.of("deposit", new GroupFigures("deposit", 5, 900, 900, 900, 1, 0)))
                 .isEmpty());
     }
+
+    private static Map<String, GroupFigures> few(long count, double p95, double p99, double rps) {
+        return Map.of("dashboard", new GroupFigures("dashboard", count, p95 / 2, p95, p99, rps, 0));
+    }
+
+    /** Seen in the trends example: identical runs, a p99 of ~150 responses and a throughput of ~6 responses. */
+    @Test
+    void percentilesOfTooFewResponsesAreNotJudgedAndThroughputAllowsForCountingNoise() {
+        Baseline b = Baseline.of(
+                List.of(few(150, 100, 162, 0.3), few(150, 100, 162, 0.3), few(150, 100, 162, 0.3)),
+                "the last 3 good runs",
+                TOL);
+        List<Finding> f = b.compare(few(150, 100, 186, 0.29));
+        Finding p99 = finding(f, "p99");
+        assertFalse(p99.regressed(), p99.message());
+        assertEquals("not judged: dashboard p99 over 150 responses (fewer than 300) is noise", p99.message());
+        assertFalse(finding(f, "p95").message().startsWith("not judged"), "150 responses are enough for a p95");
+        assertFalse(
+                finding(f, "throughput").regressed(), finding(f, "throughput").message());
+        // The throughput margin is about 3 sqrt(N) responses: 150 responses at 0.3/s, margin 3 × 0.3 / sqrt(150).
+        assertEquals(3 * 0.3 / Math.sqrt(150), finding(f, "throughput").margin(), 1e-9);
+        assertTrue(finding(b.compare(few(150, 100, 162, 0.2)), "throughput").regressed(), "a third fewer is real");
+    }
 }
