@@ -3,8 +3,11 @@ package rdmloadtest.datagen;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -76,6 +79,10 @@ public final class SeedMain {
     private final AtomicLong resumed = new AtomicLong();
     private final AtomicLong deleted = new AtomicLong();
     private final AtomicLong capped = new AtomicLong();
+    private final AtomicLong multipart = new AtomicLong();
+    /** Until the target refuses one: files at or above the limit go through the multipart transfer. */
+    private volatile boolean multipartOffered = true;
+
     private final AtomicLong retried = new AtomicLong();
     private BufferedWriter progressOut;
     private BufferedWriter cappedOut;
@@ -126,7 +133,8 @@ public final class SeedMain {
         }
         System.out.printf(
                 "seed: %d records of %s -> %s: %d already published, %d drafts to resume (%s), concurrency %d,"
-                        + " files of %d bytes or more (invenio.maxUploadSize) capped to one byte less%n",
+                        + " files of %d bytes or more (invenio.maxUploadSize) in parts, or capped if the target has no"
+                        + " multipart transfer%n",
                 total, records, target.baseUrl, already, drafts.size(), progressFile, concurrency, maxUpload);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         Semaphore inFlight = new Semaphore(concurrency * 2);
@@ -169,12 +177,13 @@ public final class SeedMain {
         if (cappedOut != null) cappedOut.close();
         System.out.printf(
                 "seed: done: %d published (%d of them from a resumed draft), %d failed (their drafts deleted: %d),"
-                        + " %d skipped as already done, %d file(s) capped to %d bytes%s, %d call(s) retried, %.1f s%n",
+                        + " %d skipped as already done, %d file(s) sent in parts (multipart), %d file(s) capped to %d bytes%s, %d call(s) retried, %.1f s%n",
                 published.get(),
                 resumed.get(),
                 failed.get(),
                 deleted.get(),
                 already,
+                multipart.get(),
                 capped.get(),
                 maxUpload - 1,
                 capped.get() > 0 ? " (listed in " + cappedFile + ")" : "",
@@ -350,41 +359,132 @@ public final class SeedMain {
     }
 
     /** The 3-step upload of each file not yet committed in the draft; keys it already holds are not created again. */
+    /**
+     * The 3-step upload of each file not yet committed in the draft; keys it already holds are not created again. A
+     * file at or above the body limit goes through the multipart transfer (v13+, parts under the limit) when the target
+     * offers it, and is capped to one byte under the limit when it does not.
+     */
     private void uploadFiles(JsonNode record, String id) throws IOException, InterruptedException {
         JsonNode entries = record.at("/files/entries");
         if (!record.at("/files/enabled").asBoolean() || entries.isEmpty()) return;
-        Map<String, String> present = new HashMap<>();
-        for (JsonNode e : expect(json("GET", "/api/records/" + id + "/draft/files", null), 200)
-                .path("entries"))
-            present.put(e.path("key").asText(), e.path("status").asText());
+        String files = "/api/records/" + id + "/draft/files";
+        Map<String, JsonNode> present = new HashMap<>();
+        for (JsonNode e : expect(json("GET", files, null), 200).path("entries"))
+            present.put(e.path("key").asText(), e);
         ArrayNode init = JSON.createArrayNode();
-        entries.forEach(e -> {
-            if (!present.containsKey(e.get("key").asText()))
-                init.addObject().put("key", e.get("key").asText());
-        });
-        if (!init.isEmpty())
-            expect(json("POST", "/api/records/" + id + "/draft/files", JSON.writeValueAsString(init)), 201);
+        for (JsonNode e : entries) {
+            String key = e.get("key").asText();
+            if (present.containsKey(key)) continue;
+            ObjectNode item = init.addObject().put("key", key);
+            long size = e.get("size").asLong();
+            if (size >= maxUpload && multipartOffered) {
+                long part = partSize();
+                item.put("size", size);
+                item.putObject("transfer")
+                        .put("type", "M")
+                        .put("parts", (size + part - 1) / part)
+                        .put("part_size", part);
+            }
+        }
+        if (!init.isEmpty()) {
+            HttpResponse<String> r = json("POST", files, JSON.writeValueAsString(init));
+            if (r.statusCode() == 400 && JSON.writeValueAsString(init).contains("\"M\"")) {
+                // A target without multipart transfer: plain uploads, capped.
+                multipartOffered = false;
+                System.out.println("seed: " + target.baseUrl + " refused a multipart transfer (" + r.statusCode()
+                        + "): files at or above " + maxUpload + " bytes are capped");
+                for (JsonNode item : init) {
+                    ((ObjectNode) item).remove("transfer");
+                    ((ObjectNode) item).remove("size");
+                }
+                r = json("POST", files, JSON.writeValueAsString(init));
+            }
+            for (JsonNode e : expect(r, 201).path("entries"))
+                present.put(e.path("key").asText(), e);
+        }
         String sourceId = record.get("id").asText();
         for (JsonNode e : entries) {
             String key = e.get("key").asText();
-            if ("completed".equals(present.get(key))) continue;
+            JsonNode entry = present.get(key);
+            if (entry != null && "completed".equals(entry.path("status").asText())) continue;
             long size = e.get("size").asLong();
-            // InvenioRDM refuses a body of MAX_CONTENT_LENGTH bytes or more (measured on v14: 104857600 -> 413).
-            long sent = Math.min(size, maxUpload - 1);
-            if (sent < size) cap(sourceId, key, size);
-            String path = "/api/records/" + id + "/draft/files/" + encode(key);
-            // Each attempt is a new request whose body is generated again from its start.
+            String path = files + "/" + encode(key);
+            if (entry != null
+                    && "M".equals(entry.at("/transfer/type").asText())
+                    && entry.at("/links/parts").isArray()) {
+                uploadParts(sourceId, key, size, entry);
+                multipart.incrementAndGet();
+            } else {
+                // InvenioRDM refuses a body of MAX_CONTENT_LENGTH bytes or more (measured on v14: 104857600 -> 413).
+                long sent = Math.min(size, maxUpload - 1);
+                if (sent < size) cap(sourceId, key, size);
+                // Each attempt is a new request whose body is generated again from its start.
+                expect(
+                        call(() -> target.request(path + "/content")
+                                .header("Content-Type", "application/octet-stream")
+                                .PUT(HttpRequest.BodyPublishers.fromPublisher(
+                                        HttpRequest.BodyPublishers.ofInputStream(
+                                                () -> FileContent.open(sourceId, key, sent)),
+                                        sent))
+                                .build()),
+                        200);
+            }
+            expect(json("POST", path + "/commit", null), 200);
+        }
+    }
+
+    /** Every part to the URL the target gave it, each the file's bytes at its offset (a retry generates them again). */
+    private void uploadParts(String sourceId, String key, long size, JsonNode entry)
+            throws IOException, InterruptedException {
+        long part = entry.at("/transfer/part_size").asLong();
+        for (JsonNode p : entry.at("/links/parts")) {
+            int n = p.path("part").asInt();
+            String url = URI.create(p.path("url").asText()).getRawPath();
+            long offset = (n - 1) * part;
+            long length = Math.min(part, size - offset);
             expect(
-                    call(() -> target.request(path + "/content")
+                    call(() -> target.request(url)
                             .header("Content-Type", "application/octet-stream")
                             .PUT(HttpRequest.BodyPublishers.fromPublisher(
                                     HttpRequest.BodyPublishers.ofInputStream(
-                                            () -> FileContent.open(sourceId, key, sent)),
-                                    sent))
+                                            () -> slice(FileContent.open(sourceId, key, size), offset, length)),
+                                    length))
                             .build()),
                     200);
-            expect(json("POST", path + "/commit", null), 200);
         }
+    }
+
+    /** Parts of at most 64 MiB and always under the body limit. */
+    private long partSize() {
+        return Math.min(maxUpload - 1, 64L << 20);
+    }
+
+    /** {@code length} bytes of {@code in} from {@code offset} (FileContent skips in O(1)). */
+    static InputStream slice(InputStream in, long offset, long length) {
+        try {
+            in.skipNBytes(offset);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new java.io.FilterInputStream(in) {
+            private long left = length;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) return -1;
+                int b = super.read();
+                if (b >= 0) left--;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) return -1;
+                int n = super.read(b, off, (int) Math.min(len, left));
+                if (n > 0) left -= n;
+                return n;
+            }
+        };
     }
 
     private synchronized void cap(String source, String key, long size) throws IOException {

@@ -198,6 +198,23 @@ class SeedMainTest {
                 "the progress file says the draft was deleted");
     }
 
+    /** This fake target answers a multipart init without parts to upload to: the seeder caps, and lists. */
+    @Test
+    void aTargetWithoutMultipartGetsFilesCappedUnderItsLimit() throws IOException {
+        config.put("invenio.maxUploadSize", "32768");
+        long above = 0;
+        try (JsonLines lines = new JsonLines(dir.resolve("records.jsonl"))) {
+            while (lines.hasNext())
+                for (var e : lines.next().at("/files/entries"))
+                    if (e.get("size").asLong() >= 32768) above++;
+        }
+        assertTrue(above > 0, "the generated data has files of 32 KiB or more");
+        assertEquals(0, seed("token"));
+        List<String> capped = Files.readAllLines(dir.resolve("progress-capped.csv"));
+        assertEquals(above, capped.size() - 1, "every file at or above the limit capped and listed");
+        assertTrue(capped.stream().skip(1).allMatch(l -> l.endsWith(",32767")), capped.toString());
+    }
+
     @Test
     void writesToANonLoopbackTargetAreRefusedUnlessAllowed() {
         config.put("invenio.baseUrl", "https://192.0.2.10");

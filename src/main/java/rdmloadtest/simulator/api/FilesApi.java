@@ -60,6 +60,7 @@ public final class FilesApi {
         r.add("POST", "/api/records/{id}/draft/files", EndpointClass.DEPOSIT, this::init);
         r.add("GET", "/api/records/{id}/draft/files-archive", EndpointClass.DOWNLOAD, c -> archive(c, true));
         r.add("PUT", "/api/records/{id}/draft/files/{key}/content", EndpointClass.DEPOSIT, this::upload);
+        r.add("PUT", "/api/records/{id}/draft/files/{key}/content/{part}", EndpointClass.DEPOSIT, this::uploadPart);
         r.add("GET", "/api/records/{id}/draft/files/{key}/content", EndpointClass.DOWNLOAD, c -> content(c, true));
         r.add("POST", "/api/records/{id}/draft/files/{key}/commit", EndpointClass.DEPOSIT, this::commit);
         r.add("GET", "/api/records/{id}/draft/files/{key}", EndpointClass.FILES, c -> entry(c, true));
@@ -210,7 +211,25 @@ public final class FilesApi {
             }
             for (JsonNode item : body) {
                 String key = item.path("key").asText();
-                d.files.put(key, new StoredFile(key, d.bucketId, Instant.now()));
+                StoredFile f = new StoredFile(key, d.bucketId, Instant.now());
+                JsonNode t = item.path("transfer");
+                if (t.path("type").asText("L").equals("M")) {
+                    // Multipart (v13+): parts of part_size bytes, the last the remainder of size.
+                    long size = item.path("size").asLong(-1);
+                    int parts = t.path("parts").asInt(0);
+                    long partSize = t.path("part_size").asLong(0);
+                    if (size < 1
+                            || parts < 1
+                            || partSize < 1
+                            || (long) (parts - 1) * partSize >= size
+                            || (long) parts * partSize < size)
+                        throw ApiError.validation(
+                                "0.transfer", "Invalid multipart transfer: size, parts and part_size disagree.");
+                    f.parts = parts;
+                    f.partSize = partSize;
+                    f.declaredSize = size;
+                }
+                d.files.put(key, f);
             }
             return Reply.json(201, json.fileList(d, c.api()));
         });
@@ -263,10 +282,76 @@ public final class FilesApi {
         });
     }
 
+    /** One part of a multipart transfer: exactly its size (part_size, the last the remainder), under the body limit. */
+    Reply uploadPart(Call c) {
+        c.requireContentType("application/octet-stream");
+        String key = c.param("key");
+        StoredFile f = repo.read(() -> RecordsApi.file(ownDraft(c), key));
+        if (!f.multipart() || f.committed) throw new ApiError(400, "File is not a pending multipart transfer.");
+        int part;
+        try {
+            part = Integer.parseInt(c.param("part"));
+        } catch (NumberFormatException e) {
+            part = -1;
+        }
+        if (part < 1 || part > f.parts) throw new ApiError(404, "Not found");
+        long expected = part < f.parts ? f.partSize : f.declaredSize - (long) (f.parts - 1) * f.partSize;
+        long declared = c.header("content-length").map(Long::parseLong).orElse(-1L);
+        if (declared >= maxContentLength) throw new ApiError(413, TOO_LARGE);
+        Path tmp;
+        long length;
+        try {
+            Files.createDirectories(uploads);
+            tmp = Files.createTempFile(uploads, "part-", ".bin");
+            try (InputStream in = c.bodyStream()) {
+                length = copyAtMost(in, tmp, maxContentLength);
+            }
+        } catch (IOException e) {
+            throw new ApiError(400, "File is smaller than expected.");
+        }
+        if (length >= maxContentLength) {
+            deleteQuietly(tmp);
+            throw new ApiError(413, TOO_LARGE);
+        }
+        if (length != expected) {
+            deleteQuietly(tmp);
+            throw new ApiError(
+                    400, length < expected ? "File is smaller than expected." : "File is bigger than expected.");
+        }
+        int n = part;
+        return repo.write(() -> {
+            RecordDoc d = ownDraft(c);
+            Path old = f.partFiles.put(n, tmp);
+            if (old != null) deleteQuietly(old);
+            f.updated = Instant.now();
+            return Reply.json(200, json.fileEntry(d, f, c.api()));
+        });
+    }
+
+    /** The parts of a multipart transfer joined into the file's content, in order. */
+    private void join(StoredFile f) {
+        if (f.partFiles.size() != f.parts) throw new ApiError(400, "File is not uploaded yet.");
+        try {
+            Path joined = Files.createTempFile(uploads, "upload-", ".bin");
+            MessageDigest md = MessageDigest.getInstance("MD5");
+            try (var out = new java.security.DigestOutputStream(Files.newOutputStream(joined), md)) {
+                for (int i = 1; i <= f.parts; i++) Files.copy(f.partFiles.get(i), out);
+            }
+            for (Path p : f.partFiles.values()) deleteQuietly(p);
+            f.partFiles.clear();
+            if (f.bytes != null) f.bytes.discard();
+            f.setContent(uploaded(joined), f.declaredSize, HexFormat.of().formatHex(md.digest()));
+            f.mimetype = rdmloadtest.simulator.store.Mimetypes.guess(f.key);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new ApiError(500, "Internal server error");
+        }
+    }
+
     Reply commit(Call c) {
         return repo.write(() -> {
             RecordDoc d = ownDraft(c);
             StoredFile f = RecordsApi.file(d, c.param("key"));
+            if (f.multipart() && !f.committed) join(f);
             if (f.bytes == null) throw new ApiError(400, "File is not uploaded yet.");
             f.committed = true;
             f.updated = Instant.now();

@@ -276,8 +276,27 @@ public final class RecordJson {
             e.putNull("metadata");
         }
         e.putObject("access").put("hidden", false);
-        e.putObject("transfer").put("type", "L");
-        e.set("links", fileLinks(r, sf, api));
+        if (sf.multipart()) {
+            e.put("size", sf.declaredSize);
+            e.putObject("transfer")
+                    .put("type", "M")
+                    .put("part_size", sf.partSize)
+                    .put("parts", sf.parts);
+        } else {
+            e.putObject("transfer").put("type", "L");
+        }
+        ObjectNode links = fileLinks(r, sf, api);
+        if (sf.multipart() && !sf.committed) {
+            // As v14 answers a multipart init: one upload URL per part, and no content link yet.
+            links.remove("content");
+            var parts = links.putArray("parts");
+            for (int i = 1; i <= sf.parts; i++)
+                parts.addObject()
+                        .put("part", i)
+                        .put("url", links.get("self").asText() + "/content/" + i)
+                        .put("expiration", ts(sf.created.plus(java.time.Duration.ofDays(14))));
+        }
+        e.set("links", links);
         return e;
     }
 

@@ -20,6 +20,17 @@ public final class StoredFile {
     public volatile String mimetype;
     public volatile long size = -1;
     public volatile boolean committed;
+    /** Multipart transfer ("M", v13+): the parts declared at init and those uploaded so far (1-based). */
+    public volatile int parts;
+
+    public volatile long partSize;
+    public volatile long declaredSize = -1;
+    public final java.util.Map<Integer, java.nio.file.Path> partFiles = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public boolean multipart() {
+        return parts > 0;
+    }
+
     public volatile FileBytes bytes;
     private volatile String md5;
     private volatile long crc = -1;
