@@ -16,6 +16,12 @@ public final class DataKeys implements KeySet {
             "data/default",
             "Directory of the feeders (feeders/*.csv): generated (data/default) or harvested from the target.",
             text());
+    public static final Key<String> POPULARITY = KEYS.add(
+            "data.popularity",
+            null,
+            "Observed popularity (rank,id,views; calibrate's feeders/popularity.csv): the records feeder ranks the"
+                    + " records it names first, most viewed first, the others after in their own order.",
+            text());
     public static final Key<String> DEPOSIT_TEMPLATES = KEYS.add(
             "data.depositTemplates",
             "data/default/records.jsonl",

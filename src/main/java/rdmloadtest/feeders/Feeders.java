@@ -12,6 +12,11 @@ public final class Feeders {
     private Feeders() {}
 
     /** Records by popularity (Zipf over {@code records.csv} ranks). */
+    /** As {@link #popularRecords(Path, double)}, ranked by observed popularity first when a file is given. */
+    public static ZipfRecordFeeder popularRecords(Path dataDir, double exponent, Path popularity) {
+        return new ZipfRecordFeeder(dataDir, exponent, 42L, popularity);
+    }
+
     public static ZipfRecordFeeder popularRecords(Path dataDir, double exponent) {
         return new ZipfRecordFeeder(dataDir, exponent);
     }

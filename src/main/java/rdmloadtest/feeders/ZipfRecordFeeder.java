@@ -31,6 +31,14 @@ public final class ZipfRecordFeeder implements Iterator<Map<String, Object>> {
     private final double exponent;
 
     public ZipfRecordFeeder(Path dataDir, double exponent, long seed) {
+        this(dataDir, exponent, seed, null);
+    }
+
+    /**
+     * @param popularity ids in order of observed views (calibrate's popularity.csv), or null: those of them in
+     *     records.csv take the first ranks, in that order; the other records follow in their own rank order
+     */
+    public ZipfRecordFeeder(Path dataDir, double exponent, long seed, Path popularity) {
         if (!(exponent > 0)) {
             throw new IllegalArgumentException("Zipf exponent must be > 0, got " + exponent);
         }
@@ -61,9 +69,47 @@ public final class ZipfRecordFeeder implements Iterator<Map<String, Object>> {
                 resourceType[at] = shared.computeIfAbsent((String) row.get("resource_type"), s -> s);
             }
         }
+        if (popularity != null) rerank(popularity);
         zipf = RandomDataGenerator.of(new Well19937c(seed));
         this.n = n;
         this.exponent = exponent;
+    }
+
+    /** Moves the records the popularity file names to the front, most viewed first (a stable reordering). */
+    private void rerank(Path popularity) {
+        Map<String, Integer> at = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) at.put(ids[i], i);
+        java.util.List<Integer> order = new java.util.ArrayList<>();
+        boolean[] taken = new boolean[ids.length];
+        try (var in = org.apache.commons.csv.CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(java.nio.file.Files.newBufferedReader(popularity))) {
+            for (var r : in) {
+                if (!r.isMapped("id")) throw new DataFileException(popularity, 1, "expected the columns rank,id,views");
+                Integer i = at.get(r.get("id"));
+                if (i != null && !taken[i]) {
+                    taken[i] = true;
+                    order.add(i);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new DataFileException(popularity, 0, "cannot read it: " + e.getMessage());
+        }
+        for (int i = 0; i < ids.length; i++) if (!taken[i]) order.add(i);
+        permute(ids, order);
+        permute(parentIds, order);
+        permute(accessStatus, order);
+        permute(resourceType, order);
+        int[] files = fileCount.clone();
+        for (int r = 0; r < order.size(); r++) fileCount[r] = files[order.get(r)];
+    }
+
+    private static void permute(String[] a, java.util.List<Integer> order) {
+        String[] copy = a.clone();
+        for (int r = 0; r < order.size(); r++) a[r] = copy[order.get(r)];
     }
 
     private static int countRows(Path dataDir) {

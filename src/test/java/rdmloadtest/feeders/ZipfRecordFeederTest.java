@@ -77,4 +77,24 @@ class ZipfRecordFeederTest {
         DataFileException e = assertThrows(DataFileException.class, () -> new ZipfRecordFeeder(dataDir, 1.0));
         assertEquals(file + ":3: rank 1 is not a unique value in 1..2", e.getMessage());
     }
+
+    /** Calibrate's popularity.csv puts the records it saw viewed first, in its order; the rest keep theirs after. */
+    @Test
+    void observedPopularityTakesTheFirstRanks() throws IOException {
+        writeRecords();
+        Path popularity = dataDir.resolve("popularity.csv");
+        Files.writeString(popularity, "rank,id,views\n1,rec-700,90\n2,unknown-id,50\n3,rec-5,40\n");
+        ZipfRecordFeeder f = new ZipfRecordFeeder(dataDir, 1.0, 1, popularity);
+        Map<Integer, String> byRank = new java.util.HashMap<>();
+        Map<String, Integer> fileCounts = new java.util.HashMap<>();
+        for (int i = 0; i < 50_000 && !byRank.keySet().containsAll(java.util.List.of(1, 2, 3)); i++) {
+            Map<String, Object> row = f.next();
+            byRank.put((Integer) row.get("rank"), (String) row.get("id"));
+            fileCounts.put((String) row.get("id"), (Integer) row.get("file_count"));
+        }
+        assertEquals("rec-700", byRank.get(1));
+        assertEquals("rec-5", byRank.get(2));
+        assertEquals("rec-1", byRank.get(3), "then the others in their own rank order");
+        assertEquals(2000, f.size());
+    }
 }

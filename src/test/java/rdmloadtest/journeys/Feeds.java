@@ -27,7 +27,13 @@ public final class Feeds {
         long maxDownload = cfg.traffic().readers().maxDownloadBytes();
         searchQueries = Feeders.searchQueries(dir);
         facets = readAll(dir, FeederFile.FACETS);
-        popularRecords = Feeders.popularRecords(dir, cfg.traffic().readers().zipfExponent());
+        popularRecords = Feeders.popularRecords(
+                dir,
+                cfg.traffic().readers().zipfExponent(),
+                cfg.settings()
+                        .find(rdmloadtest.feeders.DataKeys.POPULARITY)
+                        .map(Path::of)
+                        .orElse(null));
         smallFiles = new CsvFeeder(dir, FeederFile.FILES, row -> ((Number) row.get("size")).longValue() <= maxDownload);
         depositTemplates = writes ? new DepositTemplates(cfg.depositTemplates(), cfg) : null;
         // Touch every feeder now: a missing or broken data file must fail before any load is sent.
