@@ -38,10 +38,11 @@ class CleanupAfterKillTest {
             List<LedgerFile.OpenDraft> open;
             try {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+                // Killed once drafts are open and records published (a busy machine takes longer to get there).
                 do {
-                    Thread.sleep(100);
+                    Thread.sleep(200);
                     open = LedgerFile.openDrafts(ledgers, site);
-                } while (open.size() < 2 && run.isAlive() && System.nanoTime() < deadline);
+                } while ((open.size() < 2 || marked(site) < 2) && run.isAlive() && System.nanoTime() < deadline);
             } finally {
                 run.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up of its own
                 run.waitFor(30, TimeUnit.SECONDS);

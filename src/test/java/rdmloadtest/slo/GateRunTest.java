@@ -55,7 +55,8 @@ class GateRunTest {
     private static synchronized ProbeRun.Outcome clean() throws Exception {
         if (clean == null) {
             probe.faults.replaceAll((c, f) -> FaultSpec.NONE);
-            clean = probe.run(20, Duration.ofSeconds(5), Map.of("slo.warmup", "2s"));
+            // 100 sessions after the warm-up: a p95 is judged against a baseline from 60 responses on (Baseline).
+            clean = probe.run(20, Duration.ofSeconds(7), Map.of("slo.warmup", "2s"));
         }
         return clean;
     }
@@ -127,7 +128,7 @@ class GateRunTest {
         probe.faults.put(EndpointClass.SEARCH, FaultSpec.parse("error=0.4"));
         ProbeRun.Outcome o;
         try {
-            o = probe.run(20, Duration.ofSeconds(4), Map.of("slo.warmup", "1s", "baseline", baseline.toString()));
+            o = probe.run(20, Duration.ofSeconds(6), Map.of("slo.warmup", "1s", "baseline", baseline.toString()));
         } finally {
             probe.faults.replaceAll((c, f) -> FaultSpec.NONE);
         }
@@ -186,15 +187,15 @@ class GateRunTest {
         // The same user starts judged against a plan four times as fast: the injector "could not keep up".
         Summarizer.Inputs in = RunReport.inputs(
                 settings(Map.of("slo.warmup", "2s")),
-                new InjectionPlan().and("readers", constantUsersPerSec(80).during(Duration.ofSeconds(5))),
+                new InjectionPlan().and("readers", constantUsersPerSec(80).during(Duration.ofSeconds(7))),
                 PROBE);
         RunSummary s =
                 Summarizer.summarize(SimulationLog.read(o.result().folder().resolve("simulation.log")), "x", in);
         assertEquals(RunSummary.Verdict.INVALID, s.verdict(), "a lagging injector measured itself, not the target");
         assertEquals(3, RunReport.status(s, true));
         var lag = s.injector().scenarios().get(0);
-        assertEquals(400, lag.planned());
-        assertEquals(100, lag.started());
+        assertEquals(560, lag.planned());
+        assertEquals(140, lag.started());
         assertTrue(
                 s.invalidReasons().stream()
                         .anyMatch(f -> f.matches("INJECTOR LAGGING: readers p99 start lag = \\d+ ms > 1000 ms .*")),
@@ -203,7 +204,7 @@ class GateRunTest {
                 s.invalidReasons().stream()
                         .anyMatch(
                                 f -> f.startsWith(
-                                        "INJECTOR LAGGING: readers started 100 of 400 planned users; 300 never started (75.00 % > 1 %)")),
+                                        "INJECTOR LAGGING: readers started 140 of 560 planned users; 420 never started (75.00 % > 1 %)")),
                 s.invalidReasons()::toString);
     }
 
