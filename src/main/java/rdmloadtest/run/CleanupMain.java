@@ -56,6 +56,7 @@ public final class CleanupMain {
             System.out.println("  " + d.draftId() + " (" + d.ledger().getFileName() + ")");
         HttpClient http = InvenioHttp.client(s.get(InvenioKeys.INSECURE_TLS), site);
         int failed = apply && !open.isEmpty() ? deleteDrafts(open, site, http, env) : 0;
+        failed += unledgeredDrafts(s, site, dir, http, env, apply);
         if (s.get(RunKeys.CLEANUP_PUBLISHED)) failed += published(s, site, dir, http, env, apply);
         return failed == 0 ? Command.OK : Command.FAILED;
     }
@@ -139,6 +140,71 @@ public final class CleanupMain {
                 } else {
                     failed++;
                     System.out.println("cleanup: record " + id + ": HTTP " + status + ", not deleted");
+                }
+            }
+        }
+        return failed;
+    }
+
+    /**
+     * Drafts no ledger names: a run killed after its create request reached the target and before the ledger line was
+     * written leaves one. Every draft a run creates carries its marker subject from the first request, so each
+     * depositor's own search finds them (never-published drafts and edits of published records).
+     *
+     * @return how many could not be deleted
+     */
+    private static int unledgeredDrafts(
+            Settings s, URI site, Path dir, HttpClient http, Map<String, String> env, boolean apply)
+            throws IOException, InterruptedException {
+        List<String> tokens = LoadTestConfig.environmentTokens(env);
+        Set<String> runs = s.find(RunKeys.CLEANUP_RUN_ID).map(Set::of).orElse(LedgerFile.runIds(dir, site.toString()));
+        if (runs.isEmpty()) return 0;
+        if (tokens.isEmpty()) {
+            System.out.println("cleanup: INVENIO_TOKENS not set: drafts of " + runs.size()
+                    + " run(s) that no ledger names cannot be searched for");
+            return 0;
+        }
+        int failed = 0;
+        for (String run : runs) {
+            String marker = "rdm-loadtest:" + run;
+            for (int t = 0; t < tokens.size(); t++) {
+                String bearer = "Bearer " + tokens.get(t);
+                String q = URLEncoder.encode(
+                        "metadata.subjects.subject:\"" + marker + "\" AND (is_published:false OR has_draft:true)",
+                        StandardCharsets.UTF_8);
+                HttpRequest search = HttpRequest.newBuilder(
+                                URI.create(site + "/api/user/records?q=" + q + "&size=100&sort=newest"))
+                        .header("Authorization", bearer)
+                        .header("Accept", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .build();
+                HttpResponse<String> r = Retries.send(
+                        6,
+                        () -> http.send(search, HttpResponse.BodyHandlers.ofString()),
+                        why -> System.out.println("cleanup: search: " + why + ", retrying"));
+                if (r.statusCode() != 200)
+                    throw new IOException(
+                            "cleanup: drafts search of depositor " + (t + 1) + " answered HTTP " + r.statusCode());
+                for (JsonNode h : JSON.readTree(r.body()).at("/hits/hits")) {
+                    String id = h.path("id").asText();
+                    System.out.println("cleanup: draft " + id + " of run " + run + " (depositor " + (t + 1)
+                            + ", found by its marker)" + (apply ? "" : ": -Dcleanup.apply=true deletes it"));
+                    if (!apply) continue;
+                    HttpRequest del = HttpRequest.newBuilder(URI.create(site + "/api/records/" + id + "/draft"))
+                            .header("Authorization", bearer)
+                            .timeout(Duration.ofSeconds(30))
+                            .DELETE()
+                            .build();
+                    int status = Retries.send(
+                                    6,
+                                    () -> http.send(del, HttpResponse.BodyHandlers.discarding()),
+                                    why -> System.out.println("cleanup: " + id + ": " + why + ", retrying"))
+                            .statusCode();
+                    if (status == 204 || status == 404) System.out.println("cleanup: " + id + " deleted");
+                    else {
+                        failed++;
+                        System.out.println("cleanup: " + id + ": HTTP " + status + ", left");
+                    }
                 }
             }
         }

@@ -63,6 +63,8 @@ class CleanupAfterKillTest {
                     Map.of("invenio.baseUrl", site, "run.ledgerDir", ledgers.toString(), "cleanup.apply", "true")));
             assertEquals(0, CleanupMain.run(apply, env()));
             assertEquals(0, stillThere(site, open), "drafts left after cleanup");
+            Thread.sleep(1500); // the search index's refresh
+            assertEquals(0, draftsOfTheRun(site), "drafts of the run (found by its marker) left after cleanup");
             assertEquals(List.of(), LedgerFile.openDrafts(ledgers, site));
             assertEquals(0, CleanupMain.run(apply, env()), "a second cleanup finds nothing to do");
 
@@ -143,6 +145,26 @@ class CleanupAfterKillTest {
                 .readTree(r.body())
                 .at("/hits/total")
                 .asLong();
+    }
+
+    /** Every draft of the killed run either depositor still has, by the run's marker (ledgered or not). */
+    private static long draftsOfTheRun(String site) throws Exception {
+        String q = java.net.URLEncoder.encode(
+                "metadata.subjects.subject:\"rdm-loadtest:killed\" AND (is_published:false OR has_draft:true)",
+                java.nio.charset.StandardCharsets.UTF_8);
+        long n = 0;
+        for (String token : TOKENS) {
+            HttpRequest req = HttpRequest.newBuilder(URI.create(site + "/api/user/records?q=" + q + "&size=1"))
+                    .header("Authorization", "Bearer " + token)
+                    .build();
+            HttpResponse<String> r = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            n += new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(r.body())
+                    .at("/hits/total")
+                    .asLong();
+        }
+        return n;
     }
 
     /** Of the drafts the ledger lists, those the target still has (GET /api/records/{id}/draft by their owner). */
