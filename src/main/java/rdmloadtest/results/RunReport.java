@@ -26,6 +26,9 @@ import rdmloadtest.history.Fingerprint;
 import rdmloadtest.history.RunHistory;
 import rdmloadtest.invenio.InvenioKeys;
 import rdmloadtest.live.LiveRun;
+import rdmloadtest.metrics.MetricsFile;
+import rdmloadtest.metrics.Prometheus;
+import rdmloadtest.metrics.TierMetrics;
 import rdmloadtest.monitor.InjectorMonitor;
 import rdmloadtest.monitor.InjectorSample;
 import rdmloadtest.monitor.MonitorKeys;
@@ -58,6 +61,7 @@ public final class RunReport {
     private final Optional<Path> history;
     private final InjectorMonitor monitor;
     private final Supplier<Optional<LiveRun.Abort>> aborted;
+    private final Optional<MetricsFile> metrics;
     private boolean done;
 
     private RunReport(
@@ -66,6 +70,7 @@ public final class RunReport {
             Summarizer.Inputs inputs,
             Supplier<Optional<LiveRun.Abort>> aborted) {
         this.aborted = aborted;
+        this.metrics = MetricsFile.load(settings);
         this.simulation = simulation;
         this.installedAt = System.currentTimeMillis();
         this.resultsRoot = Path.of(settings.get(ResultKeys.RESULTS_FOLDER)).toAbsolutePath();
@@ -157,6 +162,7 @@ public final class RunReport {
                 return;
             }
             result = summarize(folder.get(), inputs, samples, aborted.get());
+            metrics.ifPresent(m -> tiers(m, result));
             history.ifPresent(dir -> record(dir, result));
         } catch (IOException | RuntimeException e) {
             System.err.println("rdm-loadtest: cannot write the run summary: " + e);
@@ -167,6 +173,27 @@ public final class RunReport {
         print(result);
         int status = status(result.summary(), enforce);
         if (ownsJvm && status != Command.OK) RunEnd.exitGatlingJvm(status);
+    }
+
+    /** The target's tiers over the judged window, from Prometheus: tiers.json in the run folder, a table on the console. */
+    private static void tiers(MetricsFile m, Result r) {
+        RunSummary s = r.summary();
+        long from = (s.injectStartEpochMs() + (long) (s.warmupSeconds() * 1000)) / 1000;
+        long to = Math.min(s.injectEndEpochMs() / 1000, System.currentTimeMillis() / 1000 - 5);
+        try {
+            TierMetrics.Report t = TierMetrics.measure(
+                    m,
+                    new Prometheus(m.prometheus()),
+                    from,
+                    to,
+                    s.globalWindow().rps());
+            TierMetrics.write(r.folder().resolve("tiers.json"), t);
+            System.out.print(TierMetrics.table(t));
+        } catch (IOException e) {
+            System.err.println("rdm-loadtest: tier metrics: " + e.getMessage() + "; no tiers.json");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The exit status a verdict gives (report-only runs always 0). */

@@ -22,6 +22,9 @@ import rdmloadtest.invenio.Preflight;
 import rdmloadtest.journeys.Chance;
 import rdmloadtest.journeys.Feeds;
 import rdmloadtest.live.LiveRun;
+import rdmloadtest.metrics.MetricsFile;
+import rdmloadtest.metrics.Prometheus;
+import rdmloadtest.metrics.TierMetrics;
 import rdmloadtest.results.InjectionPlan;
 import rdmloadtest.results.RunReport;
 import rdmloadtest.run.DraftLedger;
@@ -57,6 +60,8 @@ public abstract class InvenioSimulation extends Simulation {
         target = Target.start(cfg);
         try {
             preflight(writes);
+            // The target's Prometheus answers every tier's queries, or the run stops here, before load.
+            MetricsFile.load(cfg.settings()).ifPresent(m -> TierMetrics.preflight(m, new Prometheus(m.prometheus())));
         } catch (RuntimeException e) {
             closeTarget();
             throw e;

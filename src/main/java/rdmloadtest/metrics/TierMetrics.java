@@ -1,0 +1,121 @@
+package rdmloadtest.metrics;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import rdmloadtest.config.ConfigException;
+
+/**
+ * The target's tiers over a run's steady window, from Prometheus: utilization U (average over the window), service
+ * demand per request D = U / X (the utilization law, X the run's throughput), and the tier with the largest
+ * utilization relative to its capacity (or the largest demand, when no capacity is known).
+ */
+public final class TierMetrics {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** One tier over the window: U in the query's unit (cores, workers), D in the same unit-seconds per request. */
+    public record TierUsage(
+            String tier,
+            double utilization,
+            Double capacity,
+            Double utilizationPct,
+            double demandMs,
+            Double saturation) {}
+
+    /** The tiers over one window, and the one that limits first. */
+    public record Report(
+            long fromEpochSecond, long toEpochSecond, double throughputRps, List<TierUsage> tiers, String bottleneck) {}
+
+    private TierMetrics() {}
+
+    /**
+     * Every tier's queries answer now, before any load: an unreachable Prometheus, a refused query or one that
+     * returns nothing stops the run with one line naming the tier and the query.
+     */
+    public static void preflight(MetricsFile f, Prometheus p) {
+        long now = System.currentTimeMillis() / 1000;
+        for (MetricsFile.Tier t : f.tiers()) {
+            check(f, p, t, "utilization", t.utilization(), now);
+            if (t.saturation() != null) check(f, p, t, "saturation", t.saturation(), now);
+        }
+    }
+
+    private static void check(MetricsFile f, Prometheus p, MetricsFile.Tier t, String kind, String query, long now) {
+        OptionalDouble v;
+        try {
+            v = p.value(query, now);
+        } catch (IOException e) {
+            throw new ConfigException(
+                    "metrics: tier '" + t.name() + "', " + kind + " query '" + query + "': " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConfigException("metrics: interrupted");
+        }
+        if (v.isEmpty())
+            throw new ConfigException("metrics: tier '" + t.name() + "', " + kind + " query '" + query
+                    + "' returned nothing from " + p.base() + " (is its exporter scraped? " + f.source() + ")");
+    }
+
+    /** The tiers averaged over [from, to] (epoch seconds), for a run that served {@code throughputRps}. */
+    public static Report measure(MetricsFile f, Prometheus p, long from, long to, double throughputRps)
+            throws IOException, InterruptedException {
+        long span = Math.max(5, to - from);
+        List<TierUsage> out = new ArrayList<>();
+        for (MetricsFile.Tier t : f.tiers()) {
+            double u = p.value("avg_over_time((" + t.utilization() + ")[" + span + "s:5s])", to)
+                    .orElse(Double.NaN);
+            Double sat = t.saturation() == null
+                    ? null
+                    : p.value("avg_over_time((" + t.saturation() + ")[" + span + "s:5s])", to)
+                            .orElse(Double.NaN);
+            Double pct = t.capacity() == null || t.capacity() <= 0 ? null : 100 * u / t.capacity();
+            out.add(new TierUsage(
+                    t.name(), u, t.capacity(), pct, throughputRps > 0 ? 1000 * u / throughputRps : Double.NaN, sat));
+        }
+        // The machine and the injector are not tiers of the target: they cannot be its bottleneck.
+        String bottleneck = out.stream()
+                .filter(u -> !u.tier().equals("machine") && !u.tier().equals("injector"))
+                .filter(u -> !Double.isNaN(u.utilization()))
+                .max(Comparator.comparingDouble(
+                        u -> u.utilizationPct() != null ? u.utilizationPct() / 100 : u.utilization()))
+                .map(TierUsage::tier)
+                .orElse(null);
+        return new Report(from, to, throughputRps, List.copyOf(out), bottleneck);
+    }
+
+    public static void write(Path file, Report r) throws IOException {
+        JSON.writeValue(file.toFile(), r);
+    }
+
+    /** The console's table. */
+    public static String table(Report r) {
+        StringBuilder b = new StringBuilder(String.format(
+                Locale.ROOT,
+                "---- target tiers (Prometheus, %d s steady window, %.2f req/s) ----%n%-20s %10s %8s %14s %11s%n",
+                r.toEpochSecond() - r.fromEpochSecond(),
+                r.throughputRps(),
+                "tier",
+                "U",
+                "U %",
+                "D ms/request",
+                "saturation"));
+        for (TierUsage u : r.tiers())
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%-20s %10.3f %8s %14.1f %11s%n",
+                    u.tier(),
+                    u.utilization(),
+                    u.utilizationPct() == null ? "-" : String.format(Locale.ROOT, "%.1f", u.utilizationPct()),
+                    u.demandMs(),
+                    u.saturation() == null ? "-" : String.format(Locale.ROOT, "%.2f", u.saturation())));
+        if (r.bottleneck() != null)
+            b.append("busiest tier: ").append(r.bottleneck()).append('\n');
+        return b.toString();
+    }
+}

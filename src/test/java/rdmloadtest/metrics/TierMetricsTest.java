@@ -1,0 +1,125 @@
+package rdmloadtest.metrics;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rdmloadtest.config.ConfigException;
+
+/** The metrics file, Prometheus's query API (a stand-in answering as Prometheus does) and the tier report. */
+class TierMetricsTest {
+    @TempDir
+    Path dir;
+
+    private HttpServer server;
+    /** query text (contained) -> value; a query matching none answers an empty result. */
+    private final Map<String, String> answers = new ConcurrentHashMap<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/v1/query", ex -> {
+            String q = URLDecoder.decode(ex.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
+            String body;
+            if (q.contains("syntax error"))
+                body = "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"parse error\"}";
+            else {
+                String value = answers.entrySet().stream()
+                        .filter(e -> q.contains(e.getKey()))
+                        .map(Map.Entry::getValue)
+                        .findFirst()
+                        .orElse(null);
+                body = "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
+                        + (value == null ? "" : "{\"metric\":{},\"value\":[1800000000,\"" + value + "\"]}") + "]}}";
+            }
+            byte[] b = body.getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(body.contains("error") ? 400 : 200, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private MetricsFile file(String tiers) throws Exception {
+        Path f = dir.resolve("metrics.json");
+        Files.writeString(
+                f,
+                "{\"schema\":\"rdm-loadtest/metrics/1\",\"prometheusUrl\":\"http://127.0.0.1:"
+                        + server.getAddress().getPort() + "\",\"tiers\":[" + tiers + "]}");
+        return MetricsFile.read(f, Optional.empty());
+    }
+
+    private static final String TIERS = "{\"name\":\"app workers\",\"utilization\":\"app_cpu\",\"capacity\":2},"
+            + "{\"name\":\"search\",\"utilization\":\"search_cpu\",\"capacity\":1,\"saturation\":\"search_queue\"},"
+            + "{\"name\":\"machine\",\"utilization\":\"machine_cpu\",\"capacity\":2}";
+
+    @Test
+    void demandIsUtilizationOverThroughputAndTheBusiestTierIsNamed() throws Exception {
+        answers.putAll(Map.of("app_cpu", "1.5", "search_cpu", "0.3", "search_queue", "2", "machine_cpu", "1.95"));
+        MetricsFile m = file(TIERS);
+        TierMetrics.preflight(m, new Prometheus(m.prometheus()));
+        TierMetrics.Report r = TierMetrics.measure(m, new Prometheus(m.prometheus()), 1000, 1060, 10.0);
+        TierMetrics.TierUsage app = r.tiers().get(0);
+        assertEquals(1.5, app.utilization(), 1e-9);
+        assertEquals(75.0, app.utilizationPct(), 1e-9);
+        assertEquals(150.0, app.demandMs(), 1e-9, "D = U / X: 1.5 cores / 10 req/s = 150 ms per request");
+        assertEquals(2.0, r.tiers().get(1).saturation(), 1e-9);
+        assertEquals(
+                "app workers", r.bottleneck(), "75 % of its capacity against search's 30 %; the machine is no tier");
+        assertTrue(TierMetrics.table(r).contains("busiest tier: app workers"), TierMetrics.table(r));
+    }
+
+    @Test
+    void aQueryThatReturnsNothingStopsBeforeLoadNamingTierAndQuery() throws Exception {
+        answers.putAll(Map.of("app_cpu", "1.5", "machine_cpu", "1"));
+        MetricsFile m = file(TIERS);
+        ConfigException e =
+                assertThrows(ConfigException.class, () -> TierMetrics.preflight(m, new Prometheus(m.prometheus())));
+        assertTrue(
+                e.getMessage().startsWith("metrics: tier 'search', utilization query 'search_cpu' returned nothing"),
+                e.getMessage());
+    }
+
+    @Test
+    void anUnreachableOrRefusingPrometheusStopsBeforeLoad() throws Exception {
+        MetricsFile refused = file("{\"name\":\"app\",\"utilization\":\"syntax error(\"}");
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> TierMetrics.preflight(refused, new Prometheus(refused.prometheus())));
+        assertTrue(e.getMessage().contains("Prometheus refused the query: parse error"), e.getMessage());
+        MetricsFile m = file("{\"name\":\"app\",\"utilization\":\"app_cpu\"}");
+        Prometheus down = new Prometheus(URI.create("http://127.0.0.1:1"));
+        ConfigException e2 = assertThrows(ConfigException.class, () -> TierMetrics.preflight(m, down));
+        assertTrue(
+                e2.getMessage()
+                        .startsWith(
+                                "metrics: tier 'app', utilization query 'app_cpu': Prometheus at http://127.0.0.1:1 cannot be reached"),
+                e2.getMessage());
+    }
+
+    @Test
+    void aBadMetricsFileIsAOneLineErrorNamingTheFile() throws Exception {
+        Path f = dir.resolve("bad.json");
+        Files.writeString(
+                f,
+                "{\"schema\":\"rdm-loadtest/metrics/1\",\"prometheusUrl\":\"http://x\",\"tiers\":[{\"name\":\"a\"}]}");
+        ConfigException e = assertThrows(ConfigException.class, () -> MetricsFile.read(f, Optional.empty()));
+        assertEquals(f + ": tiers[0]: expected a name and a utilization query", e.getMessage());
+    }
+}
