@@ -19,6 +19,7 @@ import rdmloadtest.config.Settings;
  */
 public record MetricsFile(Path source, URI prometheus, List<Tier> tiers) {
     public static final String SCHEMA = "rdm-loadtest/metrics/1";
+    private static final String CLASSPATH = "classpath:";
 
     public record Tier(String name, String utilization, Double capacity, String saturation) {}
 
@@ -26,16 +27,33 @@ public record MetricsFile(Path source, URI prometheus, List<Tier> tiers) {
     public static Optional<MetricsFile> load(Settings s) {
         Optional<String> file = s.find(MetricsKeys.FILE);
         if (file.isEmpty()) return Optional.empty();
-        return Optional.of(read(Path.of(file.get()), s.find(MetricsKeys.PROMETHEUS)));
+        return Optional.of(read(file.get(), s.find(MetricsKeys.PROMETHEUS)));
     }
 
     static MetricsFile read(Path file, Optional<URI> override) {
+        return read(file.toString(), override);
+    }
+
+    /** A file, or "classpath:metrics/NAME.json" for a shipped one (single-host.json, kubernetes.json). */
+    static MetricsFile read(String ref, Optional<URI> override) {
+        Path file = Path.of(ref);
         JsonNode n;
         try {
-            n = new ObjectMapper().readTree(Files.readString(file));
+            if (ref.startsWith(CLASSPATH)) {
+                try (var in =
+                        MetricsFile.class.getClassLoader().getResourceAsStream(ref.substring(CLASSPATH.length()))) {
+                    if (in == null)
+                        throw new ConfigException(MetricsKeys.FILE.name() + "=" + ref
+                                + ": no such resource; shipped: classpath:metrics/single-host.json,"
+                                + " classpath:metrics/kubernetes.json");
+                    n = new ObjectMapper().readTree(in);
+                }
+            } else {
+                n = new ObjectMapper().readTree(Files.readString(file));
+            }
         } catch (IOException e) {
             throw new ConfigException(
-                    MetricsKeys.FILE.name() + "=" + file + ": cannot read it as JSON: " + e.getMessage());
+                    MetricsKeys.FILE.name() + "=" + ref + ": cannot read it as JSON: " + e.getMessage());
         }
         if (!SCHEMA.equals(n.path("schema").asText()))
             throw new ConfigException(file + ": schema: expected \"" + SCHEMA + "\"");

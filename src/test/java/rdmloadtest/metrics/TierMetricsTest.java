@@ -122,4 +122,16 @@ class TierMetricsTest {
         ConfigException e = assertThrows(ConfigException.class, () -> MetricsFile.read(f, Optional.empty()));
         assertEquals(f + ": tiers[0]: expected a name and a utilization query", e.getMessage());
     }
+
+    @Test
+    void theShippedFilesAreValidAndNamedInTheErrorForAMissingOne() {
+        for (String name : java.util.List.of("single-host", "kubernetes")) {
+            MetricsFile m = MetricsFile.read("classpath:metrics/" + name + ".json", Optional.empty());
+            assertTrue(m.tiers().size() >= 6, name);
+            assertTrue(m.tiers().stream().anyMatch(t -> t.name().equals("app workers")), name);
+        }
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> MetricsFile.read("classpath:metrics/nope.json", Optional.empty()));
+        assertTrue(e.getMessage().contains("shipped: classpath:metrics/single-host.json"), e.getMessage());
+    }
 }
