@@ -20,13 +20,19 @@ public final class CapacityReport {
     private CapacityReport() {}
 
     public static Path write(Path root, CapacityResult c) throws IOException {
+        return write(root, c, List.of());
+    }
+
+    /** @param tiers each step's tier metrics, when the steps ran with metrics.file */
+    static Path write(Path root, CapacityResult c, List<TierSteps.Row> tiers) throws IOException {
         String base = LocalDate.now(ZoneOffset.UTC) + "-" + c.target().replaceAll("[^A-Za-z0-9.-]", "_");
         Path dir = root.resolve(base);
         for (int i = 2; Files.exists(dir); i++) dir = root.resolve(base + "-" + i);
         Files.createDirectories(dir);
         JSON.writeValue(dir.resolve("capacity.json").toFile(), c);
-        Files.writeString(dir.resolve("summary.md"), markdown(c));
+        Files.writeString(dir.resolve("summary.md"), markdown(c) + TierSteps.markdown(tiers));
         Charts.writeAll(dir, c);
+        TierSteps.chart(dir, tiers);
         Files.writeString(dir.resolve("index.html"), html(c));
         return dir;
     }

@@ -45,6 +45,9 @@ public final class CapacitySearch {
     private double requestsPerSession = 1;
     private double loadSeconds;
     private long searchStart;
+    /** Where each step's run folder (and its tiers.json) is; null for a search without Gatling (tests). */
+    private Path tiersRoot;
+
     private Double injectorBoundAt;
 
     private final String target;
@@ -83,8 +86,10 @@ public final class CapacitySearch {
                 s.get(ResultKeys.INJECTOR_MAX_LAG),
                 s.get(ResultKeys.INJECTOR_MAX_MISSING),
                 out);
-        return new CapacitySearch(
+        CapacitySearch search = new CapacitySearch(
                 plan, slo, cfg.embedded() ? "simulator" : cfg.baseUrl().get().getHost(), planValues(cfg), gatling, out);
+        search.tiersRoot = Path.of(s.get(ResultKeys.RESULTS_FOLDER)).toAbsolutePath();
+        return search;
     }
 
     /** The search's outcome and the folder its report went to. */
@@ -154,8 +159,10 @@ public final class CapacitySearch {
                 CapacityAnalysis.headroom(max, plan.expectedPeakRps()),
                 List.copyOf(steps),
                 planValues);
-        Path dir = CapacityReport.write(plan.reportDir(), result);
+        List<TierSteps.Row> tiers = TierSteps.read(tiersRoot, steps);
+        Path dir = CapacityReport.write(plan.reportDir(), result, tiers);
         printConclusion(result, dir);
+        TierSteps.conclusion(tiers).ifPresent(out::println);
         return new Outcome(result, dir);
     }
 

@@ -77,6 +77,46 @@ class CapacityAnalysisTest {
         assertEquals(-1.2, CapacityAnalysis.headroom(247.0, 250).headroomPct(), 0.01);
     }
 
+    /** Each step's tiers.json read back: the reference step, the utilization-law bounds, the limiting tier. */
+    @org.junit.jupiter.api.Test
+    void tierMetricsOfTheStepsNameTheTierThatLimitsFirst(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root)
+            throws Exception {
+        List<StepResult> steps = List.of(
+                step(1, "step", 10, 10, true, true),
+                step(2, "step", 20, 19.5, true, true),
+                step(3, "step", 30, 22, false, false));
+        for (int i = 1; i <= 3; i++) {
+            double x = steps.get(i - 1).throughputRps();
+            // app workers: 60 ms per request on 2 workers; search: 20 ms on 1 core; the machine is no tier.
+            var report = new rdmloadtest.metrics.TierMetrics.Report(
+                    0,
+                    60,
+                    x,
+                    List.of(
+                            new rdmloadtest.metrics.TierMetrics.TierUsage(
+                                    "app workers", 0.06 * x, 2.0, 3.0 * x, 60, null),
+                            new rdmloadtest.metrics.TierMetrics.TierUsage("search", 0.02 * x, 1.0, 2.0 * x, 20, null),
+                            new rdmloadtest.metrics.TierMetrics.TierUsage("machine", 1.9, 2.0, 95.0, 1900 / x, null)),
+                    "app workers");
+            java.nio.file.Files.createDirectories(root.resolve("run-" + i));
+            rdmloadtest.metrics.TierMetrics.write(root.resolve("run-" + i).resolve("tiers.json"), report);
+        }
+        List<TierSteps.Row> rows = TierSteps.read(root, steps);
+        assertEquals(3, rows.size());
+        TierSteps.Row ref = TierSteps.reference(rows).orElseThrow();
+        assertEquals(2, ref.step().index(), "the highest throughput that met the SLOs");
+        List<TierSteps.Bound> bounds = TierSteps.bounds(ref);
+        // 2 workers / 60 ms = 33.3 req/s; 1 core / 20 ms = 50 req/s; the machine is not a tier of the target.
+        assertEquals(
+                List.of("app workers", "search"),
+                bounds.stream().map(TierSteps.Bound::tier).toList());
+        assertEquals(33.33, bounds.get(0).maxRps(), 0.01);
+        assertEquals(50.0, bounds.get(1).maxRps(), 0.01);
+        String md = TierSteps.markdown(rows);
+        assertTrue(md.contains("**app workers** limits first"), md);
+        assertTrue(TierSteps.conclusion(rows).orElseThrow().contains("app workers limits first at 33.3 req/s"));
+    }
+
     /** A step where "record view" meets its SLO when {@code viewOk} and "search" when {@code searchOk}. */
     private static StepResult step(
             int i, String phase, double target, double throughput, boolean viewOk, boolean searchOk) {
