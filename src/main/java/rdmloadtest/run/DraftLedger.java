@@ -26,6 +26,8 @@ public final class DraftLedger {
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Thread hook = new Thread(this::cleanUp, "rdm-loadtest-draft-cleanup");
+    private final String marker;
+    private volatile boolean wrote;
 
     /**
      * @param file where the ledger is also written as the run goes (null: memory only, e.g. the embedded simulator,
@@ -34,6 +36,16 @@ public final class DraftLedger {
      *     depositor by position)
      */
     public DraftLedger(String siteUrl, LedgerFile file, List<String> bearers) {
+        this(siteUrl, file, bearers, null);
+    }
+
+    /**
+     * @param marker the run's marker subject, which every draft it creates carries from its first request: at the
+     *     end, the depositors' drafts with it are deleted too (a create whose answer the run never saw leaves one the
+     *     ledger cannot name); null: the ledger only
+     */
+    public DraftLedger(String siteUrl, LedgerFile file, List<String> bearers, String marker) {
+        this.marker = marker;
         this.siteUrl = siteUrl;
         this.file = file;
         this.bearers = List.copyOf(bearers);
@@ -42,6 +54,7 @@ public final class DraftLedger {
 
     /** Remembers a draft with the Authorization value that may delete it. */
     public void opened(String draftId, String authorization) {
+        wrote = true;
         open.put(draftId, authorization);
         if (file != null) file.opened(draftId, bearers.indexOf(authorization));
     }
@@ -91,8 +104,63 @@ public final class DraftLedger {
                 System.err.println("rdm-loadtest: could not delete draft " + e.getKey() + " (" + problem + ")");
             }
         }
+        if (marker != null && wrote) deleted += sweep();
         if (deleted > 0)
             System.out.println("rdm-loadtest: deleted " + deleted + " unpublished draft(s) left by the run");
+        return deleted;
+    }
+
+    /** The depositors' drafts that carry the run's marker and that the ledger did not name. */
+    private int sweep() {
+        int deleted = 0;
+        try {
+            Thread.sleep(1200); // the search index's refresh (1 s in InvenioRDM): the last drafts must be visible
+            String q = java.net.URLEncoder.encode(
+                    "metadata.subjects.subject:\"" + marker + "\" AND (is_published:false OR has_draft:true)",
+                    java.nio.charset.StandardCharsets.UTF_8);
+            for (String bearer : bearers) {
+                HttpRequest search = HttpRequest.newBuilder(
+                                URI.create(siteUrl + "/api/user/records?q=" + q + "&size=100"))
+                        .header("Authorization", bearer)
+                        .header("Accept", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .build();
+                HttpResponse<String> r = Retries.send(
+                        8,
+                        LEDGER_FIRST_WAIT,
+                        LEDGER_MAX_WAIT,
+                        () -> client.send(search, HttpResponse.BodyHandlers.ofString()),
+                        why -> {});
+                if (r.statusCode() != 200) {
+                    System.err.println("rdm-loadtest: searching the run's drafts: HTTP " + r.statusCode());
+                    continue;
+                }
+                for (var h : new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(r.body())
+                        .at("/hits/hits")) {
+                    String id = h.path("id").asText();
+                    HttpRequest del = HttpRequest.newBuilder(URI.create(siteUrl + "/api/records/" + id + "/draft"))
+                            .header("Authorization", bearer)
+                            .timeout(Duration.ofSeconds(30))
+                            .DELETE()
+                            .build();
+                    int status = Retries.send(
+                                    8,
+                                    LEDGER_FIRST_WAIT,
+                                    LEDGER_MAX_WAIT,
+                                    () -> client.send(del, HttpResponse.BodyHandlers.discarding()),
+                                    why -> {})
+                            .statusCode();
+                    if (status == 204) deleted++;
+                    else if (status != 404)
+                        System.err.println("rdm-loadtest: could not delete draft " + id + " (HTTP " + status + ")");
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("rdm-loadtest: searching the run's drafts: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return deleted;
     }
 

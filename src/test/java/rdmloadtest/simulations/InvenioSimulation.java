@@ -77,7 +77,8 @@ public abstract class InvenioSimulation extends Simulation {
                                 target.siteUrl()),
                 LoadTestConfig.environmentTokens(System.getenv()).stream()
                         .map(t -> new Token(t).bearer())
-                        .toList());
+                        .toList(),
+                cfg.embedded() ? null : cfg.marker());
         live = LiveRun.start(
                 cfg.settings(), Slo.load(cfg.settings()), cfg.rampUp().plus(cfg.duration()));
         protocol = http.baseUrl(target.siteUrl())
