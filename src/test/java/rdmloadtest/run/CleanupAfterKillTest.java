@@ -47,6 +47,9 @@ class CleanupAfterKillTest {
                 run.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up of its own
                 run.waitFor(30, TimeUnit.SECONDS);
             }
+            // As an operator's cleanup comes after a crash: once the search index has refreshed (1 s, as OpenSearch's),
+            // so that drafts created just before the kill are found by the run's marker too.
+            Thread.sleep(1500);
             open = LedgerFile.openDrafts(ledgers, site);
             assertFalse(
                     open.isEmpty(),
