@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,7 +109,7 @@ public final class CleanupMain {
         Set<String> runs = s.find(RunKeys.CLEANUP_RUN_ID).map(Set::of).orElse(LedgerFile.runIds(dir, site.toString()));
         int failed = 0;
         for (String run : runs) {
-            String marker = "rdm-loadtest:" + run;
+            String marker = RunMarker.of(run);
             List<String> ids = markedRecords(site, http, admin, marker);
             System.out.println("cleanup: " + ids.size() + " published record(s) of run " + run + " (subject " + marker
                     + ")" + (apply ? "" : " (listing only: -Dcleanup.apply=true deletes them)"));
@@ -166,12 +164,10 @@ public final class CleanupMain {
         }
         int failed = 0;
         for (String run : runs) {
-            String marker = "rdm-loadtest:" + run;
+            String marker = RunMarker.of(run);
             for (int t = 0; t < tokens.size(); t++) {
                 String bearer = "Bearer " + tokens.get(t);
-                String q = URLEncoder.encode(
-                        "metadata.subjects.subject:\"" + marker + "\" AND (is_published:false OR has_draft:true)",
-                        StandardCharsets.UTF_8);
+                String q = RunMarker.drafts(marker);
                 HttpRequest search = HttpRequest.newBuilder(
                                 URI.create(site + "/api/user/records?q=" + q + "&size=100&sort=newest"))
                         .header("Authorization", bearer)
@@ -215,7 +211,7 @@ public final class CleanupMain {
     private static List<String> markedRecords(URI site, HttpClient http, String admin, String marker)
             throws IOException, InterruptedException {
         List<String> ids = new ArrayList<>();
-        String q = URLEncoder.encode("metadata.subjects.subject:\"" + marker + "\"", StandardCharsets.UTF_8);
+        String q = RunMarker.records(marker);
         for (int page = 1; page <= 100; page++) {
             HttpRequest req = HttpRequest.newBuilder(URI.create(
                             site + "/api/records?q=" + q + "&allversions=true&sort=newest&size=100&page=" + page))

@@ -115,9 +115,7 @@ public final class DraftLedger {
         int deleted = 0;
         try {
             Thread.sleep(1200); // the search index's refresh (1 s in InvenioRDM): the last drafts must be visible
-            String q = java.net.URLEncoder.encode(
-                    "metadata.subjects.subject:\"" + marker + "\" AND (is_published:false OR has_draft:true)",
-                    java.nio.charset.StandardCharsets.UTF_8);
+            String q = RunMarker.drafts(marker);
             for (String bearer : bearers) {
                 HttpRequest search = HttpRequest.newBuilder(
                                 URI.create(siteUrl + "/api/user/records?q=" + q + "&size=100"))

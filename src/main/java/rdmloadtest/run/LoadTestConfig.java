@@ -261,7 +261,7 @@ public record LoadTestConfig(
 
     /** Marker keyword on every record a run publishes, so an operator can find (and remove) them. */
     public String marker() {
-        return "rdm-loadtest:" + runId();
+        return RunMarker.of(runId());
     }
 
     /**
