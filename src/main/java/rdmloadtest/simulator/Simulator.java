@@ -56,11 +56,14 @@ import rdmloadtest.simulator.store.Repository;
 public final class Simulator implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Simulator.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The tiers' counters for Prometheus; not a route of InvenioRDM. */
+    public static final String METRICS_PATH = "/metrics";
 
     private final SimulatorSettings settings;
     private final Router router = new Router();
     private final PerformanceModel model;
     private final RateLimiter limiter;
+    private final TierExposition exposition;
     private final Map<String, String> tokenUsers;
     private final Path uploads;
     private final Repository repo = new Repository();
@@ -78,8 +81,12 @@ public final class Simulator implements AutoCloseable {
         this.model = new PerformanceModel(
                 settings.workers(),
                 settings.serviceTimes(),
+                settings.backendTimes(),
+                settings.tierWorkers(),
                 settings.exponentialServiceTimes(),
-                settings.bandwidthMBps() * 1_000_000L);
+                settings.bandwidthMBps() * 1_000_000L,
+                PerformanceModel.Clock.SYSTEM);
+        this.exposition = new TierExposition(model);
         this.limiter =
                 settings.rateLimit() ? new RateLimiter(settings.guestLimit(), settings.authenticatedLimit()) : null;
         this.uploads = Files.createTempDirectory("rdm-simulator-uploads");
@@ -164,6 +171,11 @@ public final class Simulator implements AutoCloseable {
         try {
             String method = request.getMethod();
             String path = request.getHttpURI().getPath();
+            if (path.equals(METRICS_PATH) && method.equals("GET")) {
+                // Prometheus's scrapes are not the target's load: no worker, no rate limit.
+                write(Reply.bytes(200, TierExposition.CONTENT_TYPE, exposition.scrape()), Map.of(), response, callback);
+                return;
+            }
             Map<String, String> headers = new HashMap<>();
             for (HttpField f : request.getHeaders()) headers.putIfAbsent(f.getLowerCaseName(), f.getValue());
             Map<String, List<String>> query = new LinkedHashMap<>();

@@ -10,9 +10,11 @@ import java.util.Map;
 import rdmloadtest.config.Key;
 import rdmloadtest.config.KeyList;
 import rdmloadtest.config.KeySet;
+import rdmloadtest.simulator.perf.BackendTimes;
 import rdmloadtest.simulator.perf.EndpointClass;
 import rdmloadtest.simulator.perf.FaultSpec;
 import rdmloadtest.simulator.perf.RateLimiter;
+import rdmloadtest.simulator.perf.Tier;
 
 /** Keys of the embedded simulator: its users, its performance model and its faults. */
 public final class SimulatorKeys implements KeySet {
@@ -41,6 +43,8 @@ public final class SimulatorKeys implements KeySet {
             "Service time distribution around each mean: fixed or exponential.",
             choice("fixed", "exponential"));
     public static final Map<EndpointClass, Key<Duration>> SERVICE_TIME = serviceTimes();
+    public static final Map<EndpointClass, Key<Map<Tier, Duration>>> BACKEND_TIME = backendTimes();
+    public static final Map<Tier, Key<Integer>> TIER_WORKERS = tierWorkers();
     public static final Key<Integer> BANDWIDTH = KEYS.add(
             "simulator.bandwidthMBps",
             "200",
@@ -95,6 +99,37 @@ public final class SimulatorKeys implements KeySet {
                             c.defaultServiceTime(),
                             "Mean service time of one " + c.description() + " request in the performance model.",
                             duration()));
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static Map<EndpointClass, Key<Map<Tier, Duration>>> backendTimes() {
+        Map<EndpointClass, Key<Map<Tier, Duration>>> m = new EnumMap<>(EndpointClass.class);
+        for (EndpointClass c : EndpointClass.values()) {
+            m.put(
+                    c,
+                    KEYS.add(
+                            "simulator.backendTime." + c.id(),
+                            c.defaultBackendTime(),
+                            "Mean service time one " + c.description()
+                                    + " request spends in each backend tier (search, database, files), holding its app"
+                                    + " worker meanwhile; none: no backend.",
+                            BackendTimes::parse));
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static Map<Tier, Key<Integer>> tierWorkers() {
+        Map<Tier, Key<Integer>> m = new EnumMap<>(Tier.class);
+        for (Tier t : Tier.BACKENDS) {
+            m.put(
+                    t,
+                    KEYS.add(
+                            "simulator.tiers." + t.id() + ".workers",
+                            t.defaultWorkers(),
+                            "Workers of the " + t.description()
+                                    + " tier; requests queue there when all are busy (the app workers: simulator.workers).",
+                            integer(1, 10_000)));
         }
         return Collections.unmodifiableMap(m);
     }

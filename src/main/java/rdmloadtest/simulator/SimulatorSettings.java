@@ -12,6 +12,7 @@ import rdmloadtest.invenio.InvenioKeys;
 import rdmloadtest.simulator.perf.EndpointClass;
 import rdmloadtest.simulator.perf.FaultSpec;
 import rdmloadtest.simulator.perf.RateLimiter;
+import rdmloadtest.simulator.perf.Tier;
 
 /** Everything the simulator can be told, read from the one typed configuration ({@code simulator.*} keys). */
 public record SimulatorSettings(
@@ -22,6 +23,8 @@ public record SimulatorSettings(
         List<String> adminTokens,
         int workers,
         Map<EndpointClass, Duration> serviceTimes,
+        Map<EndpointClass, Map<Tier, Duration>> backendTimes,
+        Map<Tier, Integer> tierWorkers,
         boolean exponentialServiceTimes,
         int bandwidthMBps,
         long maxContentLength,
@@ -46,6 +49,8 @@ public record SimulatorSettings(
                 adminTokens,
                 workers,
                 serviceTimes,
+                backendTimes,
+                tierWorkers,
                 exponentialServiceTimes,
                 bandwidthMBps,
                 maxContentLength,
@@ -61,8 +66,12 @@ public record SimulatorSettings(
     public static SimulatorSettings from(Settings s) {
         Map<EndpointClass, Duration> times = new EnumMap<>(EndpointClass.class);
         Map<EndpointClass, FaultSpec> faults = new EnumMap<>(EndpointClass.class);
+        Map<EndpointClass, Map<Tier, Duration>> backends = new EnumMap<>(EndpointClass.class);
+        Map<Tier, Integer> tierWorkers = new EnumMap<>(Tier.class);
+        for (Tier t : Tier.BACKENDS) tierWorkers.put(t, s.get(SimulatorKeys.TIER_WORKERS.get(t)));
         for (EndpointClass c : EndpointClass.values()) {
             times.put(c, s.get(SimulatorKeys.SERVICE_TIME.get(c)));
+            backends.put(c, s.get(SimulatorKeys.BACKEND_TIME.get(c)));
             faults.put(c, s.get(SimulatorKeys.FAULTS.get(c)));
         }
         return new SimulatorSettings(
@@ -73,6 +82,8 @@ public record SimulatorSettings(
                 s.get(SimulatorKeys.ADMIN_TOKENS),
                 s.get(SimulatorKeys.WORKERS),
                 times,
+                backends,
+                tierWorkers,
                 s.get(SimulatorKeys.SERVICE_DISTRIBUTION).equals("exponential"),
                 s.get(SimulatorKeys.BANDWIDTH),
                 s.get(SimulatorKeys.MAX_CONTENT_LENGTH),

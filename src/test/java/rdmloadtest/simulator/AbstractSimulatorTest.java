@@ -55,6 +55,7 @@ abstract class AbstractSimulatorTest {
         for (EndpointClass c : EndpointClass.values()) {
             m.put("simulator.serviceTime." + c.id(), "1ms");
             m.put("simulator.faults." + c.id(), "none");
+            m.put("simulator.backendTime." + c.id(), "none");
         }
         m.put("simulator.serviceTime.distribution", "fixed");
         m.put("simulator.refreshDelay", "0s");

@@ -1,8 +1,9 @@
 package rdmloadtest.simulator.perf;
 
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -10,21 +11,24 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A queue in front of a fixed number of workers, like gunicorn's processes x threads: a request waits (FIFO) for a
- * free worker and holds it for exactly its service time, the real work of answering counted inside it. Workers are
- * kept in virtual time (when each one is free next), not as threads that must wake up and hand a permit on: on a busy
- * machine a late wake-up would otherwise add its delay to every service time. So the capacity of a single-class mix
- * is exactly workers / mean service time, for any setting, the ground truth the capacity search is tested against.
- * When the real work takes longer than the modelled time, that truth no longer holds: such requests are counted per
- * endpoint class and said once per class.
+ * Queues in front of fixed pools of workers, like gunicorn's processes x threads in front of OpenSearch, PostgreSQL
+ * and the file storage: a request waits (FIFO) for a free app worker and holds it for its own service time, then for
+ * each backend its endpoint class calls (simulator.backendTime.*), waiting there for a free backend worker, as a
+ * synchronous worker does. Workers are kept in virtual time (when each one is free next), not as threads that must
+ * wake up and hand a permit on: on a busy machine a late wake-up would otherwise add its delay to every service
+ * time. So the capacity of a single-class mix without backends is exactly workers / mean service time, and a
+ * backend's is its workers / its mean demand: the ground truth attribution is tested against. Each tier counts its
+ * held time, own service and completions for /metrics. When the real work takes longer than the modelled time,
+ * that truth no longer holds: such requests are counted per endpoint class and said once per class.
  */
 public final class PerformanceModel {
-    private final int workers;
-    private final long[] freeAt;
+    private final Map<Tier, Station> stations = new EnumMap<>(Tier.class);
     private final Map<EndpointClass, Duration> serviceTimes;
+    private final Map<EndpointClass, Map<Tier, Duration>> backendTimes;
     private final boolean exponential;
     private final long bytesPerSecond;
     private final Map<EndpointClass, LongAdder> overruns = new EnumMap<>(EndpointClass.class);
+    private final Map<EndpointClass, LongAdder> served = new EnumMap<>(EndpointClass.class);
     private final Clock clock;
 
     /** Time and waiting, so that the model's arithmetic can be tested without a wall clock. */
@@ -46,25 +50,46 @@ public final class PerformanceModel {
         };
     }
 
+    /** One tier's counters, as /metrics shows them. */
+    public record TierStats(
+            Tier tier,
+            int workers,
+            double busySeconds,
+            double serviceSeconds,
+            long completions,
+            int busy,
+            int queued) {}
+
+    /** App workers only: no backend is called. */
     public PerformanceModel(
             int workers, Map<EndpointClass, Duration> serviceTimes, boolean exponential, long bytesPerSecond) {
-        this(workers, serviceTimes, exponential, bytesPerSecond, Clock.SYSTEM);
+        this(workers, serviceTimes, Map.of(), Map.of(), exponential, bytesPerSecond, Clock.SYSTEM);
     }
 
+    /**
+     * @param backendTimes per endpoint class, the mean service time in each backend tier it calls
+     * @param backendWorkers workers of each backend tier (absent: the tier's default)
+     */
     public PerformanceModel(
             int workers,
             Map<EndpointClass, Duration> serviceTimes,
+            Map<EndpointClass, Map<Tier, Duration>> backendTimes,
+            Map<Tier, Integer> backendWorkers,
             boolean exponential,
             long bytesPerSecond,
             Clock clock) {
-        this.workers = workers;
-        this.freeAt = new long[workers];
-        Arrays.fill(freeAt, Long.MIN_VALUE);
+        stations.put(Tier.APP, new Station(Tier.APP, workers));
+        for (Tier t : Tier.BACKENDS)
+            stations.put(t, new Station(t, backendWorkers.getOrDefault(t, Integer.parseInt(t.defaultWorkers()))));
         this.serviceTimes = Map.copyOf(serviceTimes);
+        this.backendTimes = Map.copyOf(backendTimes);
         this.exponential = exponential;
         this.bytesPerSecond = bytesPerSecond;
         this.clock = clock;
-        for (EndpointClass c : EndpointClass.values()) overruns.put(c, new LongAdder());
+        for (EndpointClass c : EndpointClass.values()) {
+            overruns.put(c, new LongAdder());
+            served.put(c, new LongAdder());
+        }
     }
 
     /** Work done while holding a worker; it may stream bytes through the bandwidth {@link Throttle}. */
@@ -73,44 +98,60 @@ public final class PerformanceModel {
         T run(Throttle throttle) throws Exception;
     }
 
-    /** The worker a request got and when it holds it: [start, end) in {@link Clock#nanoTime()}. */
-    record Slot(int worker, long start, long end) {}
+    /** A request's slots: its app worker, held until its last backend slot ends, and those backend slots. */
+    record Visit(Station.Slot app, List<Station.Slot> backends) {}
 
     /**
-     * Runs {@code work} on a worker: the request waits until its worker is free, does its real work, and holds the
-     * worker until the sampled service time plus {@code extra} has passed since it got it, and for as long as the work
-     * streams bytes.
+     * Runs {@code work} on an app worker: the request waits until its worker is free, does its real work, and holds
+     * the worker until its sampled service time plus {@code extra} and its backend visits have passed since it got
+     * it, and for as long as the work streams bytes.
      */
     public <T> T serve(EndpointClass cls, Duration extra, Work<T> work) throws Exception {
-        Slot slot = take(clock.nanoTime(), sample(cls) + extra.toNanos());
-        clock.sleepUntil(slot.start());
-        long begun = clock.nanoTime();
-        Throttle throttle = new Throttle(bytesPerSecond, slot.end(), clock);
-        T result = work.run(throttle);
-        if (throttle.streamed()) {
-            // Streaming holds the worker past its service time: the worker is free when the last byte is.
-            extend(slot, throttle.deadline());
-        } else if (clock.nanoTime() - begun > slot.end() - slot.start()) {
-            overrun(cls, slot);
+        Visit visit = plan(clock.nanoTime(), cls, extra.toNanos());
+        Station.Slot app = visit.app();
+        try {
+            clock.sleepUntil(app.start());
+            long begun = clock.nanoTime();
+            Throttle throttle = new Throttle(bytesPerSecond, app.end(), clock);
+            T result = work.run(throttle);
+            if (throttle.streamed()) {
+                // Streaming holds the worker past its service time: the worker is free when the last byte is.
+                app = stations.get(Tier.APP).extend(app, throttle.deadline());
+            } else if (clock.nanoTime() - begun > app.end() - app.start()) {
+                overrun(cls, app);
+            }
+            clock.sleepUntil(app.end());
+            served.get(cls).increment();
+            return result;
+        } finally {
+            for (Station.Slot b : visit.backends()) stations.get(b.tier()).done(b);
+            stations.get(Tier.APP).done(app);
         }
-        clock.sleepUntil(Math.max(slot.end(), throttle.deadline()));
-        return result;
     }
 
-    /** The first worker to be free (FIFO: requests take workers in the order they arrive here). */
-    synchronized Slot take(long now, long serviceNanos) {
-        int w = 0;
-        for (int i = 1; i < workers; i++) if (freeAt[i] < freeAt[w]) w = i;
-        long start = Math.max(now, freeAt[w]);
-        freeAt[w] = start + serviceNanos;
-        return new Slot(w, start, freeAt[w]);
+    /** The request's app worker and backend slots, taken in arrival order (FIFO at every tier). */
+    synchronized Visit plan(long now, EndpointClass cls, long extraNanos) {
+        Station app = stations.get(Tier.APP);
+        Station.Slot a = app.take(now, sample(serviceTimes.get(cls)) + extraNanos);
+        long t = a.end();
+        List<Station.Slot> backends = new ArrayList<>(2);
+        Map<Tier, Duration> demand = backendTimes.getOrDefault(cls, Map.of());
+        for (Tier tier : Tier.BACKENDS) {
+            Duration d = demand.get(tier);
+            if (d == null || d.isZero()) continue;
+            Station.Slot b = stations.get(tier).take(t, sample(d));
+            backends.add(b);
+            t = b.end();
+        }
+        return new Visit(app.extend(a, t), List.copyOf(backends));
     }
 
-    private synchronized void extend(Slot slot, long until) {
-        freeAt[slot.worker()] = Math.max(freeAt[slot.worker()], until);
+    /** An app worker for {@code serviceNanos}, without backends (the model's arithmetic, tested alone). */
+    Station.Slot take(long now, long serviceNanos) {
+        return stations.get(Tier.APP).take(now, serviceNanos);
     }
 
-    private void overrun(EndpointClass cls, Slot slot) {
+    private void overrun(EndpointClass cls, Station.Slot slot) {
         LongAdder n = overruns.get(cls);
         n.increment();
         if (n.sum() == 1) {
@@ -124,16 +165,37 @@ public final class PerformanceModel {
         }
     }
 
+    /** App workers. */
     public int workers() {
-        return workers;
+        return stations.get(Tier.APP).workers();
     }
 
-    /** Workers holding a request now. */
-    public synchronized int busyWorkers() {
+    /** App workers holding a request now. */
+    public int busyWorkers() {
+        return stations.get(Tier.APP).busy(clock.nanoTime());
+    }
+
+    /** Every tier's counters now. */
+    public List<TierStats> tiers() {
         long now = clock.nanoTime();
-        int busy = 0;
-        for (long f : freeAt) if (f > now) busy++;
-        return busy;
+        List<TierStats> out = new ArrayList<>();
+        for (Station s : stations.values())
+            out.add(new TierStats(
+                    s.tier(),
+                    s.workers(),
+                    s.busySeconds(),
+                    s.serviceSeconds(),
+                    s.completions(),
+                    s.busy(now),
+                    s.queued(now)));
+        return out;
+    }
+
+    /** Requests answered per endpoint class. */
+    public Map<EndpointClass, Long> served() {
+        Map<EndpointClass, Long> out = new EnumMap<>(EndpointClass.class);
+        served.forEach((c, n) -> out.put(c, n.sum()));
+        return out;
     }
 
     /** Requests per endpoint class whose real work took longer than their modelled service time. */
@@ -143,8 +205,8 @@ public final class PerformanceModel {
         return out;
     }
 
-    private long sample(EndpointClass cls) {
-        long mean = serviceTimes.get(cls).toNanos();
+    private long sample(Duration meanTime) {
+        long mean = meanTime.toNanos();
         if (!exponential) return mean;
         return (long) (-mean * Math.log(1.0 - ThreadLocalRandom.current().nextDouble()));
     }

@@ -31,20 +31,20 @@ class PerformanceModelTest {
     private static PerformanceModel model(int workers, long serviceMs, FakeClock clock) {
         Map<EndpointClass, Duration> times = new EnumMap<>(EndpointClass.class);
         for (EndpointClass c : EndpointClass.values()) times.put(c, Duration.ofMillis(serviceMs));
-        return new PerformanceModel(workers, times, false, 1_000_000, clock);
+        return new PerformanceModel(workers, times, Map.of(), Map.of(), false, 1_000_000, clock);
     }
 
     @Test
     void requestsTakeWorkersInArrivalOrderAndQueueBehindBusyOnes() {
         PerformanceModel m = model(2, 10, new FakeClock());
-        List<PerformanceModel.Slot> slots = new ArrayList<>();
+        List<Station.Slot> slots = new ArrayList<>();
         for (int i = 0; i < 5; i++) slots.add(m.take(0, 10 * MS));
         assertEquals(
                 List.of(0L, 0L, 10 * MS, 10 * MS, 20 * MS),
-                slots.stream().map(PerformanceModel.Slot::start).toList());
+                slots.stream().map(Station.Slot::start).toList());
         assertEquals(
                 List.of(10 * MS, 10 * MS, 20 * MS, 20 * MS, 30 * MS),
-                slots.stream().map(PerformanceModel.Slot::end).toList());
+                slots.stream().map(Station.Slot::end).toList());
     }
 
     @Test
@@ -89,7 +89,7 @@ class PerformanceModelTest {
         // when the first one ended: the worker's time is virtual, not the thread's.
         PerformanceModel m = model(1, 10, new FakeClock());
         m.take(0, 10 * MS);
-        PerformanceModel.Slot second = m.take(1 * MS, 10 * MS);
+        Station.Slot second = m.take(1 * MS, 10 * MS);
         assertEquals(10 * MS, second.start());
         assertEquals(20 * MS, second.end());
     }
@@ -103,5 +103,85 @@ class PerformanceModelTest {
         assertEquals(2, m.busyWorkers());
         clock.now = 10 * MS;
         assertEquals(0, m.busyWorkers());
+    }
+
+    /** App workers with 1 ms of their own; searches also call OpenSearch, record reads PostgreSQL. */
+    private static PerformanceModel tiered(int appWorkers, int searchWorkers, long searchMs, FakeClock clock) {
+        Map<EndpointClass, Duration> times = new EnumMap<>(EndpointClass.class);
+        for (EndpointClass c : EndpointClass.values()) times.put(c, Duration.ofMillis(1));
+        return new PerformanceModel(
+                appWorkers,
+                times,
+                Map.of(
+                        EndpointClass.SEARCH, Map.of(Tier.SEARCH, Duration.ofMillis(searchMs)),
+                        EndpointClass.RECORD, Map.of(Tier.DATABASE, Duration.ofMillis(3))),
+                Map.of(Tier.SEARCH, searchWorkers),
+                false,
+                1_000_000,
+                clock);
+    }
+
+    @Test
+    void theAppWorkerIsHeldWhileItWaitsForItsBackend() {
+        PerformanceModel m = tiered(4, 1, 10, new FakeClock());
+        PerformanceModel.Visit v = m.plan(0, EndpointClass.RECORD, 0);
+        assertEquals(0, v.app().start());
+        assertEquals(4 * MS, v.app().end(), "1 ms of its own, then 3 ms of PostgreSQL");
+        assertEquals(1, v.backends().size());
+        assertEquals(Tier.DATABASE, v.backends().get(0).tier());
+        assertEquals(1 * MS, v.backends().get(0).start());
+    }
+
+    @Test
+    void aBackendWithFewWorkersLimitsAtItsWorkersOverItsDemand() {
+        // 8 app workers could serve 8 / 1 ms; OpenSearch's 2 workers at 10 ms a search allow 200 searches/s.
+        PerformanceModel m = tiered(8, 2, 10, new FakeClock());
+        long lastEnd = 0;
+        for (int i = 0; i < 1000; i++)
+            lastEnd = Math.max(lastEnd, m.plan(0, EndpointClass.SEARCH, 0).app().end());
+        assertEquals(200.0, 1000 / (lastEnd / 1e9), 0.5, "2 search workers / 10 ms");
+    }
+
+    @Test
+    void eachTierCountsItsHeldTimeOwnServiceAndCompletions() throws Exception {
+        FakeClock clock = new FakeClock();
+        PerformanceModel m = tiered(2, 1, 10, clock);
+        for (int i = 0; i < 3; i++) m.serve(EndpointClass.SEARCH, Duration.ZERO, t -> null);
+        Map<Tier, PerformanceModel.TierStats> byTier = new EnumMap<>(Tier.class);
+        m.tiers().forEach(t -> byTier.put(t.tier(), t));
+        PerformanceModel.TierStats app = byTier.get(Tier.APP);
+        PerformanceModel.TierStats search = byTier.get(Tier.SEARCH);
+        assertEquals(3, app.completions());
+        assertEquals(0.033, app.busySeconds(), 1e-9, "held 11 ms each: its own 1 ms and OpenSearch's 10");
+        assertEquals(0.003, app.serviceSeconds(), 1e-9, "its own work only");
+        assertEquals(3, search.completions());
+        assertEquals(0.030, search.busySeconds(), 1e-9);
+        assertEquals(0, byTier.get(Tier.DATABASE).completions(), "searches do not call PostgreSQL here");
+        assertEquals(3L, m.served().get(EndpointClass.SEARCH));
+    }
+
+    @Test
+    void requestsWaitingForABusyBackendAreItsQueue() {
+        FakeClock clock = new FakeClock();
+        PerformanceModel m = tiered(8, 1, 10, clock);
+        for (int i = 0; i < 4; i++) m.plan(0, EndpointClass.SEARCH, 0);
+        clock.now = 2 * MS;
+        Map<Tier, PerformanceModel.TierStats> byTier = new EnumMap<>(Tier.class);
+        m.tiers().forEach(t -> byTier.put(t.tier(), t));
+        assertEquals(1, byTier.get(Tier.SEARCH).busy());
+        assertEquals(3, byTier.get(Tier.SEARCH).queued(), "one in service, three waiting");
+        assertEquals(4, byTier.get(Tier.APP).busy(), "their app workers wait with them");
+    }
+
+    @Test
+    void backendTimesNameTheirTier() {
+        assertEquals(
+                Map.of(Tier.SEARCH, Duration.ofMillis(6), Tier.DATABASE, Duration.ofNanos(500_000)),
+                BackendTimes.parse("search=6ms, database=0.5ms"));
+        assertEquals(Map.of(), BackendTimes.parse("none"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> BackendTimes.parse("opensearch=6ms"));
+        assertTrue(e.getMessage().contains("unknown tier 'opensearch'"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> BackendTimes.parse("app=6ms"));
     }
 }
