@@ -71,6 +71,16 @@ public final class CapacityKeys implements KeySet {
             "250",
             "Peak load (requests/s) the headroom is computed against; 250: Zenodo's working-hours peak (invenio-api.md §9.1).",
             decimal(0.1, 1_000_000));
+    public static final Key<Double> TARGET_UTILIZATION = KEYS.add(
+            "capacity.targetUtilizationPct",
+            "70",
+            "Sizing: utilization (% of each tier's capacity) the tiers should run at under capacity.expectedPeakRps.",
+            decimal(1, 100));
+    public static final Key<Double> WHAT_IF_SCALE = KEYS.add(
+            "capacity.whatIfScale",
+            "2",
+            "What-if: factor each tier's capacity is scaled by in the predictions (2: twice the workers or cores).",
+            decimal(1.01, 100));
     public static final Key<String> REPORT_DIR = KEYS.add(
             "capacity.reportDir",
             "reports",

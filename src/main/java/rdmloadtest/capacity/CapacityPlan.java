@@ -18,6 +18,8 @@ public record CapacityPlan(
         double stopErrorRatePct,
         Duration maxDuration,
         double expectedPeakRps,
+        double targetUtilizationPct,
+        double whatIfScale,
         Path reportDir) {
 
     public static CapacityPlan from(Settings s) {
@@ -33,6 +35,8 @@ public record CapacityPlan(
                 s.get(CapacityKeys.STOP_ERROR_RATE),
                 s.get(CapacityKeys.MAX_DURATION),
                 s.get(CapacityKeys.EXPECTED_PEAK),
+                s.get(CapacityKeys.TARGET_UTILIZATION),
+                s.get(CapacityKeys.WHAT_IF_SCALE),
                 Path.of(s.get(CapacityKeys.REPORT_DIR)));
         if (p.settle.compareTo(p.stepDuration) >= 0) {
             throw new ConfigException(CapacityKeys.SETTLE.name() + "='" + p.settle.toMillis()

@@ -30,7 +30,11 @@ public final class CapacityReport {
         for (int i = 2; Files.exists(dir); i++) dir = root.resolve(base + "-" + i);
         Files.createDirectories(dir);
         JSON.writeValue(dir.resolve("capacity.json").toFile(), c);
-        Files.writeString(dir.resolve("summary.md"), markdown(c) + TierSteps.markdown(tiers));
+        Files.writeString(
+                dir.resolve("summary.md"),
+                markdown(c)
+                        + TierSteps.markdown(tiers, c.attribution())
+                        + (c.dataset() == null ? "" : c.dataset().markdown()));
         Charts.writeAll(dir, c);
         TierSteps.chart(dir, tiers);
         Files.writeString(dir.resolve("index.html"), html(c));

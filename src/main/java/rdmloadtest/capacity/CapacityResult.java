@@ -2,6 +2,7 @@ package rdmloadtest.capacity;
 
 import java.util.List;
 import java.util.Map;
+import rdmloadtest.invenio.Dataset;
 
 /**
  * What capacity.json holds (schema rdm-loadtest/capacity/2). Rates in requests/s of the whole mix.
@@ -12,6 +13,8 @@ import java.util.Map;
  * @param injectorBoundAtRps the step rate at which the injector, not the target, became the limit before any SLO
  *     failed: then there is no capacity ({@code maxSustainableRps} is null), only {@code lowerBoundRps}
  * @param lowerBoundRps with an injector-bound search, the throughput the target sustained meeting every SLO so far
+ * @param attribution which tier limits and what to add (null: the steps ran without metrics.file)
+ * @param dataset what the target held when the search started (null: not probed)
  */
 public record CapacityResult(
         String schema,
@@ -33,7 +36,9 @@ public record CapacityResult(
         UslFit usl,
         Headroom headroom,
         List<StepResult> steps,
-        Map<String, String> plan) {
+        Map<String, String> plan,
+        Attribution attribution,
+        Dataset dataset) {
 
     public static final String SCHEMA = "rdm-loadtest/capacity/2";
 

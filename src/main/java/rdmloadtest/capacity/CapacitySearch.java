@@ -138,6 +138,9 @@ public final class CapacitySearch {
         boolean bound = injectorBoundAt != null
                 && (limits.firstFailingTargetRps() == null || limits.firstFailingTargetRps() > injectorBoundAt);
         Double max = bound ? null : limits.maxSustainableRps();
+        List<TierSteps.Row> tiers = TierSteps.read(tiersRoot, steps);
+        Attribution attribution =
+                Attribution.of(tiers, max, plan.expectedPeakRps(), plan.targetUtilizationPct(), plan.whatIfScale());
         CapacityResult result = new CapacityResult(
                 CapacityResult.SCHEMA,
                 target,
@@ -158,11 +161,13 @@ public final class CapacitySearch {
                 CapacityAnalysis.usl(steps).orElse(null),
                 CapacityAnalysis.headroom(max, plan.expectedPeakRps()),
                 List.copyOf(steps),
-                planValues);
-        List<TierSteps.Row> tiers = TierSteps.read(tiersRoot, steps);
+                planValues,
+                attribution,
+                TierSteps.dataset(tiersRoot, steps).orElse(null));
         Path dir = CapacityReport.write(plan.reportDir(), result, tiers);
         printConclusion(result, dir);
-        TierSteps.conclusion(tiers).ifPresent(out::println);
+        TierSteps.conclusion(attribution).forEach(out::println);
+        if (result.dataset() != null) result.dataset().warnings().forEach(w -> out.println("capacity: WARNING: " + w));
         return new Outcome(result, dir);
     }
 

@@ -19,6 +19,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import rdmloadtest.invenio.Dataset;
 import rdmloadtest.metrics.TierMetrics;
 
 /**
@@ -31,9 +32,6 @@ final class TierSteps {
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     record Row(StepResult step, TierMetrics.Report tiers) {}
-
-    /** A tier's bound at the reference step. */
-    record Bound(String tier, double demandMs, double capacity, double maxRps) {}
 
     private TierSteps() {}
 
@@ -53,6 +51,22 @@ final class TierSteps {
         return rows;
     }
 
+    /** What the target held when the search began: the dataset of its first step that recorded one. */
+    static Optional<Dataset> dataset(Path resultsRoot, List<StepResult> steps) {
+        if (resultsRoot == null) return Optional.empty();
+        for (StepResult s : steps) {
+            if (s.runFolder() == null) continue;
+            Path f = resultsRoot.resolve(s.runFolder()).resolve(Dataset.FILE);
+            if (!Files.isRegularFile(f)) continue;
+            try {
+                return Optional.of(Dataset.read(f));
+            } catch (IOException e) {
+                System.err.println("rdm-loadtest: " + f + ": " + e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The step the bounds are computed at: the highest throughput among valid steps that met their SLOs. */
     static Optional<Row> reference(List<Row> rows) {
         return rows.stream()
@@ -61,19 +75,7 @@ final class TierSteps {
                 .max(Comparator.comparingDouble(r -> r.step().throughputRps()));
     }
 
-    /** Tiers with a known capacity, tightest bound first. */
-    static List<Bound> bounds(Row ref) {
-        List<Bound> out = new ArrayList<>();
-        for (TierMetrics.TierUsage u : ref.tiers().tiers()) {
-            if (u.capacity() == null || u.tier().equals("machine") || u.tier().equals("injector")) continue;
-            if (!(u.demandMs() > 0)) continue;
-            out.add(new Bound(u.tier(), u.demandMs(), u.capacity(), u.capacity() / (u.demandMs() / 1000)));
-        }
-        out.sort(Comparator.comparingDouble(Bound::maxRps));
-        return out;
-    }
-
-    static String markdown(List<Row> rows) {
+    static String markdown(List<Row> rows, Attribution a) {
         if (rows.isEmpty()) return "";
         List<String> tiers = rows.get(0).tiers().tiers().stream()
                 .map(TierMetrics.TierUsage::tier)
@@ -101,52 +103,88 @@ final class TierSteps {
             }
             b.append('\n');
         }
-        reference(rows).ifPresent(ref -> {
-            List<Bound> bounds = bounds(ref);
-            b.append(String.format(
-                    Locale.ROOT,
-                    "%nAt step %d (%.1f req/s, the highest that met the SLOs) the busiest tier is **%s**.",
-                    ref.step().index(),
-                    ref.step().throughputRps(),
-                    ref.tiers().bottleneck()));
-            if (!bounds.isEmpty()) {
-                b.append(" Utilization-law bounds (capacity / demand):");
-                for (Bound x : bounds)
-                    b.append(String.format(
-                            Locale.ROOT,
-                            " %s %.1f req/s (%s × 1000 / %.1f ms);",
-                            x.tier(),
-                            x.maxRps(),
-                            n(x.capacity()),
-                            x.demandMs()));
-                b.setLength(b.length() - 1);
-                b.append(String.format(
-                        Locale.ROOT, ". **%s** limits first.", bounds.get(0).tier()));
-            }
-            b.append('\n');
-        });
+        if (a != null) b.append(attribution(a));
         return b.toString();
     }
 
-    /** The console's line. */
-    static Optional<String> conclusion(List<Row> rows) {
-        return reference(rows).map(ref -> {
-            List<Bound> bounds = bounds(ref);
-            return String.format(
+    private static String attribution(Attribution a) {
+        StringBuilder b = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%n### Which tier limits%n%nAt step %d (%.1f req/s, the highest that met the SLOs) the busiest tier is"
+                        + " **%s**.",
+                a.step(),
+                a.throughputRps(),
+                a.busiestTier()));
+        if (a.limitingTier() != null)
+            b.append(String.format(
                     Locale.ROOT,
-                    "capacity: busiest tier at step %d: %s%s",
-                    ref.step().index(),
-                    ref.tiers().bottleneck(),
-                    bounds.isEmpty()
-                            ? ""
-                            : String.format(
-                                    Locale.ROOT,
-                                    "; utilization law: %s limits first at %.1f req/s (capacity %s, %.1f ms per request)",
-                                    bounds.get(0).tier(),
-                                    bounds.get(0).maxRps(),
-                                    n(bounds.get(0).capacity()),
-                                    bounds.get(0).demandMs()));
-        });
+                    " By the utilization law (capacity / demand) **%s limits first, at %.1f req/s**; the tiers"
+                            + " saturate in this order: %s.",
+                    a.limitingTier(),
+                    a.boundRps(),
+                    String.join(" → ", a.saturationOrder())));
+        b.append(String.format(
+                Locale.ROOT,
+                "%n%n| Tier | Demand (ms/request) | Capacity | Utilization | Bound (req/s) | Saturated (≥ %.0f %%) from"
+                        + " | Needed for %s req/s at %.0f %% | To add |%n|---|---:|---:|---:|---:|---:|---:|---:|%n",
+                Attribution.SATURATED_PCT,
+                n(a.expectedPeakRps()),
+                a.targetUtilizationPct()));
+        for (Attribution.TierLimit t : a.tiers())
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.1f | %s | %s | %s | %s | %.2f | %s |%n",
+                    t.tier(),
+                    t.demandMs(),
+                    t.capacity() == null ? "–" : n(t.capacity()),
+                    t.utilizationPct() == null ? "–" : String.format(Locale.ROOT, "%.0f %%", t.utilizationPct()),
+                    t.boundRps() == null ? "–" : String.format(Locale.ROOT, "%.1f", t.boundRps()),
+                    t.saturatedAtOfferedRps() == null
+                            ? "not reached"
+                            : String.format(Locale.ROOT, "%.1f req/s offered", t.saturatedAtOfferedRps()),
+                    t.neededForPeak(),
+                    t.toAdd() == null ? "–" : n(t.toAdd())));
+        if (!a.whatIf().isEmpty()) {
+            b.append("\nWhat-if (the sustainable rate at the same fraction of the tightest bound as today):\n\n");
+            for (Attribution.WhatIf w : a.whatIf())
+                b.append("- ").append(whatIf(w)).append('\n');
+        }
+        return b.toString();
+    }
+
+    static String whatIf(Attribution.WhatIf w) {
+        return String.format(
+                Locale.ROOT,
+                "scaling %s ×%s → bound %.1f req/s%s, then %s limits",
+                w.tier(),
+                n(w.scale()),
+                w.boundRps(),
+                w.predictedRps() == null
+                        ? ""
+                        : String.format(Locale.ROOT, ", about %.1f req/s sustainable", w.predictedRps()),
+                w.thenLimits());
+    }
+
+    /** The console's lines. */
+    static List<String> conclusion(Attribution a) {
+        if (a == null) return List.of();
+        List<String> out = new ArrayList<>();
+        out.add(String.format(
+                Locale.ROOT,
+                "capacity: busiest tier at step %d: %s%s",
+                a.step(),
+                a.busiestTier(),
+                a.limitingTier() == null
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                "; utilization law: %s limits first at %.1f req/s; saturation order: %s",
+                                a.limitingTier(),
+                                a.boundRps(),
+                                String.join(" → ", a.saturationOrder()))));
+        if (!a.whatIf().isEmpty())
+            out.add("capacity: what-if: " + whatIf(a.whatIf().get(0)));
+        return out;
     }
 
     /** tiers.png: each tier's utilization against the offered load. */

@@ -16,6 +16,12 @@ public final class DataKeys implements KeySet {
             "data/default",
             "Directory of the feeders (feeders/*.csv): generated (data/default) or harvested from the target.",
             text());
+    public static final Key<Long> PRODUCTION_RECORDS = KEYS.add(
+            "data.productionRecords",
+            null,
+            "Records production holds: a run or capacity search warns when the target holds far fewer (under half);"
+                    + " unset: no such warning.",
+            longInteger(1, Long.MAX_VALUE));
     public static final Key<String> POPULARITY = KEYS.add(
             "data.popularity",
             null,

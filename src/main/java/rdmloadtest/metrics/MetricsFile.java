@@ -15,13 +15,21 @@ import rdmloadtest.config.Settings;
 /**
  * The tiers of a target and how Prometheus measures them: utilization (CPU cores used, busy workers) and, where a
  * service reports one, saturation (a queue, waiting connections). {@code capacity} is what 100 % utilization is (cores,
- * workers), when known.
+ * workers), when known: a number, or a query (the workers a pool reports, the cores a container may use).
  */
 public record MetricsFile(Path source, URI prometheus, List<Tier> tiers) {
     public static final String SCHEMA = "rdm-loadtest/metrics/1";
     private static final String CLASSPATH = "classpath:";
 
-    public record Tier(String name, String utilization, Double capacity, String saturation) {}
+    /**
+     * @param capacity a fixed capacity, or null
+     * @param capacityQuery a query for the capacity, or null
+     */
+    public record Tier(String name, String utilization, Double capacity, String capacityQuery, String saturation) {
+        public Tier(String name, String utilization, Double capacity, String saturation) {
+            this(name, utilization, capacity, null, saturation);
+        }
+    }
 
     /** The configured file, if metrics.file is set; a bad file stops the run before load, naming what is wrong. */
     public static Optional<MetricsFile> load(Settings s) {
@@ -45,7 +53,7 @@ public record MetricsFile(Path source, URI prometheus, List<Tier> tiers) {
                     if (in == null)
                         throw new ConfigException(MetricsKeys.FILE.name() + "=" + ref
                                 + ": no such resource; shipped: classpath:metrics/single-host.json,"
-                                + " classpath:metrics/kubernetes.json");
+                                + " classpath:metrics/kubernetes.json, classpath:metrics/simulator.json");
                     n = new ObjectMapper().readTree(in);
                 }
             } else {
@@ -71,10 +79,15 @@ public record MetricsFile(Path source, URI prometheus, List<Tier> tiers) {
             String utilization = t.path("utilization").asText("");
             if (name.isEmpty() || utilization.isEmpty())
                 throw new ConfigException(file + ": tiers[" + i + "]: expected a name and a utilization query");
+            JsonNode capacity = t.path("capacity");
+            if (!(capacity.isMissingNode() || capacity.isNull() || capacity.isNumber() || capacity.isTextual()))
+                throw new ConfigException(file + ": tiers[" + i + "] (" + name
+                        + "): capacity: expected a number, a PromQL query or null");
             tiers.add(new Tier(
                     name,
                     utilization,
-                    t.path("capacity").isNumber() ? t.path("capacity").asDouble() : null,
+                    capacity.isNumber() ? capacity.asDouble() : null,
+                    capacity.isTextual() ? capacity.asText() : null,
                     t.path("saturation").isTextual() ? t.path("saturation").asText() : null));
             i++;
         }

@@ -42,6 +42,7 @@ public final class TierMetrics {
         long now = System.currentTimeMillis() / 1000;
         for (MetricsFile.Tier t : f.tiers()) {
             check(f, p, t, "utilization", t.utilization(), now);
+            if (t.capacityQuery() != null) check(f, p, t, "capacity", t.capacityQuery(), now);
             if (t.saturation() != null) check(f, p, t, "saturation", t.saturation(), now);
         }
     }
@@ -74,9 +75,12 @@ public final class TierMetrics {
                     ? null
                     : p.value("avg_over_time((" + t.saturation() + ")[" + span + "s:5s])", to)
                             .orElse(Double.NaN);
-            Double pct = t.capacity() == null || t.capacity() <= 0 ? null : 100 * u / t.capacity();
+            Double capacity = t.capacityQuery() == null
+                    ? t.capacity()
+                    : boxed(p.value("max_over_time((" + t.capacityQuery() + ")[" + span + "s:5s])", to));
+            Double pct = capacity == null || capacity <= 0 ? null : 100 * u / capacity;
             out.add(new TierUsage(
-                    t.name(), u, t.capacity(), pct, throughputRps > 0 ? 1000 * u / throughputRps : Double.NaN, sat));
+                    t.name(), u, capacity, pct, throughputRps > 0 ? 1000 * u / throughputRps : Double.NaN, sat));
         }
         // The machine and the injector are not tiers of the target: they cannot be its bottleneck.
         String bottleneck = out.stream()
@@ -87,6 +91,10 @@ public final class TierMetrics {
                 .map(TierUsage::tier)
                 .orElse(null);
         return new Report(from, to, throughputRps, List.copyOf(out), bottleneck);
+    }
+
+    private static Double boxed(OptionalDouble v) {
+        return v.isPresent() ? v.getAsDouble() : null;
     }
 
     public static void write(Path file, Report r) throws IOException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import rdmloadtest.gatling.RunEnd;
 import rdmloadtest.gatling.SimulationLog;
 import rdmloadtest.history.Fingerprint;
 import rdmloadtest.history.RunHistory;
+import rdmloadtest.invenio.Dataset;
 import rdmloadtest.invenio.InvenioKeys;
 import rdmloadtest.live.LiveRun;
 import rdmloadtest.metrics.MetricsFile;
@@ -62,14 +64,17 @@ public final class RunReport {
     private final InjectorMonitor monitor;
     private final Supplier<Optional<LiveRun.Abort>> aborted;
     private final Optional<MetricsFile> metrics;
+    private final Optional<Dataset> dataset;
     private boolean done;
 
     private RunReport(
             Class<?> simulation,
             Settings settings,
             Summarizer.Inputs inputs,
-            Supplier<Optional<LiveRun.Abort>> aborted) {
+            Supplier<Optional<LiveRun.Abort>> aborted,
+            Optional<Dataset> dataset) {
         this.aborted = aborted;
+        this.dataset = dataset;
         this.metrics = MetricsFile.load(settings);
         this.simulation = simulation;
         this.installedAt = System.currentTimeMillis();
@@ -100,11 +105,23 @@ public final class RunReport {
             Class<?> simulation,
             List<String> alwaysSent,
             Supplier<Optional<LiveRun.Abort>> aborted) {
+        return install(settings, plan, simulation, alwaysSent, aborted, Optional.empty());
+    }
+
+    /** @param dataset what the target held at the start: dataset.json and a section of summary.md */
+    public static RunReport install(
+            Settings settings,
+            InjectionPlan plan,
+            Class<?> simulation,
+            List<String> alwaysSent,
+            Supplier<Optional<LiveRun.Abort>> aborted,
+            Optional<Dataset> dataset) {
         RunReport r = new RunReport(
                 simulation,
                 settings,
                 inputs(settings, plan, simulation.getName()).expecting(alwaysSent),
-                aborted);
+                aborted,
+                dataset);
         RunEnd.onEnd(r::finish);
         return r;
     }
@@ -163,6 +180,7 @@ public final class RunReport {
             }
             result = summarize(folder.get(), inputs, samples, aborted.get());
             metrics.ifPresent(m -> tiers(m, result));
+            if (dataset.isPresent()) dataset(dataset.get(), result.folder());
             history.ifPresent(dir -> record(dir, result));
         } catch (IOException | RuntimeException e) {
             System.err.println("rdm-loadtest: cannot write the run summary: " + e);
@@ -194,6 +212,12 @@ public final class RunReport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** dataset.json beside the summary, and its section at the end of summary.md. */
+    private static void dataset(Dataset d, Path folder) throws IOException {
+        d.write(folder.resolve(Dataset.FILE));
+        Files.writeString(folder.resolve("summary.md"), d.markdown(), StandardOpenOption.APPEND);
     }
 
     /** The exit status a verdict gives (report-only runs always 0). */

@@ -20,6 +20,14 @@ public record SearchShape(
         Map<Integer, Double> pageSizes,
         Map<String, Double> sorts) {
 
+    /** The page size searches ask for most often. */
+    public int commonPageSize() {
+        return pageSizes.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(10);
+    }
+
     static SearchShape from(Settings s) {
         Map<Integer, Double> sizes = new LinkedHashMap<>();
         weights(RunKeys.SEARCH_PAGE_SIZES.name(), s.get(RunKeys.SEARCH_PAGE_SIZES))

@@ -77,14 +77,17 @@ class CapacityAnalysisTest {
         assertEquals(-1.2, CapacityAnalysis.headroom(247.0, 250).headroomPct(), 0.01);
     }
 
-    /** Each step's tiers.json read back: the reference step, the utilization-law bounds, the limiting tier. */
+    /**
+     * Each step's tiers.json read back: the reference step, the utilization-law bounds, the limiting tier, the order
+     * of saturation, the sizing for the peak and the what-if predictions.
+     */
     @org.junit.jupiter.api.Test
-    void tierMetricsOfTheStepsNameTheTierThatLimitsFirst(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root)
-            throws Exception {
+    void tierMetricsOfTheStepsNameTheTierThatLimitsFirstAndWhatToAdd(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path root) throws Exception {
         List<StepResult> steps = List.of(
                 step(1, "step", 10, 10, true, true),
                 step(2, "step", 20, 19.5, true, true),
-                step(3, "step", 30, 22, false, false));
+                step(3, "step", 32, 31, false, false));
         for (int i = 1; i <= 3; i++) {
             double x = steps.get(i - 1).throughputRps();
             // app workers: 60 ms per request on 2 workers; search: 20 ms on 1 core; the machine is no tier.
@@ -105,16 +108,39 @@ class CapacityAnalysisTest {
         assertEquals(3, rows.size());
         TierSteps.Row ref = TierSteps.reference(rows).orElseThrow();
         assertEquals(2, ref.step().index(), "the highest throughput that met the SLOs");
-        List<TierSteps.Bound> bounds = TierSteps.bounds(ref);
+        Attribution a = Attribution.of(rows, 19.5, 100, 70, 2);
         // 2 workers / 60 ms = 33.3 req/s; 1 core / 20 ms = 50 req/s; the machine is not a tier of the target.
-        assertEquals(
-                List.of("app workers", "search"),
-                bounds.stream().map(TierSteps.Bound::tier).toList());
-        assertEquals(33.33, bounds.get(0).maxRps(), 0.01);
-        assertEquals(50.0, bounds.get(1).maxRps(), 0.01);
-        String md = TierSteps.markdown(rows);
-        assertTrue(md.contains("**app workers** limits first"), md);
-        assertTrue(TierSteps.conclusion(rows).orElseThrow().contains("app workers limits first at 33.3 req/s"));
+        assertEquals("app workers", a.limitingTier());
+        assertEquals(33.33, a.boundRps(), 0.01);
+        assertEquals(List.of("app workers", "search"), a.saturationOrder());
+        Attribution.TierLimit app = a.tiers().get(0);
+        Attribution.TierLimit search = a.tiers().get(1);
+        assertEquals(2, a.tiers().size(), "the machine is not a tier of the target");
+        assertEquals(50.0, search.boundRps(), 0.01);
+        // At step 3 (32 req/s offered, 31 served) the app workers ran at 93 % of their 2 workers; search at 62 %.
+        assertEquals(32.0, app.saturatedAtOfferedRps());
+        assertNull(search.saturatedAtOfferedRps());
+        // 100 req/s × 60 ms / 0.7 = 8.57 workers: 7 more than 2; search 100 × 20 ms / 0.7 = 2.86 cores: 2 more.
+        assertEquals(8.571, app.neededForPeak(), 0.001);
+        assertEquals(7.0, app.toAdd());
+        assertEquals(2.0, search.toAdd());
+        Attribution.WhatIf doubleApp = a.whatIf().get(0);
+        assertEquals("app workers", doubleApp.tier());
+        assertEquals("search", doubleApp.thenLimits(), "66.7 req/s for the app, 50 for search");
+        assertEquals(50.0, doubleApp.boundRps(), 0.01);
+        assertEquals(19.5 * 50 / 33.333, doubleApp.predictedRps(), 0.01);
+        Attribution.WhatIf doubleSearch = a.whatIf().get(1);
+        assertEquals("app workers", doubleSearch.thenLimits());
+        assertEquals(19.5, doubleSearch.predictedRps(), 0.01, "scaling a tier that does not limit gains nothing");
+        String md = TierSteps.markdown(rows, a);
+        assertTrue(md.contains("app workers limits first, at 33.3 req/s"), md);
+        assertTrue(md.contains("app workers → search"), md);
+        assertTrue(
+                md.contains(
+                        "scaling app workers ×2 → bound 50.0 req/s, about 29.2 req/s sustainable, then search limits"),
+                md);
+        assertTrue(TierSteps.conclusion(a).get(0).contains("app workers limits first at 33.3 req/s"));
+        assertNull(Attribution.of(List.of(), 19.5, 100, 70, 2), "no tier metrics: no attribution");
     }
 
     /** A step where "record view" meets its SLO when {@code viewOk} and "search" when {@code searchOk}. */

@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import rdmloadtest.config.Token;
+import rdmloadtest.invenio.Dataset;
 import rdmloadtest.invenio.InvenioHttp;
 import rdmloadtest.invenio.InvenioKeys;
 import rdmloadtest.invenio.Preflight;
@@ -32,6 +34,7 @@ import rdmloadtest.run.LedgerFile;
 import rdmloadtest.run.LoadTestConfig;
 import rdmloadtest.run.RunKeys;
 import rdmloadtest.run.Target;
+import rdmloadtest.run.TargetData;
 import rdmloadtest.slo.Slo;
 
 /**
@@ -47,6 +50,7 @@ public abstract class InvenioSimulation extends Simulation {
     protected final HttpProtocolBuilder protocol;
     protected final Profiles profiles;
     protected final LiveRun live;
+    private final Optional<Dataset> dataset;
 
     protected InvenioSimulation() {
         cfg = LoadTestConfig.load();
@@ -62,6 +66,7 @@ public abstract class InvenioSimulation extends Simulation {
             preflight(writes);
             // The target's Prometheus answers every tier's queries, or the run stops here, before load.
             MetricsFile.load(cfg.settings()).ifPresent(m -> TierMetrics.preflight(m, new Prometheus(m.prometheus())));
+            dataset = TargetData.probe(cfg, target.siteUrl());
         } catch (RuntimeException e) {
             closeTarget();
             throw e;
@@ -133,7 +138,7 @@ public abstract class InvenioSimulation extends Simulation {
      * disagree.
      */
     protected void run(List<PopulationBuilder> populations, List<String> alwaysSent) {
-        RunReport.install(cfg.settings(), profiles.plan(), getClass(), alwaysSent, live::abort);
+        RunReport.install(cfg.settings(), profiles.plan(), getClass(), alwaysSent, live::abort, dataset);
         setUp(populations).protocols(protocol).maxDuration(cfg.maxDuration());
     }
 

@@ -1,0 +1,139 @@
+package rdmloadtest.capacity;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import rdmloadtest.metrics.TierMetrics;
+
+/**
+ * Which tier limits the target and what to add, from each step's tier metrics (capacity.json's "attribution"). At the
+ * reference step (the highest valid step that met the SLOs) each tier's demand per request D = U / X bounds the
+ * throughput it allows, X_max = capacity / D (the utilization law); the smallest bound is the bottleneck, and the
+ * bounds in order are the order in which the tiers saturate. Sizing: a tier needs peak × D / target utilization of
+ * its unit. What-if: scaling one tier's capacity multiplies its bound; the sustainable rate is predicted at the same
+ * fraction of the new tightest bound as it is today of the current one.
+ *
+ * @param step the reference step; throughputRps its throughput
+ * @param busiestTier the tier with the highest utilization relative to its capacity at the reference step
+ * @param limitingTier the tier with the smallest bound (null: no tier with a known capacity)
+ * @param boundRps that bound
+ * @param saturationOrder tiers with a bound, in the order their bounds are reached
+ * @param tiers every tier of the target (not the machine nor the injector)
+ * @param whatIf scaling each tier with a bound by {@code scale}
+ */
+public record Attribution(
+        int step,
+        double throughputRps,
+        String busiestTier,
+        String limitingTier,
+        Double boundRps,
+        List<String> saturationOrder,
+        double expectedPeakRps,
+        double targetUtilizationPct,
+        double scale,
+        List<TierLimit> tiers,
+        List<WhatIf> whatIf) {
+
+    /** Utilization of its capacity at which a tier counts as saturated in a step. */
+    static final double SATURATED_PCT = 90;
+
+    /**
+     * @param demandMs D at the reference step, in the tier's unit × ms per request
+     * @param boundRps capacity / D (null: no known capacity)
+     * @param saturatedAtOfferedRps the lowest offered rate of a valid step where the tier was saturated
+     * @param neededForPeak capacity the tier needs to serve the expected peak at the target utilization
+     * @param toAdd what to add to the current capacity (0: enough; null: capacity unknown)
+     */
+    public record TierLimit(
+            String tier,
+            double demandMs,
+            Double capacity,
+            Double utilizationPct,
+            Double boundRps,
+            Double saturatedAtOfferedRps,
+            double neededForPeak,
+            Double toAdd) {}
+
+    /**
+     * @param boundRps the tightest bound once {@code tier} is scaled
+     * @param thenLimits the tier that limits then
+     * @param predictedRps the sustainable rate predicted then (null: the search found none today)
+     */
+    public record WhatIf(String tier, double scale, double boundRps, String thenLimits, Double predictedRps) {}
+
+    /** Null when no step has tier metrics that met the SLOs. */
+    static Attribution of(
+            List<TierSteps.Row> rows,
+            Double maxSustainableRps,
+            double expectedPeakRps,
+            double targetUtilizationPct,
+            double scale) {
+        Optional<TierSteps.Row> ref = TierSteps.reference(rows);
+        if (ref.isEmpty()) return null;
+        TierMetrics.Report r = ref.get().tiers();
+        double rho = targetUtilizationPct / 100;
+        List<TierLimit> tiers = new ArrayList<>();
+        for (TierMetrics.TierUsage u : r.tiers()) {
+            if (!isTargetTier(u) || !(u.demandMs() >= 0)) continue;
+            Double capacity = u.capacity() != null && u.capacity() > 0 ? u.capacity() : null;
+            Double bound = capacity != null && u.demandMs() > 0 ? capacity / (u.demandMs() / 1000) : null;
+            double needed = expectedPeakRps * u.demandMs() / 1000 / rho;
+            tiers.add(new TierLimit(
+                    u.tier(),
+                    u.demandMs(),
+                    capacity,
+                    u.utilizationPct(),
+                    bound,
+                    saturatedAt(rows, u.tier()),
+                    needed,
+                    capacity == null ? null : Math.max(0, Math.ceil(needed - capacity - 1e-9))));
+        }
+        List<TierLimit> bounded = tiers.stream()
+                .filter(t -> t.boundRps() != null)
+                .sorted(Comparator.comparingDouble(TierLimit::boundRps))
+                .toList();
+        Double bound = bounded.isEmpty() ? null : bounded.get(0).boundRps();
+        List<WhatIf> whatIf = new ArrayList<>();
+        for (TierLimit scaled : bounded) {
+            TierLimit then = bounded.stream()
+                    .min(Comparator.comparingDouble(t -> t == scaled ? t.boundRps() * scale : t.boundRps()))
+                    .orElseThrow();
+            double newBound = then == scaled ? then.boundRps() * scale : then.boundRps();
+            whatIf.add(new WhatIf(
+                    scaled.tier(),
+                    scale,
+                    newBound,
+                    then.tier(),
+                    maxSustainableRps == null ? null : maxSustainableRps * newBound / bound));
+        }
+        return new Attribution(
+                ref.get().step().index(),
+                ref.get().step().throughputRps(),
+                r.bottleneck(),
+                bounded.isEmpty() ? null : bounded.get(0).tier(),
+                bound,
+                bounded.stream().map(TierLimit::tier).toList(),
+                expectedPeakRps,
+                targetUtilizationPct,
+                scale,
+                List.copyOf(tiers),
+                List.copyOf(whatIf));
+    }
+
+    static boolean isTargetTier(TierMetrics.TierUsage u) {
+        return !u.tier().equals("machine") && !u.tier().equals("injector") && !Double.isNaN(u.utilization());
+    }
+
+    private static Double saturatedAt(List<TierSteps.Row> rows, String tier) {
+        return rows.stream()
+                .filter(r -> r.step().valid() && !r.step().phase().equals(StepResult.WARMUP))
+                .filter(r -> r.tiers().tiers().stream()
+                        .anyMatch(u -> u.tier().equals(tier)
+                                && u.utilizationPct() != null
+                                && u.utilizationPct() >= SATURATED_PCT))
+                .map(r -> r.step().offeredRps())
+                .min(Double::compare)
+                .orElse(null);
+    }
+}
