@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Proof that attribution names the tier that limits and that its what-if holds, on the simulator (issue 13):
+# three simulator configurations, each limited by another tier (app workers, search, database), each searched for
+# its capacity with Prometheus scraping the simulator's /metrics (classpath:metrics/simulator.json); then each
+# again with the limiting tier's workers doubled. Passes when every first report names the configured tier and the
+# what-if it predicts for doubling that tier is within 10 % of the capacity then measured.
+#
+#   scripts/prove-attribution.sh [OUT]      # OUT: reports/attribution-simulator; about 15 minutes
+#
+# Needs /usr/bin/prometheus (Debian's prometheus package). Prints a table and ends with "PROOF PASSED" (exit 0)
+# or "PROOF FAILED" (exit 1); the six capacity reports and proof.md go to OUT.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+OUT=${1:-reports/attribution-simulator}
+SIM_PORT=${SIM_PORT:-18931}
+PROM_PORT=${PROM_PORT:-19931}
+WORK=target/prove-attribution
+[[ -x /usr/bin/prometheus ]] || { echo "prove-attribution: /usr/bin/prometheus missing: apt-get install prometheus" >&2; exit 3; }
+rm -rf "$WORK" "$OUT"
+mkdir -p "$WORK/prometheus" "$OUT"
+mvn -q -B test-compile
+
+cat > "$WORK/prometheus.yml" <<YML
+global: {scrape_interval: 1s, evaluation_interval: 1s}
+scrape_configs:
+  - job_name: simulator
+    static_configs: [{targets: ['127.0.0.1:$SIM_PORT']}]
+YML
+/usr/bin/prometheus --config.file="$WORK/prometheus.yml" --storage.tsdb.path="$WORK/prometheus" \
+    --web.listen-address="127.0.0.1:$PROM_PORT" >"$WORK/prometheus.log" 2>&1 &
+PROM_PID=$!
+SIM_PID=
+cleanup() {
+    if [[ -n $SIM_PID ]]; then kill "$SIM_PID" 2>/dev/null || true; fi
+    kill "$PROM_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+until curl -sf "http://127.0.0.1:$PROM_PORT/-/ready" >/dev/null; do sleep 0.5; done
+
+# The reader mix only (no depositors, no harvesters): searches, record views, downloads, communities.
+# Service times are fixed and well above the real work of answering, so the model's capacity holds.
+COMMON=(
+    -Dsimulator.serviceTime.distribution=fixed
+    -Dsimulator.serviceTime.search=20ms -Dsimulator.serviceTime.record=20ms -Dsimulator.serviceTime.files=10ms
+    -Dsimulator.serviceTime.download=10ms -Dsimulator.serviceTime.communities=20ms
+    "-Dsimulator.backendTime.download=database=1ms,files=4ms" "-Dsimulator.backendTime.communities=search=4ms,database=1ms"
+    "-Dsimulator.backendTime.files=database=1ms"
+)
+# Each configuration makes one tier the tightest: its workers x1, then x2.
+SEARCH_10="-Dsimulator.backendTime.search=search=10ms,database=1ms"
+SEARCH_60="-Dsimulator.backendTime.search=search=60ms,database=1ms"
+RECORD_4="-Dsimulator.backendTime.record=database=4ms"
+RECORD_60="-Dsimulator.backendTime.record=database=60ms"
+declare -A CONFIG SCALED
+CONFIG[app]="-Dsimulator.workers=1 $SEARCH_10 $RECORD_4"
+SCALED[app]="-Dsimulator.workers=2 $SEARCH_10 $RECORD_4"
+CONFIG[search]="-Dsimulator.tiers.search.workers=1 $SEARCH_60 $RECORD_4"
+SCALED[search]="-Dsimulator.tiers.search.workers=2 $SEARCH_60 $RECORD_4"
+CONFIG[database]="-Dsimulator.tiers.database.workers=1 $SEARCH_10 $RECORD_60"
+SCALED[database]="-Dsimulator.tiers.database.workers=2 $SEARCH_10 $RECORD_60"
+
+# run NAME SIMULATOR-KEYS: one capacity search against a fresh simulator; its report folder in OUT/NAME
+run() {
+    local name=$1 keys=$2
+    # shellcheck disable=SC2086 # the keys are words on purpose
+    mvn -q -B exec:java@simulator -Dsimulator.port="$SIM_PORT" "${COMMON[@]}" $keys >"$WORK/$name-simulator.log" 2>&1 &
+    SIM_PID=$!
+    until curl -sf "http://127.0.0.1:$SIM_PORT/metrics" >/dev/null; do sleep 0.5; done
+    echo "prove-attribution: $name: capacity search ($keys)"
+    INVENIO_TOKEN=rdm-loadtest-token-1 mvn -q -B exec:java@capacity \
+        -Dinvenio.baseUrl="http://127.0.0.1:$SIM_PORT" \
+        -Dmetrics.file=classpath:metrics/simulator.json -Dmetrics.prometheusUrl="http://127.0.0.1:$PROM_PORT" \
+        -Dtraffic.depositors=0 -Dtraffic.harvesters=0 -Dhistory.record=false \
+        -Dcapacity.journey=mix -Dcapacity.startRate=10 -Dcapacity.step=10 -Dcapacity.maxRate=150 \
+        -Dcapacity.stepDuration=15s -Dcapacity.settle=4s -Dcapacity.rampBetweenSteps=3s -Dcapacity.refineSteps=2 \
+        -Dcapacity.expectedPeakRps=100 -Dcapacity.reportDir="$WORK/$name" >"$WORK/$name-capacity.log" 2>&1 || true
+    grep '^capacity: ' "$WORK/$name-capacity.log" | grep -v 'live t+' | tail -4 | sed "s/^/  $name: /"
+    kill "$SIM_PID" 2>/dev/null || true
+    wait "$SIM_PID" 2>/dev/null || true
+    SIM_PID=
+    mv "$WORK/$name"/* "$OUT/$name"
+}
+
+for c in app search database; do
+    run "$c-x1" "${CONFIG[$c]}"
+    run "$c-x2" "${SCALED[$c]}"
+done
+
+python3 - "$OUT" <<'PY'
+import json, sys, pathlib
+out = pathlib.Path(sys.argv[1])
+tiers = {"app": "app workers", "search": "search", "database": "database"}
+rows, ok = [], True
+for c, tier in tiers.items():
+    a = json.loads((out / f"{c}-x1" / "capacity.json").read_text())
+    b = json.loads((out / f"{c}-x2" / "capacity.json").read_text())
+    att = a.get("attribution") or {}
+    named = att.get("limitingTier")
+    what = next((w for w in att.get("whatIf", []) if w["tier"] == tier), None)
+    predicted = what and what.get("predictedRps")
+    measured = b.get("maxSustainableRps")
+    err = None if not (predicted and measured) else (predicted / measured - 1) * 100
+    good = named == tier and err is not None and abs(err) <= 10
+    ok &= good
+    rows.append(f"| {c} | {tier} | {named} | {a.get('maxSustainableRps')} | {att.get('boundRps') and round(att['boundRps'], 1)} | "
+                f"{predicted and round(predicted, 1)} | {measured} | {'' if err is None else f'{err:+.1f} %'} | {'yes' if good else 'NO'} |")
+table = ("| Configuration | Configured to limit | Report names | Capacity (req/s) | Bound | Predicted ×2 | Measured ×2 | Error | Pass |\n"
+         "|---|---|---|---:|---:|---:|---:|---:|---|\n" + "\n".join(rows))
+print(table)
+(out / "proof.md").write_text("# Attribution on the simulator (scripts/prove-attribution.sh)\n\n" + table + "\n\n"
+                              + ("PROOF PASSED" if ok else "PROOF FAILED") + "\n")
+print("PROOF PASSED" if ok else "PROOF FAILED")
+sys.exit(0 if ok else 1)
+PY
