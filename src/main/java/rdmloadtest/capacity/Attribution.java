@@ -12,7 +12,9 @@ import rdmloadtest.metrics.TierMetrics;
  * throughput it allows, X_max = capacity / D (the utilization law); the smallest bound is the bottleneck, and the
  * bounds in order are the order in which the tiers saturate. Sizing: a tier needs peak × D / target utilization of
  * its unit. What-if: scaling one tier's capacity multiplies its bound; the sustainable rate is predicted at the same
- * fraction of the new tightest bound as it is today of the current one.
+ * fraction of the new tightest bound as it is today of the current one. On one host the tiers share its cores: the
+ * machine (a tier named "machine", its capacity the cores) bounds them all together, so it takes part in the bounds,
+ * the order and the what-if, but is never the busiest tier; the injector is never a tier of the target.
  *
  * @param step the reference step; throughputRps its throughput
  * @param busiestTier the tier with the highest utilization relative to its capacity at the reference step
@@ -75,7 +77,7 @@ public record Attribution(
         double rho = targetUtilizationPct / 100;
         List<TierLimit> tiers = new ArrayList<>();
         for (TierMetrics.TierUsage u : r.tiers()) {
-            if (!isTargetTier(u) || !(u.demandMs() >= 0)) continue;
+            if (u.tier().equals(INJECTOR) || Double.isNaN(u.utilization()) || !(u.demandMs() >= 0)) continue;
             Double capacity = u.capacity() != null && u.capacity() > 0 ? u.capacity() : null;
             Double bound = capacity != null && u.demandMs() > 0 ? capacity / (u.demandMs() / 1000) : null;
             double needed = expectedPeakRps * u.demandMs() / 1000 / rho;
@@ -121,9 +123,7 @@ public record Attribution(
                 List.copyOf(whatIf));
     }
 
-    static boolean isTargetTier(TierMetrics.TierUsage u) {
-        return !u.tier().equals("machine") && !u.tier().equals("injector") && !Double.isNaN(u.utilization());
-    }
+    private static final String INJECTOR = "injector";
 
     private static Double saturatedAt(List<TierSteps.Row> rows, String tier) {
         return rows.stream()

@@ -90,7 +90,7 @@ class CapacityAnalysisTest {
                 step(3, "step", 32, 31, false, false));
         for (int i = 1; i <= 3; i++) {
             double x = steps.get(i - 1).throughputRps();
-            // app workers: 60 ms per request on 2 workers; search: 20 ms on 1 core; the machine is no tier.
+            // app workers: 60 ms per request on 2 workers; search: 20 ms on 1 core; the machine shares its 2 cores.
             var report = new rdmloadtest.metrics.TierMetrics.Report(
                     0,
                     60,
@@ -99,7 +99,9 @@ class CapacityAnalysisTest {
                             new rdmloadtest.metrics.TierMetrics.TierUsage(
                                     "app workers", 0.06 * x, 2.0, 3.0 * x, 60, null),
                             new rdmloadtest.metrics.TierMetrics.TierUsage("search", 0.02 * x, 1.0, 2.0 * x, 20, null),
-                            new rdmloadtest.metrics.TierMetrics.TierUsage("machine", 1.9, 2.0, 95.0, 1900 / x, null)),
+                            new rdmloadtest.metrics.TierMetrics.TierUsage(
+                                    "machine", 0.025 * x, 2.0, 1.25 * x, 25, null),
+                            new rdmloadtest.metrics.TierMetrics.TierUsage("injector", 0.5, null, null, 500 / x, null)),
                     "app workers");
             java.nio.file.Files.createDirectories(root.resolve("run-" + i));
             rdmloadtest.metrics.TierMetrics.write(root.resolve("run-" + i).resolve("tiers.json"), report);
@@ -109,13 +111,13 @@ class CapacityAnalysisTest {
         TierSteps.Row ref = TierSteps.reference(rows).orElseThrow();
         assertEquals(2, ref.step().index(), "the highest throughput that met the SLOs");
         Attribution a = Attribution.of(rows, 19.5, 100, 70, 2);
-        // 2 workers / 60 ms = 33.3 req/s; 1 core / 20 ms = 50 req/s; the machine is not a tier of the target.
+        // 2 workers / 60 ms = 33.3 req/s; 1 core / 20 ms = 50 req/s; the machine's 2 cores / 25 ms = 80 req/s.
         assertEquals("app workers", a.limitingTier());
         assertEquals(33.33, a.boundRps(), 0.01);
-        assertEquals(List.of("app workers", "search"), a.saturationOrder());
+        assertEquals(List.of("app workers", "search", "machine"), a.saturationOrder(), "the shared cores: 80 req/s");
         Attribution.TierLimit app = a.tiers().get(0);
         Attribution.TierLimit search = a.tiers().get(1);
-        assertEquals(2, a.tiers().size(), "the machine is not a tier of the target");
+        assertEquals(3, a.tiers().size(), "the injector is not a tier of the target");
         assertEquals(50.0, search.boundRps(), 0.01);
         // At step 3 (32 req/s offered, 31 served) the app workers ran at 93 % of their 2 workers; search at 62 %.
         assertEquals(32.0, app.saturatedAtOfferedRps());
