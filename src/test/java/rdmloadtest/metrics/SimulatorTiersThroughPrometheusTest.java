@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -71,6 +72,10 @@ class SimulatorTiersThroughPrometheusTest {
                         22.0));
     }
 
+    private static String tierId(String tier) {
+        return tier.equals("app workers") ? "app" : tier;
+    }
+
     private static String firstRecord() {
         try (Stream<String> lines = Files.lines(Path.of("data/default/feeders/records.csv"))) {
             return lines.skip(1).findFirst().orElseThrow().split(",")[1];
@@ -93,11 +98,22 @@ class SimulatorTiersThroughPrometheusTest {
                 MetricsFile file =
                         MetricsFile.read("classpath:metrics/simulator.json", Optional.of(URI.create(prom.url())));
                 Prometheus p = new Prometheus(file.prometheus());
+                // Its first scrape comes some seconds after it is ready: the load starts once the series are in.
+                prom.awaitSeries("rdm_simulator_tier_workers");
                 double rate = 30;
                 long start = System.currentTimeMillis() / 1000;
                 AtomicLong ok = new AtomicLong();
                 Queue<Long> answeredAt = new ConcurrentLinkedQueue<>();
                 ScheduledExecutorService load = Executors.newScheduledThreadPool(2);
+                // The ground truth: the simulator's own counters, every second.
+                Map<Long, Double> busyAt = new ConcurrentHashMap<>();
+                load.scheduleAtFixedRate(
+                        () -> sim.model().tiers().stream()
+                                .filter(t -> t.tier().id().equals(tierId(tier)))
+                                .forEach(t -> busyAt.put(System.currentTimeMillis() / 1000, t.busySeconds())),
+                        0,
+                        100,
+                        TimeUnit.MILLISECONDS);
                 load.scheduleAtFixedRate(
                         () -> HTTP.sendAsync(
                                         HttpRequest.newBuilder(URI.create(sim.siteUrl() + path))
@@ -125,7 +141,9 @@ class SimulatorTiersThroughPrometheusTest {
                                 .count()
                         / (double) (to - from);
                 TierMetrics.Report r = TierMetrics.measure(file, p, from, to, x);
-                String table = TierMetrics.table(r);
+                double truth =
+                        (busyAt.getOrDefault(to, Double.NaN) - busyAt.getOrDefault(from, Double.NaN)) / (to - from);
+                String table = TierMetrics.table(r) + "the simulator's own counters: U = " + truth;
                 assertTrue(
                         ok.get() > rate * 10, "the simulator answered the load: " + ok.get() + " × 200 since " + start);
                 assertEquals(tier, r.bottleneck(), table);
@@ -133,6 +151,7 @@ class SimulatorTiersThroughPrometheusTest {
                         .filter(t -> t.tier().equals(tier))
                         .findFirst()
                         .orElseThrow();
+                assertEquals(truth, u.utilization(), truth * 0.15, "Prometheus's U against the simulator's; " + table);
                 assertEquals(1.0, u.capacity(), "the capacity query reads the tier's workers; " + table);
                 assertEquals(demandMs, u.demandMs(), demandMs * 0.15, "D = U / X within 15 %; " + table);
             }

@@ -71,6 +71,21 @@ public final class PrometheusProcess implements AutoCloseable {
         throw new IllegalStateException("prometheus not ready after 60 s; see " + dir.resolve("prometheus.log"));
     }
 
+    /** Waits (at most 30 s) until a query for {@code metric} returns a series: the target has been scraped. */
+    public void awaitSeries(String metric) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(url() + "/api/v1/query?query=" + metric))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200 && r.body().contains("\"__name__\"")) return;
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("prometheus scraped no " + metric + " in 30 s");
+    }
+
     public String url() {
         return "http://127.0.0.1:" + port;
     }
