@@ -67,6 +67,10 @@ run() {
     mvn -q -B exec:java@simulator -Dsimulator.port="$SIM_PORT" "${COMMON[@]}" $keys >"$WORK/$name-simulator.log" 2>&1 &
     SIM_PID=$!
     until curl -sf "http://127.0.0.1:$SIM_PORT/metrics" >/dev/null; do sleep 0.5; done
+    # The run's preflight asks Prometheus for every tier: wait until it has two scrapes of this simulator.
+    until curl -sf "http://127.0.0.1:$PROM_PORT/api/v1/query" \
+            --data-urlencode 'query=rate(rdm_simulator_tier_busy_seconds_total{tier="app"}[5s])' |
+            grep -q '"__name__"\|"tier"'; do sleep 0.5; done
     echo "prove-attribution: $name: capacity search ($keys)"
     INVENIO_TOKEN=rdm-loadtest-token-1 mvn -q -B exec:java@capacity \
         -Dinvenio.baseUrl="http://127.0.0.1:$SIM_PORT" \
@@ -79,6 +83,7 @@ run() {
     kill "$SIM_PID" 2>/dev/null || true
     wait "$SIM_PID" 2>/dev/null || true
     SIM_PID=
+    [[ -f $(echo "$WORK/$name"/*/capacity.json) ]] || { echo "prove-attribution: $name: no report, see $WORK/$name-capacity.log" >&2; exit 1; }
     mv "$WORK/$name"/* "$OUT/$name"
 }
 
