@@ -38,6 +38,11 @@ public enum EndpointClass {
         return description;
     }
 
+    /** Whether its answer streams bytes through the bandwidth model (its worker is held until the last byte). */
+    public boolean streams() {
+        return this == DOWNLOAD;
+    }
+
     public String defaultServiceTime() {
         return defaultServiceTime;
     }

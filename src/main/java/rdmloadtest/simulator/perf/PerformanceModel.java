@@ -124,15 +124,25 @@ public final class PerformanceModel {
             served.get(cls).increment();
             return result;
         } finally {
+            if (cls.streams()) release(app);
             for (Station.Slot b : visit.backends()) stations.get(b.tier()).done(b);
             stations.get(Tier.APP).done(app);
         }
     }
 
-    /** The request's app worker and backend slots, taken in arrival order (FIFO at every tier). */
-    synchronized Visit plan(long now, EndpointClass cls, long extraNanos) {
+    /**
+     * The request's app worker and backend slots, taken in arrival order (FIFO at every tier). A download holds its
+     * worker open: how long it streams is known only at its end, so no later request may be given that worker's time
+     * meanwhile (a request that finds every worker held open waits for one to be released).
+     */
+    synchronized Visit plan(long now, EndpointClass cls, long extraNanos) throws InterruptedException {
         Station app = stations.get(Tier.APP);
-        Station.Slot a = app.take(now, sample(serviceTimes.get(cls)) + extraNanos);
+        int w;
+        while ((w = app.firstFree()) < 0) {
+            wait();
+            now = clock.nanoTime();
+        }
+        Station.Slot a = app.take(w, now, sample(serviceTimes.get(cls)) + extraNanos, cls.streams());
         long t = a.end();
         List<Station.Slot> backends = new ArrayList<>(2);
         Map<Tier, Duration> demand = backendTimes.getOrDefault(cls, Map.of());
@@ -144,6 +154,12 @@ public final class PerformanceModel {
             t = b.end();
         }
         return new Visit(app.extend(a, t), List.copyOf(backends));
+    }
+
+    /** A download's worker is free again, at the end of its slot. */
+    private synchronized void release(Station.Slot app) {
+        stations.get(Tier.APP).release(app);
+        notifyAll();
     }
 
     /** An app worker for {@code serviceNanos}, without backends (the model's arithmetic, tested alone). */

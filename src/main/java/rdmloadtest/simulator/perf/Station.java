@@ -14,6 +14,9 @@ final class Station {
     /** The worker a request got and when it holds it: [start, end) in {@link PerformanceModel.Clock#nanoTime()}. */
     record Slot(Tier tier, int worker, long start, long end, long service) {}
 
+    /** A worker held by a request whose end is not known yet (it streams bytes): taken by no one else meanwhile. */
+    static final long OPEN = Long.MAX_VALUE;
+
     private final Tier tier;
     private final long[] freeAt;
     private final Set<Slot> open = ConcurrentHashMap.newKeySet();
@@ -35,15 +38,31 @@ final class Station {
         return freeAt.length;
     }
 
-    /** The first worker to be free from {@code at} on, held for {@code service} ns. */
+    /** The first worker to be free from {@code at} on, held for {@code service} ns (-1: every worker is held open). */
     synchronized Slot take(long at, long service) {
-        int w = 0;
-        for (int i = 1; i < freeAt.length; i++) if (freeAt[i] < freeAt[w]) w = i;
+        int w = firstFree();
+        return w < 0 ? null : take(w, at, service, false);
+    }
+
+    /** The worker free first, or -1 when every worker is held open. */
+    synchronized int firstFree() {
+        int w = -1;
+        for (int i = 0; i < freeAt.length; i++) if (freeAt[i] != OPEN && (w < 0 || freeAt[i] < freeAt[w])) w = i;
+        return w;
+    }
+
+    /** Worker {@code w} from when it is free for {@code service} ns; {@code open}: held until released. */
+    synchronized Slot take(int w, long at, long service, boolean open) {
         long start = Math.max(at, freeAt[w]);
-        freeAt[w] = start + service;
-        Slot s = new Slot(tier, w, start, freeAt[w], service);
-        open.add(s);
+        Slot s = new Slot(tier, w, start, start + service, service);
+        freeAt[w] = open ? OPEN : s.end();
+        this.open.add(s);
         return s;
+    }
+
+    /** An open slot ends at its end: its worker is free for others from then on. */
+    synchronized void release(Slot s) {
+        freeAt[s.worker()] = s.end();
     }
 
     /** The slot's worker stays held until {@code until} (it waits for a backend, or streams bytes). */

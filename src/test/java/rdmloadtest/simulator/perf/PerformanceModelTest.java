@@ -184,4 +184,30 @@ class PerformanceModelTest {
         assertTrue(e.getMessage().contains("unknown tier 'opensearch'"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> BackendTimes.parse("app=6ms"));
     }
+
+    @Test
+    void aDownloadHoldsItsWorkerUntilItsLastByteAndNoOneIsGivenItsTime() throws Exception {
+        PerformanceModel m = model(2, 10, new FakeClock());
+        m.plan(0, EndpointClass.DOWNLOAD, 0); // worker 0, streaming for as long as it takes
+        Station.Slot first = m.plan(0, EndpointClass.RECORD, 0).app();
+        Station.Slot second = m.plan(0, EndpointClass.RECORD, 0).app();
+        assertEquals(1, first.worker());
+        assertEquals(1, second.worker(), "not worker 0, whose download has not ended");
+        assertEquals(10 * MS, second.start());
+    }
+
+    @Test
+    void aStreamedDownloadIsCountedForAsLongAsItsBytesFlow() throws Exception {
+        FakeClock clock = new FakeClock();
+        // 1 MB/s: 20 000 bytes take 20 ms after the 10 ms of service.
+        PerformanceModel m = model(1, 10, clock);
+        m.serve(EndpointClass.DOWNLOAD, Duration.ZERO, t -> {
+            t.pace(20_000);
+            return null;
+        });
+        assertEquals(30 * MS, clock.now);
+        Station.Slot next = m.plan(clock.now, EndpointClass.RECORD, 0).app();
+        assertEquals(30 * MS, next.start(), "the worker is free when the last byte is");
+        assertEquals(0.030, m.tiers().get(0).busySeconds(), 1e-9);
+    }
 }
