@@ -38,7 +38,7 @@ cleanup() {
 trap cleanup EXIT
 until curl -sf "http://127.0.0.1:$PROM_PORT/-/ready" >/dev/null; do sleep 0.5; done
 
-# The reader mix only (no depositors, no harvesters): searches, record views, downloads, communities.
+# The reader mix only (no depositors, no harvesters): searches, record views, downloads (files up to 2 MB), communities.
 # Service times are fixed and well above the real work of answering, so the model's capacity holds.
 COMMON=(
     -Dsimulator.serviceTime.distribution=fixed
@@ -75,7 +75,7 @@ run() {
     INVENIO_TOKEN=rdm-loadtest-token-1 mvn -q -B exec:java@capacity \
         -Dinvenio.baseUrl="http://127.0.0.1:$SIM_PORT" \
         -Dmetrics.file=classpath:metrics/simulator.json -Dmetrics.prometheusUrl="http://127.0.0.1:$PROM_PORT" \
-        -Dtraffic.depositors=0 -Dtraffic.harvesters=0 -Dhistory.record=false \
+        -Dtraffic.depositors=0 -Dtraffic.harvesters=0 -Dtraffic.download.maxMB=2 -Dhistory.record=false \
         -Dcapacity.journey=mix -Dcapacity.startRate=10 -Dcapacity.step=10 -Dcapacity.maxRate=150 \
         -Dcapacity.stepDuration=15s -Dcapacity.settle=4s -Dcapacity.rampBetweenSteps=3s -Dcapacity.refineSteps=2 \
         -Dcapacity.expectedPeakRps=100 -Dcapacity.reportDir="$WORK/$name" >"$WORK/$name-capacity.log" 2>&1 || true
