@@ -122,7 +122,7 @@ class PerformanceModelTest {
     }
 
     @Test
-    void theAppWorkerIsHeldWhileItWaitsForItsBackend() {
+    void theAppWorkerIsHeldWhileItWaitsForItsBackend() throws Exception {
         PerformanceModel m = tiered(4, 1, 10, new FakeClock());
         PerformanceModel.Visit v = m.plan(0, EndpointClass.RECORD, 0);
         assertEquals(0, v.app().start());
@@ -133,7 +133,7 @@ class PerformanceModelTest {
     }
 
     @Test
-    void aBackendWithFewWorkersLimitsAtItsWorkersOverItsDemand() {
+    void aBackendWithFewWorkersLimitsAtItsWorkersOverItsDemand() throws Exception {
         // 8 app workers could serve 8 / 1 ms; OpenSearch's 2 workers at 10 ms a search allow 200 searches/s.
         PerformanceModel m = tiered(8, 2, 10, new FakeClock());
         long lastEnd = 0;
@@ -161,7 +161,7 @@ class PerformanceModelTest {
     }
 
     @Test
-    void requestsWaitingForABusyBackendAreItsQueue() {
+    void requestsWaitingForABusyBackendAreItsQueue() throws Exception {
         FakeClock clock = new FakeClock();
         PerformanceModel m = tiered(8, 1, 10, clock);
         for (int i = 0; i < 4; i++) m.plan(0, EndpointClass.SEARCH, 0);
