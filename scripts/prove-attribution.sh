@@ -108,8 +108,8 @@ for c, tier in tiers.items():
     err = None if not (predicted and measured) else (predicted / measured - 1) * 100
     good = named == tier and err is not None and abs(err) <= 10
     ok &= good
-    rows.append(f"| {c} | {tier} | {named} | {a.get('maxSustainableRps')} | {att.get('boundRps') and round(att['boundRps'], 1)} | "
-                f"{predicted and round(predicted, 1)} | {measured} | {'' if err is None else f'{err:+.1f} %'} | {'yes' if good else 'NO'} |")
+    rows.append(f"| {c} | {tier} | {named} | {a.get('maxSustainableRps') and round(a['maxSustainableRps'], 1)} | {att.get('boundRps') and round(att['boundRps'], 1)} | "
+                f"{predicted and round(predicted, 1)} | {measured and round(measured, 1)} | {'' if err is None else f'{err:+.1f} %'} | {'yes' if good else 'NO'} |")
 table = ("| Configuration | Configured to limit | Report names | Capacity (req/s) | Bound | Predicted ×2 | Measured ×2 | Error | Pass |\n"
          "|---|---|---|---:|---:|---:|---:|---:|---|\n" + "\n".join(rows))
 print(table)

@@ -274,8 +274,23 @@ public final class Simulator implements AutoCloseable {
         return h;
     }
 
+    /** What InvenioRDM v13 and v14 send on every answer (Flask-Talisman's defaults as invenio-app sets them). */
+    private static final Map<String, String> SECURITY_HEADERS = securityHeaders();
+
+    private static Map<String, String> securityHeaders() {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Permissions-Policy", "interest-cohort=()");
+        h.put("X-Frame-Options", "sameorigin");
+        h.put("X-XSS-Protection", "1; mode=block");
+        h.put("X-Content-Type-Options", "nosniff");
+        h.put("Content-Security-Policy", "default-src 'self'; object-src 'none'");
+        h.put("Referrer-Policy", "strict-origin-when-cross-origin");
+        return Map.copyOf(h);
+    }
+
     private static void head(Reply r, Map<String, String> extra, Response response) {
         response.setStatus(r.status);
+        SECURITY_HEADERS.forEach((k, v) -> response.getHeaders().put(k, v));
         r.headers.forEach((k, v) -> response.getHeaders().put(k, v));
         extra.forEach((k, v) -> response.getHeaders().put(k, v));
         if (r.streamLength >= 0) response.getHeaders().put("Content-Length", String.valueOf(r.streamLength));

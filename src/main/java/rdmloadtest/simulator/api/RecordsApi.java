@@ -83,6 +83,8 @@ public final class RecordsApi {
     }
 
     Reply read(Call c) {
+        // flask-resources negotiates before the view runs: a type it cannot serve is 406 whatever the id.
+        String type = RecordFormats.negotiate(c.header("accept"));
         return repo.read(() -> {
             String id = c.param("id");
             RecordDoc r = repo.record(id).orElse(null);
@@ -102,17 +104,25 @@ public final class RecordsApi {
             }
             checkTombstone(r);
             if (!AccessRules.canReadRecord(r, c.identity)) throw ApiError.forbidden();
-            Reply body = c.identity.authenticated()
-                    ? Reply.json(200, json.record(r, c.api(), c.identity, host(c), RecordJson.View.READ))
-                    : Reply.bytes(
-                            200,
-                            "application/json",
-                            anonymousReads.get(
-                                    r,
-                                    repo.versionsOf(r.parent),
-                                    c.api(),
-                                    host(c),
-                                    () -> bytes(json.record(r, c.api(), c.identity, host(c), RecordJson.View.READ))));
+            Reply body = !type.equals(RecordFormats.JSON_TYPE)
+                    ? RecordFormats.serialize(
+                            type,
+                            json.record(r, c.api(), c.identity, host(c), RecordJson.View.READ),
+                            c.api().replaceAll("/api$", ""),
+                            c.first("style").orElse(null),
+                            c.first("locale").orElse(null))
+                    : c.identity.authenticated()
+                            ? Reply.json(200, json.record(r, c.api(), c.identity, host(c), RecordJson.View.READ))
+                            : Reply.bytes(
+                                    200,
+                                    "application/json",
+                                    anonymousReads.get(
+                                            r,
+                                            repo.versionsOf(r.parent),
+                                            c.api(),
+                                            host(c),
+                                            () -> bytes(json.record(
+                                                    r, c.api(), c.identity, host(c), RecordJson.View.READ))));
             return withEtag(body, r)
                     .header(
                             "Link",

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Proof that attribution and its what-if hold on a real InvenioRDM (issue 13): invenio-local v13 with Prometheus
+# (up --monitoring) at two server configurations, gunicorn 1 worker x 2 threads, then 2 workers x 4 threads; a
+# capacity search of the read-only mix at each. Passes when both reports name the tier that limits and the
+# what-if made from the first for doubling the app workers is within 20 % of the capacity measured at the second.
+#
+#   scripts/prove-attribution-real.sh [OUT]     # OUT: reports/attribution-real-v13; about 25 minutes
+#
+# Stops and restarts invenio-local (its state survives; INVENIO_LOCAL_STATE picks another state folder). Prints a table; "PROOF PASSED" (exit 0) or
+# "PROOF FAILED" (exit 1); both capacity reports and proof.md go to OUT.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+OUT=${1:-reports/attribution-real-v13}
+WORK=target/prove-attribution-real
+LOCAL=invenio-local/invenio-local
+STATE=${INVENIO_LOCAL_STATE:-invenio-local/.state}
+export INVENIO_LOCAL_STATE=$STATE
+rm -rf "$WORK" "$OUT"
+mkdir -p "$WORK" "$OUT"
+mvn -q -B test-compile
+
+# search NAME WORKERS THREADS: invenio-local at that size, then one capacity search into OUT/NAME
+search() {
+    local name=$1 workers=$2 threads=$3
+    "$LOCAL" down >"$WORK/$name-down.log" 2>&1 || true
+    INVENIO_LOCAL_WORKERS=$workers INVENIO_LOCAL_THREADS=$threads "$LOCAL" up --version 13 --monitoring \
+        >"$WORK/$name-up.log" 2>&1 || { echo "prove-attribution-real: up failed, see $WORK/$name-up.log" >&2; exit 1; }
+    sleep 40 # Prometheus's 30 s rate windows fill before the run's preflight asks them
+    echo "prove-attribution-real: $name: gunicorn $workers x $threads, capacity search"
+    INVENIO_TOKEN=$(cat "$STATE/v13/tokens/loadtest.token") mvn -q -B exec:java@capacity \
+        -Dinvenio.baseUrl=http://127.0.0.1:5000 -Dinvenio.version=13 \
+        -Dmetrics.file="$STATE/monitoring/metrics.json" \
+        -Dtraffic.depositors=0 -Dtraffic.harvesters=0 -Dhistory.record=false \
+        -Dcapacity.journey=mix -Dcapacity.startRate=1 -Dcapacity.step=1.5 -Dcapacity.maxRate=16 \
+        -Dcapacity.stepDuration=40s -Dcapacity.settle=10s -Dcapacity.rampBetweenSteps=5s -Dcapacity.refineSteps=1 \
+        -Dcapacity.expectedPeakRps=20 -Dcapacity.reportDir="$WORK/$name" >"$WORK/$name-capacity.log" 2>&1 || true
+    grep '^capacity: ' "$WORK/$name-capacity.log" | grep -v 'live t+\|starting' | tail -5 | sed "s/^/  $name: /"
+    [[ -f $(echo "$WORK/$name"/*/capacity.json) ]] || { echo "prove-attribution-real: $name: no report, see $WORK/$name-capacity.log" >&2; exit 1; }
+    mv "$WORK/$name"/* "$OUT/$name"
+}
+
+search gunicorn-1x2 1 2
+search gunicorn-2x4 2 4
+"$LOCAL" down >"$WORK/down.log" 2>&1 || true
+
+python3 - "$OUT" <<'PY'
+import json, sys, pathlib
+out = pathlib.Path(sys.argv[1])
+a = json.loads((out / "gunicorn-1x2" / "capacity.json").read_text())
+b = json.loads((out / "gunicorn-2x4" / "capacity.json").read_text())
+rows, ok = [], True
+for name, c in (("gunicorn 1 x 2", a), ("gunicorn 2 x 4", b)):
+    att = c.get("attribution") or {}
+    ok &= att.get("limitingTier") is not None
+    rows.append(f"| {name} | {c.get('maxSustainableRps') and round(c['maxSustainableRps'], 1)} | {att.get('busiestTier')} | {att.get('limitingTier')} | "
+                f"{att.get('boundRps') and round(att['boundRps'], 1)} | {' → '.join(att.get('saturationOrder', []))} |")
+what = next((w for w in (a.get("attribution") or {}).get("whatIf", []) if w["tier"] == "app workers"), None)
+predicted = what and what.get("predictedRps")
+measured = b.get("maxSustainableRps")
+err = None if not (predicted and measured) else (predicted / measured - 1) * 100
+ok &= err is not None and abs(err) <= 20
+table = ("| Server | Capacity (req/s) | Busiest tier | Limits first | Bound (req/s) | Saturation order |\n"
+         "|---|---:|---|---|---:|---|\n" + "\n".join(rows) + "\n\n"
+         f"What-if from gunicorn 1 x 2, app workers ×2: {what and what.get('boundRps') and round(what['boundRps'], 1)} req/s bound,"
+         f" then {what and what.get('thenLimits')} limits; predicted {predicted and round(predicted, 1)} req/s sustainable;"
+         f" measured at 2 x 4: {measured and round(measured, 1)} req/s; error {'' if err is None else f'{err:+.1f} %'} (pass within 20 %).")
+print(table)
+(out / "proof.md").write_text("# Attribution on the real InvenioRDM v13 (scripts/prove-attribution-real.sh)\n\n" + table
+                              + "\n\n" + ("PROOF PASSED" if ok else "PROOF FAILED") + "\n")
+print("PROOF PASSED" if ok else "PROOF FAILED")
+sys.exit(0 if ok else 1)
+PY
