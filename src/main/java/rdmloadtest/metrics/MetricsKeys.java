@@ -3,6 +3,7 @@ package rdmloadtest.metrics;
 import static rdmloadtest.config.Parsers.*;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import rdmloadtest.config.Key;
 import rdmloadtest.config.KeyList;
@@ -23,6 +24,13 @@ public final class MetricsKeys implements KeySet {
             null,
             "Prometheus to query (its HTTP API); default: the metrics file's prometheusUrl.",
             baseUrl());
+
+    public static final Key<Duration> WAIT = KEYS.add(
+            "metrics.wait",
+            "30s",
+            "How long a run waits, before load, for Prometheus to answer a tier's query that returns nothing yet (a"
+                    + " process that just started, such as the injector itself, is seen after two scrapes).",
+            duration());
 
     @Override
     public List<Key<?>> keys() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,18 +40,53 @@ public final class TierMetrics {
      * returns nothing stops the run with one line naming the tier and the query.
      */
     public static void preflight(MetricsFile f, Prometheus p) {
-        long now = System.currentTimeMillis() / 1000;
+        preflight(f, p, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #preflight(MetricsFile, Prometheus)}, but a query that returns nothing yet is asked again for up to
+     * {@code wait}: a process that has just started (the injector itself) is in Prometheus after two scrapes.
+     */
+    public static void preflight(MetricsFile f, Prometheus p, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        boolean said = false;
         for (MetricsFile.Tier t : f.tiers()) {
-            check(f, p, t, "utilization", t.utilization(), now);
-            if (t.capacityQuery() != null) check(f, p, t, "capacity", t.capacityQuery(), now);
-            if (t.saturation() != null) check(f, p, t, "saturation", t.saturation(), now);
+            List<String[]> queries = new ArrayList<>();
+            queries.add(new String[] {"utilization", t.utilization()});
+            if (t.capacityQuery() != null) queries.add(new String[] {"capacity", t.capacityQuery()});
+            if (t.saturation() != null) queries.add(new String[] {"saturation", t.saturation()});
+            for (String[] q : queries) {
+                while (!check(f, p, t, q[0], q[1], System.nanoTime() >= deadline)) {
+                    if (!said) {
+                        System.out.printf(
+                                Locale.ROOT,
+                                "rdm-loadtest: metrics: waiting up to %d s for Prometheus to see tier '%s' (%s)%n",
+                                wait.toSeconds(),
+                                t.name(),
+                                MetricsKeys.WAIT.name());
+                        said = true;
+                    }
+                    sleep(2000);
+                }
+            }
         }
     }
 
-    private static void check(MetricsFile f, Prometheus p, MetricsFile.Tier t, String kind, String query, long now) {
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConfigException("metrics: interrupted");
+        }
+    }
+
+    /** Whether the query answers; when it returns nothing and {@code last}, the run stops naming it. */
+    private static boolean check(
+            MetricsFile f, Prometheus p, MetricsFile.Tier t, String kind, String query, boolean last) {
         OptionalDouble v;
         try {
-            v = p.value(query, now);
+            v = p.value(query, System.currentTimeMillis() / 1000);
         } catch (IOException e) {
             throw new ConfigException(
                     "metrics: tier '" + t.name() + "', " + kind + " query '" + query + "': " + e.getMessage());
@@ -58,9 +94,10 @@ public final class TierMetrics {
             Thread.currentThread().interrupt();
             throw new ConfigException("metrics: interrupted");
         }
-        if (v.isEmpty())
+        if (v.isEmpty() && last)
             throw new ConfigException("metrics: tier '" + t.name() + "', " + kind + " query '" + query
                     + "' returned nothing from " + p.base() + " (is its exporter scraped? " + f.source() + ")");
+        return v.isPresent();
     }
 
     /** The tiers averaged over [from, to] (epoch seconds), for a run that served {@code throughputRps}. */

@@ -9,6 +9,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,6 +96,29 @@ class TierMetricsTest {
         assertTrue(
                 e.getMessage().startsWith("metrics: tier 'search', utilization query 'search_cpu' returned nothing"),
                 e.getMessage());
+    }
+
+    @Test
+    void aTierPrometheusSeesOnlyAfterTheRunStartedIsWaitedForThenNamedWhenItNeverAnswers() throws Exception {
+        answers.putAll(Map.of("app_cpu", "1.5", "machine_cpu", "1", "search_queue", "0"));
+        MetricsFile m = file(TIERS);
+        // The injector's own process appears in Prometheus a few scrapes after it started.
+        Thread late = new Thread(() -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                return;
+            }
+            answers.put("search_cpu", "0.2");
+        });
+        late.start();
+        TierMetrics.preflight(m, new Prometheus(m.prometheus()), Duration.ofSeconds(30));
+        late.join();
+        answers.remove("search_cpu");
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> TierMetrics.preflight(m, new Prometheus(m.prometheus()), Duration.ofSeconds(3)));
+        assertTrue(e.getMessage().contains("'search_cpu' returned nothing"), e.getMessage());
     }
 
     @Test

@@ -25,6 +25,7 @@ import rdmloadtest.journeys.Chance;
 import rdmloadtest.journeys.Feeds;
 import rdmloadtest.live.LiveRun;
 import rdmloadtest.metrics.MetricsFile;
+import rdmloadtest.metrics.MetricsKeys;
 import rdmloadtest.metrics.Prometheus;
 import rdmloadtest.metrics.TierMetrics;
 import rdmloadtest.results.InjectionPlan;
@@ -65,7 +66,9 @@ public abstract class InvenioSimulation extends Simulation {
         try {
             preflight(writes);
             // The target's Prometheus answers every tier's queries, or the run stops here, before load.
-            MetricsFile.load(cfg.settings()).ifPresent(m -> TierMetrics.preflight(m, new Prometheus(m.prometheus())));
+            MetricsFile.load(cfg.settings())
+                    .ifPresent(m -> TierMetrics.preflight(
+                            m, new Prometheus(m.prometheus()), cfg.settings().get(MetricsKeys.WAIT)));
             dataset = TargetData.probe(cfg, target.siteUrl());
         } catch (RuntimeException e) {
             closeTarget();
