@@ -27,10 +27,16 @@ search() {
     INVENIO_LOCAL_WORKERS=$workers INVENIO_LOCAL_THREADS=$threads "$LOCAL" up --version 13 --monitoring \
         >"$WORK/$name-up.log" 2>&1 || { echo "prove-attribution-real: up failed, see $WORK/$name-up.log" >&2; exit 1; }
     sleep 40 # Prometheus's 30 s rate windows fill before the run's preflight asks them
+    if [[ ! -f $WORK/data/feeders/records.csv ]]; then
+        # Feeders of what this instance holds (the shipped data set names records it does not have).
+        INVENIO_TOKEN=$(cat "$STATE/v13/tokens/loadtest.token") mvn -q -B exec:java@harvest \
+            -Dinvenio.baseUrl=http://127.0.0.1:5000 -Dharvest.out="$WORK/data" -Dharvest.rate=20 \
+            >"$WORK/harvest.log" 2>&1 || { echo "prove-attribution-real: harvest failed, see $WORK/harvest.log" >&2; exit 1; }
+    fi
     echo "prove-attribution-real: $name: gunicorn $workers x $threads, capacity search"
     INVENIO_TOKEN=$(cat "$STATE/v13/tokens/loadtest.token") mvn -q -B exec:java@capacity \
         -Dinvenio.baseUrl=http://127.0.0.1:5000 -Dinvenio.version=13 \
-        -Dmetrics.file="$STATE/monitoring/metrics.json" \
+        -Dmetrics.file="$STATE/monitoring/metrics.json" -Dmetrics.wait=90s -Ddata.dir="$WORK/data" \
         -Dtraffic.depositors=0 -Dtraffic.harvesters=0 -Dhistory.record=false \
         -Dcapacity.journey=mix -Dcapacity.startRate=1 -Dcapacity.step=1.5 -Dcapacity.maxRate=16 \
         -Dcapacity.stepDuration=40s -Dcapacity.settle=10s -Dcapacity.rampBetweenSteps=5s -Dcapacity.refineSteps=1 \
