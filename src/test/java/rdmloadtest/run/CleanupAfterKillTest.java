@@ -38,11 +38,15 @@ class CleanupAfterKillTest {
             List<LedgerFile.OpenDraft> open;
             try {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-                // Killed once drafts are open and records published (a busy machine takes longer to get there).
+                // Killed once records are published and at least two drafts are open on the target itself (the ledger
+                // alone is not enough: beside stress-ng both of its open drafts were once published just before the
+                // kill, before their lines were written; a busy machine takes longer to get there).
                 do {
                     Thread.sleep(200);
                     open = LedgerFile.openDrafts(ledgers, site);
-                } while ((open.size() < 2 || marked(site) < 2) && run.isAlive() && System.nanoTime() < deadline);
+                } while ((open.size() < 2 || marked(site) < 2 || stillThere(site, open) < 2)
+                        && run.isAlive()
+                        && System.nanoTime() < deadline);
             } finally {
                 run.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up of its own
                 run.waitFor(30, TimeUnit.SECONDS);
