@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import rdmloadtest.slo.Slo;
 import rdmloadtest.slo.SloGroup;
 
@@ -21,11 +24,7 @@ public final class CapacityAnalysis {
      */
     public static Limits mixLimit(List<StepResult> steps) {
         List<StepResult> valid = steps.stream().filter(StepResult::valid).toList();
-        Double firstFail = valid.stream()
-                .filter(s -> !s.passed())
-                .map(StepResult::targetRps)
-                .min(Double::compare)
-                .orElse(null);
+        Double firstFail = lowestFailingRate(valid, s -> Optional.of(s.passed()));
         Optional<StepResult> best = valid.stream()
                 .filter(StepResult::passed)
                 .filter(s -> firstFail == null || s.targetRps() < firstFail)
@@ -36,28 +35,39 @@ public final class CapacityAnalysis {
                 firstFail);
     }
 
+    /**
+     * The lowest rate at which every measurement that judged something failed (a rate measured again after a failure,
+     * capacity.confirmFailures, fails only when no measurement of it passed). {@code verdict} is empty for a step that
+     * judged nothing.
+     */
+    private static Double lowestFailingRate(List<StepResult> valid, Function<StepResult, Optional<Boolean>> verdict) {
+        Map<Double, Boolean> anyPassAt = new TreeMap<>();
+        for (StepResult s : valid)
+            verdict.apply(s).ifPresent(passed -> anyPassAt.merge(s.targetRps(), passed, Boolean::logicalOr));
+        return anyPassAt.entrySet().stream()
+                .filter(e -> !e.getValue())
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
+    }
+
     /** The same limit for each SLO group that had requests, judged on that group's objectives only. */
     public static List<CapacityResult.GroupLimit> groupLimits(Slo slo, List<StepResult> steps) {
         List<StepResult> valid = steps.stream().filter(StepResult::valid).toList();
         List<CapacityResult.GroupLimit> out = new ArrayList<>();
         for (SloGroup g : slo.groups()) {
-            List<StepResult.GroupStep> seen = new ArrayList<>();
-            Double failAt = null;
-            String firstFailure = null;
-            for (StepResult s : valid.stream()
-                    .sorted(Comparator.comparingDouble(StepResult::targetRps))
-                    .toList()) {
-                Optional<StepResult.GroupStep> gs = s.groups().stream()
-                        .filter(x -> x.name().equals(g.name()))
-                        .findFirst();
-                if (gs.isEmpty()) continue;
-                seen.add(gs.get());
-                if (!gs.get().passed() && failAt == null) {
-                    failAt = s.targetRps();
-                    firstFailure = gs.get().failures().get(0);
-                }
-            }
-            if (seen.isEmpty()) continue;
+            Function<StepResult, Optional<StepResult.GroupStep>> of = s ->
+                    s.groups().stream().filter(x -> x.name().equals(g.name())).findFirst();
+            if (valid.stream().allMatch(s -> of.apply(s).isEmpty())) continue;
+            Double failAt = lowestFailingRate(valid, s -> of.apply(s).map(StepResult.GroupStep::passed));
+            String firstFailure = failAt == null
+                    ? null
+                    : valid.stream()
+                            .filter(s -> s.targetRps() == failAt)
+                            .flatMap(s -> of.apply(s).stream())
+                            .map(gs -> gs.failures().get(0))
+                            .findFirst()
+                            .orElse(null);
             Double limitAt = failAt;
             Double limit = valid.stream()
                     .filter(s -> limitAt == null || s.targetRps() < limitAt)

@@ -56,6 +56,11 @@ public final class CapacityKeys implements KeySet {
             "2",
             "Capacity search: bisection steps between the last passing and the first failing rate.",
             integer(0, 10));
+    public static final Key<Integer> CONFIRM_FAILURES = KEYS.add(
+            "capacity.confirmFailures",
+            "1",
+            "Capacity search: a step that fails its SLOs (errors under capacity.stopErrorRatePct) is measured again at the same rate up to this many times; the rate fails only when every measurement fails (a p95/p99 of one short window rests on few samples).",
+            integer(0, 5));
     public static final Key<Double> STOP_ERROR_RATE = KEYS.add(
             "capacity.stopErrorRatePct",
             "10",

@@ -29,7 +29,8 @@ import rdmloadtest.slo.SloKeys;
  * then a constant rate, measured on its steady part only. It steps the rate up by capacity.step until the SLOs are
  * clearly broken (two failing steps in a row, or an error rate above capacity.stopErrorRatePct), the injector lags,
  * capacity.maxRate or capacity.maxDuration; then bisects between the last passing and the first failing rate
- * (capacity.refineSteps), analyses the steps and writes the report. One run per step, rather than one Gatling run
+ * (capacity.refineSteps), analyses the steps and writes the report. A failing step is measured again at its rate
+ * (capacity.confirmFailures): the rate fails only when every measurement of it fails. One run per step, rather than one Gatling run
  * of stairs, because the next rate depends on what the last step measured (requests per session, bisection) and a
  * step never inherits the queue of an overloaded one.
  */
@@ -200,7 +201,7 @@ public final class CapacitySearch {
         while (true) {
             if (rate > plan.maxRate() + 1e-9) return "reached capacity.maxRate (" + num(plan.maxRate()) + " req/s)";
             if (!timeLeft(t0)) return "capacity.maxDuration (" + secs(plan.maxDuration()) + " s) would be exceeded";
-            StepResult r = runStep("step", rate);
+            StepResult r = measureRate("step", rate, t0);
             if (!r.injectorOk()) {
                 injectorBoundAt = r.targetRps();
                 return "injector-bound at " + num(r.targetRps()) + " req/s (step " + r.index() + ": " + r.injectorNote()
@@ -232,11 +233,24 @@ public final class CapacitySearch {
                 .orElse(0);
         for (int i = 0; i < plan.refineSteps() && timeLeft(t0); i++) {
             double mid = (lo + hi) / 2;
-            StepResult r = runStep("refine", mid);
+            StepResult r = measureRate("refine", mid, t0);
             if (!r.injectorOk()) return;
             if (r.passed()) lo = mid;
             else hi = mid;
         }
+    }
+
+    /**
+     * One step at a rate and, while it fails its SLOs on a healthy injector without a stopping error rate, up to
+     * capacity.confirmFailures more at the same rate. Returns the first that met the SLOs, else the last.
+     */
+    private StepResult measureRate(String phase, double rate, long t0) throws IOException {
+        StepResult r = runStep(phase, rate);
+        for (int i = 0; i < plan.confirmFailures() && timeLeft(t0); i++) {
+            if (r.passed() || !r.injectorOk() || r.errorRatePct() > plan.stopErrorRatePct()) break;
+            r = runStep("confirm", rate);
+        }
+        return r;
     }
 
     private boolean timeLeft(long t0) {
@@ -263,7 +277,7 @@ public final class CapacitySearch {
      */
     private void printStart(int index, String phase, double targetRps, long now) {
         int ups = (int) Math.floor((plan.maxRate() - plan.startRate()) / plan.step() + 1e-9) + 1;
-        int most = 1 + ups + plan.refineSteps();
+        int most = (1 + plan.confirmFailures()) * (ups + plan.refineSteps()) + 1;
         long stepMs = plan.stepLoad().toMillis() + 3_000;
         long elapsed = now - searchStart;
         long left =

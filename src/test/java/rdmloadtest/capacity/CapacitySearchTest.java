@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rdmloadtest.config.ConfigSource;
@@ -33,11 +35,14 @@ class CapacitySearchTest {
      * A server that answers in 20 ms up to {@code capacity} req/s and queues beyond it; an injector that gives out
      * from {@code injectorLimit} req/s on.
      */
-    private static CapacitySearch.StepRunner server(Slo slo, double capacity, double injectorLimit) {
+    private static CapacitySearch.StepRunner server(
+            Slo slo, double capacity, double injectorLimit, Set<Double> slowOnce) {
         return step -> {
             double rate = step.targetRps();
             double throughput = Math.min(rate, capacity);
-            int p50 = rate <= capacity ? 20 : (int) (20 + 1000 * (rate / capacity - 1));
+            // A rate in slowOnce answers its first measurement as if at twice the capacity: a noisy window.
+            double felt = slowOnce.remove(rate) ? 2 * capacity : rate;
+            int p50 = felt <= capacity ? 20 : (int) (20 + 1000 * (felt / capacity - 1));
             Map<String, Measured> measured = Map.of("record view", new Measured(1000, 0, rate, p50, p50 * 2, p50 * 3));
             List<Check> checks = Gate.judge(slo, measured).stream()
                     .filter(c -> !c.metric().equals("throughput"))
@@ -81,7 +86,14 @@ class CapacitySearchTest {
     }
 
     private CapacitySearch search(double capacity, double injectorLimit, String out) {
+        return search(capacity, injectorLimit, out, 0, Set.of());
+    }
+
+    private CapacitySearch search(
+            double capacity, double injectorLimit, String out, int confirmFailures, Set<Double> slowOnce) {
         Map<String, String> keys = new HashMap<>(Map.of(
+                "capacity.confirmFailures",
+                String.valueOf(confirmFailures),
                 "slo.file",
                 "classpath:slo/saturation.json",
                 "capacity.startRate",
@@ -99,7 +111,7 @@ class CapacitySearchTest {
                 slo,
                 "model",
                 new LinkedHashMap<>(),
-                server(slo, capacity, injectorLimit),
+                server(slo, capacity, injectorLimit, new HashSet<>(slowOnce)),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 
@@ -147,5 +159,30 @@ class CapacitySearchTest {
         CapacityResult c = search(200, 260, "r4").search().result();
         assertEquals(200.0, c.maxSustainableRps(), "the injector gave out only after the target did");
         assertNull(c.injectorBoundAtRps());
+    }
+
+    @Test
+    void oneSlowWindowBelowTheCapacityIsMeasuredAgainNotTakenForTheLimit() throws Exception {
+        CapacityResult confirmed =
+                search(200, Double.MAX_VALUE, "r5", 1, Set.of(160.0)).search().result();
+        assertEquals(200.0, confirmed.maxSustainableRps(), "160 failed once, passed when measured again");
+        assertEquals(
+                List.of("step", "confirm"),
+                confirmed.steps().stream()
+                        .filter(st -> st.targetRps() == 160.0)
+                        .map(StepResult::phase)
+                        .toList());
+        assertEquals(205.0, confirmed.firstFailingTargetRps(), "rates that really fail still fail when confirmed");
+        assertTrue(
+                confirmed.steps().stream().filter(st -> st.targetRps() == 240.0).count() == 2,
+                "a real failure is measured twice");
+
+        CapacityResult unconfirmed =
+                search(200, Double.MAX_VALUE, "r6", 0, Set.of(160.0)).search().result();
+        assertEquals(
+                157.5,
+                unconfirmed.maxSustainableRps(),
+                "without confirmation one slow window decides: the search bisects below it");
+        assertEquals(160.0, unconfirmed.firstFailingTargetRps());
     }
 }
