@@ -35,6 +35,34 @@ public final class RequestNames {
     public static final String OAI_LIST_IDENTIFIERS = "OAI ListIdentifiers";
     public static final String OAI_LIST_RECORDS = "OAI ListRecords";
 
+    // The web UI: pages the Flask app renders and the API calls its JavaScript apps make (vnd.inveniordm.v1+json).
+    public static final String OPEN_FRONT_PAGE = "Open front page";
+    public static final String LOAD_RECENT_RECORDS = "Load recent records";
+    public static final String LOAD_FEATURED_COMMUNITIES = "Load featured communities";
+    public static final String OPEN_SEARCH_PAGE = "Open search page";
+    public static final String SEARCH_RECORDS_WEB = "Search records (web)";
+    public static final String OPEN_RECORD_PAGE = "Open record page";
+    public static final String CITE_RECORD = "Cite record";
+    public static final String EXPORT_RECORD = "Export record";
+    public static final String PREVIEW_FILE = "Preview file";
+    public static final String OPEN_COMMUNITIES_PAGE = "Open communities page";
+    public static final String SEARCH_COMMUNITIES_WEB = "Search communities (web)";
+    public static final String OPEN_COMMUNITY_PAGE = "Open community page";
+    public static final String SEARCH_COMMUNITY_RECORDS_WEB = "Search community records (web)";
+    public static final String OPEN_LOGIN_PAGE = "Open login page";
+    public static final String LOG_IN = "Log in";
+    public static final String OPEN_UPLOADS_PAGE = "Open uploads page";
+    public static final String SEARCH_USER_RECORDS_WEB = "Search user records (web)";
+    public static final String OPEN_MY_COMMUNITIES_PAGE = "Open my communities page";
+    public static final String OPEN_DEPOSIT_FORM = "Open deposit form";
+    public static final String LOAD_STATIC_FILE = "Load static file";
+
+    // IIIF Image API 2 and Presentation API 2 under /api/iiif.
+    public static final String IIIF_IMAGE_INFO = "IIIF image info";
+    public static final String IIIF_THUMBNAIL = "IIIF thumbnail";
+    public static final String IIIF_TILE = "IIIF tile";
+    public static final String IIIF_MANIFEST = "IIIF manifest";
+
     /** The name of an OAI-PMH list request: {@link #OAI_LIST_RECORDS} or {@link #OAI_LIST_IDENTIFIERS}. */
     public static String oai(String verb) {
         String name = "OAI " + verb;
@@ -44,7 +72,10 @@ public final class RequestNames {
         return name;
     }
 
-    /** Every name above, in the order of the API's areas: search and records, files, deposits, communities, OAI-PMH. */
+    /**
+     * Every name above, in the order of the API's areas: search and records, files, deposits, communities, OAI-PMH,
+     * then the web UI and IIIF.
+     */
     public static final List<String> ALL = List.of(
             SEARCH_RECORDS,
             SEARCH_COMMUNITY_RECORDS,
@@ -69,5 +100,29 @@ public final class RequestNames {
             LIST_COMMUNITIES,
             VIEW_COMMUNITY,
             OAI_LIST_IDENTIFIERS,
-            OAI_LIST_RECORDS);
+            OAI_LIST_RECORDS,
+            OPEN_FRONT_PAGE,
+            LOAD_RECENT_RECORDS,
+            LOAD_FEATURED_COMMUNITIES,
+            OPEN_SEARCH_PAGE,
+            SEARCH_RECORDS_WEB,
+            OPEN_RECORD_PAGE,
+            CITE_RECORD,
+            EXPORT_RECORD,
+            PREVIEW_FILE,
+            OPEN_COMMUNITIES_PAGE,
+            SEARCH_COMMUNITIES_WEB,
+            OPEN_COMMUNITY_PAGE,
+            SEARCH_COMMUNITY_RECORDS_WEB,
+            OPEN_LOGIN_PAGE,
+            LOG_IN,
+            OPEN_UPLOADS_PAGE,
+            SEARCH_USER_RECORDS_WEB,
+            OPEN_MY_COMMUNITIES_PAGE,
+            OPEN_DEPOSIT_FORM,
+            LOAD_STATIC_FILE,
+            IIIF_IMAGE_INFO,
+            IIIF_THUMBNAIL,
+            IIIF_TILE,
+            IIIF_MANIFEST);
 }
