@@ -54,6 +54,15 @@ record Profile(
                 (int) Math.min(100_000, c.downloads().count() == 0 ? 50 : maxMb));
     }
 
+    /** The web UI's and IIIF's reader weights, which a calibrated profile sets to 0. */
+    static final java.util.List<String> WEB_WEIGHTS = java.util.List.of(
+            rdmloadtest.run.RunKeys.WEIGHT_LANDING_PAGE.name(),
+            rdmloadtest.run.RunKeys.WEIGHT_SEARCH_PAGE.name(),
+            rdmloadtest.run.RunKeys.WEIGHT_FRONT_PAGE.name(),
+            rdmloadtest.run.RunKeys.WEIGHT_COMMUNITY_PAGES.name(),
+            rdmloadtest.run.RunKeys.WEIGHT_UPLOADS.name(),
+            rdmloadtest.run.RunKeys.WEIGHT_IIIF.name());
+
     /** InvenioRDM's record search sorts (a sort the target does not offer is answered 400). */
     static final java.util.List<String> KNOWN_SORTS = java.util.List.of(
             "bestmatch", "newest", "oldest", "updated-desc", "updated-asc", "version", "mostviewed", "mostdownloaded");
@@ -123,6 +132,8 @@ record Profile(
         k.put("traffic.mix.recordView", String.valueOf(recordView));
         k.put("traffic.mix.download", String.valueOf(download));
         k.put("traffic.mix.communities", String.valueOf(communities));
+        // The web UI's and IIIF's journeys are not calibrated from logs yet: off, so their defaults do not leak in.
+        for (String web : WEB_WEIGHTS) k.put(web, "0");
         k.put("traffic.recordView.downloadProbability", String.format(Locale.ROOT, "%.3f", viewDownloadProbability));
         k.put("traffic.zipfExponent", String.format(Locale.ROOT, "%.3f", zipfExponent));
         k.put("traffic.readers.rate", String.format(Locale.ROOT, "%.3f", readersRate));

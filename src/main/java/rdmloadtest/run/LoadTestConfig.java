@@ -16,6 +16,7 @@ import rdmloadtest.config.ConfigKeys;
 import rdmloadtest.config.ConfigSource;
 import rdmloadtest.config.Settings;
 import rdmloadtest.config.Token;
+import rdmloadtest.config.WebLogin;
 import rdmloadtest.feeders.DataKeys;
 import rdmloadtest.invenio.InvenioKeys;
 import rdmloadtest.simulator.SimulatorKeys;
@@ -36,7 +37,12 @@ public record LoadTestConfig(
 
     /** The instance under test (absent base URL: the embedded simulator) and who writes to it. */
     public record Target(
-            Optional<URI> baseUrl, boolean allowWrites, String invenioVersion, String userAgent, List<Token> tokens) {}
+            Optional<URI> baseUrl,
+            boolean allowWrites,
+            String invenioVersion,
+            String userAgent,
+            List<Token> tokens,
+            List<WebLogin> webLogins) {}
 
     /** The feeders and the records the deposit journeys take as templates. */
     public record Data(Path dataDir, Path depositTemplates) {}
@@ -69,6 +75,11 @@ public record LoadTestConfig(
 
     public List<Token> tokens() {
         return target.tokens();
+    }
+
+    /** Logins for the web form: simulator.webUsers when embedded, INVENIO_WEB_USERS for a real target. */
+    public List<WebLogin> webLogins() {
+        return target.webLogins();
     }
 
     public Path dataDir() {
@@ -139,14 +150,21 @@ public record LoadTestConfig(
                     s.get(RunKeys.WEIGHT_SEARCH),
                     s.get(RunKeys.WEIGHT_VIEW),
                     s.get(RunKeys.WEIGHT_DOWNLOAD),
-                    s.get(RunKeys.WEIGHT_COMMUNITIES));
+                    s.get(RunKeys.WEIGHT_COMMUNITIES),
+                    s.get(RunKeys.WEIGHT_LANDING_PAGE),
+                    s.get(RunKeys.WEIGHT_SEARCH_PAGE),
+                    s.get(RunKeys.WEIGHT_FRONT_PAGE),
+                    s.get(RunKeys.WEIGHT_COMMUNITY_PAGES),
+                    s.get(RunKeys.WEIGHT_UPLOADS),
+                    s.get(RunKeys.WEIGHT_IIIF));
             Readers readers = new Readers(
                     s.get(RunKeys.READERS_RATE),
                     weights,
                     s.get(RunKeys.VIEW_DOWNLOAD_P),
                     s.get(RunKeys.ZIPF),
                     s.get(RunKeys.MAX_DOWNLOAD_MB) * 1_000_000L,
-                    SearchShape.from(s));
+                    SearchShape.from(s),
+                    s.get(RunKeys.WEB_STATIC_FILES));
             Depositors depositors = new Depositors(
                     s.get(RunKeys.DEPOSITORS),
                     s.get(RunKeys.DEPOSITOR_PAUSE),
@@ -159,12 +177,61 @@ public record LoadTestConfig(
                     s.get(RunKeys.HARVESTERS), s.get(RunKeys.HARVEST_PAGES), s.get(RunKeys.HARVEST_PAUSE));
             return new Traffic(readers, depositors, harvesters);
         }
+
+        Traffic withoutUploads() {
+            Readers r = readers;
+            return new Traffic(
+                    new Readers(
+                            r.rate(),
+                            r.weights().withoutUploads(),
+                            r.viewDownloadProbability(),
+                            r.zipfExponent(),
+                            r.maxDownloadBytes(),
+                            r.search(),
+                            r.staticFiles()),
+                    depositors,
+                    harvesters);
+        }
     }
 
-    /** Relative weights of the reader journeys. */
-    public record Weights(int search, int recordView, int download, int communities) {
-        int total() {
-            return search + recordView + download + communities;
+    /** Relative weights of the reader journeys: the REST API's, then the web UI's and IIIF. */
+    public record Weights(
+            int search,
+            int recordView,
+            int download,
+            int communities,
+            int landingPage,
+            int searchPage,
+            int frontPage,
+            int communityPages,
+            int uploads,
+            int iiif) {
+        public int total() {
+            return search
+                    + recordView
+                    + download
+                    + communities
+                    + landingPage
+                    + searchPage
+                    + frontPage
+                    + communityPages
+                    + uploads
+                    + iiif;
+        }
+
+        /** The same weights without logged-in web sessions (a target without web users). */
+        public Weights withoutUploads() {
+            return new Weights(
+                    search,
+                    recordView,
+                    download,
+                    communities,
+                    landingPage,
+                    searchPage,
+                    frontPage,
+                    communityPages,
+                    0,
+                    iiif);
         }
     }
 
@@ -174,7 +241,8 @@ public record LoadTestConfig(
             double viewDownloadProbability,
             double zipfExponent,
             long maxDownloadBytes,
-            SearchShape search) {}
+            SearchShape search,
+            boolean staticFiles) {}
 
     public record Depositors(
             int count,
@@ -208,6 +276,17 @@ public record LoadTestConfig(
         List<Token> tokens = shard.slice(
                 tokens(baseUrl.isPresent(), s, env).stream().map(Token::new).toList());
         Traffic traffic = Traffic.from(s);
+        List<WebLogin> webLogins = shard.slice(webLogins(baseUrl.isPresent(), s, env));
+        if (traffic.readers().weights().uploads() > 0 && webLogins.isEmpty()) {
+            if (s.source().get(RunKeys.WEIGHT_UPLOADS.name()).isPresent()) {
+                throw new ConfigException(RunKeys.WEIGHT_UPLOADS.name() + "='"
+                        + traffic.readers().weights().uploads() + "': logged-in web sessions need logins; expected"
+                        + " INVENIO_WEB_USERS=email:password[,email:password...] in the environment, or 0");
+            }
+            System.out.println("rdm-loadtest: no INVENIO_WEB_USERS: the default mix leaves out logged-in web sessions"
+                    + " (" + RunKeys.WEIGHT_UPLOADS.name() + ")");
+            traffic = traffic.withoutUploads();
+        }
         if (traffic.readers().weights().total() == 0) {
             throw new ConfigException("traffic.mix.*: all reader weights are 0; expected at least one positive weight");
         }
@@ -218,7 +297,8 @@ public record LoadTestConfig(
                 s.get(InvenioKeys.ALLOW_WRITES),
                 s.get(InvenioKeys.INVENIO_VERSION),
                 s.get(InvenioKeys.USER_AGENT),
-                tokens);
+                tokens,
+                webLogins);
         Shape shape = new Shape(
                 s.get(ConfigKeys.PROFILE),
                 runId,
@@ -235,6 +315,13 @@ public record LoadTestConfig(
                 SimulatorSettings.from(s),
                 shard,
                 s);
+    }
+
+    /** Real targets: INVENIO_WEB_USERS (email:password, comma-separated); the simulator: its own simulator.webUsers. */
+    private static List<WebLogin> webLogins(boolean realTarget, Settings s, Map<String, String> env) {
+        return realTarget
+                ? WebLogin.parseAll("INVENIO_WEB_USERS", env.get("INVENIO_WEB_USERS"))
+                : WebLogin.parseAll(SimulatorKeys.WEB_USERS.name(), s.get(SimulatorKeys.WEB_USERS));
     }
 
     /** Real targets: INVENIO_TOKENS (comma-separated, one depositor identity each) or INVENIO_TOKEN. */

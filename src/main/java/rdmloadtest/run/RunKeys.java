@@ -22,24 +22,61 @@ public final class RunKeys implements KeySet {
             decimal(0, 100_000));
     public static final Key<Integer> WEIGHT_SEARCH = KEYS.add(
             "traffic.mix.search",
-            "45",
+            "22",
             "Weight of reader sessions that search (then may open a hit and download).",
             integer(0, 1000));
     public static final Key<Integer> WEIGHT_VIEW = KEYS.add(
             "traffic.mix.recordView",
-            "35",
+            "17",
             "Weight of reader sessions that land on a record (external link), by Zipf popularity.",
             integer(0, 1000));
     public static final Key<Integer> WEIGHT_DOWNLOAD = KEYS.add(
             "traffic.mix.download",
-            "15",
+            "8",
             "Weight of reader sessions that download a file directly (citation or data link).",
             integer(0, 1000));
     public static final Key<Integer> WEIGHT_COMMUNITIES = KEYS.add(
             "traffic.mix.communities",
-            "5",
+            "3",
             "Weight of reader sessions that browse communities and their records.",
             integer(0, 1000));
+    public static final Key<Integer> WEIGHT_LANDING_PAGE = KEYS.add(
+            "traffic.mix.landingPage",
+            "20",
+            "Weight of web sessions that open a record's landing page /records/{id} (a resolved DOI or link), its citation,"
+                    + " sometimes an export or a file preview.",
+            integer(0, 1000));
+    public static final Key<Integer> WEIGHT_SEARCH_PAGE = KEYS.add(
+            "traffic.mix.searchPage",
+            "12",
+            "Weight of web sessions that open the search page and page through what its search app fetches.",
+            integer(0, 1000));
+    public static final Key<Integer> WEIGHT_FRONT_PAGE = KEYS.add(
+            "traffic.mix.frontPage",
+            "8",
+            "Weight of web sessions that open the front page (recent uploads, featured communities), then maybe a record.",
+            integer(0, 1000));
+    public static final Key<Integer> WEIGHT_COMMUNITY_PAGES = KEYS.add(
+            "traffic.mix.communityPages",
+            "3",
+            "Weight of web sessions that open the communities page, one community and its records.",
+            integer(0, 1000));
+    public static final Key<Integer> WEIGHT_UPLOADS = KEYS.add(
+            "traffic.mix.uploads",
+            "2",
+            "Weight of web sessions that log in through the form and open their uploads, communities or the deposit form"
+                    + " (needs web users: simulator.webUsers, or INVENIO_WEB_USERS for a real target).",
+            integer(0, 1000));
+    public static final Key<Integer> WEIGHT_IIIF = KEYS.add(
+            "traffic.mix.iiif",
+            "5",
+            "Weight of sessions that view an image through IIIF: info.json, a thumbnail, tiles, sometimes the manifest.",
+            integer(0, 1000));
+    public static final Key<Boolean> WEB_STATIC_FILES = KEYS.add(
+            "traffic.web.staticFiles",
+            "false",
+            "Web sessions also load the /static files each page references (off: a CDN or the web server serves them).",
+            bool());
     public static final Key<Double> VIEW_DOWNLOAD_P = KEYS.add(
             "traffic.recordView.downloadProbability",
             "0.6",

@@ -32,6 +32,12 @@ public final class SimulatorKeys implements KeySet {
             "rdm-loadtest-admin",
             "Bearer tokens of administrators (may delete records: tombstones).",
             list());
+    public static final Key<String> WEB_USERS = KEYS.add(
+            "simulator.webUsers",
+            "loadtest@example.org:rdm-loadtest-password,loadtest2@example.org:rdm-loadtest-password-2",
+            "Web logins the simulator's login form accepts, as email:password, one user each in the order of"
+                    + " simulator.tokens (users 1, 2, ...).",
+            text());
     public static final Key<Integer> WORKERS = KEYS.add(
             "simulator.workers",
             "16",

@@ -89,6 +89,13 @@ class CalibrateTest {
         assertEquals(
                 Integer.parseInt(p.getProperty("traffic.mix.recordView")),
                 cfg.traffic().readers().weights().recordView());
+        assertEquals(
+                cfg.traffic().readers().weights().search()
+                        + cfg.traffic().readers().weights().recordView()
+                        + cfg.traffic().readers().weights().download()
+                        + cfg.traffic().readers().weights().communities(),
+                cfg.traffic().readers().weights().total(),
+                "the web and IIIF journeys are not calibrated yet: the profile turns them off");
         // The synthetic searches all ask for 25 hits sorted by newest: the profile says so, the simulations take it.
         assertEquals(
                 Map.of(25, 1.0), normalized(cfg.traffic().readers().search().pageSizes()));
