@@ -1,12 +1,19 @@
 package rdmloadtest.journeys;
 
+import static rdmloadtest.api.SessionKeys.*;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import rdmloadtest.config.ConfigException;
+import rdmloadtest.config.WebLogin;
 import rdmloadtest.feeders.CsvFeeder;
 import rdmloadtest.feeders.CsvRows;
+import rdmloadtest.feeders.DataFileException;
 import rdmloadtest.feeders.FeederFile;
 import rdmloadtest.feeders.Feeders;
 import rdmloadtest.run.LoadTestConfig;
@@ -19,10 +26,14 @@ public final class Feeds {
     private final Iterator<Map<String, Object>> smallFiles;
     private final Iterator<Map<String, Object>> depositTemplates;
     private final rdmloadtest.run.SearchShape searchShape;
+    private final Path dataDir;
+    private final List<WebLogin> webLogins;
 
     /** Opens the feeders; deposit templates only when the run writes. */
     public Feeds(LoadTestConfig cfg, boolean writes) {
         Path dir = cfg.dataDir();
+        dataDir = dir;
+        webLogins = cfg.webLogins();
         searchShape = cfg.traffic().readers().search();
         long maxDownload = cfg.traffic().readers().maxDownloadBytes();
         searchQueries = Feeders.searchQueries(dir);
@@ -64,6 +75,44 @@ public final class Feeds {
 
     public Iterator<Map<String, Object>> smallFiles() {
         return smallFiles;
+    }
+
+    /**
+     * Rows of files.csv whose mimetype is an image (the records IIIF serves); fails now, before any load, when the
+     * data has none.
+     */
+    public Iterator<Map<String, Object>> imageFiles() {
+        Path file = FeederFile.FILES.in(dataDir);
+        try (CsvRows csv = CsvRows.open(dataDir, FeederFile.FILES)) {
+            boolean any = false;
+            while (csv.hasNext() && !any) any = isImage(csv.next());
+            if (!any) {
+                throw DataFileException.whole(
+                        file,
+                        "no image file (mimetype image/*): the IIIF journey views images; expected some, or"
+                                + " traffic.mix.iiif=0",
+                        null);
+            }
+        }
+        return new CsvFeeder(dataDir, FeederFile.FILES, Feeds::isImage);
+    }
+
+    private static boolean isImage(Map<String, Object> row) {
+        return String.valueOf(row.get(MIMETYPE)).startsWith("image/");
+    }
+
+    /** Web logins (webEmail, webPassword) round robin; fails now when there are none. */
+    public Iterator<Map<String, Object>> webLogins() {
+        if (webLogins.isEmpty()) {
+            throw new ConfigException("logged-in web sessions need logins; expected INVENIO_WEB_USERS="
+                    + "email:password[,email:password...] in the environment (the simulator: simulator.webUsers)");
+        }
+        AtomicLong next = new AtomicLong();
+        return Stream.generate(() -> {
+                    WebLogin w = webLogins.get((int) (next.getAndIncrement() % webLogins.size()));
+                    return Map.<String, Object>of(WEB_EMAIL, w.email(), WEB_PASSWORD, w.password());
+                })
+                .iterator();
     }
 
     public Iterator<Map<String, Object>> depositTemplates() {

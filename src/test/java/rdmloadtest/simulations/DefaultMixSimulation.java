@@ -6,8 +6,9 @@ import java.util.List;
 import rdmloadtest.run.LoadTestConfig;
 
 /**
- * The default InvenioRDM traffic: anonymous readers at an open arrival rate (search, record view,
- * download, communities), depositors as a closed population, and a few OAI-PMH harvesters.
+ * The default InvenioRDM traffic: readers at an open arrival rate (the REST API's search, record view, download and
+ * communities; the web UI's landing, search, front and community pages, logged-in uploads; IIIF images), depositors
+ * as a closed population, and a few OAI-PMH harvesters.
  */
 public class DefaultMixSimulation extends InvenioSimulation {
     {
@@ -20,6 +21,18 @@ public class DefaultMixSimulation extends InvenioSimulation {
             populations.add(profiles.arrivals("Record view", j.single("Record view", j.recordView()), 1));
             populations.add(profiles.arrivals("Download", j.single("Download", j.download()), 1));
             populations.add(profiles.arrivals("Communities", j.single("Communities", j.communities()), 1));
+            var w = t.readers().weights();
+            if (w.landingPage() > 0)
+                populations.add(profiles.arrivals("Landing page", j.single("Landing page", j.landingPage()), 1));
+            if (w.searchPage() > 0)
+                populations.add(profiles.arrivals("Search page", j.single("Search page", j.searchPage()), 1));
+            if (w.frontPage() > 0)
+                populations.add(profiles.arrivals("Front page", j.single("Front page", j.frontPage()), 1));
+            if (w.communityPages() > 0)
+                populations.add(
+                        profiles.arrivals("Community pages", j.single("Community pages", j.communityPages()), 1));
+            if (w.uploads() > 0) populations.add(profiles.arrivals("Uploads", j.single("Uploads", j.uploads()), 1));
+            if (w.iiif() > 0) populations.add(profiles.arrivals("IIIF", j.single("IIIF", j.iiif()), 1));
             if (t.depositors().count() > 0)
                 profiles.population(j::discarders, 1).ifPresent(populations::add);
         } else {

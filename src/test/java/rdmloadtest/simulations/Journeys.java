@@ -8,13 +8,21 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import rdmloadtest.journeys.Browser;
 import rdmloadtest.journeys.CommunitiesJourney;
+import rdmloadtest.journeys.CommunityPagesJourney;
 import rdmloadtest.journeys.DepositJourney;
 import rdmloadtest.journeys.DownloadJourney;
+import rdmloadtest.journeys.FrontPageJourney;
 import rdmloadtest.journeys.HarvestJourney;
 import rdmloadtest.journeys.HarvestRange;
+import rdmloadtest.journeys.IiifJourney;
+import rdmloadtest.journeys.LandingPageJourney;
 import rdmloadtest.journeys.RecordViewJourney;
 import rdmloadtest.journeys.SearchJourney;
+import rdmloadtest.journeys.SearchPageJourney;
+import rdmloadtest.journeys.UploadsJourney;
 import rdmloadtest.slo.RequestNames;
 
 /** The named scenarios the simulations compose, built from the journeys in chains/. */
@@ -41,25 +49,59 @@ public final class Journeys {
         return CommunitiesJourney.browse();
     }
 
-    /** Anonymous readers: one journey per session, chosen by the configured weights. */
+    ChainBuilder landingPage() {
+        return LandingPageJourney.landOnPopularRecord(sim.feeds, sim.chance, browser());
+    }
+
+    ChainBuilder searchPage() {
+        return SearchPageJourney.search(sim.feeds, sim.chance, browser());
+    }
+
+    ChainBuilder frontPage() {
+        return FrontPageJourney.visit(sim.chance, browser());
+    }
+
+    ChainBuilder communityPages() {
+        return CommunityPagesJourney.browse(sim.chance, browser());
+    }
+
+    ChainBuilder uploads() {
+        return UploadsJourney.visit(sim.feeds.webLogins(), sim.chance, browser());
+    }
+
+    ChainBuilder iiif() {
+        return IiifJourney.view(sim.feeds.imageFiles(), sim.chance);
+    }
+
+    private Browser browser() {
+        return new Browser(sim.cfg.traffic().readers().staticFiles());
+    }
+
+    /** The reader journeys with their weights (traffic.mix.*), their chains and what each always sends. */
+    private List<Weighted> weighted() {
+        var w = sim.cfg.traffic().readers().weights();
+        return List.of(
+                new Weighted(w.search(), this::search, SEARCH_ALWAYS),
+                new Weighted(w.recordView(), this::recordView, RECORD_VIEW_ALWAYS),
+                new Weighted(w.download(), this::download, DOWNLOAD_ALWAYS),
+                new Weighted(w.communities(), this::communities, COMMUNITIES_ALWAYS),
+                new Weighted(w.landingPage(), this::landingPage, LANDING_PAGE_ALWAYS),
+                new Weighted(w.searchPage(), this::searchPage, SEARCH_PAGE_ALWAYS),
+                new Weighted(w.frontPage(), this::frontPage, FRONT_PAGE_ALWAYS),
+                new Weighted(w.communityPages(), this::communityPages, COMMUNITY_PAGES_ALWAYS),
+                new Weighted(w.uploads(), this::uploads, UPLOADS_ALWAYS),
+                new Weighted(w.iiif(), this::iiif, IIIF_ALWAYS));
+    }
+
+    private record Weighted(int weight, Supplier<ChainBuilder> chain, List<String> always) {}
+
+    /** Anonymous readers and web visitors: one journey per session, chosen by the configured weights. */
     public ScenarioBuilder readers() {
-        var t = sim.cfg.traffic();
-        double total = t.readers().weights().search()
-                + t.readers().weights().recordView()
-                + t.readers().weights().download()
-                + t.readers().weights().communities();
+        double total = sim.cfg.traffic().readers().weights().total();
         List<Choice.WithWeight> choices = new ArrayList<>();
-        if (t.readers().weights().search() > 0)
-            choices.add(percent(100.0 * t.readers().weights().search() / total).then(search()));
-        if (t.readers().weights().recordView() > 0)
-            choices.add(
-                    percent(100.0 * t.readers().weights().recordView() / total).then(recordView()));
-        if (t.readers().weights().download() > 0)
-            choices.add(
-                    percent(100.0 * t.readers().weights().download() / total).then(download()));
-        if (t.readers().weights().communities() > 0)
-            choices.add(
-                    percent(100.0 * t.readers().weights().communities() / total).then(communities()));
+        for (Weighted j : weighted())
+            if (j.weight() > 0)
+                choices.add(percent(100.0 * j.weight() / total).then(j.chain().get()));
         return InvenioSimulation.scenario("Readers").randomSwitch().on(choices);
     }
 
@@ -102,15 +144,24 @@ public final class Journeys {
     static final List<String> COMMUNITIES_ALWAYS = List.of(RequestNames.LIST_COMMUNITIES);
     static final List<String> DEPOSIT_ALWAYS = List.of(RequestNames.CREATE_DRAFT, RequestNames.LIST_USER_RECORDS);
     static final List<String> HARVEST_ALWAYS = List.of(RequestNames.OAI_LIST_RECORDS);
+    static final List<String> LANDING_PAGE_ALWAYS = List.of(RequestNames.OPEN_RECORD_PAGE, RequestNames.CITE_RECORD);
+    static final List<String> SEARCH_PAGE_ALWAYS =
+            List.of(RequestNames.OPEN_SEARCH_PAGE, RequestNames.SEARCH_RECORDS_WEB);
+    static final List<String> FRONT_PAGE_ALWAYS = List.of(
+            RequestNames.OPEN_FRONT_PAGE, RequestNames.LOAD_RECENT_RECORDS, RequestNames.LOAD_FEATURED_COMMUNITIES);
+    static final List<String> COMMUNITY_PAGES_ALWAYS =
+            List.of(RequestNames.OPEN_COMMUNITIES_PAGE, RequestNames.SEARCH_COMMUNITIES_WEB);
+    static final List<String> UPLOADS_ALWAYS = List.of(
+            RequestNames.OPEN_LOGIN_PAGE,
+            RequestNames.LOG_IN,
+            RequestNames.OPEN_UPLOADS_PAGE,
+            RequestNames.SEARCH_USER_RECORDS_WEB);
+    static final List<String> IIIF_ALWAYS = List.of(RequestNames.IIIF_MANIFEST);
 
     /** What the readers scenario always sends, given which journeys have a weight. */
     List<String> readersAlways() {
-        var t = sim.cfg.traffic();
         List<String> out = new ArrayList<>();
-        if (t.readers().weights().search() > 0) out.addAll(SEARCH_ALWAYS);
-        if (t.readers().weights().recordView() > 0) out.addAll(RECORD_VIEW_ALWAYS);
-        if (t.readers().weights().download() > 0) out.addAll(DOWNLOAD_ALWAYS);
-        if (t.readers().weights().communities() > 0) out.addAll(COMMUNITIES_ALWAYS);
+        for (Weighted j : weighted()) if (j.weight() > 0) out.addAll(j.always());
         return out;
     }
 }

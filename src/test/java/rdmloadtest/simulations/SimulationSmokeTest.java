@@ -43,7 +43,45 @@ class SimulationSmokeTest {
         List<String> harvest = List.of("OAI ListRecords", "OAI ListIdentifiers");
         List<String> communities = List.of("List communities", "View community", "Search community records");
         List<String> download = List.of("List files", "Download file");
-        List<String> all = Stream.of(search, view, deposit, harvest, communities, download)
+        List<String> landingPage =
+                List.of(RequestNames.OPEN_RECORD_PAGE, RequestNames.CITE_RECORD, RequestNames.EXPORT_RECORD);
+        List<String> searchPage =
+                List.of(RequestNames.OPEN_SEARCH_PAGE, RequestNames.SEARCH_RECORDS_WEB, RequestNames.OPEN_RECORD_PAGE);
+        List<String> frontPage = List.of(
+                RequestNames.OPEN_FRONT_PAGE,
+                RequestNames.LOAD_RECENT_RECORDS,
+                RequestNames.LOAD_FEATURED_COMMUNITIES,
+                RequestNames.OPEN_RECORD_PAGE);
+        List<String> communityPages = List.of(
+                RequestNames.OPEN_COMMUNITIES_PAGE,
+                RequestNames.SEARCH_COMMUNITIES_WEB,
+                RequestNames.OPEN_COMMUNITY_PAGE,
+                RequestNames.SEARCH_COMMUNITY_RECORDS_WEB);
+        List<String> uploads = List.of(
+                RequestNames.OPEN_LOGIN_PAGE,
+                RequestNames.LOG_IN,
+                RequestNames.OPEN_UPLOADS_PAGE,
+                RequestNames.SEARCH_USER_RECORDS_WEB,
+                RequestNames.OPEN_MY_COMMUNITIES_PAGE,
+                RequestNames.OPEN_DEPOSIT_FORM);
+        List<String> iiif = List.of(
+                RequestNames.IIIF_MANIFEST,
+                RequestNames.IIIF_IMAGE_INFO,
+                RequestNames.IIIF_THUMBNAIL,
+                RequestNames.IIIF_TILE);
+        List<String> all = Stream.of(
+                        search,
+                        view,
+                        deposit,
+                        harvest,
+                        communities,
+                        download,
+                        landingPage,
+                        searchPage,
+                        frontPage,
+                        communityPages,
+                        uploads,
+                        iiif)
                 .flatMap(List::stream)
                 .toList();
         return Stream.of(
@@ -53,7 +91,13 @@ class SimulationSmokeTest {
                 Arguments.of(DownloadSimulation.class, download),
                 Arguments.of(CommunitiesSimulation.class, communities),
                 Arguments.of(DepositSimulation.class, deposit),
-                Arguments.of(HarvestSimulation.class, harvest));
+                Arguments.of(HarvestSimulation.class, harvest),
+                Arguments.of(LandingPageSimulation.class, landingPage),
+                Arguments.of(SearchPageSimulation.class, searchPage),
+                Arguments.of(FrontPageSimulation.class, frontPage),
+                Arguments.of(CommunityPagesSimulation.class, communityPages),
+                Arguments.of(UploadsSimulation.class, uploads),
+                Arguments.of(IiifSimulation.class, iiif));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -92,6 +136,22 @@ class SimulationSmokeTest {
                 RequestNames.LIST_USER_RECORDS)) {
             assertFalse(r.requestNames().contains(write), "a read-only run sent '" + write + "'");
         }
+    }
+
+    @Test
+    void staticFilesAreLoadedOnlyWithTheSwitchAndOncePerVisitor() throws Exception {
+        GatlingRun.Result without = GatlingRun.run(LandingPageSimulation.class, Map.of("profile", "smoke"), results);
+        assertEquals(RunSummary.Verdict.PASSED, without.verdict());
+        assertFalse(without.requestNames().contains(RequestNames.LOAD_STATIC_FILE), "static files by default");
+
+        GatlingRun.Result with = GatlingRun.run(
+                LandingPageSimulation.class, Map.of("profile", "smoke", "traffic.web.staticFiles", "true"), results);
+        assertEquals(
+                RunSummary.Verdict.PASSED,
+                with.verdict(),
+                with.run().map(x -> x.summary().failures().toString()).orElse("no summary"));
+        assertTrue(
+                with.requestNames().contains(RequestNames.LOAD_STATIC_FILE), "no static file: " + with.requestNames());
     }
 
     /** Builders name their requests only from the one list, so every name a builder can send is a known one. */

@@ -1,0 +1,94 @@
+package rdmloadtest.journeys;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static rdmloadtest.api.SessionKeys.*;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.Session;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import rdmloadtest.api.Pages;
+
+/**
+ * A record's landing page as a visitor's browser loads it: the page, the citation its citation box fetches in the
+ * default style, sometimes another style, an export or a file preview.
+ */
+public final class LandingPageJourney {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double OTHER_STYLE = 0.2;
+    private static final double EXPORT = 0.15;
+    private static final double PREVIEW = 0.3;
+    /** Offered on the page, but answers 500 on the real v13 and v14 (an upstream serializer bug): never chosen. */
+    static final Set<String> BROKEN_EXPORTS = Set.of("codemeta");
+
+    private LandingPageJourney() {}
+
+    /** Lands on a record chosen by Zipf popularity, as a resolved DOI or a link does. */
+    public static ChainBuilder landOnPopularRecord(Feeds feeds, Chance chance, Browser browser) {
+        return feed(feeds.popularRecords())
+                .exec(s -> s.set(RECORD_ID, s.getString(ID)))
+                .exec(open(chance, browser));
+    }
+
+    /** Opens the landing page of the record in "recordId". */
+    public static ChainBuilder open(Chance chance, Browser browser) {
+        return exec(LandingPageJourney::forgetThePreviousPage)
+                .exitBlockOnFail()
+                .on(exec(browser.open(Pages.RECORD_PAGE))
+                        .exec(Pages.CITE)
+                        .doIf(chance.of(OTHER_STYLE))
+                        .then(exec(LandingPageJourney::pickAnotherStyle).exec(Pages.CITE))
+                        .doIf(chance.of(EXPORT))
+                        .then(exec(LandingPageJourney::pickAnExport).exec(Pages.EXPORT))
+                        .doIf(s -> !s.getList(PREVIEW_LINKS).isEmpty()
+                                && chance.of(PREVIEW).apply(s))
+                        .then(exec(LandingPageJourney::pickAPreview).exec(Pages.PREVIEW)));
+    }
+
+    private static Session forgetThePreviousPage(Session s) {
+        return s.remove(EXPORT_FORMATS)
+                .remove(CITATION_STYLES)
+                .remove(CITATION_STYLE)
+                .remove(PREVIEW_LINKS);
+    }
+
+    /** Another of the styles the citation box offers (its data-styles: [["apa", "APA"], ...]). */
+    private static Session pickAnotherStyle(Session s) {
+        List<String> styles = citationStyles(s.getString(CITATION_STYLES));
+        styles.remove(s.getString(CITATION_STYLE));
+        return styles.isEmpty() ? s : s.set(CITATION_STYLE, any(styles));
+    }
+
+    static List<String> citationStyles(String dataStyles) {
+        List<String> out = new ArrayList<>();
+        try {
+            for (JsonNode style : JSON.readTree(dataStyles))
+                out.add(style.get(0).asText());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the landing page's data-styles is not JSON: " + dataStyles, e);
+        }
+        return out;
+    }
+
+    private static Session pickAnExport(Session s) {
+        List<String> formats = new ArrayList<>(s.getList(EXPORT_FORMATS).stream()
+                .map(Object::toString)
+                .filter(f -> !BROKEN_EXPORTS.contains(f))
+                .distinct()
+                .toList());
+        return s.set(EXPORT_FORMAT, any(formats));
+    }
+
+    private static Session pickAPreview(Session s) {
+        return s.set(PREVIEW_LINK, any(s.getList(PREVIEW_LINKS)));
+    }
+
+    private static <T> T any(List<T> items) {
+        return items.get(ThreadLocalRandom.current().nextInt(items.size()));
+    }
+}
