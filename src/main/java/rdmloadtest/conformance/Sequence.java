@@ -276,6 +276,9 @@ final class Sequence {
                 .json("{\"v\": {\"stat\": \"no-such-stat\", \"params\": {}}}")
                 .compare(Spec.error()));
 
+        webUi(s);
+        iiif(s, title);
+
         // --- OAI-PMH ---------------------------------------------------------------------------------------
         s.add(Step.get("oai: Identify", "/oai2d?verb=Identify").as(ANONYMOUS).compare(Spec.oai()));
         s.add(Step.get("oai: ListMetadataFormats", "/oai2d?verb=ListMetadataFormats")
@@ -305,6 +308,140 @@ final class Sequence {
                 .compare(Spec.oai()));
         return s;
     }
+
+    /** What the web UI's pages answer, and the API calls their apps make, for the record published above. */
+    private static void webUi(List<Step> s) {
+        s.add(Step.get("web: front page", "/").as(ANONYMOUS));
+        s.add(Step.get("web: front page's recent records (UI JSON)", "/api/records?sort=newest&size=10")
+                .as(ANONYMOUS)
+                .header("Accept", UI_JSON)
+                .compare(Spec.search()));
+        s.add(Step.get("web: featured communities", "/api/communities/featured")
+                .as(ANONYMOUS)
+                .compare(Spec.search().keys("/hits/hits/*/links")));
+        s.add(Step.get("web: search page", "/search?q=differential").as(ANONYMOUS));
+        s.add(Step.get("web: search app's query (UI JSON)", "/api/records?q=differential&sort=bestmatch&page=1&size=10")
+                .as(ANONYMOUS)
+                .header("Accept", UI_JSON)
+                .compare(Spec.search()));
+        s.add(Step.get("web: record landing page", "/records/{rec}").as(ANONYMOUS));
+        s.add(Step.get("web: unknown record's page (404)", "/records/zzzzz-zzz99")
+                .as(ANONYMOUS));
+        s.add(Step.get("web: citation, default style", "/api/records/{rec}?style=apa&locale=en-US")
+                .as(ANONYMOUS)
+                .header("Accept", "text/x-bibliography"));
+        s.add(Step.get("web: citation, IEEE", "/api/records/{rec}?style=ieee&locale=en-US")
+                .as(ANONYMOUS)
+                .header("Accept", "text/x-bibliography"));
+        for (String format : EXPORTS) {
+            s.add(Step.get("web: export " + format, "/records/{rec}/export/" + format)
+                    .as(ANONYMOUS)
+                    .compare(Spec.none().keys("")));
+        }
+        s.add(Step.get("web: export of an unknown format (404)", "/records/{rec}/export/nope")
+                .as(ANONYMOUS));
+        s.add(Step.get("web: file preview (csv)", "/records/{rec}/preview/data.csv")
+                .as(ANONYMOUS));
+        s.add(Step.get("web: file download link", "/records/{rec}/files/data.csv?download=1")
+                .as(ANONYMOUS)
+                .sameBytes());
+        s.add(Step.get("web: communities page", "/communities").as(ANONYMOUS));
+        s.add(Step.get("web: community page (308)", "/communities/{slug}").as(ANONYMOUS));
+        s.add(Step.get("web: community page with a slash", "/communities/{slug}/")
+                .as(ANONYMOUS));
+        s.add(Step.get("web: community records page", "/communities/{slug}/records")
+                .as(ANONYMOUS));
+        s.add(Step.get("web: communities app's query (UI JSON)", "/api/communities?q=&sort=newest&page=1&size=10")
+                .as(ANONYMOUS)
+                .header("Accept", UI_JSON)
+                .compare(Spec.search().keys("/hits/hits/*/links")));
+        s.add(Step.get("web: community records app's query (UI JSON)", "/api/communities/{community}/records")
+                .as(ANONYMOUS)
+                .header("Accept", UI_JSON)
+                .compare(Spec.search()));
+        s.add(Step.get("web: login page", "/login/").as(ANONYMOUS));
+        s.add(Step.get("web: uploads page anonymously (302)", "/me/uploads").as(ANONYMOUS));
+        s.add(Step.get("web: deposit form anonymously (302)", "/uploads/new").as(ANONYMOUS));
+        for (String[] type : NEGOTIATED) {
+            s.add(Step.get("record: Accept " + type[0], "/api/records/{rec}")
+                    .as(ANONYMOUS)
+                    .header("Accept", type[0])
+                    .compare(type[1].equals("keys") ? Spec.none().keys("") : Spec.none()));
+        }
+    }
+
+    /** A record with one PNG, published, then what IIIF answers for it (Image API 2, Presentation API 2). */
+    private static void iiif(List<Step> s, String title) {
+        s.add(Step.of("iiif: create draft", "POST", "/api/records")
+                .json(draftPayload(title + " (image)", true))
+                .compare(Spec.record())
+                .captureJson("imgDraft", "/id"));
+        s.add(Step.of("iiif: init image.png", "POST", "/api/records/{imgDraft}/draft/files")
+                .json("[{\"key\": \"image.png\"}]")
+                .compare(Spec.fileList()));
+        s.add(Step.of("iiif: upload image.png", "PUT", "/api/records/{imgDraft}/draft/files/image.png/content")
+                .octets(TestImage.png(640, 480))
+                .compare(Spec.fileEntry()));
+        s.add(Step.of("iiif: commit image.png", "POST", "/api/records/{imgDraft}/draft/files/image.png/commit")
+                .compare(Spec.fileEntry()));
+        // InvenioRDM reads the image's size in a Celery task after the commit: publishing before it ran loses it.
+        s.add(Step.of("iiif: publish", "POST", "/api/records/{imgDraft}/draft/actions/publish")
+                .after(3000)
+                .compare(Spec.record())
+                .captureJson("img", "/id"));
+        s.add(Step.get("iiif: manifest", "/api/iiif/record:{img}/manifest")
+                .as(ANONYMOUS)
+                .compare(Spec.none().keys("", "/sequences/*/canvases/*")));
+        s.add(Step.get("iiif: info.json", "/api/iiif/record:{img}:image.png/info.json")
+                .as(ANONYMOUS)
+                .compare(Spec.none().keys("").value("/width", "/height", "/profile")));
+        s.add(Step.get("iiif: thumbnail", "/api/iiif/record:{img}:image.png/full/250,/0/default.jpg")
+                .as(ANONYMOUS));
+        s.add(Step.get("iiif: tile", "/api/iiif/record:{img}:image.png/0,0,256,256/256,/0/default.jpg")
+                .as(ANONYMOUS));
+        s.add(Step.get("iiif: png", "/api/iiif/record:{img}:image.png/full/!200,200/0/default.png")
+                .as(ANONYMOUS));
+        s.add(Step.get("iiif: size max (400)", "/api/iiif/record:{img}:image.png/full/max/0/default.png")
+                .as(ANONYMOUS)
+                .compare(Spec.error().value("/message")));
+        s.add(Step.get("iiif: webp (400)", "/api/iiif/record:{img}:image.png/full/!800,800/0/default.webp")
+                .as(ANONYMOUS)
+                .compare(Spec.error()));
+        s.add(Step.get("iiif: unknown key", "/api/iiif/record:{img}:nope.png/info.json")
+                .as(ANONYMOUS));
+    }
+
+    static final String UI_JSON = "application/vnd.inveniordm.v1+json";
+
+    /** The export formats the landing page links, in its order (codemeta answers 500 on both real versions). */
+    static final List<String> EXPORTS = List.of(
+            "json",
+            "json-ld",
+            "csl",
+            "datacite-json",
+            "datacite-xml",
+            "dublincore",
+            "marcxml",
+            "bibtex",
+            "dcat-ap",
+            "geojson",
+            "codemeta",
+            "cff",
+            "datapackage");
+
+    /** Record serializations by Accept, and whether their top-level structure is compared. */
+    static final List<String[]> NEGOTIATED = List.of(
+            new String[] {"application/ld+json", "keys"},
+            new String[] {UI_JSON, "keys"},
+            new String[] {"application/vnd.datacite.datacite+json", "keys"},
+            new String[] {"application/vnd.datacite.datacite+xml", "keys"},
+            new String[] {"application/x-dc+xml", "keys"},
+            new String[] {"application/vnd.citationstyles.csl+json", "keys"},
+            new String[] {"application/marcxml+xml", "keys"},
+            new String[] {"application/x-bibtex", "none"},
+            new String[] {"application/dcat+xml", "keys"},
+            new String[] {"text/plain", "none"},
+            new String[] {"image/png", "none"});
 
     private static String resumptionToken(Exchange x) {
         Matcher m = RESUMPTION.matcher(x.text());

@@ -51,9 +51,11 @@ final class Side {
         if (!missing.isEmpty())
             return new Outcome(null, "not sent: no " + String.join(", ", missing) + " from earlier steps");
         if (waitForIndex && step.pauseBeforeMs > 0) Thread.sleep(step.pauseBeforeMs);
-        HttpRequest.BodyPublisher body = step.body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(Step.fill(step.body, vars), StandardCharsets.UTF_8);
+        HttpRequest.BodyPublisher body = step.bytes != null
+                ? HttpRequest.BodyPublishers.ofByteArray(step.bytes)
+                : step.body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(Step.fill(step.body, vars), StandardCharsets.UTF_8);
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + Step.fill(step.path, vars)))
                 .timeout(Duration.ofSeconds(60))
                 .method(step.method, body)

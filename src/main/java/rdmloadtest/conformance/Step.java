@@ -24,6 +24,9 @@ final class Step {
     Caller caller = Caller.A;
     final Map<String, String> headers = new LinkedHashMap<>();
     String body;
+    /** A binary body (an image), sent as it is; {@link #body} is a template. */
+    byte[] bytes;
+
     String contentType;
     Spec spec = Spec.none();
     boolean compareBodyBytes;
@@ -62,6 +65,12 @@ final class Step {
 
     Step octets(String body) {
         this.body = body;
+        this.contentType = "application/octet-stream";
+        return this;
+    }
+
+    Step octets(byte[] content) {
+        this.bytes = content;
         this.contentType = "application/octet-stream";
         return this;
     }
