@@ -1,8 +1,11 @@
 package rdmloadtest.invenio;
 
+import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -15,6 +18,15 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /** The HTTP client of every command that talks to the instance under test (harvest, seed, pre-flight, cleanup). */
 public final class InvenioHttp {
     private InvenioHttp() {}
+
+    /** GET {@code url} asking for JSON, with an Authorization value or none (null). */
+    public static HttpResponse<String> getJson(HttpClient http, String url, String authorization, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder req =
+                HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", "application/json");
+        if (authorization != null) req.header("Authorization", authorization);
+        return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+    }
 
     /**
      * A client for one target. With insecure, it alone accepts any certificate and host name (a local instance's

@@ -3,9 +3,7 @@ package rdmloadtest.invenio;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -79,11 +77,8 @@ public final class Preflight {
     }
 
     private HttpResponse<String> get(String url, String bearer) {
-        HttpRequest.Builder req =
-                HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Accept", "application/json");
-        if (bearer != null) req.header("Authorization", bearer);
         try {
-            return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+            return InvenioHttp.getJson(http, url, bearer, TIMEOUT);
         } catch (IOException e) {
             throw new ConfigException("invenio.baseUrl=" + siteUrl + ": " + url + " does not answer ("
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
