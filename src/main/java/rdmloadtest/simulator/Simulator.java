@@ -245,7 +245,10 @@ public final class Simulator implements AutoCloseable {
                 return;
             }
         } catch (ApiError e) {
-            reply = Reply.json(e.status(), e.body());
+            String path = request.getHttpURI().getPath();
+            reply = e.status() == 404 && !path.startsWith("/api/")
+                    ? web.notFoundPage(path, request.getHeaders().get("cookie"))
+                    : Reply.json(e.status(), e.body());
         } catch (Exception e) {
             LOG.warning("simulator: " + e);
             callback.failed(e);

@@ -234,6 +234,11 @@ class WebPagesTest extends AbstractSimulatorTest {
         assertEquals("text/html; charset=utf-8", missing.header("Content-Type"));
         assertTrue(missing.text().contains("Page not found"));
         assertSizeNear(NOT_FOUND, missing);
+        Res unknownPage = sim.get("/no/such/page").expect(404);
+        assertEquals("text/html; charset=utf-8", unknownPage.header("Content-Type"));
+        assertSizeNear(NOT_FOUND, unknownPage);
+        assertEquals(
+                "application/json", sim.get("/api/no-such-route").expect(404).header("Content-Type"));
         // invenio-app-rdm sends an anonymous visitor of a restricted record to the login form, a logged-in one to 403
         Res anonymous = sim.get("/records/" + RESTRICTED).expect(302);
         assertEquals("/login/?next=%2Frecords%2F" + RESTRICTED, anonymous.header("Location"));

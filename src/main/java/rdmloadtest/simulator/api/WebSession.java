@@ -132,6 +132,19 @@ public final class WebSession {
         return withCookie(WebPages.redirect(302, "/"), new Session(newId(), null));
     }
 
+    /** invenio-theme's 404 page for a UI path no route knows (the API's unknown paths answer JSON). */
+    public Reply notFoundPage(String path, String cookieHeader) {
+        String id = sessionId(cookieHeader);
+        Session s = id == null ? new Session(newId(), null) : new Session(id, loggedIn.get(id));
+        String html = new WebPages.Fill(templates.get("error.html"))
+                .with("path", WebPages.esc(path))
+                .with("icon", "bolt")
+                .with("heading", "Page not found")
+                .with("message", "The page you are looking for could not be found.")
+                .text();
+        return withCookie(WebPages.html(404, html), s);
+    }
+
     /** Flask-Security's LoginForm messages (Flask-Security-Too defaults; not measured on the real instance). */
     private String checkPassword(String email, String password) {
         if (email.isEmpty()) return "Email not provided";
