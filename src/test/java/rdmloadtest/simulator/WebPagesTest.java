@@ -285,6 +285,40 @@ class WebPagesTest extends AbstractSimulatorTest {
                 JSON.readTree(m.group(1)).at("/metadata/title").asText());
     }
 
+    @Test
+    void anAnonymousLandingPageShowsANewerVersionOnceItIsPublished() throws Exception {
+        String id = sim.json("POST", "/api/records", minimalRecord("Versioned landing", false), USER1)
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
+        sim.as(USER1, "POST", "/api/records/" + id + "/draft/actions/publish").expect(202);
+        assertEquals(
+                true,
+                dataRecord(html("/records/" + id).text())
+                        .at("/versions/is_latest")
+                        .asBoolean());
+        String next = sim.as(USER1, "POST", "/api/records/" + id + "/versions")
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
+        sim.json("PUT", "/api/records/" + next + "/draft", minimalRecord("Versioned landing v2", false), USER1)
+                .expect(200);
+        sim.as(USER1, "POST", "/api/records/" + next + "/draft/actions/publish").expect(202);
+        assertEquals(
+                false,
+                dataRecord(html("/records/" + id).text())
+                        .at("/versions/is_latest")
+                        .asBoolean());
+    }
+
+    static JsonNode dataRecord(String page) throws Exception {
+        Matcher m = Pattern.compile("data-record='([^']*)'").matcher(page);
+        assertTrue(m.find());
+        return JSON.readTree(m.group(1));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "json, application/json",
