@@ -23,13 +23,8 @@ final class PyJson {
 
     private PyJson() {}
 
-    /** For a single-quoted HTML attribute (data-record='...'), as {{ record | tojson }}. */
-    static String forAttribute(JsonNode node) {
-        return escape(compact(node));
-    }
-
-    /** For a script element (JSON-LD), as tojson. */
-    static String forScript(JsonNode node) {
+    /** For a single-quoted HTML attribute (data-record='...') or a script element, as Jinja's tojson writes it. */
+    static String forHtml(JsonNode node) {
         return escape(compact(node));
     }
 
@@ -46,7 +41,7 @@ final class PyJson {
         }
     }
 
-    static String compact(JsonNode node) {
+    private static String compact(JsonNode node) {
         try {
             return JSON.writer(new PythonSeparators()).writeValueAsString(sorted(node));
         } catch (JsonProcessingException e) {
@@ -62,7 +57,7 @@ final class PyJson {
     }
 
     /** A copy with every object's keys in order (sort_keys=True). */
-    static JsonNode sorted(JsonNode node) {
+    private static JsonNode sorted(JsonNode node) {
         if (node.isObject()) {
             ObjectNode out = JSON.createObjectNode();
             List<String> names = new ArrayList<>();
