@@ -317,15 +317,16 @@ public final class RunReport {
         return Fingerprint.of(simulation, settings.get(ConfigKeys.PROFILE), target, load, Toolkit.version());
     }
 
-    /** Every key's value and where it came from; anything that names a token is left out. */
+    /** Every key's value and where it came from; anything that names a token or a password is left out. */
     static Map<String, Map<String, String>> configuration(Settings settings) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         for (Key<?> k : Keys.all()) {
             Optional<ConfigSource.Value> v = settings.source().get(k.name());
             String text = v.map(ConfigSource.Value::text).orElse(k.defaultValue());
             if (text == null) continue;
-            boolean secret = k.name().toLowerCase(Locale.ROOT).contains("token")
-                    && !k.name().contains("Tolerance");
+            boolean secret = (k.name().toLowerCase(Locale.ROOT).contains("token")
+                            && !k.name().contains("Tolerance"))
+                    || k.name().equals("simulator.webUsers");
             out.put(
                     k.name(),
                     Map.of(

@@ -321,7 +321,7 @@ public record LoadTestConfig(
     private static List<WebLogin> webLogins(boolean realTarget, Settings s, Map<String, String> env) {
         return realTarget
                 ? WebLogin.parseAll("INVENIO_WEB_USERS", env.get("INVENIO_WEB_USERS"))
-                : WebLogin.parseAll(SimulatorKeys.WEB_USERS.name(), s.get(SimulatorKeys.WEB_USERS));
+                : WebLogin.parseAll(SimulatorKeys.WEB_USERS.name(), String.join(",", s.get(SimulatorKeys.WEB_USERS)));
     }
 
     /** Real targets: INVENIO_TOKENS (comma-separated, one depositor identity each) or INVENIO_TOKEN. */

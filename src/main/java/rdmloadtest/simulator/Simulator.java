@@ -36,8 +36,11 @@ import rdmloadtest.simulator.api.Index;
 import rdmloadtest.simulator.api.OaiPmhApi;
 import rdmloadtest.simulator.api.RecordJson;
 import rdmloadtest.simulator.api.RecordsApi;
+import rdmloadtest.simulator.api.StaticAssets;
 import rdmloadtest.simulator.api.UserApi;
 import rdmloadtest.simulator.api.Vocabularies;
+import rdmloadtest.simulator.api.WebPages;
+import rdmloadtest.simulator.api.WebSession;
 import rdmloadtest.simulator.http.ApiError;
 import rdmloadtest.simulator.http.Call;
 import rdmloadtest.simulator.http.Reply;
@@ -67,6 +70,7 @@ public final class Simulator implements AutoCloseable {
     private final Map<String, String> tokenUsers;
     private final Path uploads;
     private final Repository repo = new Repository();
+    private final WebSession web;
     private final ScheduledExecutorService statsJob = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "simulator-stats");
         t.setDaemon(true);
@@ -101,6 +105,10 @@ public final class Simulator implements AutoCloseable {
         new UserApi(repo, json, index, searcher).routes(router);
         new CommunitiesApi(repo, json, index, searcher, settings.version()).routes(router);
         new OaiPmhApi(repo).routes(router);
+        web = new WebSession(settings.webLogins(), settings.version());
+        web.routes(router);
+        new WebPages(repo, json, web, settings.webLogins(), settings.version()).routes(router);
+        new StaticAssets().routes(router);
     }
 
     /** Starts on 127.0.0.1 at the configured port (0: ephemeral) and returns the port. */
@@ -181,6 +189,9 @@ public final class Simulator implements AutoCloseable {
             Map<String, List<String>> query = new LinkedHashMap<>();
             for (Fields.Field f : Request.extractQueryParameters(request)) query.put(f.getName(), f.getValues());
             Identity who = identify(headers.get("authorization"), query.get("access_token"));
+            // A logged-in browser's session cookie is an identity too; API writes would also need its CSRF header.
+            if (!who.authenticated() && (method.equals("GET") || method.equals("HEAD") || !path.startsWith("/api/")))
+                who = web.identify(headers.get("cookie"));
             if (limiter != null) {
                 RateLimiter.Verdict v = limiter.hit(
                         headers.getOrDefault("user-agent", ""),
@@ -234,7 +245,10 @@ public final class Simulator implements AutoCloseable {
                 return;
             }
         } catch (ApiError e) {
-            reply = Reply.json(e.status(), e.body());
+            String path = request.getHttpURI().getPath();
+            reply = e.status() == 404 && !path.startsWith("/api/")
+                    ? web.notFoundPage(path, request.getHeaders().get("cookie"))
+                    : Reply.json(e.status(), e.body());
         } catch (Exception e) {
             LOG.warning("simulator: " + e);
             callback.failed(e);

@@ -32,12 +32,12 @@ public final class SimulatorKeys implements KeySet {
             "rdm-loadtest-admin",
             "Bearer tokens of administrators (may delete records: tombstones).",
             list());
-    public static final Key<String> WEB_USERS = KEYS.add(
+    public static final Key<List<String>> WEB_USERS = KEYS.add(
             "simulator.webUsers",
             "loadtest@example.org:rdm-loadtest-password,loadtest2@example.org:rdm-loadtest-password-2",
-            "Web logins the simulator's login form accepts, as email:password, one user each in the order of"
-                    + " simulator.tokens (users 1, 2, ...).",
-            text());
+            "Web UI logins the simulator accepts (email:password), users 1, 2, ... as simulator.tokens: a logged-in"
+                    + " session sees what the token of the same position sees.",
+            list());
     public static final Key<Integer> WORKERS = KEYS.add(
             "simulator.workers",
             "16",

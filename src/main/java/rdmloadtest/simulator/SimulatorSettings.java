@@ -21,6 +21,7 @@ public record SimulatorSettings(
         Path dataDir,
         List<String> tokens,
         List<String> adminTokens,
+        List<String> webUsers,
         int workers,
         Map<EndpointClass, Duration> serviceTimes,
         Map<EndpointClass, Map<Tier, Duration>> backendTimes,
@@ -47,6 +48,7 @@ public record SimulatorSettings(
                 dataDir,
                 tokens,
                 adminTokens,
+                webUsers,
                 workers,
                 serviceTimes,
                 backendTimes,
@@ -80,6 +82,7 @@ public record SimulatorSettings(
                 Path.of(s.get(DataKeys.DATA_DIR)),
                 s.get(SimulatorKeys.TOKENS),
                 s.get(SimulatorKeys.ADMIN_TOKENS),
+                s.get(SimulatorKeys.WEB_USERS),
                 s.get(SimulatorKeys.WORKERS),
                 times,
                 backends,
@@ -101,6 +104,22 @@ public record SimulatorSettings(
         Map<String, String> m = new HashMap<>();
         for (int i = 0; i < tokens.size(); i++) m.put(tokens.get(i), String.valueOf(i + 1));
         for (int i = 0; i < adminTokens.size(); i++) m.put(adminTokens.get(i), String.valueOf(ADMIN_IDS_FROM + i));
+        return m;
+    }
+
+    /** Web logins: email → (password, user id), users numbered 1, 2, ... like {@link #tokenUsers()}. */
+    public Map<String, Map.Entry<String, String>> webLogins() {
+        Map<String, Map.Entry<String, String>> m = new HashMap<>();
+        for (int i = 0; i < webUsers.size(); i++) {
+            String entry = webUsers.get(i);
+            int colon = entry.indexOf(':');
+            if (colon <= 0)
+                throw new IllegalArgumentException(
+                        "simulator.webUsers: expected email:password, got an entry without ':'");
+            m.put(
+                    entry.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
+                    Map.entry(entry.substring(colon + 1), String.valueOf(i + 1)));
+        }
         return m;
     }
 }

@@ -381,6 +381,8 @@ class DepositApiTest extends AbstractSimulatorTest {
                 .expect(201)
                 .json();
         String id2 = v2.path("id").asText();
+        assertTrue(
+                sim.get("/api/records/" + id1).json().at("/versions/is_latest").asBoolean());
         assertNotEquals(id1, id2);
         assertEquals(parent, v2.path("parent").path("id").asText());
         assertEquals(2, v2.path("versions").path("index").asInt());
@@ -407,6 +409,9 @@ class DepositApiTest extends AbstractSimulatorTest {
         sim.json("PUT", "/api/records/" + id2 + "/draft", minimalRecord("Versioned v2", true), USER1)
                 .expect(200);
         sim.as(USER1, "POST", "/api/records/" + id2 + "/draft/actions/publish").expect(202);
+        assertFalse(
+                sim.get("/api/records/" + id1).json().at("/versions/is_latest").asBoolean(),
+                "an anonymous read of the older version no longer says it is the latest");
         assertTrue(
                 sim.get("/api/records/" + parent).expect(302).header("Location").endsWith("/api/records/" + id2));
         assertEquals(

@@ -9,7 +9,7 @@ import rdmloadtest.simulator.store.RecordDoc;
 
 /**
  * The serialized JSON of a record as anonymous readers get it, kept per record until anything it shows changes: its
- * revision, its download counts (the stats job moves them), the day (embargoes lift) or the URLs it names. Most of
+ * revision, its download counts (the stats job moves them), the number of versions (is_latest), the day (embargoes lift) or the URLs it names. Most of
  * a load test is anonymous reads of the same records; building the JSON tree for each one would make the simulator's
  * own work, not its performance model, the limit.
  */
@@ -25,8 +25,9 @@ final class AnonymousReads {
             downloads += v.downloads;
             volume += v.dataVolume;
         }
+        // versions.size(): a newer published version makes this one's versions.is_latest false
         String stamp = r.revision + "|" + r.downloads + "|" + r.dataVolume + "|" + downloads + "|" + volume + "|"
-                + LocalDate.now().toEpochDay() + "|" + api + "|" + host;
+                + versions.size() + "|" + LocalDate.now().toEpochDay() + "|" + api + "|" + host;
         Entry e = byRecord.get(r.id);
         if (e != null && e.stamp().equals(stamp)) return e.json();
         byte[] json = build.get();

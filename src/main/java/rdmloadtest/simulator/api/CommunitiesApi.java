@@ -39,6 +39,7 @@ public final class CommunitiesApi {
 
     public void routes(Router r) {
         r.add("GET", "/api/communities", EndpointClass.COMMUNITIES, this::list);
+        r.add("GET", "/api/communities/featured", EndpointClass.COMMUNITIES, this::featured);
         r.add("GET", "/api/communities/{id}", EndpointClass.COMMUNITIES, this::read);
         r.add("GET", "/api/communities/{id}/records", EndpointClass.SEARCH, this::records);
     }
@@ -88,6 +89,29 @@ public final class CommunitiesApi {
         return Reply.json(200, out);
     }
 
+    /**
+     * The front page's carousel: communities an administrator featured (invenio-communities' featured search, newest
+     * feature first, the list's hit shape without facets). Seeded communities carry "featured": true in their JSON to
+     * be featured; the shipped data features none, as a fresh instance.
+     */
+    Reply featured(Call c) {
+        int size = Integer.parseInt(c.first("size").orElse("25"));
+        int page = Integer.parseInt(c.first("page").orElse("1"));
+        List<Community> all = repo.read(() -> repo.communities().stream()
+                .filter(x -> x.json().path("featured").asBoolean(false))
+                .toList());
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ObjectNode hits = out.putObject("hits");
+        ArrayNode arr = hits.putArray("hits");
+        all.stream().skip((long) (page - 1) * size).limit(size).forEach(x -> arr.add(render(x, c)));
+        hits.put("total", all.size());
+        out.putObject("aggregations");
+        out.putObject("links")
+                .put("self", c.api() + "/communities/featured?page=" + page + "&size=" + size + "&sort=newest");
+        out.put("sortBy", "newest");
+        return Reply.json(200, out);
+    }
+
     /** A terms facet of the communities search: buckets by count, labelled like InvenioRDM's (title case). */
     private static ObjectNode facet(String label, List<Community> all, Function<Community, String> key) {
         Map<String, Long> counts = new TreeMap<>();
@@ -119,14 +143,15 @@ public final class CommunitiesApi {
     Reply records(Call c) {
         return repo.read(() -> {
             Community x = repo.community(c.param("id")).orElseThrow(ApiError::notFound);
-            return Reply.json(
-                    200,
+            return RecordFormats.search(
+                    c.header("accept"),
                     searcher.search(
                             c,
                             index.records(c.identity, false, x.id()),
                             COMMUNITY_RECORDS,
                             "/communities/" + x.id() + "/records",
-                            d -> json.record(d, c.api(), c.identity, RecordsApi.host(c), RecordJson.View.HIT)));
+                            d -> json.record(d, c.api(), c.identity, RecordsApi.host(c), RecordJson.View.HIT)),
+                    c.siteUrl);
         });
     }
 

@@ -111,6 +111,34 @@ public final class RecordFormats {
         };
     }
 
+    /** The UI serialization (application/vnd.inveniordm.v1+json) of a record's API JSON. */
+    static ObjectNode ui(ObjectNode json, String site) {
+        return (ObjectNode) new Rec(json, site).uiJson();
+    }
+
+    /** schema.org JSON-LD of a record, as the landing page embeds it. */
+    static JsonNode schemaOrg(ObjectNode json, String site) {
+        return new Rec(json, site).schemaOrg();
+    }
+
+    /** Citation File Format (application/x-yaml), the landing page's "cff" export. */
+    static String cff(ObjectNode json, String site) {
+        return new Rec(json, site).cff();
+    }
+
+    /**
+     * A search answer in the media type the caller asks for: the search app's application/vnd.inveniordm.v1+json gets
+     * each hit with its "ui" block (v13 and v14 answer 200 in that type); anything else the JSON as before.
+     */
+    static Reply search(Optional<String> accept, ObjectNode body, String site) {
+        if (accept.isEmpty() || !accept.get().contains(UI_JSON)) return Reply.json(200, body);
+        ArrayNode hits = (ArrayNode) body.path("hits").path("hits");
+        for (int i = 0; i < hits.size(); i++) {
+            if (hits.get(i) instanceof ObjectNode hit) hits.set(i, ui(hit, site));
+        }
+        return json(UI_JSON, body);
+    }
+
     private static Reply json(String type, JsonNode body) {
         try {
             return Reply.bytes(200, type, JSON.writeValueAsBytes(body));
@@ -539,6 +567,53 @@ public final class RecordFormats {
             subjects().forEach(keywords::add);
             o.putArray("resources");
             return o;
+        }
+
+        /** CFF 1.2.0 as invenio-rdm-records' CFFSerializer writes it (YAML). */
+        String cff() {
+            StringBuilder b =
+                    new StringBuilder("abstract: ").append(yaml(description())).append("\nauthors:\n");
+            for (JsonNode c : people("creators")) {
+                List<String> affs = affiliations(c);
+                if (!affs.isEmpty())
+                    b.append("- affiliation: ")
+                            .append(yaml(String.join("; ", affs)))
+                            .append("\n  ");
+                else b.append("- ");
+                b.append("family-names: ")
+                        .append(yaml(family(c)))
+                        .append("\n  given-names: ")
+                        .append(yaml(given(c)));
+                for (JsonNode id : c.at("/person_or_org/identifiers"))
+                    if (id.path("scheme").asText().equals("orcid"))
+                        b.append("\n  orcid: ")
+                                .append(yaml("https://orcid.org/"
+                                        + id.path("identifier").asText()));
+                b.append("\n");
+            }
+            b.append("cff-version: 1.2.0\ndate-released: '").append(date()).append("'\n");
+            b.append("identifiers:\n- type: url\n  value: ")
+                    .append(yaml(html()))
+                    .append("\n");
+            List<String> subjects = subjects();
+            if (!subjects.isEmpty()) {
+                b.append("keywords:\n");
+                for (String s : subjects) b.append("- ").append(yaml(s)).append("\n");
+            }
+            b.append("message: If you use this software, please cite it as below.\n");
+            b.append("repository-code: ").append(yaml(html())).append("\n");
+            b.append("title: ")
+                    .append(yaml(title()))
+                    .append("\ntype: ")
+                    .append(typeId().startsWith("software") ? "software" : "dataset")
+                    .append("\n");
+            if (!version().isEmpty())
+                b.append("version: ").append(yaml(version())).append("\n");
+            return b.toString();
+        }
+
+        private static String yaml(String s) {
+            return "'" + s.replace("'", "''") + "'";
         }
 
         /** The API JSON plus the "ui" block the landing page and the search app read. */

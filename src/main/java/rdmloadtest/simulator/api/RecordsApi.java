@@ -79,7 +79,7 @@ public final class RecordsApi {
                 version.equals("14") ? RECORD_SEARCH_V14 : RECORD_SEARCH_V13,
                 "/records",
                 d -> json.record(d, c.api(), c.identity, host(c), RecordJson.View.HIT)));
-        return Reply.json(200, body);
+        return RecordFormats.search(c.header("accept"), body, c.siteUrl);
     }
 
     Reply read(Call c) {

@@ -38,14 +38,15 @@ public final class UserApi {
 
     Reply userRecords(Call c) {
         RecordsApi.requireUser(c);
-        return repo.read(() -> Reply.json(
-                200,
+        return repo.read(() -> RecordFormats.search(
+                c.header("accept"),
                 searcher.search(
                         c,
                         index.userRecords(c.identity),
                         USER_RECORDS,
                         "/user/records",
-                        d -> json.record(d, c.api(), c.identity, RecordsApi.host(c), RecordJson.View.HIT))));
+                        d -> json.record(d, c.api(), c.identity, RecordsApi.host(c), RecordJson.View.HIT)),
+                c.siteUrl));
     }
 
     /** can_query_stats = Disable(): {} answers {}, a real statistic 401/403, an unknown one 400. */
