@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 OUT=${1:-reports/attribution-real-v13}
 WORK=target/prove-attribution-real
 LOCAL=invenio-local/invenio-local
-STATE=${INVENIO_LOCAL_STATE:-invenio-local/.state}
+STATE=$(realpath -m "${INVENIO_LOCAL_STATE:-invenio-local/.state}") # absolute: redis resolves its log file after chdir
 export INVENIO_LOCAL_STATE=$STATE
 if [[ -z ${ONLY:-} ]]; then rm -rf "$WORK" "$OUT"; else rm -rf "${OUT:?}/$ONLY" "${WORK:?}/$ONLY"; fi
 mkdir -p "$WORK" "$OUT"

@@ -333,6 +333,10 @@ final class Sequence {
         s.add(Step.get("web: citation, IEEE", "/api/records/{rec}?style=ieee&locale=en-US")
                 .as(ANONYMOUS)
                 .header("Accept", "text/x-bibliography"));
+        s.add(Step.get("web: citation, Vancouver (offered, 400)", "/api/records/{rec}?style=vancouver&locale=en-US")
+                .as(ANONYMOUS)
+                .header("Accept", "text/x-bibliography")
+                .compare(Spec.error().value("/message")));
         for (String format : EXPORTS) {
             s.add(Step.get("web: export " + format, "/records/{rec}/export/" + format)
                     .as(ANONYMOUS)

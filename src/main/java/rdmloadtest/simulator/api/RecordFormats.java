@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import rdmloadtest.simulator.http.ApiError;
 import rdmloadtest.simulator.http.Reply;
 
@@ -83,6 +84,12 @@ public final class RecordFormats {
         throw new ApiError(406, "Invalid 'Accept' header. Expected one of: " + String.join(", ", TYPES));
     }
 
+    /**
+     * Styles the landing page's citation box offers that the real v13 answers 400 "Citation string style not found."
+     * for (its CSL styles package lacks them; measured 2026-12-05).
+     */
+    static final Set<String> MISSING_STYLES = Set.of("vancouver", "chicago-fullnote-bibliography");
+
     /** The record in {@code type}; {@code json} is its API JSON, {@code style}/{@code locale} for citations. */
     static Reply serialize(String type, ObjectNode json, String site, String style, String locale) {
         Rec r = new Rec(json, site);
@@ -95,7 +102,11 @@ public final class RecordFormats {
             case "application/marcxml+xml" -> text(type, r.marcXml());
             case "application/x-bibtex" -> text(type, r.bibtex());
             case "application/dcat+xml" -> text(type, r.dcat());
-            case "text/x-bibliography" -> text("text/plain", r.citation(style, locale));
+            case "text/x-bibliography" -> {
+                if (style != null && MISSING_STYLES.contains(style))
+                    throw new ApiError(400, "Citation string style not found.");
+                yield text("text/plain", r.citation(style, locale));
+            }
             case "application/vnd.geo+json" ->
                 json(
                         type,
