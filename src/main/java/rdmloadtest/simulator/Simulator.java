@@ -32,6 +32,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import rdmloadtest.simulator.api.CommunitiesApi;
 import rdmloadtest.simulator.api.DraftValidator;
 import rdmloadtest.simulator.api.FilesApi;
+import rdmloadtest.simulator.api.IiifApi;
 import rdmloadtest.simulator.api.Index;
 import rdmloadtest.simulator.api.OaiPmhApi;
 import rdmloadtest.simulator.api.RecordJson;
@@ -101,6 +102,7 @@ public final class Simulator implements AutoCloseable {
         new UserApi(repo, json, index, searcher).routes(router);
         new CommunitiesApi(repo, json, index, searcher, settings.version()).routes(router);
         new OaiPmhApi(repo).routes(router);
+        new IiifApi(repo).routes(router);
     }
 
     /** Starts on 127.0.0.1 at the configured port (0: ephemeral) and returns the port. */
