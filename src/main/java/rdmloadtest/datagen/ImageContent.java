@@ -434,11 +434,47 @@ public final class ImageContent {
                     System.arraycopy(l.tail(), (int) (p - padEnd), buffer, offset + i, k);
                     i += k - 1;
                 } else {
-                    buffer[offset + i] = (byte) byteAt(p);
+                    long run = dataRunEnd(p - padStart);
+                    if (run < 0) {
+                        buffer[offset + i] = (byte) byteAt(p);
+                        continue;
+                    }
+                    // padding data up to the next framing byte: straight from the generator's words
+                    int k = (int) Math.min(n - i, run - (p - padStart));
+                    for (int j = 0; j < k; j++) buffer[offset + i + j] = (byte) padData(p - padStart + j);
+                    i += k - 1;
                 }
             }
             position += n;
             return n;
+        }
+
+        /** The end (exclusive, in padding offsets) of the data run at padding offset q, or -1 on a framing byte. */
+        private long dataRunEnd(long q) {
+            long pad = padEnd - padStart;
+            switch (l.format()) {
+                case PNG -> {
+                    return q >= 8 && q < pad - 4 ? pad - 4 : -1;
+                }
+                case JPEG -> {
+                    long[] starts = l.comStarts();
+                    int k = java.util.Arrays.binarySearch(starts, q);
+                    if (k < 0) k = -k - 2;
+                    return q - starts[k] >= 4 ? starts[k + 1] : -1;
+                }
+                default -> {
+                    return pad;
+                }
+            }
+        }
+
+        private int padData(long q) {
+            long index = q >>> 3;
+            if (index != wordIndex) {
+                wordIndex = index;
+                word = FileContent.mix64(padSeed + (index + 1) * 0x9E3779B97F4A7C15L);
+            }
+            return (int) (word >>> (8 * (q & 7))) & 0xFF;
         }
 
         private int byteAt(long p) {
@@ -471,12 +507,7 @@ public final class ImageContent {
                     // TIFF: unreferenced bytes, all data
                 }
             }
-            long index = q >>> 3;
-            if (index != wordIndex) {
-                wordIndex = index;
-                word = FileContent.mix64(padSeed + (index + 1) * 0x9E3779B97F4A7C15L);
-            }
-            return (int) (word >>> (8 * (q & 7))) & 0xFF;
+            return padData(q);
         }
 
         @Override

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +74,14 @@ public final class Simulator implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** The image metadata extractor (a Celery task in InvenioRDM): one low-priority thread, stopped on close. */
+    private final ExecutorService extractor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "simulator-image-metadata");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
+
     private Server server;
     private int port;
 
@@ -92,6 +101,7 @@ public final class Simulator implements AutoCloseable {
                 settings.rateLimit() ? new RateLimiter(settings.guestLimit(), settings.authenticatedLimit()) : null;
         this.uploads = Files.createTempDirectory("rdm-simulator-uploads");
         Seeder.seed(repo, settings.dataDir());
+        Seeder.extractImageMetadata(repo, extractor);
         Vocabularies vocabularies = new Vocabularies(settings.version());
         RecordJson json = new RecordJson(repo, vocabularies, settings.version());
         Index index = new Index(repo, json, settings.refreshDelay());
@@ -161,6 +171,7 @@ public final class Simulator implements AutoCloseable {
     @Override
     public void close() throws Exception {
         statsJob.shutdownNow();
+        extractor.shutdownNow();
         if (server != null) server.stop();
         try (var files = Files.walk(uploads)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

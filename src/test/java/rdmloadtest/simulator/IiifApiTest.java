@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class IiifApiTest extends AbstractSimulatorTest {
     static final String PUBLIC = "img01-00001";
     static final String RESTRICTED_FILES = "img02-00002";
+    static final String DELETED = "img03-00003";
     static final String PHOTO = "/api/iiif/record:" + PUBLIC + ":photo.png";
     static Sim sim;
 
@@ -49,6 +50,7 @@ class IiifApiTest extends AbstractSimulatorTest {
                             5_000))
                     + "\n");
             w.write(JSON.writeValueAsString(record(RESTRICTED_FILES, "restricted", "photo.png", 200_000)) + "\n");
+            w.write(JSON.writeValueAsString(record(DELETED, "public", "photo.png", 200_000)) + "\n");
         }
         sim = Sim.start(dir, fast(), true);
     }
@@ -257,6 +259,27 @@ class IiifApiTest extends AbstractSimulatorTest {
                         .path("message")
                         .asText());
         sim.get(PHOTO + "/info.json", "Accept", "application/json").expect(406);
+    }
+
+    @Test
+    void aDeletedRecordsImagesAndManifestAre410() throws Exception {
+        String info = "/api/iiif/record:" + DELETED + ":photo.png/info.json";
+        sim.get(info).expect(200);
+        sim.json(
+                        "DELETE",
+                        "/api/records/" + DELETED + "/delete",
+                        "{\"removal_reason\": {\"id\": \"spam\"}, \"is_visible\": true}",
+                        ADMIN)
+                .expect(204);
+        String message = "The record associated with this file has been deleted. See deletion notice.";
+        assertEquals(message, sim.get(info).expect(410).json().path("message").asText());
+        assertEquals(
+                message,
+                sim.get("/api/iiif/record:" + DELETED + "/manifest")
+                        .expect(410)
+                        .json()
+                        .path("message")
+                        .asText());
     }
 
     @Test
