@@ -262,6 +262,13 @@ class IiifApiTest extends AbstractSimulatorTest {
     }
 
     @Test
+    void theImageBaseUriRedirectsToItsInfoJson() throws Exception {
+        Res r = sim.get(PHOTO).expect(301);
+        assertEquals(sim.base + PHOTO + "/info.json", r.header("Location"));
+        assertEquals(sim.base + PHOTO + "/info.json", r.json().path("location").asText());
+    }
+
+    @Test
     void aDeletedRecordsImagesAndManifestAre410() throws Exception {
         String info = "/api/iiif/record:" + DELETED + ":photo.png/info.json";
         sim.get(info).expect(200);

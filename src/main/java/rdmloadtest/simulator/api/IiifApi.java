@@ -68,6 +68,8 @@ public final class IiifApi {
                 "/api/iiif/{uuid*}/{region}/{size}/{rotation}/{file}",
                 EndpointClass.IIIF,
                 c -> guarded(this::image, c));
+        // werkzeug's <path:uuid> matches anything left: the image base URI redirects to its info.json
+        r.add("GET", "/api/iiif/{uuid*}", EndpointClass.IIIF, c -> guarded(this::base, c));
     }
 
     /** Errors as the IIIF resource's handlers write them (HTTPJSONException, Python's JSON separators). */
@@ -163,6 +165,25 @@ public final class IiifApi {
         o.put("@context", IMAGE_CONTEXT);
         if (RecordJson.iiifCompatible(f.file().key)) o.put("@id", RecordJson.iiifBase(f.record(), f.file(), c.api()));
         return ldJson(o);
+    }
+
+    /** IIIFResource.base: RedirectException to the file's iiif_info link (301, its JSON body and Location). */
+    Reply base(Call c) {
+        requireLdJson(c);
+        String[] u = imageUuid(c.param("uuid"));
+        FileRef f = file(c, u[0], u[1], u[2]);
+        // links.iiif_info exists only for IIIF_FORMATS extensions: the real's KeyError is a 500
+        if (!RecordJson.iiifCompatible(f.file().key)) throw internal();
+        String location = RecordJson.iiifBase(f.record(), f.file(), c.api()) + "/info.json";
+        ObjectNode body = F.objectNode()
+                .put("status", 301)
+                .put("message", "Redirecting...")
+                .put("location", location);
+        return Reply.bytes(301, "application/json", PythonJson.bytes(body)).header("Location", location);
+    }
+
+    private static ApiError internal() {
+        return new ApiError(500, "Internal server error.");
     }
 
     Reply manifest(Call c) {
