@@ -370,6 +370,7 @@ public final class IiifApi {
     }
 
     private void remember(String key, Answer a) {
+        if (a.bytes().length > ANSWER_BYTES / 4) return; // a full-size TIFF would push out everything else
         synchronized (answers) {
             if (answers.put(key, a) == null) answerBytes += a.bytes().length;
             var it = answers.values().iterator();
