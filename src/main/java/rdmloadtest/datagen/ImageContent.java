@@ -30,8 +30,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  *
  * <p>The long side grows with the file size (about 800 px at 50 kB, 4000 px from 4 MB); small files get smaller
  * pictures so that the picture always fits, and files under {@link #MIN_SIZE} bytes stay pseudo-random bytes. PNG
- * and TIFF are compressed by {@link Deflate} and JPEG by the JDK's bundled libjpeg (integer DCT), so the bytes are
- * the same on every JVM. The encoded parts are kept in a bounded cache; the padding is generated on the fly.
+ * and TIFF are compressed by {@link Deflate}, so their bytes are the same on every JVM; JPEG comes from the JDK's
+ * libjpeg (integer DCT), the same bytes wherever it is the bundled 6b or a bit-exact libjpeg-turbo. The encoded parts are kept in a bounded cache; the padding is generated on the fly.
  */
 public final class ImageContent {
     /** Below this a file is not made an image (a picture plus its headers would not fit well). */
