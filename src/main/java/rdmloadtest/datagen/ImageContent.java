@@ -39,8 +39,12 @@ public final class ImageContent {
 
     private static final long CACHE_BYTES = 64L << 20;
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    private static final int PNG_PAD_MIN = 12;
-    private static final int JPEG_COM_MAX = 4 + 65533;
+    /** A padding chunk: length, type and CRC around at most 1 GiB of data (a PNG chunk holds under 2 GiB). */
+    private static final long PNG_CHUNK_MIN = 12;
+
+    private static final long PNG_CHUNK_MAX = 12 + (1L << 30);
+    private static final long JPEG_COM_MIN = 4;
+    private static final long JPEG_COM_MAX = 4 + 65533;
     private static final double[] ASPECTS = {4.0 / 3, 3.0 / 2, 16.0 / 9, 1.0, 5.0 / 4};
     private static final float[] JPEG_QUALITIES = {0.9f, 0.75f, 0.6f, 0.45f, 0.3f, 0.15f};
 
@@ -54,10 +58,11 @@ public final class ImageContent {
 
     /**
      * An encoded image and where its padding goes: {@code head}, then {@code size - head - tail} bytes of
-     * padding (framed as the format needs), then {@code tail}.
+     * padding, then {@code tail}. The padding is a run of segments (PNG chunks, JPEG COM segments) starting at
+     * the padding offsets {@code starts} (the last entry is the padding's length); a TIFF's is one unframed run.
      */
     record Layout(
-            Format format, int width, int height, byte[] head, byte[] tail, long size, long[] comStarts, int crc) {
+            Format format, int width, int height, byte[] head, byte[] tail, long size, long[] starts, int[] crcs) {
         long padLength() {
             return size - head.length - tail.length;
         }
@@ -163,34 +168,35 @@ public final class ImageContent {
         long pad = size - image.length;
         switch (format) {
             case PNG -> {
-                if (pad != 0 && pad < PNG_PAD_MIN) return null;
+                if (pad != 0 && pad < PNG_CHUNK_MIN) return null;
                 int iend = image.length - 12;
                 byte[] head = java.util.Arrays.copyOf(image, iend);
                 byte[] tail = java.util.Arrays.copyOfRange(image, iend, image.length);
-                Layout l = new Layout(format, w, h, head, tail, size, null, 0);
-                return pad == 0 ? l : new Layout(format, w, h, head, tail, size, null, pngPadCrc(l, seed));
+                long[] starts = segmentStarts(pad, PNG_CHUNK_MAX, PNG_CHUNK_MIN);
+                Layout l = new Layout(format, w, h, head, tail, size, starts, new int[starts.length - 1]);
+                return new Layout(format, w, h, head, tail, size, starts, pngChunkCrcs(l, seed));
             }
             case JPEG -> {
-                if (pad != 0 && pad < 4) return null;
+                if (pad != 0 && pad < JPEG_COM_MIN) return null;
                 int split = jfifEnd(image);
                 byte[] head = java.util.Arrays.copyOf(image, split);
                 byte[] tail = java.util.Arrays.copyOfRange(image, split, image.length);
-                return new Layout(format, w, h, head, tail, size, comStarts(pad), 0);
+                return new Layout(format, w, h, head, tail, size, segmentStarts(pad, JPEG_COM_MAX, JPEG_COM_MIN), null);
             }
             default -> {
-                return new Layout(format, w, h, image, new byte[0], size, null, 0);
+                return new Layout(format, w, h, image, new byte[0], size, null, null);
             }
         }
     }
 
-    /** Where each COM segment of the padding starts; the last two share a remainder a segment could not hold. */
-    private static long[] comStarts(long pad) {
+    /** Where each padding segment starts; the last two share a remainder too small for a segment of its own. */
+    private static long[] segmentStarts(long pad, long max, long min) {
         List<Long> starts = new ArrayList<>();
         long at = 0;
         while (at < pad) {
             long left = pad - at;
-            long take = Math.min(left, JPEG_COM_MAX);
-            if (left - take > 0 && left - take < 4) take -= 4; // leave at least a whole COM segment
+            long take = Math.min(left, max);
+            if (left - take > 0 && left - take < min) take -= min; // leave at least a whole segment
             starts.add(at);
             at += take;
         }
@@ -206,19 +212,25 @@ public final class ImageContent {
         return 2;
     }
 
-    private static int pngPadCrc(Layout l, long seed) {
-        CRC32 crc = new CRC32();
-        try (var in = new LayoutStream(l, seed)) {
-            in.skip(l.head().length + 4L);
-            byte[] buf = new byte[1 << 16];
-            long left = l.padLength() - 8;
-            while (left > 0) {
-                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
-                crc.update(buf, 0, n);
-                left -= n;
+    /** Each padding chunk's CRC over its type and data (the data do not depend on the CRCs). */
+    private static int[] pngChunkCrcs(Layout l, long seed) {
+        long[] starts = l.starts();
+        int[] crcs = new int[starts.length - 1];
+        byte[] buf = new byte[1 << 16];
+        for (int k = 0; k < crcs.length; k++) {
+            CRC32 crc = new CRC32();
+            try (var in = new LayoutStream(l, seed)) {
+                in.skip(l.head().length + starts[k] + 4);
+                long left = starts[k + 1] - starts[k] - 8;
+                while (left > 0) {
+                    int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+                    crc.update(buf, 0, n);
+                    left -= n;
+                }
             }
+            crcs[k] = (int) crc.getValue();
         }
-        return (int) crc.getValue();
+        return crcs;
     }
 
     /**
@@ -451,21 +463,17 @@ public final class ImageContent {
 
         /** The end (exclusive, in padding offsets) of the data run at padding offset q, or -1 on a framing byte. */
         private long dataRunEnd(long q) {
-            long pad = padEnd - padStart;
-            switch (l.format()) {
-                case PNG -> {
-                    return q >= 8 && q < pad - 4 ? pad - 4 : -1;
-                }
-                case JPEG -> {
-                    long[] starts = l.comStarts();
-                    int k = java.util.Arrays.binarySearch(starts, q);
-                    if (k < 0) k = -k - 2;
-                    return q - starts[k] >= 4 ? starts[k + 1] : -1;
-                }
-                default -> {
-                    return pad;
-                }
-            }
+            long[] starts = l.starts();
+            if (starts == null) return padEnd - padStart;
+            int k = segment(q);
+            long at = q - starts[k];
+            long end = l.format() == Format.PNG ? starts[k + 1] - 4 : starts[k + 1];
+            return at >= (l.format() == Format.PNG ? 8 : 4) && q < end ? end : -1;
+        }
+
+        private int segment(long q) {
+            int k = java.util.Arrays.binarySearch(l.starts(), q);
+            return k < 0 ? -k - 2 : k;
         }
 
         private int padData(long q) {
@@ -481,17 +489,18 @@ public final class ImageContent {
             if (p < padStart) return l.head()[(int) p] & 0xFF;
             if (p >= padEnd) return l.tail()[(int) (p - padEnd)] & 0xFF;
             long q = p - padStart;
-            long pad = padEnd - padStart;
             switch (l.format()) {
                 case PNG -> {
-                    if (q < 4) return (int) ((pad - 12) >>> (8 * (3 - q))) & 0xFF;
-                    if (q < 8) return "lpAd".charAt((int) q - 4);
-                    if (q >= pad - 4) return (l.crc() >>> (8 * (3 - (q - (pad - 4))))) & 0xFF;
+                    int k = segment(q);
+                    long at = q - l.starts()[k];
+                    long total = l.starts()[k + 1] - l.starts()[k];
+                    if (at < 4) return (int) ((total - 12) >>> (8 * (3 - at))) & 0xFF;
+                    if (at < 8) return "lpAd".charAt((int) at - 4);
+                    if (at >= total - 4) return (l.crcs()[k] >>> (8 * (3 - (at - (total - 4))))) & 0xFF;
                 }
                 case JPEG -> {
-                    long[] starts = l.comStarts();
-                    int k = java.util.Arrays.binarySearch(starts, q);
-                    if (k < 0) k = -k - 2;
+                    long[] starts = l.starts();
+                    int k = segment(q);
                     long at = q - starts[k];
                     if (at < 4) {
                         long length = starts[k + 1] - starts[k] - 2;
