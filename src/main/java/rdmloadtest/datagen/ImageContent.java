@@ -25,7 +25,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 /**
  * Generated image files: a file whose key ends in .png, .jpg/.jpeg or .tif/.tiff is a real picture (a banded
  * gradient, a few flat shapes and a patch of noise, all derived from the content seed) that every decoder reads,
- * padded to exactly its size with data decoders skip: a private ancillary PNG chunk ("lpAd") before IEND, JPEG
+ * padded to exactly its size with data decoders skip: private ancillary PNG chunks ("lpAd") before IEND, JPEG
  * COM segments after the JFIF APP0 segment, unreferenced bytes after the TIFF's IFD.
  *
  * <p>The long side grows with the file size (about 800 px at 50 kB, 4000 px from 4 MB); small files get smaller
