@@ -4,11 +4,13 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -170,8 +172,8 @@ public final class ImageContent {
             case PNG -> {
                 if (pad != 0 && pad < PNG_CHUNK_MIN) return null;
                 int iend = image.length - 12;
-                byte[] head = java.util.Arrays.copyOf(image, iend);
-                byte[] tail = java.util.Arrays.copyOfRange(image, iend, image.length);
+                byte[] head = Arrays.copyOf(image, iend);
+                byte[] tail = Arrays.copyOfRange(image, iend, image.length);
                 long[] starts = segmentStarts(pad, PNG_CHUNK_MAX, PNG_CHUNK_MIN);
                 Layout l = new Layout(format, w, h, head, tail, size, starts, new int[starts.length - 1]);
                 return new Layout(format, w, h, head, tail, size, starts, pngChunkCrcs(l, seed));
@@ -179,8 +181,8 @@ public final class ImageContent {
             case JPEG -> {
                 if (pad != 0 && pad < JPEG_COM_MIN) return null;
                 int split = jfifEnd(image);
-                byte[] head = java.util.Arrays.copyOf(image, split);
-                byte[] tail = java.util.Arrays.copyOfRange(image, split, image.length);
+                byte[] head = Arrays.copyOf(image, split);
+                byte[] tail = Arrays.copyOfRange(image, split, image.length);
                 return new Layout(format, w, h, head, tail, size, segmentStarts(pad, JPEG_COM_MAX, JPEG_COM_MIN), null);
             }
             default -> {
@@ -408,7 +410,7 @@ public final class ImageContent {
      * {@link FileContent}), framing bytes (chunk header and CRC, COM markers) computed from the position, so
      * {@link #skip} is O(1).
      */
-    static final class LayoutStream extends java.io.InputStream {
+    static final class LayoutStream extends InputStream {
         private final Layout l;
         private final long padSeed;
         private final long padStart;
@@ -472,7 +474,7 @@ public final class ImageContent {
         }
 
         private int segment(long q) {
-            int k = java.util.Arrays.binarySearch(l.starts(), q);
+            int k = Arrays.binarySearch(l.starts(), q);
             return k < 0 ? -k - 2 : k;
         }
 

@@ -4,10 +4,12 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -337,7 +339,7 @@ final class IiifImage {
             mode = Mode.BITONAL;
         } else {
             BufferedImage gray = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-            byte[] px = ((java.awt.image.DataBufferByte) gray.getRaster().getDataBuffer()).getData();
+            byte[] px = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
             for (int i = 0; i < luma.length; i++) px[i] = (byte) luma[i];
             image = gray;
             mode = Mode.L;
@@ -352,7 +354,7 @@ final class IiifImage {
         for (int y = 0; y < h; y++) {
             int cur = (y & 1) * (w + 2);
             int next = ((y + 1) & 1) * (w + 2);
-            java.util.Arrays.fill(err, next, next + w + 2, 0);
+            Arrays.fill(err, next, next + w + 2, 0);
             for (int x = 0; x < w; x++) {
                 int v = Math.max(0, Math.min(255, luma[y * w + x] + err[cur + x + 1] / 16));
                 int bit = v >= 128 ? 1 : 0;
