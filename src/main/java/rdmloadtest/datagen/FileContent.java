@@ -14,6 +14,7 @@ import java.util.HexFormat;
 /**
  * The bytes of every generated file, made on the fly: file {@code key} of record {@code recordId} with
  * {@code size} bytes is always the same byte sequence, derived from a 64-bit content seed of "recordId/key".
+ * Image keys get a real picture padded to the size ({@link ImageContent}); the rest is described below.
  * The simulator (downloads), the deposit traffic and the seeder all read files through this class.
  *
  * <p>Byte 8i..8i+7 is the little-endian long {@code mix64(seed + (i+1)·γ)} (SplittableRandom's generator,
@@ -37,9 +38,17 @@ public final class FileContent {
         return mix64(h);
     }
 
-    /** An input stream of exactly {@code size} bytes of the file's content. */
+    /**
+     * An input stream of exactly {@code size} bytes of the file's content: a valid image for image keys (.png,
+     * .jpg/.jpeg, .tif/.tiff; see {@link ImageContent}), pseudo-random bytes otherwise.
+     */
     public static InputStream open(String recordId, String key, long size) {
-        return new ContentStream(contentSeed(recordId, key), size);
+        long seed = contentSeed(recordId, key);
+        var image = ImageContent.format(key);
+        if (image.isPresent() && size >= ImageContent.MIN_SIZE) {
+            return new ImageContent.LayoutStream(ImageContent.layout(seed, image.get(), size), seed);
+        }
+        return new ContentStream(seed, size);
     }
 
     /** The md5 of the file's content as lower-case hex (InvenioRDM's checksum is {@code "md5:" + this}). */

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import rdmloadtest.datagen.FileContent;
@@ -140,6 +141,17 @@ final class Seeder {
         parent.versions.add(id);
         parent.versions.sort(Comparator.comparingInt(
                 v -> repo.record(v).map(x -> x.versionIndex).orElse(0)));
+    }
+
+    /**
+     * InvenioRDM extracted the width and height of the seeded images when they were uploaded; the simulator reads
+     * them from the generated pictures in the background, so the first record and search answers do not wait.
+     */
+    static void extractImageMetadata(Repository repo, Executor extractor) {
+        repo.read(() -> repo.records().stream()
+                        .flatMap(r -> r.files.values().stream())
+                        .toList())
+                .forEach(f -> extractor.execute(f::imageSize));
     }
 
     private static Instant time(String text) {

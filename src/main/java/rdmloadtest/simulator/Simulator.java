@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import rdmloadtest.simulator.api.CommunitiesApi;
 import rdmloadtest.simulator.api.DraftValidator;
 import rdmloadtest.simulator.api.FilesApi;
+import rdmloadtest.simulator.api.IiifApi;
 import rdmloadtest.simulator.api.Index;
 import rdmloadtest.simulator.api.OaiPmhApi;
 import rdmloadtest.simulator.api.RecordJson;
@@ -76,6 +78,14 @@ public final class Simulator implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** The image metadata extractor (a Celery task in InvenioRDM): one low-priority thread, stopped on close. */
+    private final ExecutorService extractor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "simulator-image-metadata");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
+
     private Server server;
     private int port;
 
@@ -95,6 +105,7 @@ public final class Simulator implements AutoCloseable {
                 settings.rateLimit() ? new RateLimiter(settings.guestLimit(), settings.authenticatedLimit()) : null;
         this.uploads = Files.createTempDirectory("rdm-simulator-uploads");
         Seeder.seed(repo, settings.dataDir());
+        Seeder.extractImageMetadata(repo, extractor);
         Vocabularies vocabularies = new Vocabularies(settings.version());
         RecordJson json = new RecordJson(repo, vocabularies, settings.version());
         Index index = new Index(repo, json, settings.refreshDelay());
@@ -109,6 +120,7 @@ public final class Simulator implements AutoCloseable {
         web.routes(router);
         new WebPages(repo, json, web, settings.webLogins(), settings.version()).routes(router);
         new StaticAssets().routes(router);
+        new IiifApi(repo).routes(router);
     }
 
     /** Starts on 127.0.0.1 at the configured port (0: ephemeral) and returns the port. */
@@ -167,6 +179,7 @@ public final class Simulator implements AutoCloseable {
     @Override
     public void close() throws Exception {
         statsJob.shutdownNow();
+        extractor.shutdownNow();
         if (server != null) server.stop();
         try (var files = Files.walk(uploads)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

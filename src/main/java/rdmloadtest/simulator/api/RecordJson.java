@@ -249,11 +249,28 @@ public final class RecordJson {
             e.put("mimetype", sf.mimetype);
             if (view != View.HIT) e.put("storage_class", "L");
             e.put("key", sf.key);
-            e.putObject("metadata");
+            e.set("metadata", fileMetadata(sf));
             e.putObject("access").put("hidden", false);
             if (view == View.READ) e.set("links", fileLinks(r, sf, api));
         }
         return f;
+    }
+
+    /** A committed file's metadata: the width and height InvenioRDM's image metadata extractor adds to images. */
+    static ObjectNode fileMetadata(StoredFile sf) {
+        ObjectNode m = F.objectNode();
+        sf.imageSize().ifPresent(s -> m.put("width", s.width()).put("height", s.height()));
+        return m;
+    }
+
+    /** The IIIF identifier of a file, "record:{id}:{key}" (or "draft:…"), URL-encoded as its links carry it. */
+    static String iiifBase(RecordDoc r, StoredFile sf, String api) {
+        return api + "/iiif/" + (r.draft ? "draft:" : "record:") + r.id + ":" + enc(sf.key);
+    }
+
+    /** IIIF_FORMATS of invenio-app-rdm: whether a file gets iiif_* links. */
+    static boolean iiifCompatible(String key) {
+        return IIIF.contains(ext(key));
     }
 
     /** A file entry as the files endpoints return it. */
@@ -271,7 +288,7 @@ public final class RecordJson {
             e.put("version_id", sf.versionId);
             e.put("bucket_id", sf.bucketId);
             e.put("storage_class", "L");
-            e.putObject("metadata");
+            e.set("metadata", fileMetadata(sf));
         } else {
             e.putNull("metadata");
         }

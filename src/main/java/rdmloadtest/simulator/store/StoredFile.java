@@ -6,8 +6,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.zip.CRC32;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /** A file entry of a draft or record: key, size, type, status and its bytes (md5 and CRC computed once, lazily). */
 public final class StoredFile {
@@ -34,6 +41,14 @@ public final class StoredFile {
     public volatile FileBytes bytes;
     private volatile String md5;
     private volatile long crc = -1;
+    /** Null until first asked: InvenioRDM's image metadata extractor runs once per committed file. */
+    private volatile Optional<ImageSize> imageSize;
+
+    /** The width and height InvenioRDM extracts into an image file's {@code metadata}. */
+    public record ImageSize(int width, int height) {}
+
+    /** RECORDS_RESOURCES_IMAGE_FORMATS of invenio-app-rdm v13/v14: the extensions whose dimensions are extracted. */
+    private static final Set<String> IMAGE_FORMATS = Set.of("pdf", "gif", "jp2", "jpeg", "jpg", "png", "tif", "tiff");
 
     public StoredFile(String key, String bucketId, Instant created) {
         this.key = key;
@@ -58,6 +73,7 @@ public final class StoredFile {
     public StoredFile copyInto(String bucketId) {
         StoredFile f = committed(key, size, mimetype, bytes, md5, bucketId, created);
         f.crc = crc;
+        f.imageSize = imageSize;
         return f;
     }
 
@@ -66,7 +82,39 @@ public final class StoredFile {
         this.size = length;
         this.md5 = md5Hex;
         this.crc = -1;
+        this.imageSize = null;
         this.updated = Instant.now();
+    }
+
+    /**
+     * The picture's width and height when the file is a committed image of an extension InvenioRDM extracts (read
+     * from the image header, once); empty for other files and for bytes no decoder reads.
+     */
+    public Optional<ImageSize> imageSize() {
+        if (!committed || bytes == null || !IMAGE_FORMATS.contains(String.valueOf(ext()))) return Optional.empty();
+        Optional<ImageSize> s = imageSize;
+        if (s == null) {
+            s = readImageSize();
+            imageSize = s;
+        }
+        return s;
+    }
+
+    private Optional<ImageSize> readImageSize() {
+        try (InputStream in = bytes.open();
+                ImageInputStream iis = new MemoryCacheImageInputStream(in)) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
+            if (!readers.hasNext()) return Optional.empty();
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(iis, true, true);
+                return Optional.of(new ImageSize(reader.getWidth(0), reader.getHeight(0)));
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     public String ext() {
