@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,11 @@ public final class CommunitiesApi {
                         all,
                         x -> x.json().path("access").path("visibility").asText("public")));
         out.put("sortBy", sort);
-        out.put("page", page);
+        boolean ui = c.header("accept")
+                .filter(a -> a.contains(RecordFormats.UI_JSON))
+                .isPresent();
+        // The UI serialization (the communities page's search app) has no "page", and a "ui" block per hit.
+        if (!ui) out.put("page", page);
         ObjectNode links = out.putObject("links");
         links.put("self", c.api() + "/communities?page=" + page + "&size=" + size + "&sort=" + sort);
         if (page > 1)
@@ -86,12 +91,31 @@ public final class CommunitiesApi {
         if ((long) page * size < all.size()) {
             links.put("next", c.api() + "/communities?page=" + (page + 1) + "&size=" + size + "&sort=" + sort);
         }
-        return Reply.json(200, out);
+        if (!ui) return Reply.json(200, out);
+        for (JsonNode hit : arr) ((ObjectNode) hit).set("ui", uiBlock(hit));
+        return Reply.bytes(200, RecordFormats.UI_JSON, out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A community hit's "ui" block as invenio-communities' UI serializer writes it for an anonymous visitor. */
+    private static ObjectNode uiBlock(JsonNode hit) {
+        ObjectNode ui = JsonNodeFactory.instance.objectNode();
+        String type = hit.path("metadata").path("type").path("id").asText("");
+        if (!type.isEmpty())
+            ui.putObject("type")
+                    .put("id", type)
+                    .put("title_l10n", Character.toUpperCase(type.charAt(0)) + type.substring(1));
+        ui.putArray("organizations");
+        ui.putObject("custom_fields");
+        ui.putObject("permissions")
+                .put("can_include_directly", false)
+                .put("can_update", false)
+                .put("can_submit_record", false);
+        return ui;
     }
 
     /**
      * The front page's carousel: communities an administrator featured (invenio-communities' featured search, newest
-     * feature first, the list's hit shape without facets). Seeded communities carry "featured": true in their JSON to
+     * feature first, the list's hit shape and facets, sorted "featured"). Seeded communities carry "featured": true in their JSON to
      * be featured; the shipped data features none, as a fresh instance.
      */
     Reply featured(Call c) {
@@ -105,10 +129,23 @@ public final class CommunitiesApi {
         ArrayNode arr = hits.putArray("hits");
         all.stream().skip((long) (page - 1) * size).limit(size).forEach(x -> arr.add(render(x, c)));
         hits.put("total", all.size());
-        out.putObject("aggregations");
+        ObjectNode aggs = out.putObject("aggregations");
+        aggs.set(
+                "type",
+                facet(
+                        "Type",
+                        all,
+                        x -> x.json().path("metadata").path("type").path("id").asText("")));
+        aggs.set(
+                "visibility",
+                facet(
+                        "Visibility",
+                        all,
+                        x -> x.json().path("access").path("visibility").asText("public")));
+        out.put("sortBy", "featured");
+        out.put("page", page);
         out.putObject("links")
-                .put("self", c.api() + "/communities/featured?page=" + page + "&size=" + size + "&sort=newest");
-        out.put("sortBy", "newest");
+                .put("self", c.api() + "/communities/featured?page=" + page + "&size=" + size + "&sort=featured");
         return Reply.json(200, out);
     }
 

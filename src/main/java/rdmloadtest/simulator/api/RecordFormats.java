@@ -143,6 +143,7 @@ public final class RecordFormats {
      */
     static Reply search(Optional<String> accept, ObjectNode body, String site) {
         if (accept.isEmpty() || !accept.get().contains(UI_JSON)) return Reply.json(200, body);
+        body.remove("page"); // as the real UI serialization: no "page" key
         ArrayNode hits = (ArrayNode) body.path("hits").path("hits");
         for (int i = 0; i < hits.size(); i++) {
             if (hits.get(i) instanceof ObjectNode hit) hits.set(i, ui(hit, site));

@@ -1,5 +1,6 @@
 package rdmloadtest.simulator.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.Set;
 import rdmloadtest.simulator.store.Identity;
 import rdmloadtest.simulator.store.RecordDoc;
@@ -256,11 +258,16 @@ public final class RecordJson {
         return f;
     }
 
-    /** A committed file's metadata: the width and height InvenioRDM's image metadata extractor adds to images. */
-    static ObjectNode fileMetadata(StoredFile sf) {
-        ObjectNode m = F.objectNode();
-        sf.imageSize().ifPresent(s -> m.put("width", s.width()).put("height", s.height()));
-        return m;
+    /**
+     * A committed file's metadata: the width and height InvenioRDM's image metadata extractor adds to images; null
+     * for a file of a format it tries (IIIF's) but could not read (the real v13 for a PDF: null; for a CSV: {}).
+     */
+    static JsonNode fileMetadata(StoredFile sf) {
+        Optional<StoredFile.ImageSize> size = sf.imageSize();
+        if (size.isEmpty()) return iiifCompatible(sf.key) ? F.nullNode() : F.objectNode();
+        return F.objectNode()
+                .put("width", size.get().width())
+                .put("height", size.get().height());
     }
 
     /** The IIIF identifier of a file, "record:{id}:{key}" (or "draft:…"), URL-encoded as its links carry it. */
