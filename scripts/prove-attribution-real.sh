@@ -12,6 +12,7 @@
 # own CPU and its scheduling lag still make a step INVALID. Steps are 60 s (50 s measured) and a failing step is measured
 # again (capacity.confirmFailures=1): with 40 s steps and no confirmation, the search tail decided the 2 x 4 capacity
 # (8.5 req/s failed, 10 met, 11.5 failed, 13 met). ONLY=gunicorn-2x4 reruns one configuration.
+# The REST API readers only (the web UI and IIIF weights 0), as the committed reports were measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,7 +42,8 @@ search() {
     INVENIO_TOKEN=$(cat "$STATE/v13/tokens/loadtest.token") mvn -q -B exec:java@capacity \
         -Dinvenio.baseUrl=http://127.0.0.1:5000 -Dinvenio.version=13 \
         -Dmetrics.file="$STATE/monitoring/metrics.json" -Dmetrics.wait=90s -Ddata.dir="$WORK/data" \
-        -Dtraffic.depositors=0 -Dtraffic.harvesters=0 -Dhistory.record=false -Dinjector.maxMachineCpuPct=100 \
+        -Dtraffic.depositors=0 -Dtraffic.harvesters=0 -Dtraffic.mix.landingPage=0 -Dtraffic.mix.searchPage=0 -Dtraffic.mix.frontPage=0 -Dtraffic.mix.communityPages=0 -Dtraffic.mix.uploads=0 -Dtraffic.mix.iiif=0 \
+        -Dhistory.record=false -Dinjector.maxMachineCpuPct=100 \
         -Dcapacity.journey=mix -Dcapacity.startRate=1 -Dcapacity.step=1.5 -Dcapacity.maxRate=16 \
         -Dcapacity.stepDuration=60s -Dcapacity.settle=10s -Dcapacity.rampBetweenSteps=5s -Dcapacity.refineSteps=1 \
         -Dcapacity.confirmFailures=1 -Dcapacity.maxDuration=40m \

@@ -9,6 +9,7 @@
 #
 # Needs /usr/bin/prometheus (Debian's prometheus package). Prints a table and ends with "PROOF PASSED" (exit 0)
 # or "PROOF FAILED" (exit 1); the six capacity reports and proof.md go to OUT.
+# The REST API readers only (the web UI and IIIF weights 0), as the committed reports were measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -75,7 +76,8 @@ run() {
     INVENIO_TOKEN=rdm-loadtest-token-1 mvn -q -B exec:java@capacity \
         -Dinvenio.baseUrl="http://127.0.0.1:$SIM_PORT" \
         -Dmetrics.file=classpath:metrics/simulator.json -Dmetrics.prometheusUrl="http://127.0.0.1:$PROM_PORT" \
-        -Dtraffic.depositors=0 -Dtraffic.harvesters=0 -Dtraffic.download.maxMB=2 -Dhistory.record=false \
+        -Dtraffic.depositors=0 -Dtraffic.harvesters=0 -Dtraffic.mix.landingPage=0 -Dtraffic.mix.searchPage=0 -Dtraffic.mix.frontPage=0 -Dtraffic.mix.communityPages=0 -Dtraffic.mix.uploads=0 -Dtraffic.mix.iiif=0 \
+        -Dtraffic.download.maxMB=2 -Dhistory.record=false -Dcapacity.confirmFailures=0 \
         -Dcapacity.journey=mix -Dcapacity.startRate=10 -Dcapacity.step=10 -Dcapacity.maxRate=150 \
         -Dcapacity.stepDuration=15s -Dcapacity.settle=4s -Dcapacity.rampBetweenSteps=3s -Dcapacity.refineSteps=2 \
         -Dcapacity.expectedPeakRps=100 -Dcapacity.reportDir="$WORK/$name" >"$WORK/$name-capacity.log" 2>&1 || true

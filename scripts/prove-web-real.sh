@@ -77,4 +77,23 @@ PY
 done
 cat "$OUT/v$V.md"
 
+# What a landing page costs against the JSON record, at low load: one client, 3 warm-ups, then 20 sequential each.
+python3 - "$BASE" "$WORK/data/feeders/records.csv" >>"$OUT/v$V.md" <<'PY'
+import csv, statistics, sys, time, urllib.request
+base, records = sys.argv[1], sys.argv[2]
+rid = next(r["id"] for r in csv.DictReader(open(records, newline="")) if r["access_status"] == "open")
+def timed(path, n):
+    out = []
+    for _ in range(n):
+        t = time.perf_counter()
+        with urllib.request.urlopen(base + path) as r: size = len(r.read())
+        out.append((time.perf_counter() - t) * 1000)
+    return out, size
+print("\n| Record " + rid + " | mean ms | min | max | bytes |\n|---|---:|---:|---:|---:|")
+for name, path in (("landing page /records/{id}", f"/records/{rid}"), ("JSON /api/records/{id}", f"/api/records/{rid}")):
+    timed(path, 3)
+    ms, size = timed(path, 20)
+    print(f"| {name} | {statistics.mean(ms):.1f} | {min(ms):.1f} | {max(ms):.1f} | {size} |")
+PY
+tail -4 "$OUT/v$V.md"
 if $ok; then echo "PROOF PASSED"; else echo "PROOF FAILED"; exit 1; fi
