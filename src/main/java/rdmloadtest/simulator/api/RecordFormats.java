@@ -4,12 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import rdmloadtest.simulator.http.ApiError;
 import rdmloadtest.simulator.http.Reply;
 
@@ -44,6 +52,14 @@ public final class RecordFormats {
             "application/x-bibtex",
             "application/dcat+xml",
             "application/linkset+json");
+
+    /** The types v13 answers without an ETag (every other one carries the record's revision). */
+    static final Set<String> WITHOUT_ETAG = Set.of(
+            "application/ld+json",
+            "application/vnd.inveniordm.v1.full+csv",
+            "application/vnd.inveniordm.v1.simple+csv",
+            "application/linkset+json",
+            DATAPACKAGE);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -94,7 +110,7 @@ public final class RecordFormats {
     static Reply serialize(String type, ObjectNode json, String site, String style, String locale) {
         Rec r = new Rec(json, site);
         return switch (type) {
-            case "application/ld+json" -> json(type, r.schemaOrg());
+            case "application/ld+json" -> json(type, r.schemaOrg(false));
             case "application/vnd.citationstyles.csl+json" -> json(type, r.csl());
             case "application/vnd.datacite.datacite+json" -> json(type, r.dataciteJson());
             case "application/vnd.datacite.datacite+xml" -> text(type, r.dataciteXml());
@@ -129,7 +145,16 @@ public final class RecordFormats {
 
     /** schema.org JSON-LD of a record, as the landing page embeds it. */
     static JsonNode schemaOrg(ObjectNode json, String site) {
-        return new Rec(json, site).schemaOrg();
+        return new Rec(json, site).schemaOrg(false);
+    }
+
+    /**
+     * CodeMeta JSON-LD (the landing page's "codemeta" export), or empty for a record under an active embargo: v13's
+     * CodemetaSchema then hands the access.embargo dict to edtf's parser and answers 500 (an upstream bug).
+     */
+    static Optional<Reply> codemeta(ObjectNode json, String site) {
+        if (json.at("/access/embargo/active").asBoolean(false)) return Optional.empty();
+        return Optional.of(json("application/ld+json", new Rec(json, site).schemaOrg(true)));
     }
 
     /** Citation File Format (application/x-yaml), the landing page's "cff" export. */
@@ -262,82 +287,306 @@ public final class RecordFormats {
             return out;
         }
 
-        ObjectNode person(JsonNode c) {
-            ObjectNode p = JSON.createObjectNode().put("@type", "Person");
-            ArrayNode aff = p.putArray("affiliation");
-            for (String a : affiliations(c))
-                aff.addObject().put("@type", "Organization").put("name", a);
-            return p.put("familyName", family(c)).put("givenName", given(c)).put("name", name(c));
+        String prop(String name, String fallback) {
+            String[] p = PROPS.get(typeId());
+            int i = PROP_NAMES.indexOf(name);
+            return p == null || p[i].isEmpty() ? fallback : p[i];
         }
 
-        JsonNode schemaOrg() {
+        String orcid(JsonNode c) {
+            for (JsonNode id : c.at("/person_or_org/identifiers"))
+                if (id.path("scheme").asText().equals("orcid"))
+                    return id.path("identifier").asText();
+            return null;
+        }
+
+        /** schema.org's Person or Organization (PersonOrOrgSchema): affiliation and @id only when there are some. */
+        ObjectNode person(JsonNode c) {
+            ObjectNode p = JSON.createObjectNode().put("name", name(c));
+            if (c.at("/person_or_org/given_name").isTextual()) p.put("givenName", given(c));
+            if (c.at("/person_or_org/family_name").isTextual()) p.put("familyName", family(c));
+            List<String> affs = affiliations(c);
+            if (!affs.isEmpty()) {
+                ArrayNode aff = p.putArray("affiliation");
+                for (String a : affs)
+                    aff.addObject().put("@type", "Organization").put("name", a);
+            }
+            if (orcid(c) != null) p.put("@id", "https://orcid.org/" + orcid(c));
+            return p.put(
+                    "@type", c.at("/person_or_org/type").asText().equals("organizational") ? "Organization" : "Person");
+        }
+
+        long totalBytes() {
+            return json.at("/files/total_bytes").asLong(0);
+        }
+
+        /**
+         * schema.org JSON-LD as SchemaorgSchema (v13) writes it: a field without a value is left out; contentSize,
+         * size and (for a Dataset) distribution come from the record's files. Codemeta is the same schema with its
+         * own @context, no identifier but a DOI, and funding as one string.
+         */
+        JsonNode schemaOrg(boolean codemeta) {
+            String type = prop("schema.org", "https://schema.org/CreativeWork");
             ObjectNode o = JSON.createObjectNode()
-                    .put("@context", "http://schema.org")
-                    .put(
-                            "@type",
-                            "https://schema.org/" + (generalType().equals("Dataset") ? "Dataset" : "CreativeWork"));
-            o.put("identifier", api()).put("name", title());
+                    .put("@context", codemeta ? "https://doi.org/10.5063/schema/codemeta-2.0" : "http://schema.org")
+                    .put("@type", type);
+            if (!codemeta) o.put("identifier", api());
+            o.put("name", title());
             ArrayNode creators = o.putArray("creator");
             people("creators").forEach(c -> creators.add(person(c)));
             o.set("author", creators.deepCopy());
-            ArrayNode editors = o.putArray("editor");
-            people("contributors").forEach(c -> editors.add(person(c)));
-            o.put("datePublished", date())
-                    .put("dateCreated", json.path("created").asText())
-                    .put("dateModified", json.path("updated").asText())
-                    .put("description", description())
-                    .put("keywords", String.join(", ", subjects()))
-                    .put("url", html())
-                    .put("version", version());
+            if (!people("contributors").isEmpty()) {
+                ArrayNode editors = o.putArray("editor");
+                people("contributors").forEach(c -> editors.add(person(c)));
+            }
             o.putObject("publisher").put("@type", "Organization").put("name", publisher());
+            if (!subjects().isEmpty()) o.put("keywords", String.join(", ", subjects()));
+            o.put("dateCreated", json.path("created").asText())
+                    .put("dateModified", json.path("updated").asText())
+                    .put("datePublished", date().split("/")[0]);
+            if (!md().path("dates").isEmpty()) {
+                ArrayNode temporal = o.putArray("temporal");
+                md().path("dates").forEach(d -> temporal.add(d.path("date").asText()));
+            }
+            String lang = md().at("/languages/0/id").asText("");
+            if (LANGUAGES.containsKey(lang))
+                o.putObject("inLanguage")
+                        .put("alternateName", lang)
+                        .put("@type", "Language")
+                        .put("name", LANGUAGES.get(lang));
+            if (totalBytes() > 0)
+                o.put("contentSize", convertSize(totalBytes())).put("size", convertSize(totalBytes()));
+            if (!version().isEmpty()) o.put("version", version());
+            String license = licenseUrl();
+            if (license != null) o.put("license", license);
+            if (!rawDescription().isEmpty()) o.put("description", rawDescription());
+            JsonNode funding = md().path("funding");
+            if (!funding.isEmpty()) {
+                if (codemeta) {
+                    for (JsonNode f : funding) {
+                        String t = f.at("/award/title/en").asText("");
+                        String n = f.at("/award/number").asText("");
+                        if (!t.isEmpty() && !n.isEmpty()) {
+                            o.put("funding", t + " (" + n + ")");
+                            break;
+                        }
+                    }
+                } else {
+                    ArrayNode fs = o.putArray("funding");
+                    for (JsonNode f : funding) {
+                        ObjectNode g = fs.addObject();
+                        if (f.has("funder")) {
+                            ObjectNode funder = g.putObject("funder").put("@type", "Organization");
+                            if (f.at("/funder/id").isTextual())
+                                funder.put("@id", f.at("/funder/id").asText());
+                            if (f.at("/funder/name").isTextual())
+                                funder.put("name", f.at("/funder/name").asText());
+                        }
+                        String t = f.at("/award/title/en").asText("");
+                        String n = f.at("/award/number").asText("");
+                        if (!t.isEmpty() || !n.isEmpty())
+                            g.put("name", !t.isEmpty() && !n.isEmpty() ? t + " (" + n + ")" : t + n);
+                        if (f.at("/award/id").isTextual())
+                            g.put("identifier", f.at("/award/id").asText());
+                    }
+                }
+            }
+            related(o, "isPartOf", Set.of("ispartof"));
+            related(o, "hasPart", Set.of("haspart"));
+            related(o, "sameAs", Set.of("isidenticalto"));
+            related(o, "citation", Set.of("cites", "references"));
+            o.put("url", html());
+            if (type.equals("https://schema.org/Dataset")) {
+                for (JsonNode d : md().path("additional_descriptions"))
+                    if (d.at("/type/id").asText().equals("methods")) {
+                        o.put("measurementTechnique", d.path("description").asText());
+                        break;
+                    }
+                ArrayNode distribution = JSON.createArrayNode();
+                json.at("/files/entries").properties().forEach(e -> {
+                    ObjectNode d = distribution
+                            .addObject()
+                            .put("@type", "DataDownload")
+                            .put("contentUrl", api() + "/files/" + e.getKey() + "/content");
+                    if (e.getValue().path("mimetype").isTextual())
+                        d.put("encodingFormat", e.getValue().path("mimetype").asText());
+                });
+                if (!distribution.isEmpty()) o.set("distribution", distribution);
+            }
+            if (type.equals("https://schema.org/VideoObject"))
+                o.put("uploadDate", json.path("created").asText());
             return o;
         }
 
+        /** Related identifiers of the given relations as schema.org CreativeWorks (those with a URL: DOI, URL). */
+        private void related(ObjectNode o, String field, Set<String> relations) {
+            ArrayNode out = JSON.createArrayNode();
+            for (JsonNode r : md().path("related_identifiers")) {
+                if (!relations.contains(r.at("/relation_type/id").asText())) continue;
+                String scheme = r.path("scheme").asText();
+                String id = r.path("identifier").asText();
+                String url = scheme.equals("doi") ? "https://doi.org/" + id : scheme.equals("url") ? id : null;
+                if (url == null) continue;
+                if (field.equals("sameAs")) {
+                    out.add(url);
+                    continue;
+                }
+                String[] p = PROPS.get(r.at("/resource_type/id").asText());
+                String t = p == null || p[PROP_NAMES.indexOf("schema.org")].isEmpty()
+                        ? "CreativeWork"
+                        : p[PROP_NAMES.indexOf("schema.org")].substring(19);
+                out.addObject().put("@type", t).put("@id", url);
+            }
+            if (!out.isEmpty()) o.set(field, out);
+        }
+
+        String rawDescription() {
+            return md().path("description").asText("");
+        }
+
+        /** The first right's SPDX URL (Creative Commons: its legal code), as commonmeta's dict_to_spdx. */
+        String licenseUrl() {
+            JsonNode right = md().at("/rights/0");
+            if (right.isMissingNode()) return null;
+            String id = right.path("id").asText("");
+            if (id.startsWith("cc-")) return ccUrl(id) + "legalcode";
+            return right.path("link").isTextual() ? right.path("link").asText() : null;
+        }
+
+        /** https://creativecommons.org/licenses/by-nc-sa/4.0/ for cc-by-nc-sa-4.0. */
+        static String ccUrl(String id) {
+            int v = id.lastIndexOf('-');
+            return "https://creativecommons.org/licenses/" + id.substring(3, v) + "/" + id.substring(v + 1) + "/";
+        }
+
+        /** The Creative Commons licence's title in the licenses vocabulary. */
+        static String ccTitle(String id) {
+            int v = id.lastIndexOf('-');
+            StringBuilder b = new StringBuilder("Creative Commons");
+            for (String part : id.substring(3, v).split("-"))
+                b.append(
+                        switch (part) {
+                            case "by" -> " Attribution";
+                            case "nc" -> " Non Commercial";
+                            case "sa" -> " Share Alike";
+                            case "nd" -> " No Derivatives";
+                            default -> " " + part;
+                        });
+            return b.append(' ')
+                    .append(id.substring(v + 1))
+                    .append(" International")
+                    .toString();
+        }
+
+        /** CSL JSON (keys sorted, as the real writes them): abstract, language and version only when present. */
         JsonNode csl() {
-            ObjectNode o = JSON.createObjectNode()
-                    .put("id", id())
-                    .put("type", typeId().startsWith("dataset") ? "dataset" : "article")
-                    .put("title", title())
-                    .put("abstract", description());
+            ObjectNode o = JSON.createObjectNode();
+            if (!rawDescription().isEmpty()) o.put("abstract", description());
             ArrayNode authors = o.putArray("author");
             people("creators")
                     .forEach(c -> authors.addObject().put("family", family(c)).put("given", given(c)));
+            o.put("id", id());
             ArrayNode parts = o.putObject("issued").putArray("date-parts").addArray();
-            for (String p : date().split("-")) parts.add(p);
-            return o.put("version", version()).put("publisher", publisher());
+            for (String p : date().split("/")[0].split("-")) parts.add(p);
+            String lang = md().at("/languages/0/id").asText("");
+            if (!lang.isEmpty()) o.put("language", lang);
+            o.put("publisher", publisher()).put("title", title()).put("type", prop("csl", "article"));
+            if (!version().isEmpty()) o.put("version", version());
+            return o;
         }
 
+        String oai() {
+            return json.at("/pids/oai/identifier").asText("");
+        }
+
+        /** DataCite JSON (keys sorted): contributors, descriptions, language, rightsList, subjects, version when present. */
         JsonNode dataciteJson() {
             ObjectNode o = JSON.createObjectNode();
-            o.putObject("types").put("resourceTypeGeneral", generalType()).put("resourceType", "");
-            o.putArray("titles").addObject().put("title", title());
+            if (!people("contributors").isEmpty()) {
+                ArrayNode contributors = o.putArray("contributors");
+                people("contributors")
+                        .forEach(c -> contributors.add(datacitePerson(c).put("contributorType", contributorType(c))));
+                contributors.forEach(c -> sortKeys((ObjectNode) c));
+            }
             ArrayNode creators = o.putArray("creators");
-            people("creators").forEach(c -> creators.add(datacitePerson(c)));
-            ArrayNode contributors = o.putArray("contributors");
-            people("contributors")
-                    .forEach(c -> contributors.add(datacitePerson(c).put("contributorType", "Other")));
-            o.put("publisher", publisher()).put("publicationYear", year());
-            ArrayNode subjects = o.putArray("subjects");
-            subjects().forEach(s -> subjects.addObject().put("subject", s));
-            o.putArray("dates").addObject().put("date", date()).put("dateType", "Issued");
-            o.putArray("identifiers").addObject().put("identifier", html()).put("identifierType", "URL");
-            o.putArray("descriptions")
-                    .addObject()
-                    .put("description", description())
-                    .put("descriptionType", "Abstract");
-            return o.put("version", version()).put("schemaVersion", "http://datacite.org/schema/kernel-4");
+            people("creators").forEach(c -> creators.add(sortKeys(datacitePerson(c))));
+            ArrayNode dates = o.putArray("dates");
+            dates.addObject().put("date", date()).put("dateType", "Issued");
+            String updated = json.path("updated").asText("");
+            if (updated.length() >= 10)
+                dates.addObject().put("date", updated.substring(0, 10)).put("dateType", "Updated");
+            for (JsonNode d : md().path("dates")) {
+                String t = d.at("/type/id").asText("other");
+                dates.addObject()
+                        .put("date", d.path("date").asText())
+                        .put("dateType", Character.toUpperCase(t.charAt(0)) + t.substring(1));
+            }
+            if (!rawDescription().isEmpty()
+                    || !md().path("additional_descriptions").isEmpty()) {
+                ArrayNode descriptions = o.putArray("descriptions");
+                if (!rawDescription().isEmpty())
+                    descriptions.addObject().put("description", description()).put("descriptionType", "Abstract");
+                for (JsonNode d : md().path("additional_descriptions"))
+                    descriptions
+                            .addObject()
+                            .put("description", d.path("description").asText().replaceAll("<[^>]+>", ""))
+                            .put("descriptionType", d.at("/type/id").asText().equals("methods") ? "Methods" : "Other");
+            }
+            ArrayNode ids = o.putArray("identifiers");
+            ids.addObject().put("identifier", html()).put("identifierType", "URL");
+            if (!oai().isEmpty()) ids.addObject().put("identifier", oai()).put("identifierType", "oai");
+            String lang = md().at("/languages/0/id").asText("");
+            if (!lang.isEmpty()) o.put("language", lang);
+            o.put("publicationYear", year()).put("publisher", publisher());
+            if (!md().path("rights").isEmpty()) {
+                ArrayNode rights = o.putArray("rightsList");
+                for (JsonNode r : md().path("rights")) {
+                    String id = r.path("id").asText("");
+                    if (id.startsWith("cc-"))
+                        rights.addObject()
+                                .put("rights", ccTitle(id))
+                                .put("rightsIdentifier", id)
+                                .put("rightsIdentifierScheme", "spdx")
+                                .put("rightsUri", ccUrl(id));
+                    else rights.addObject().put("rights", r.at("/title/en").asText(id));
+                }
+            }
+            o.put("schemaVersion", "http://datacite.org/schema/kernel-4");
+            if (!subjects().isEmpty()) {
+                ArrayNode subjects = o.putArray("subjects");
+                subjects().forEach(s -> subjects.addObject().put("subject", s));
+            }
+            o.putArray("titles").addObject().put("title", title());
+            o.putObject("types")
+                    .put("resourceType", prop("datacite_type", ""))
+                    .put("resourceTypeGeneral", prop("datacite_general", "Other"));
+            if (!version().isEmpty()) o.put("version", version());
+            return o;
         }
 
-        static ObjectNode datacitePerson(JsonNode c) {
-            ObjectNode p = JSON.createObjectNode()
-                    .put("name", name(c))
-                    .put("nameType", "Personal")
-                    .put("givenName", given(c))
-                    .put("familyName", family(c));
-            p.putArray("nameIdentifiers");
-            ArrayNode aff = p.putArray("affiliation");
-            affiliations(c).forEach(a -> aff.addObject().put("name", a));
-            return p;
+        /** DataCite's contributorType from the role id (projectleader → ProjectLeader). */
+        static String contributorType(JsonNode c) {
+            String role = c.at("/role/id").asText("other");
+            for (String t : CONTRIBUTOR_TYPES) if (t.equalsIgnoreCase(role)) return t;
+            return "Other";
+        }
+
+        ObjectNode datacitePerson(JsonNode c) {
+            ObjectNode p = JSON.createObjectNode();
+            List<String> affs = affiliations(c);
+            if (!affs.isEmpty()) {
+                ArrayNode aff = p.putArray("affiliation");
+                affs.forEach(a -> aff.addObject().put("name", a));
+            }
+            if (c.at("/person_or_org/family_name").isTextual()) p.put("familyName", family(c));
+            if (c.at("/person_or_org/given_name").isTextual()) p.put("givenName", given(c));
+            p.put("name", name(c));
+            ArrayNode ids = p.putArray("nameIdentifiers");
+            if (orcid(c) != null)
+                ids.addObject().put("nameIdentifier", orcid(c)).put("nameIdentifierScheme", "ORCID");
+            return p.put(
+                    "nameType",
+                    c.at("/person_or_org/type").asText().equals("organizational") ? "Organizational" : "Personal");
         }
 
         String dataciteXml() {
@@ -366,17 +615,28 @@ public final class RecordFormats {
                     .append(x(publisher()))
                     .append("</publisher>\n  <publicationYear>")
                     .append(year())
-                    .append("</publicationYear>\n  <subjects>\n");
-            for (String s : subjects()) b.append("    <subject>").append(x(s)).append("</subject>\n");
-            b.append("  </subjects>\n  <dates>\n    <date dateType=\"Issued\">")
+                    .append("</publicationYear>\n");
+            // as the real: an element without a value (subjects, version, descriptions) is left out
+            if (!subjects().isEmpty()) {
+                b.append("  <subjects>\n");
+                for (String s : subjects())
+                    b.append("    <subject>").append(x(s)).append("</subject>\n");
+                b.append("  </subjects>\n");
+            }
+            b.append("  <dates>\n    <date dateType=\"Issued\">")
                     .append(date())
                     .append("</date>\n  </dates>\n  <resourceType resourceTypeGeneral=\"")
-                    .append(generalType())
-                    .append("\"/>\n  <version>")
-                    .append(x(version()))
-                    .append("</version>\n  <descriptions>\n    <description descriptionType=\"Abstract\">")
-                    .append(x(description()))
-                    .append("</description>\n  </descriptions>\n</resource>\n");
+                    .append(prop("datacite_general", "Other"))
+                    .append("\">")
+                    .append(x(prop("datacite_type", "")))
+                    .append("</resourceType>\n");
+            if (!version().isEmpty())
+                b.append("  <version>").append(x(version())).append("</version>\n");
+            if (!rawDescription().isEmpty())
+                b.append("  <descriptions>\n    <description descriptionType=\"Abstract\">")
+                        .append(x(description()))
+                        .append("</description>\n  </descriptions>\n");
+            b.append("</resource>\n");
             return b.toString();
         }
 
@@ -390,12 +650,12 @@ public final class RecordFormats {
             for (JsonNode c : people("contributors")) dc(b, "contributor", name(c));
             for (JsonNode c : people("creators")) dc(b, "creator", name(c));
             dc(b, "date", date());
-            dc(b, "description", description());
+            if (!rawDescription().isEmpty()) dc(b, "description", description());
             dc(b, "identifier", html());
             dc(b, "publisher", publisher());
             for (String s : subjects()) dc(b, "subject", s);
             dc(b, "title", title());
-            dc(b, "type", typeTitle());
+            dc(b, "type", prop("eurepo", "info:eu-repo/semantics/other"));
             return b.append("</oai_dc:dc>\n").toString();
         }
 
@@ -422,7 +682,7 @@ public final class RecordFormats {
                 marc(b, i == 0 ? "100" : "700", name(creators.get(i)), affiliations(creators.get(i)));
             marc(b, "245", title(), List.of());
             marc(b, "260", publisher() + " " + date(), List.of());
-            marc(b, "520", description(), List.of());
+            if (!rawDescription().isEmpty()) marc(b, "520", description(), List.of());
             for (String s : subjects()) marc(b, "653", s, List.of());
             marc(b, "856", html(), List.of());
             return b.append("</record>\n").toString();
@@ -457,8 +717,7 @@ public final class RecordFormats {
                     .append(year())
                     .append(",\n  publisher    = {")
                     .append(publisher())
-                    .append("},\n  version      = {")
-                    .append(version())
+                    .append(version().isEmpty() ? "" : "},\n  version      = {" + version())
                     .append("},\n}")
                     .toString();
         }
@@ -473,9 +732,12 @@ public final class RecordFormats {
                     .append("\">\n    <rdf:type rdf:resource=\"http://www.w3.org/ns/dcat#Dataset\"/>\n")
                     .append("    <dct:title>")
                     .append(x(title()))
-                    .append("</dct:title>\n    <dct:description>")
-                    .append(x(description()))
-                    .append("</dct:description>\n    <dct:issued>")
+                    .append("</dct:title>\n")
+                    .append(
+                            rawDescription().isEmpty()
+                                    ? ""
+                                    : "    <dct:description>" + x(description()) + "</dct:description>\n")
+                    .append("    <dct:issued>")
                     .append(date())
                     .append("</dct:issued>\n");
             for (JsonNode c : people("creators"))
@@ -556,27 +818,56 @@ public final class RecordFormats {
             return o;
         }
 
+        /**
+         * The Data Package (v2) as v13's DataPackageSchema writes it: description, version, keywords and licenses only
+         * when present; resources are the record's files; contributors the creators then the contributors by role.
+         */
         JsonNode datapackage() {
             ObjectNode o = JSON.createObjectNode()
                     .put("$schema", "https://datapackage.org/profiles/2.0/datapackage.json")
-                    .put("id", html())
                     .put("name", id())
-                    .put("title", title())
-                    .put("description", description())
-                    .put("version", version())
-                    .put("created", json.path("created").asText());
+                    .put("title", title());
+            if (!rawDescription().isEmpty()) o.put("description", description());
+            if (!version().isEmpty()) o.put("version", version());
+            o.put("created", json.path("created").asText()).put("homepage", html());
+            if (!subjects().isEmpty()) {
+                ArrayNode keywords = o.putArray("keywords");
+                subjects().forEach(keywords::add);
+            }
+            ArrayNode resources = o.putArray("resources");
+            json.at("/files/entries").properties().forEach(e -> {
+                JsonNode f = e.getValue();
+                resources
+                        .addObject()
+                        .put("name", e.getKey())
+                        .put("path", html() + "/files/" + e.getKey())
+                        .put("format", f.path("ext").asText())
+                        .put("mimetype", f.path("mimetype").asText())
+                        .put("bytes", f.path("size").asLong())
+                        .put("hash", f.path("checksum").asText());
+            });
+            if (!md().path("rights").isEmpty()) {
+                ArrayNode licenses = o.putArray("licenses");
+                for (JsonNode r : md().path("rights")) {
+                    String id = r.path("id").asText("");
+                    ObjectNode l = licenses.addObject().put("name", id);
+                    if (id.startsWith("cc-")) l.put("path", ccUrl(id)).put("title", ccTitle(id));
+                }
+            }
             ArrayNode contributors = o.putArray("contributors");
-            people("creators")
-                    .forEach(c -> contributors
-                            .addObject()
-                            .put("title", name(c))
-                            .put("givenName", given(c))
-                            .put("familyName", family(c))
-                            .putArray("roles")
-                            .add("creator"));
-            ArrayNode keywords = o.putArray("keywords");
-            subjects().forEach(keywords::add);
-            o.putArray("resources");
+            for (String field : List.of("creators", "contributors"))
+                for (JsonNode c : people(field)) {
+                    ObjectNode p = contributors.addObject().put("title", name(c));
+                    if (c.at("/person_or_org/given_name").isTextual()) p.put("givenName", given(c));
+                    if (c.at("/person_or_org/family_name").isTextual()) p.put("familyName", family(c));
+                    p.putArray("roles")
+                            .add(
+                                    field.equals("creators")
+                                            ? "creator"
+                                            : c.at("/role/id").asText("other"));
+                    List<String> affs = affiliations(c);
+                    if (!affs.isEmpty()) p.put("organization", affs.get(0));
+                }
             return o;
         }
 
@@ -657,6 +948,100 @@ public final class RecordFormats {
             md().path("subjects").forEach(s -> subjects.add(s.deepCopy()));
             return o;
         }
+    }
+
+    /** Column names of simulator/resource_type_props.csv (v13's resource type vocabulary props). */
+    private static final List<String> PROP_NAMES =
+            List.of("id", "csl", "datacite_general", "datacite_type", "schema.org", "eurepo", "openaire_type");
+
+    private static final Map<String, String[]> PROPS = loadProps();
+
+    private static Map<String, String[]> loadProps() {
+        Map<String, String[]> out = new HashMap<>();
+        try (Reader r = new InputStreamReader(
+                RecordFormats.class.getClassLoader().getResourceAsStream("simulator/resource_type_props.csv"),
+                StandardCharsets.UTF_8)) {
+            for (CSVRecord rec : CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(r)) {
+                String[] row = new String[PROP_NAMES.size()];
+                for (int i = 0; i < row.length; i++) row[i] = rec.get(PROP_NAMES.get(i));
+                out.put(row[0], row);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read simulator/resource_type_props.csv", e);
+        }
+        return out;
+    }
+
+    /** pycountry's names of the ISO 639-3 languages the generated data uses. */
+    private static final Map<String, String> LANGUAGES = Map.of(
+            "eng",
+            "English",
+            "deu",
+            "German",
+            "fra",
+            "French",
+            "spa",
+            "Spanish",
+            "ita",
+            "Italian",
+            "nor",
+            "Norwegian",
+            "tur",
+            "Turkish",
+            "ara",
+            "Arabic",
+            "por",
+            "Portuguese",
+            "nld",
+            "Dutch");
+
+    /** DataCite 4 contributor types; a role id matching one case-insensitively maps to it. */
+    private static final List<String> CONTRIBUTOR_TYPES = List.of(
+            "ContactPerson",
+            "DataCollector",
+            "DataCurator",
+            "DataManager",
+            "Distributor",
+            "Editor",
+            "HostingInstitution",
+            "Producer",
+            "ProjectLeader",
+            "ProjectManager",
+            "ProjectMember",
+            "RegistrationAgency",
+            "RegistrationAuthority",
+            "RelatedPerson",
+            "Researcher",
+            "ResearchGroup",
+            "RightsHolder",
+            "Sponsor",
+            "Supervisor",
+            "WorkPackageLeader",
+            "Other");
+
+    /** invenio-rdm-records' convert_size: base 1024, two decimals as Python's round and str print them. */
+    static String convertSize(long bytes) {
+        if (bytes == 0) return "0B";
+        String[] names = {"B", "KB", "MB", "GB", "TB", "PB"};
+        int i = (int) Math.floor(Math.log(bytes) / Math.log(1024));
+        double s = Math.round(bytes / Math.pow(1024, i) * 100) / 100.0;
+        return Double.toString(s) + " " + names[i];
+    }
+
+    private static ObjectNode sortKeys(ObjectNode o) {
+        List<String> names = new ArrayList<>();
+        o.fieldNames().forEachRemaining(names::add);
+        Collections.sort(names);
+        ObjectNode sorted = JSON.createObjectNode();
+        for (String n : names) sorted.set(n, o.get(n));
+        o.removeAll();
+        o.setAll(sorted);
+        return o;
     }
 
     private static final String XML_HEAD = "<?xml version='1.0' encoding='utf-8'?>\n";
