@@ -1,0 +1,152 @@
+package rdmloadtest.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The landing page's exports (/records/{id}/export/{format}) and the serializations behind them, as the real v13
+ * answers them: attachment headers, codemeta by embargo, and fields left out when the record has no value for them.
+ */
+class ExportsTest extends AbstractSimulatorTest {
+    /** Fixture records: bare metadata (no description, version, subjects, contributors). */
+    static Sim bare;
+    /** The generated data set: full metadata. */
+    static Sim full;
+
+    /** A dataset with data.csv and notes.txt. */
+    static final String DATASET = "s0000-00000";
+    /** Under an active embargo. */
+    static final String EMBARGOED = "s0000-00013";
+
+    @BeforeAll
+    static void start() throws Exception {
+        bare = Sim.start(Fixture.records(20), fast());
+        full = Sim.start(Path.of("data/default"), fast(), false);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (bare != null) bare.close();
+        if (full != null) full.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "json, json",
+        "json-ld, json",
+        "csl, json",
+        "datacite-json, json",
+        "datacite-xml, xml",
+        "dublincore, xml",
+        "marcxml, xml",
+        "bibtex, bib",
+        "dcat-ap, xml",
+        "geojson, geojson",
+        "codemeta, json",
+        "cff, yaml",
+        "datapackage, json"
+    })
+    void everyExportIsAnAttachmentNamedAfterTheRecordLinkingItsPageAndLinkset(String format, String ext)
+            throws Exception {
+        Res r = bare.get("/records/" + DATASET + "/export/" + format).expect(200);
+        assertEquals("attachment; filename=" + DATASET + "." + ext, r.header("Content-Disposition"));
+        assertEquals(
+                "<" + bare.base + "/records/" + DATASET + "> ; rel=\"describes\" ; type=\"text/html\" , <" + bare.base
+                        + "/api/records/" + DATASET + "> ; rel=\"linkset\" ; type=\"application/linkset+json\"",
+                r.header("Link"));
+    }
+
+    @Test
+    void codemetaIsJsonLdButFailsUnderAnActiveEmbargo() throws Exception {
+        Res ok = bare.get("/records/" + DATASET + "/export/codemeta").expect(200);
+        assertEquals("application/ld+json", ok.header("Content-Type"));
+        JsonNode cm = ok.json();
+        assertEquals(
+                "https://doi.org/10.5063/schema/codemeta-2.0",
+                cm.path("@context").asText());
+        assertEquals("https://schema.org/Dataset", cm.path("@type").asText());
+        assertFalse(cm.has("identifier"), "codemeta has an identifier only for a DOI");
+        Res failed = bare.get("/records/" + EMBARGOED + "/export/codemeta").expect(500);
+        assertEquals("text/html; charset=utf-8", failed.header("Content-Type"));
+        assertEquals(null, failed.header("Content-Disposition"));
+    }
+
+    @Test
+    void jsonLdOfADatasetWithFilesHasItsSizeAndDistributionAndNothingItLacks() throws Exception {
+        JsonNode ld = bare.get("/api/records/" + DATASET, "Accept", "application/ld+json")
+                .expect(200)
+                .json();
+        for (String absent : List.of("description", "editor", "keywords", "version"))
+            assertFalse(ld.has(absent), absent + " in " + ld);
+        long total = bare.get("/api/records/" + DATASET)
+                .json()
+                .at("/files/total_bytes")
+                .asLong();
+        assertTrue(total > 0);
+        assertEquals(
+                String.format(java.util.Locale.ROOT, "%.2f KB", total / 1024.0),
+                ld.path("contentSize").asText());
+        assertEquals(ld.path("contentSize"), ld.path("size"));
+        JsonNode distribution = ld.path("distribution");
+        assertEquals(2, distribution.size(), ld.toString());
+        assertEquals("DataDownload", distribution.get(0).path("@type").asText());
+        assertEquals(
+                bare.base + "/api/records/" + DATASET + "/files/data.csv/content",
+                distribution.get(0).path("contentUrl").asText());
+        assertEquals("text/csv", distribution.get(0).path("encodingFormat").asText());
+        assertEquals(ld, bare.get("/records/" + DATASET + "/export/json-ld").json());
+    }
+
+    @Test
+    void theOtherSerializationsLeaveOutWhatTheRecordHasNoneOf() throws Exception {
+        JsonNode csl = export(bare, DATASET, "csl").json();
+        for (String absent : List.of("abstract", "version")) assertFalse(csl.has(absent), absent + " in " + csl);
+        JsonNode datacite = export(bare, DATASET, "datacite-json").json();
+        for (String absent : List.of("contributors", "descriptions", "subjects", "version"))
+            assertFalse(datacite.has(absent), absent + " in " + datacite);
+        JsonNode datapackage = export(bare, DATASET, "datapackage").json();
+        for (String absent : List.of("id", "description", "version", "keywords"))
+            assertFalse(datapackage.has(absent), absent + " in " + datapackage);
+        assertEquals(
+                bare.base + "/records/" + DATASET, datapackage.path("homepage").asText());
+        assertEquals(2, datapackage.path("resources").size());
+        String dataciteXml = export(bare, DATASET, "datacite-xml").text();
+        for (String absent : List.of("<subjects>", "<version>", "<descriptions>"))
+            assertFalse(dataciteXml.contains(absent), dataciteXml);
+        assertFalse(export(bare, DATASET, "dublincore").text().contains("<dc:description>"));
+        assertFalse(export(bare, DATASET, "marcxml").text().contains("tag=\"520\""));
+        assertFalse(export(bare, DATASET, "dcat-ap").text().contains("<dct:description>"));
+        assertFalse(export(bare, DATASET, "bibtex").text().contains("version"));
+    }
+
+    @Test
+    void aRecordWithThoseFieldsKeepsThemInEverySerialization() throws Exception {
+        String id = WebPagesTest.WITH_CSV;
+        JsonNode ld = export(full, id, "json-ld").json();
+        for (String present : List.of("description", "keywords", "version", "contentSize", "size"))
+            assertTrue(ld.has(present), present + " in " + ld);
+        assertEquals("https://schema.org/SoftwareSourceCode", ld.path("@type").asText());
+        assertFalse(ld.has("distribution"), "distribution is for datasets only");
+        JsonNode csl = export(full, id, "csl").json();
+        for (String present : List.of("abstract", "version")) assertTrue(csl.has(present), present + " in " + csl);
+        JsonNode datacite = export(full, id, "datacite-json").json();
+        for (String present : List.of("descriptions", "subjects", "version"))
+            assertTrue(datacite.has(present), present + " in " + datacite);
+        assertTrue(export(full, id, "datacite-xml").text().contains("<version>"));
+        assertTrue(export(full, id, "dublincore").text().contains("<dc:description>"));
+    }
+
+    private static Res export(Sim sim, String id, String format) throws Exception {
+        return sim.get("/records/" + id + "/export/" + format).expect(200);
+    }
+}
