@@ -146,6 +146,57 @@ class ExportsTest extends AbstractSimulatorTest {
         assertTrue(export(full, id, "dublincore").text().contains("<dc:description>"));
     }
 
+    @Test
+    void theUiSerializationHasV13sBlocksAndOnlyThoseTheRecordHasValuesFor() throws Exception {
+        JsonNode ui = bare.get("/api/records/" + DATASET, "Accept", "application/vnd.inveniordm.v1+json")
+                .expect(200)
+                .json()
+                .path("ui");
+        for (String absent : List.of("description_stripped", "contributors", "subjects", "languages", "rights"))
+            assertFalse(ui.has(absent), absent + " in " + ui);
+        assertEquals("v1", ui.path("version").asText());
+        assertEquals("January 15, 2000", ui.path("publication_date_l10n_long").asText());
+        assertEquals("Jan 15, 2000", ui.path("publication_date_l10n_medium").asText());
+        assertEquals("Open", ui.at("/access_status/title_l10n").asText());
+        assertEquals(
+                "The record and files are publicly accessible.",
+                ui.at("/access_status/description_l10n").asText());
+        assertTrue(ui.path("custom_fields").isObject());
+        JsonNode embargoed = bare.get("/api/records/" + EMBARGOED, "Accept", "application/vnd.inveniordm.v1+json")
+                .expect(200)
+                .json()
+                .at("/ui/access_status");
+        assertEquals("January 1, 2999", embargoed.path("embargo_date_l10n").asText());
+        assertEquals("warning", embargoed.path("message_class").asText());
+    }
+
+    @Test
+    void theLinksetSignpostsTheLandingPageEachFileAndTheApiRecord() throws Exception {
+        JsonNode sets = bare.get("/api/records/" + DATASET, "Accept", "application/linkset+json")
+                .expect(200)
+                .json()
+                .path("linkset");
+        assertEquals(4, sets.size(), sets.toString());
+        JsonNode landing = sets.get(0);
+        assertEquals(bare.base + "/records/" + DATASET, landing.path("anchor").asText());
+        assertEquals(15, landing.path("describedby").size());
+        assertEquals(2, landing.path("item").size());
+        assertEquals("https://schema.org/Dataset", landing.at("/type/0/href").asText());
+        assertEquals("https://schema.org/AboutPage", landing.at("/type/1/href").asText());
+        assertEquals(
+                bare.base + "/records/" + DATASET + "/files/data.csv",
+                sets.get(1).path("anchor").asText());
+        assertEquals(
+                bare.base + "/records/" + DATASET,
+                sets.get(1).at("/collection/0/href").asText());
+        assertEquals(
+                bare.base + "/api/records/" + DATASET,
+                sets.get(3).path("anchor").asText());
+        assertEquals(
+                bare.base + "/records/" + DATASET,
+                sets.get(3).at("/describes/0/href").asText());
+    }
+
     private static Res export(Sim sim, String id, String format) throws Exception {
         return sim.get("/records/" + id + "/export/" + format).expect(200);
     }

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -799,22 +802,48 @@ public final class RecordFormats {
             return "\"" + v.replace("\"", "\"\"") + "\"";
         }
 
+        /**
+         * The signposting linkset as v13 writes it: the landing page (authors' ORCIDs, every serialization, its files,
+         * licence, types), then one set per file (its collection) and one for the API record (what it describes).
+         */
         JsonNode linkset() {
             ObjectNode o = JSON.createObjectNode();
-            ObjectNode link = o.putArray("linkset").addObject().put("anchor", html());
-            link.putArray("item").addObject().put("href", api() + "/files").put("type", "application/json");
+            ArrayNode sets = o.putArray("linkset");
+            ObjectNode link = sets.addObject().put("anchor", html());
+            ArrayNode authors = JSON.createArrayNode();
+            for (JsonNode c : people("creators"))
+                if (orcid(c) != null) authors.addObject().put("href", "https://orcid.org/" + orcid(c));
+            if (!authors.isEmpty()) link.set("author", authors);
             ArrayNode describedby = link.putArray("describedby");
-            for (String t : List.of(
-                    "application/dcat+xml",
-                    "application/ld+json",
-                    "application/marcxml+xml",
-                    "application/vnd.citationstyles.csl+json",
-                    "application/vnd.datacite.datacite+json",
-                    "application/vnd.datacite.datacite+xml",
-                    "application/x-bibtex",
-                    "application/x-dc+xml"))
-                describedby.addObject().put("href", api()).put("type", t);
-            link.putArray("type").addObject().put("href", "https://schema.org/" + generalType());
+            for (String t : TYPES.stream().sorted().toList())
+                if (!t.equals("application/linkset+json"))
+                    describedby.addObject().put("href", api()).put("type", t);
+            ArrayNode items = JSON.createArrayNode();
+            json.at("/files/entries")
+                    .properties()
+                    .forEach(e -> items.addObject()
+                            .put("href", html() + "/files/" + e.getKey())
+                            .put("type", e.getValue().path("mimetype").asText()));
+            if (!items.isEmpty()) link.set("item", items);
+            String right = md().at("/rights/0/id").asText("");
+            if (right.startsWith("cc-")) link.putArray("license").addObject().put("href", ccUrl(right));
+            ArrayNode types = link.putArray("type");
+            types.addObject().put("href", prop("schema.org", "https://schema.org/CreativeWork"));
+            types.addObject().put("href", "https://schema.org/AboutPage");
+            json.at("/files/entries")
+                    .properties()
+                    .forEach(e -> sets.addObject()
+                            .put("anchor", html() + "/files/" + e.getKey())
+                            .putArray("collection")
+                            .addObject()
+                            .put("href", html())
+                            .put("type", "text/html"));
+            sets.addObject()
+                    .put("anchor", api())
+                    .putArray("describes")
+                    .addObject()
+                    .put("href", html())
+                    .put("type", "text/html");
             return o;
         }
 
@@ -918,35 +947,147 @@ public final class RecordFormats {
             return "'" + s.replace("'", "''") + "'";
         }
 
-        /** The API JSON plus the "ui" block the landing page and the search app read. */
+        /**
+         * The API JSON plus the "ui" block the landing page and the search app read, with v13's UIJSONSerializer
+         * keys: description_stripped, contributors, languages, rights, additional_descriptions and dates only when the
+         * record has them; version "v1" when it has none (measured 2026-12-05).
+         */
         JsonNode uiJson() {
             ObjectNode o = json.deepCopy();
             ObjectNode ui = o.putObject("ui");
-            ui.put("publication_date_l10n_medium", date())
-                    .put("publication_date_l10n_long", date())
-                    .put("created_date_l10n_long", json.path("created").asText())
-                    .put("updated_date_l10n_long", json.path("updated").asText())
-                    .put("version", version())
-                    .put("description_stripped", description())
-                    .put("is_draft", false);
+            ui.put("publication_date_l10n_medium", l10n(date(), MEDIUM_DATE))
+                    .put("publication_date_l10n_long", l10n(date(), LONG_DATE))
+                    .put("created_date_l10n_long", l10n(json.path("created").asText(), LONG_DATE))
+                    .put("updated_date_l10n_long", l10n(json.path("updated").asText(), LONG_DATE));
             ui.putObject("resource_type").put("id", typeId()).put("title_l10n", typeTitle());
-            ui.putObject("access_status")
-                    .put("id", json.at("/access/status").asText("open"))
-                    .put("title_l10n", json.at("/access/status").asText("open"))
-                    .put("icon", "unlock");
             ObjectNode creators = ui.putObject("creators");
-            ArrayNode list = creators.putArray("creators");
-            people("creators").forEach(c -> list.add(c.deepCopy()));
-            ArrayNode affs = creators.putArray("affiliations");
-            int i = 1;
-            for (JsonNode c : people("creators"))
-                for (String a : affiliations(c)) affs.addArray().add(i++).add(a).add(JSON.nullNode());
-            ObjectNode contributors = ui.putObject("contributors");
-            ArrayNode clist = contributors.putArray("contributors");
-            people("contributors").forEach(c -> clist.add(c.deepCopy()));
-            ArrayNode subjects = ui.putArray("subjects");
-            md().path("subjects").forEach(s -> subjects.add(s.deepCopy()));
+            creators.set("creators", uiPeople("creators", creators.putArray("affiliations")));
+            if (!people("contributors").isEmpty()) {
+                ObjectNode contributors = ui.putObject("contributors");
+                contributors.set("contributors", uiPeople("contributors", contributors.putArray("affiliations")));
+            }
+            if (!rawDescription().isEmpty()) ui.put("description_stripped", description());
+            if (!md().path("languages").isEmpty()) {
+                ArrayNode languages = ui.putArray("languages");
+                for (JsonNode l : md().path("languages")) {
+                    String id = l.path("id").asText();
+                    languages.addObject().put("id", id).put("title_l10n", LANGUAGES.getOrDefault(id, id));
+                }
+            }
+            if (!md().path("rights").isEmpty()) {
+                ArrayNode rights = ui.putArray("rights");
+                for (JsonNode r : md().path("rights")) {
+                    String id = r.path("id").asText("");
+                    ObjectNode right = rights.addObject()
+                            .put("id", id)
+                            .put(
+                                    "title_l10n",
+                                    id.startsWith("cc-")
+                                            ? ccTitle(id)
+                                            : r.at("/title/en").asText(id))
+                            .put("description_l10n", "")
+                            .put("icon", id.replaceAll("-[0-9.]+$", "") + "-icon");
+                    if (id.startsWith("cc-"))
+                        right.putObject("props").put("url", ccUrl(id)).put("scheme", "spdx");
+                }
+            }
+            if (!md().path("additional_descriptions").isEmpty()) {
+                ArrayNode more = ui.putArray("additional_descriptions");
+                for (JsonNode d : md().path("additional_descriptions")) {
+                    String t = d.at("/type/id").asText("other");
+                    more.addObject()
+                            .put("description", d.path("description").asText())
+                            .putObject("type")
+                            .put("id", t)
+                            .put("title_l10n", Character.toUpperCase(t.charAt(0)) + t.substring(1));
+                }
+            }
+            if (!md().path("dates").isEmpty()) {
+                ArrayNode dates = ui.putArray("dates");
+                for (JsonNode d : md().path("dates")) {
+                    String t = d.at("/type/id").asText("other");
+                    dates.addObject()
+                            .put("date", d.path("date").asText())
+                            .putObject("type")
+                            .put("id", t)
+                            .put(
+                                    "title_l10n",
+                                    d.at("/type/title/en").asText(Character.toUpperCase(t.charAt(0)) + t.substring(1)));
+                }
+            }
+            ui.put("version", version().isEmpty() ? "v1" : version());
+            ui.set("access_status", accessStatus());
+            ui.putObject("custom_fields");
+            ui.put("is_draft", false);
             return o;
+        }
+
+        /** People as the UI lists them: each with [n, name] per affiliation, numbered across the list. */
+        private ArrayNode uiPeople(String field, ArrayNode affiliations) {
+            ArrayNode list = JSON.createArrayNode();
+            int n = 1;
+            for (JsonNode c : people(field)) {
+                ObjectNode p = c.deepCopy();
+                if (c.has("affiliations")) {
+                    ArrayNode own = p.putArray("affiliations");
+                    for (String a : affiliations(c)) {
+                        own.addArray().add(n).add(a);
+                        affiliations.addArray().add(n).add(a).add(JSON.nullNode());
+                        n++;
+                    }
+                }
+                list.add(p);
+            }
+            return list;
+        }
+
+        /** v13's access status block: its title, description, icon and message class per status. */
+        private ObjectNode accessStatus() {
+            String id = json.at("/access/status").asText("open");
+            String until = json.at("/access/embargo/until").asText("");
+            String untilL10n = until.isEmpty() ? null : l10n(until, LONG_DATE);
+            ObjectNode a = JSON.createObjectNode().put("id", id);
+            return switch (id) {
+                case "embargoed" ->
+                    a.put("title_l10n", "Embargoed")
+                            .put("description_l10n", "The files will be made publicly available on " + untilL10n + ".")
+                            .put("icon", "outline clock")
+                            .put("embargo_date_l10n", untilL10n)
+                            .put("message_class", "warning");
+                case "restricted" ->
+                    a.put("title_l10n", "Restricted")
+                            .put(
+                                    "description_l10n",
+                                    "The record is publicly accessible, but files are restricted to users with access.")
+                            .put("icon", "ban")
+                            .putNull("embargo_date_l10n")
+                            .put("message_class", "negative");
+                case "metadata-only" ->
+                    a.put("title_l10n", "Metadata-only")
+                            .put("description_l10n", "No files are available for this record.")
+                            .put("icon", "tag")
+                            .putNull("embargo_date_l10n")
+                            .put("message_class", "");
+                default ->
+                    a.put("title_l10n", "Open")
+                            .put("description_l10n", "The record and files are publicly accessible.")
+                            .put("icon", "unlock")
+                            .putNull("embargo_date_l10n")
+                            .put("message_class", "");
+            };
+        }
+    }
+
+    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter MEDIUM_DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
+
+    /** An ISO date (or timestamp) as babel formats it in English; anything else (EDTF) as it is. */
+    static String l10n(String date, DateTimeFormatter format) {
+        try {
+            return LocalDate.parse(date.length() > 10 ? date.substring(0, 10) : date)
+                    .format(format);
+        } catch (DateTimeParseException e) {
+            return date;
         }
     }
 
