@@ -49,7 +49,8 @@ class ContentNegotiationTest extends AbstractSimulatorTest {
         "application/dcat+xml, application/dcat+xml, <rdf:RDF , true",
         "application/vnd.geo+json, application/vnd.geo+json, FeatureCollection, true",
         "application/linkset+json, application/linkset+json, \"linkset\", false",
-        "application/vnd.inveniordm.v1.full+csv, application/vnd.inveniordm.v1.full+csv, 'id,title', false",
+        "application/vnd.inveniordm.v1.full+csv, application/vnd.inveniordm.v1.full+csv, metadata.title, false",
+        "application/vnd.inveniordm.v1.simple+csv, application/vnd.inveniordm.v1.simple+csv, 'id,created,pids.doi', false",
         "'text/html;q=0.9, application/x-bibtex', application/x-bibtex, '@', true",
         "*/*, application/json, \"metadata\", true"
     })

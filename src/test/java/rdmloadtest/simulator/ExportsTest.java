@@ -197,6 +197,29 @@ class ExportsTest extends AbstractSimulatorTest {
                 sets.get(3).at("/describes/0/href").asText());
     }
 
+    @Test
+    void theCsvTypesFlattenTheRecordOrListV13sTenColumns() throws Exception {
+        String[] full = bare.get("/api/records/" + DATASET, "Accept", "application/vnd.inveniordm.v1.full+csv")
+                .expect(200)
+                .text()
+                .split("\r\n");
+        List<String> header = List.of(full[0].split(","));
+        assertEquals(header.stream().sorted().toList(), header, "columns sorted");
+        assertTrue(header.contains("metadata.creators.0.person_or_org.name"), full[0]);
+        assertTrue(header.contains("files.entries.data.csv.size"), full[0]);
+        assertTrue(full[1].contains("\"Lovelace, Ada\""), full[1]);
+        assertTrue(full[1].contains(",True,"), "Python's booleans: " + full[1]);
+        String simple = bare.get("/api/records/" + DATASET, "Accept", "application/vnd.inveniordm.v1.simple+csv")
+                .expect(200)
+                .text();
+        assertTrue(
+                simple.startsWith("id,created,pids.doi.identifier,metadata.title,metadata.description,"
+                        + "metadata.resource_type.title.en,metadata.publication_date,"
+                        + "metadata.creators.person_or_org.type,metadata.creators.person_or_org.name,"
+                        + "metadata.rights.id\r\n" + DATASET + ","),
+                simple);
+    }
+
     private static Res export(Sim sim, String id, String format) throws Exception {
         return sim.get("/records/" + id + "/export/" + format).expect(200);
     }

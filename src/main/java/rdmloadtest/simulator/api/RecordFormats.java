@@ -781,25 +781,60 @@ public final class RecordFormats {
             return authors + " (" + year() + ") \u201c" + title() + "\u201d. " + publisher() + ".";
         }
 
+        /**
+         * flask-resources' CSVSerializer (header_separator "."): the full type flattens the whole record JSON (list
+         * items by index, columns sorted, Python's True/False); the simple one has v13's ten fixed columns, a list's
+         * values joined by newlines. Rows end in CRLF, cells quoted only when they must be (Python's csv module).
+         */
         String csv(boolean full) {
-            List<String> header = new ArrayList<>(List.of("id", "title", "publication_date", "creators", "publisher"));
-            List<String> row = new ArrayList<>(List.of(id(), title(), date(), names(), publisher()));
-            if (full) {
-                header.addAll(List.of("description", "subjects", "version", "resource_type", "url"));
-                row.addAll(List.of(description(), String.join("; ", subjects()), version(), typeId(), html()));
-            }
-            return String.join(",", header) + "\r\n"
-                    + String.join(",", row.stream().map(Rec::csvCell).toList()) + "\r\n";
+            Map<String, String> cells = new java.util.TreeMap<>();
+            if (full) flatten(json, "", cells);
+            else
+                for (String column : SIMPLE_CSV) {
+                    List<String> values = new ArrayList<>();
+                    collect(json, List.of(column.split("\\.")), 0, values);
+                    cells.put(column, String.join("\n", values));
+                }
+            List<String> header = full ? new ArrayList<>(cells.keySet()) : SIMPLE_CSV;
+            return String.join(",", header.stream().map(Rec::csvCell).toList()) + "\r\n"
+                    + String.join(
+                            ",", header.stream().map(h -> csvCell(cells.get(h))).toList()) + "\r\n";
         }
 
-        private String names() {
-            List<String> out = new ArrayList<>();
-            people("creators").forEach(c -> out.add(name(c)));
-            return String.join("; ", out);
+        private static void flatten(JsonNode node, String path, Map<String, String> out) {
+            if (node.isObject())
+                node.properties()
+                        .forEach(
+                                e -> flatten(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), out));
+            else if (node.isArray()) for (int i = 0; i < node.size(); i++) flatten(node.get(i), path + "." + i, out);
+            else out.put(path, scalar(node));
+        }
+
+        /** The values at a dotted path, through lists (as flask-resources' simple CSV reads them). */
+        private static void collect(JsonNode node, List<String> path, int i, List<String> out) {
+            if (node.isArray()) {
+                for (JsonNode n : node) collect(n, path, i, out);
+                return;
+            }
+            if (i == path.size()) {
+                if (!node.isMissingNode() && !node.isContainerNode()) out.add(scalar(node));
+                return;
+            }
+            collect(node.path(path.get(i)), path, i + 1, out);
+        }
+
+        private static String scalar(JsonNode n) {
+            if (n.isNull() || n.isMissingNode()) return "";
+            if (n.isBoolean()) return n.asBoolean() ? "True" : "False";
+            if (n.isFloatingPointNumber()) return Double.toString(n.asDouble());
+            return n.asText();
         }
 
         private static String csvCell(String v) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
+            if (v == null) return "";
+            return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
+                    ? "\"" + v.replace("\"", "\"\"") + "\""
+                    : v;
         }
 
         /**
@@ -1090,6 +1125,19 @@ public final class RecordFormats {
             return date;
         }
     }
+
+    /** The simple CSV's columns (v13's app config). */
+    private static final List<String> SIMPLE_CSV = List.of(
+            "id",
+            "created",
+            "pids.doi.identifier",
+            "metadata.title",
+            "metadata.description",
+            "metadata.resource_type.title.en",
+            "metadata.publication_date",
+            "metadata.creators.person_or_org.type",
+            "metadata.creators.person_or_org.name",
+            "metadata.rights.id");
 
     /** Column names of simulator/resource_type_props.csv (v13's resource type vocabulary props). */
     private static final List<String> PROP_NAMES =
