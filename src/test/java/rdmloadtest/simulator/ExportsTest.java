@@ -142,8 +142,16 @@ class ExportsTest extends AbstractSimulatorTest {
         JsonNode datacite = export(full, id, "datacite-json").json();
         for (String present : List.of("descriptions", "subjects", "version"))
             assertTrue(datacite.has(present), present + " in " + datacite);
-        assertTrue(export(full, id, "datacite-xml").text().contains("<version>"));
-        assertTrue(export(full, id, "dublincore").text().contains("<dc:description>"));
+        String dataciteXml = export(full, id, "datacite-xml").text();
+        assertTrue(dataciteXml.contains("<version>"), dataciteXml);
+        assertTrue(dataciteXml.contains("<alternateIdentifier alternateIdentifierType=\"oai\">"), dataciteXml);
+        assertTrue(dataciteXml.contains("<rights rightsURI=\"https://creativecommons.org/licenses/"), dataciteXml);
+        String dc = export(full, id, "dublincore").text();
+        assertTrue(dc.contains("<dc:description>"), dc);
+        assertTrue(dc.contains("<dc:rights>info:eu-repo/semantics/openAccess</dc:rights>"), dc);
+        String marc = export(full, id, "marcxml").text();
+        for (String tag : List.of("909", "245", "100", "540", "520", "260", "980", "856", "542"))
+            assertTrue(marc.contains("<datafield tag=\"" + tag + "\""), tag + " in " + marc);
     }
 
     @Test

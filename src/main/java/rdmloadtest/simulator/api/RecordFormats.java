@@ -592,26 +592,22 @@ public final class RecordFormats {
                     c.at("/person_or_org/type").asText().equals("organizational") ? "Organizational" : "Personal");
         }
 
+        /** DataCite XML (kernel 4.3) in v13's element order; an element without a value is left out. */
         String dataciteXml() {
             StringBuilder b = new StringBuilder(XML_HEAD)
-                    .append("<resource xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
-                            + " xmlns=\"http://datacite.org/schema/kernel-4\" xsi:schemaLocation=\"http://datacite.org/schema/kernel-4"
-                            + " http://schema.datacite.org/meta/kernel-4.5/metadata.xsd\">\n")
-                    .append("  <identifier identifierType=\"URL\">")
+                    .append("<resource xmlns=\"http://datacite.org/schema/kernel-4\""
+                            + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+                            + " xsi:schemaLocation=\"http://datacite.org/schema/kernel-4"
+                            + " http://schema.datacite.org/meta/kernel-4.3/metadata.xsd\">\n")
+                    .append("  <alternateIdentifiers>\n    <alternateIdentifier alternateIdentifierType=\"URL\">")
                     .append(x(html()))
-                    .append("</identifier>\n  <creators>\n");
-            for (JsonNode c : people("creators")) {
-                b.append("    <creator>\n      <creatorName nameType=\"Personal\">")
-                        .append(x(name(c)))
-                        .append("</creatorName>\n      <givenName>")
-                        .append(x(given(c)))
-                        .append("</givenName>\n      <familyName>")
-                        .append(x(family(c)))
-                        .append("</familyName>\n");
-                for (String a : affiliations(c))
-                    b.append("      <affiliation>").append(x(a)).append("</affiliation>\n");
-                b.append("    </creator>\n");
-            }
+                    .append("</alternateIdentifier>\n");
+            if (!oai().isEmpty())
+                b.append("    <alternateIdentifier alternateIdentifierType=\"oai\">")
+                        .append(x(oai()))
+                        .append("</alternateIdentifier>\n");
+            b.append("  </alternateIdentifiers>\n  <creators>\n");
+            for (JsonNode c : people("creators")) dataciteXmlPerson(b, "creator", c, null);
             b.append("  </creators>\n  <titles>\n    <title>")
                     .append(x(title()))
                     .append("</title>\n  </titles>\n  <publisher>")
@@ -619,30 +615,104 @@ public final class RecordFormats {
                     .append("</publisher>\n  <publicationYear>")
                     .append(year())
                     .append("</publicationYear>\n");
-            // as the real: an element without a value (subjects, version, descriptions) is left out
             if (!subjects().isEmpty()) {
                 b.append("  <subjects>\n");
                 for (String s : subjects())
                     b.append("    <subject>").append(x(s)).append("</subject>\n");
                 b.append("  </subjects>\n");
             }
-            b.append("  <dates>\n    <date dateType=\"Issued\">")
-                    .append(date())
-                    .append("</date>\n  </dates>\n  <resourceType resourceTypeGeneral=\"")
+            if (!people("contributors").isEmpty()) {
+                b.append("  <contributors>\n");
+                for (JsonNode c : people("contributors")) dataciteXmlPerson(b, "contributor", c, contributorType(c));
+                b.append("  </contributors>\n");
+            }
+            b.append("  <dates>\n    <date dateType=\"Issued\">").append(date()).append("</date>\n");
+            String updated = json.path("updated").asText("");
+            if (updated.length() >= 10)
+                b.append("    <date dateType=\"Updated\">")
+                        .append(updated, 0, 10)
+                        .append("</date>\n");
+            b.append("  </dates>\n");
+            String lang = md().at("/languages/0/id").asText("");
+            if (!lang.isEmpty()) b.append("  <language>").append(x(lang)).append("</language>\n");
+            b.append("  <resourceType resourceTypeGeneral=\"")
                     .append(prop("datacite_general", "Other"))
                     .append("\">")
                     .append(x(prop("datacite_type", "")))
                     .append("</resourceType>\n");
             if (!version().isEmpty())
                 b.append("  <version>").append(x(version())).append("</version>\n");
-            if (!rawDescription().isEmpty())
-                b.append("  <descriptions>\n    <description descriptionType=\"Abstract\">")
-                        .append(x(description()))
-                        .append("</description>\n  </descriptions>\n");
-            b.append("</resource>\n");
-            return b.toString();
+            if (!md().path("rights").isEmpty()) {
+                b.append("  <rightsList>\n");
+                for (JsonNode r : md().path("rights")) {
+                    String id = r.path("id").asText("");
+                    if (id.startsWith("cc-"))
+                        b.append("    <rights rightsURI=\"")
+                                .append(ccUrl(id))
+                                .append("\" rightsIdentifierScheme=\"spdx\" rightsIdentifier=\"")
+                                .append(x(id))
+                                .append("\">")
+                                .append(x(ccTitle(id)))
+                                .append("</rights>\n");
+                    else
+                        b.append("    <rights>")
+                                .append(x(r.at("/title/en").asText(id)))
+                                .append("</rights>\n");
+                }
+                b.append("  </rightsList>\n");
+            }
+            if (!rawDescription().isEmpty()
+                    || !md().path("additional_descriptions").isEmpty()) {
+                b.append("  <descriptions>\n");
+                if (!rawDescription().isEmpty())
+                    b.append("    <description descriptionType=\"Abstract\">")
+                            .append(x(description()))
+                            .append("</description>\n");
+                for (JsonNode d : md().path("additional_descriptions"))
+                    b.append("    <description descriptionType=\"")
+                            .append(d.at("/type/id").asText().equals("methods") ? "Methods" : "Other")
+                            .append("\">")
+                            .append(x(d.path("description").asText().replaceAll("<[^>]+>", "")))
+                            .append("</description>\n");
+                b.append("  </descriptions>\n");
+            }
+            return b.append("</resource>\n").toString();
         }
 
+        private void dataciteXmlPerson(StringBuilder b, String element, JsonNode c, String type) {
+            b.append("    <").append(element);
+            if (type != null) b.append(" contributorType=\"").append(type).append('"');
+            b.append(">\n      <")
+                    .append(element)
+                    .append("Name nameType=\"")
+                    .append(
+                            c.at("/person_or_org/type").asText().equals("organizational")
+                                    ? "Organizational"
+                                    : "Personal")
+                    .append("\">")
+                    .append(x(name(c)))
+                    .append("</")
+                    .append(element)
+                    .append("Name>\n");
+            if (c.at("/person_or_org/given_name").isTextual())
+                b.append("      <givenName>").append(x(given(c))).append("</givenName>\n");
+            if (c.at("/person_or_org/family_name").isTextual())
+                b.append("      <familyName>").append(x(family(c))).append("</familyName>\n");
+            if (orcid(c) != null)
+                b.append("      <nameIdentifier nameIdentifierScheme=\"ORCID\">")
+                        .append(x(orcid(c)))
+                        .append("</nameIdentifier>\n");
+            for (String a : affiliations(c))
+                b.append("      <affiliation>").append(x(a)).append("</affiliation>\n");
+            b.append("    </").append(element).append(">\n");
+        }
+
+        /** The access right in the info:eu-repo vocabulary (open, embargoed, restricted, metadata-only). */
+        String accessRight() {
+            return "info:eu-repo/semantics/" + json.at("/access/status").asText("open") + "Access";
+        }
+
+        /** Dublin Core (oai_dc) as v13 writes it, elements sorted by name; empty ones left out. */
         String dublinCore() {
             StringBuilder b = new StringBuilder(XML_HEAD)
                     .append("<oai_dc:dc xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
@@ -654,8 +724,19 @@ public final class RecordFormats {
             for (JsonNode c : people("creators")) dc(b, "creator", name(c));
             dc(b, "date", date());
             if (!rawDescription().isEmpty()) dc(b, "description", description());
-            dc(b, "identifier", html());
+            for (JsonNode d : md().path("additional_descriptions"))
+                dc(b, "description", d.path("description").asText().replaceAll("<[^>]+>", ""));
+            dc(b, "identifier", oai().isEmpty() ? html() : oai());
+            for (JsonNode l : md().path("languages"))
+                dc(b, "language", l.path("id").asText());
             dc(b, "publisher", publisher());
+            dc(b, "rights", accessRight());
+            for (JsonNode r : md().path("rights")) {
+                String id = r.path("id").asText("");
+                if (!id.startsWith("cc-")) continue;
+                dc(b, "rights", ccTitle(id));
+                dc(b, "rights", ccUrl(id));
+            }
             for (String s : subjects()) dc(b, "subject", s);
             dc(b, "title", title());
             dc(b, "type", prop("eurepo", "info:eu-repo/semantics/other"));
@@ -672,30 +753,94 @@ public final class RecordFormats {
                     .append(">\n");
         }
 
+        /** MARC21 XML in v13's field order; a field without a value is left out. */
         String marcXml() {
             StringBuilder b = new StringBuilder(XML_HEAD)
                     .append("<record xmlns=\"http://www.loc.gov/MARC21/slim\">\n")
-                    .append("  <leader>00000nmm##2200000uu#4500</leader>\n")
-                    .append("  <controlfield tag=\"001\">")
+                    .append("  <leader>00000n")
+                    .append(
+                            generalType().equals("Dataset")
+                                    ? "mm"
+                                    : generalType().equals("Audiovisual") ? "gm" : "am")
+                    .append("##2200000uu#4500</leader>\n  <controlfield tag=\"001\">")
                     .append(x(id()))
                     .append("</controlfield>\n");
-            for (JsonNode c : people("contributors")) marc(b, "700", name(c), affiliations(c));
+            if (!oai().isEmpty()) marc(b, "909", "C", "O", List.of("o", oai()));
+            for (JsonNode c : people("contributors")) marc(b, "700", " ", " ", marcPerson(c, true));
+            marc(b, "245", " ", " ", List.of("a", title()));
             List<JsonNode> creators = people("creators");
             for (int i = 0; i < creators.size(); i++)
-                marc(b, i == 0 ? "100" : "700", name(creators.get(i)), affiliations(creators.get(i)));
-            marc(b, "245", title(), List.of());
-            marc(b, "260", publisher() + " " + date(), List.of());
-            if (!rawDescription().isEmpty()) marc(b, "520", description(), List.of());
-            for (String s : subjects()) marc(b, "653", s, List.of());
-            marc(b, "856", html(), List.of());
+                marc(b, i == 0 ? "100" : "700", " ", " ", marcPerson(creators.get(i), false));
+            marc(b, "540", " ", " ", List.of("a", accessRight()));
+            for (JsonNode r : md().path("rights")) {
+                String id = r.path("id").asText("");
+                if (!id.startsWith("cc-")) continue;
+                marc(b, "540", " ", " ", List.of("a", ccTitle(id), "u", ccUrl(id)));
+                marc(b, "650", "1", "7", List.of("a", id, "2", "spdx"));
+            }
+            for (String s : subjects()) marc(b, "653", " ", " ", List.of("a", s));
+            if (!rawDescription().isEmpty()) marc(b, "520", " ", " ", List.of("a", description()));
+            for (JsonNode d : md().path("additional_descriptions"))
+                marc(
+                        b,
+                        "500",
+                        " ",
+                        " ",
+                        List.of("a", d.path("description").asText().replaceAll("<[^>]+>", "")));
+            for (JsonNode l : md().path("languages"))
+                marc(b, "041", " ", " ", List.of("a", l.path("id").asText()));
+            marc(b, "260", " ", " ", List.of("b", publisher(), "c", date()));
+            marc(b, "980", " ", " ", List.of("a", prop("eurepo", "info:eu-repo/semantics/other")));
+            String[] type = typeId().split("-", 2);
+            marc(b, "980", " ", " ", type.length == 2 ? List.of("a", type[0], "b", type[1]) : List.of("a", type[0]));
+            String updated = json.path("updated").asText("");
+            if (updated.length() >= 19)
+                b.append("  <controlfield tag=\"005\">")
+                        .append(updated.substring(0, 19).replaceAll("[-T:]", ""))
+                        .append(".0</controlfield>\n");
+            json.at("/files/entries")
+                    .properties()
+                    .forEach(e -> marc(
+                            b,
+                            "856",
+                            "4",
+                            " ",
+                            List.of(
+                                    "s",
+                                    e.getValue().path("size").asText(),
+                                    "z",
+                                    e.getValue().path("checksum").asText(),
+                                    "u",
+                                    html() + "/files/" + e.getKey())));
+            marc(b, "542", " ", " ", List.of("l", json.at("/access/status").asText("open")));
             return b.append("</record>\n").toString();
         }
 
-        private static void marc(StringBuilder b, String tag, String a, List<String> u) {
-            b.append("  <datafield tag=\"").append(tag).append("\" ind1=\" \" ind2=\" \">\n");
-            b.append("    <subfield code=\"a\">").append(x(a)).append("</subfield>\n");
-            for (String aff : u)
-                b.append("    <subfield code=\"u\">").append(x(aff)).append("</subfield>\n");
+        /** A MARC person's subfields: name, ORCID, affiliations and (contributors) a relator code. */
+        private List<String> marcPerson(JsonNode c, boolean contributor) {
+            List<String> out = new ArrayList<>(List.of("a", name(c)));
+            if (orcid(c) != null) out.addAll(List.of("0", "(orcid)" + orcid(c)));
+            for (String a : affiliations(c)) out.addAll(List.of("u", a));
+            if (contributor)
+                out.addAll(List.of("4", RELATORS.getOrDefault(c.at("/role/id").asText(), "oth")));
+            return out;
+        }
+
+        /** A datafield; subfields as code, value pairs. */
+        private static void marc(StringBuilder b, String tag, String ind1, String ind2, List<String> subfields) {
+            b.append("  <datafield tag=\"")
+                    .append(tag)
+                    .append("\" ind1=\"")
+                    .append(ind1)
+                    .append("\" ind2=\"")
+                    .append(ind2)
+                    .append("\">\n");
+            for (int i = 0; i < subfields.size(); i += 2)
+                b.append("    <subfield code=\"")
+                        .append(subfields.get(i))
+                        .append("\">")
+                        .append(x(subfields.get(i + 1)))
+                        .append("</subfield>\n");
             b.append("  </datafield>\n");
         }
 
@@ -1125,6 +1270,18 @@ public final class RecordFormats {
             return date;
         }
     }
+
+    /** MARC relator codes of the contributor roles (v13's MARCXML schema). */
+    private static final Map<String, String> RELATORS = Map.of(
+            "contactperson", "prc",
+            "datacollector", "com",
+            "datacurator", "cur",
+            "datamanager", "dtm",
+            "editor", "edt",
+            "projectleader", "pdr",
+            "researcher", "res",
+            "supervisor", "dgs",
+            "other", "oth");
 
     /** The simple CSV's columns (v13's app config). */
     private static final List<String> SIMPLE_CSV = List.of(
