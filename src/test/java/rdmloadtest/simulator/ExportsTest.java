@@ -126,7 +126,17 @@ class ExportsTest extends AbstractSimulatorTest {
         assertFalse(export(bare, DATASET, "dublincore").text().contains("<dc:description>"));
         assertFalse(export(bare, DATASET, "marcxml").text().contains("tag=\"520\""));
         assertFalse(export(bare, DATASET, "dcat-ap").text().contains("<dct:description>"));
-        assertFalse(export(bare, DATASET, "bibtex").text().contains("version"));
+        String bibtex = export(bare, DATASET, "bibtex").text();
+        assertFalse(bibtex.contains("version"), bibtex);
+        assertTrue(bibtex.startsWith("@dataset{lovelace_2000_" + DATASET + ",\n"), bibtex);
+        assertTrue(bibtex.contains("  month        = jan,\n"), bibtex);
+        String cff = export(bare, DATASET, "cff").text();
+        for (String absent : List.of("abstract:", "keywords:", "\nversion:", "identifiers:", "repository-code:"))
+            assertFalse(cff.contains(absent), cff);
+        assertTrue(cff.contains("license: []\n"), cff);
+        assertTrue(
+                cff.contains("message: If you use this dataset, please cite it using the metadata from this file.\n"),
+                cff);
     }
 
     @Test

@@ -844,14 +844,25 @@ public final class RecordFormats {
             b.append("  </datafield>\n");
         }
 
+        /** BibTeX as v13 writes it: entry type by resource type, month when the date has one, version if any. */
         String bibtex() {
             List<JsonNode> creators = people("creators");
-            String first =
-                    creators.isEmpty() ? "unknown" : family(creators.get(0)).toLowerCase(Locale.ROOT);
+            String first = creators.isEmpty()
+                    ? "unknown"
+                    : java.text.Normalizer.normalize(family(creators.get(0)), java.text.Normalizer.Form.NFD)
+                            .replaceAll("[^A-Za-z0-9]", "")
+                            .toLowerCase(Locale.ROOT);
+            String entry = switch (typeId()) {
+                case "software" -> "software";
+                case "dataset" -> "dataset";
+                // the other formatters need fields the records lack (journal, booktitle, school): misc, as measured
+                case "publication-book" -> "book";
+                default -> "misc";
+            };
             StringBuilder b = new StringBuilder("@")
-                    .append(typeId().startsWith("dataset") ? "dataset" : "misc")
+                    .append(entry)
                     .append('{')
-                    .append(first.replaceAll("[^a-z0-9]", ""))
+                    .append(first)
                     .append('_')
                     .append(year())
                     .append('_')
@@ -859,15 +870,21 @@ public final class RecordFormats {
                     .append(",\n  author       = {");
             for (int i = 0; i < creators.size(); i++)
                 b.append(i == 0 ? "" : " and\n                  ").append(name(creators.get(i)));
-            return b.append("},\n  title        = {")
-                    .append(title())
-                    .append("},\n  year         = ")
-                    .append(year())
-                    .append(",\n  publisher    = {")
-                    .append(publisher())
-                    .append(version().isEmpty() ? "" : "},\n  version      = {" + version())
-                    .append("},\n}")
-                    .toString();
+            b.append("},\n  title        = {").append(title()).append("},\n");
+            String[] parts = date().split("/")[0].split("-");
+            if (parts.length >= 2) {
+                int m = Integer.parseInt(parts[1]);
+                b.append("  month        = ")
+                        .append(java.time.Month.of(m)
+                                .getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)
+                                .toLowerCase(Locale.ROOT))
+                        .append(",\n");
+            }
+            b.append("  year         = ").append(year()).append(",\n");
+            b.append("  publisher    = {").append(publisher()).append("},\n");
+            if (!version().isEmpty())
+                b.append("  version      = {").append(version()).append("},\n");
+            return b.append("}").toString();
         }
 
         String dcat() {
@@ -1080,50 +1097,61 @@ public final class RecordFormats {
             return o;
         }
 
-        /** CFF 1.2.0 as invenio-rdm-records' CFFSerializer writes it (YAML). */
+        /**
+         * CFF 1.2.0 as v13's CFFSchema writes it (YAML, keys sorted): authors are the creators then the
+         * contributors; license the rights' ids ([] when none); type only for software and datasets.
+         */
         String cff() {
-            StringBuilder b =
-                    new StringBuilder("abstract: ").append(yaml(description())).append("\nauthors:\n");
-            for (JsonNode c : people("creators")) {
-                List<String> affs = affiliations(c);
-                if (!affs.isEmpty())
-                    b.append("- affiliation: ")
-                            .append(yaml(String.join("; ", affs)))
-                            .append("\n  ");
-                else b.append("- ");
-                b.append("family-names: ")
-                        .append(yaml(family(c)))
-                        .append("\n  given-names: ")
-                        .append(yaml(given(c)));
-                for (JsonNode id : c.at("/person_or_org/identifiers"))
-                    if (id.path("scheme").asText().equals("orcid"))
-                        b.append("\n  orcid: ")
-                                .append(yaml("https://orcid.org/"
-                                        + id.path("identifier").asText()));
-                b.append("\n");
-            }
+            StringBuilder b = new StringBuilder();
+            if (!rawDescription().isEmpty())
+                b.append("abstract: ").append(yaml(description())).append("\n");
+            b.append("authors:\n");
+            for (String field : List.of("creators", "contributors"))
+                for (JsonNode c : people(field)) {
+                    List<String> lines = new ArrayList<>();
+                    List<String> affs = affiliations(c);
+                    if (c.at("/person_or_org/type").asText().equals("organizational")) {
+                        lines.add("name: " + yaml(name(c)));
+                    } else {
+                        if (!affs.isEmpty()) lines.add("affiliation: " + yaml(affs.get(0)));
+                        if (c.at("/person_or_org/family_name").isTextual())
+                            lines.add("family-names: " + yaml(family(c)));
+                        if (c.at("/person_or_org/given_name").isTextual()) lines.add("given-names: " + yaml(given(c)));
+                        if (orcid(c) != null) lines.add("orcid: " + yaml(orcid(c)));
+                    }
+                    b.append("- ").append(String.join("\n  ", lines)).append("\n");
+                }
             b.append("cff-version: 1.2.0\ndate-released: '").append(date()).append("'\n");
-            b.append("identifiers:\n- type: url\n  value: ")
-                    .append(yaml(html()))
-                    .append("\n");
             List<String> subjects = subjects();
             if (!subjects.isEmpty()) {
                 b.append("keywords:\n");
                 for (String s : subjects) b.append("- ").append(yaml(s)).append("\n");
             }
-            b.append("message: If you use this software, please cite it as below.\n");
-            b.append("repository-code: ").append(yaml(html())).append("\n");
-            b.append("title: ")
-                    .append(yaml(title()))
-                    .append("\ntype: ")
-                    .append(typeId().startsWith("software") ? "software" : "dataset")
-                    .append("\n");
+            List<String> licenses = new ArrayList<>();
+            md().path("rights").forEach(r -> {
+                if (r.path("id").isTextual()) licenses.add(r.path("id").asText());
+            });
+            if (licenses.isEmpty()) b.append("license: []\n");
+            else {
+                b.append("license:\n");
+                for (String l : licenses) b.append("- ").append(yaml(l)).append("\n");
+            }
+            String type = typeId().equals("software") || typeId().equals("dataset") ? typeId() : null;
+            b.append("message: If you use this ")
+                    .append(type == null ? "work" : type)
+                    .append(", please cite it using the metadata from this file.\n");
+            b.append("title: ").append(yaml(title())).append("\n");
+            if (type != null) b.append("type: ").append(type).append("\n");
             if (!version().isEmpty())
                 b.append("version: ").append(yaml(version())).append("\n");
             return b.toString();
         }
 
+        /** PyYAML's plain style where it would use it (letters, digits, spaces and punctuation it allows). */
         private static String yaml(String s) {
+            boolean scalarLike = s.matches("[0-9.+-]+|[0-9]{4}-[0-9]{2}-[0-9]{2}.*")
+                    || s.matches("(?i)(yes|no|true|false|null|on|off|y|n|~)");
+            if (s.matches("[A-Za-z0-9][A-Za-z0-9 ,.()/_-]*") && !s.endsWith(" ") && !scalarLike) return s;
             return "'" + s.replace("'", "''") + "'";
         }
 
