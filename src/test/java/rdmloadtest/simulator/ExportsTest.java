@@ -125,7 +125,13 @@ class ExportsTest extends AbstractSimulatorTest {
             assertFalse(dataciteXml.contains(absent), dataciteXml);
         assertFalse(export(bare, DATASET, "dublincore").text().contains("<dc:description>"));
         assertFalse(export(bare, DATASET, "marcxml").text().contains("tag=\"520\""));
-        assertFalse(export(bare, DATASET, "dcat-ap").text().contains("<dct:description>"));
+        String dcat = export(bare, DATASET, "dcat-ap").text();
+        for (String absent : List.of("<dct:description>", "<owl:versionInfo>", "<dcat:keyword>", "<dct:contributor>"))
+            assertFalse(dcat.contains(absent), absent + " in " + dcat);
+        assertTrue(
+                dcat.contains("<dcat:downloadURL rdf:resource=\"" + bare.base + "/records/" + DATASET
+                        + "/files/data.csv\"/>"),
+                dcat);
         String bibtex = export(bare, DATASET, "bibtex").text();
         assertFalse(bibtex.contains("version"), bibtex);
         assertTrue(bibtex.startsWith("@dataset{lovelace_2000_" + DATASET + ",\n"), bibtex);
@@ -159,6 +165,9 @@ class ExportsTest extends AbstractSimulatorTest {
         String dc = export(full, id, "dublincore").text();
         assertTrue(dc.contains("<dc:description>"), dc);
         assertTrue(dc.contains("<dc:rights>info:eu-repo/semantics/openAccess</dc:rights>"), dc);
+        String dcat = export(full, id, "dcat-ap").text();
+        for (String element : List.of("<dct:description>", "<owl:versionInfo>", "<dcat:keyword>", "<adms:identifier>"))
+            assertTrue(dcat.contains(element), element + " in " + dcat);
         String marc = export(full, id, "marcxml").text();
         for (String tag : List.of("909", "245", "100", "540", "520", "260", "980", "856", "542"))
             assertTrue(marc.contains("<datafield tag=\"" + tag + "\""), tag + " in " + marc);

@@ -887,42 +887,144 @@ public final class RecordFormats {
             return b.append("}").toString();
         }
 
+        /**
+         * DCAT-AP as v13 writes it (its XSLT over the DataCite XML): creators and contributors with their
+         * organisations, a project leader's prov:wasGeneratedBy, issued/modified dates, identifiers, version, the
+         * descriptions, a licence distribution and one distribution per file; empty fields left out.
+         */
         String dcat() {
-            StringBuilder b = new StringBuilder(XML_HEAD)
-                    .append("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
-                            + " xmlns:dcat=\"http://www.w3.org/ns/dcat#\" xmlns:dct=\"http://purl.org/dc/terms/\""
-                            + " xmlns:foaf=\"http://xmlns.com/foaf/0.1/\">\n")
-                    .append("  <rdf:Description rdf:about=\"")
-                    .append(x(html()))
-                    .append("\">\n    <rdf:type rdf:resource=\"http://www.w3.org/ns/dcat#Dataset\"/>\n")
-                    .append("    <dct:title>")
-                    .append(x(title()))
-                    .append("</dct:title>\n")
-                    .append(
-                            rawDescription().isEmpty()
-                                    ? ""
-                                    : "    <dct:description>" + x(description()) + "</dct:description>\n")
-                    .append("    <dct:issued>")
-                    .append(date())
+            StringBuilder b = new StringBuilder(XML_HEAD).append(DCAT_HEAD).append("  <rdf:Description>\n");
+            b.append("    <rdf:type rdf:resource=\"http://www.w3.org/ns/dcat#Dataset\"/>\n")
+                    .append("    <dct:type rdf:resource=\"http://purl.org/dc/dcmitype/")
+                    .append(dcmiType())
+                    .append("\"/>\n");
+            for (JsonNode c : people("creators")) dcatAgent(b, "dct:creator", c, "    ");
+            b.append("    <dct:title>").append(x(title())).append("</dct:title>\n");
+            b.append("    <dct:publisher>\n      <foaf:Agent>\n        <foaf:name>")
+                    .append(x(publisher()))
+                    .append("</foaf:name>\n      </foaf:Agent>\n    </dct:publisher>\n");
+            b.append("    <dct:issued rdf:datatype=\"http://www.w3.org/2001/XMLSchema#gYear\">")
+                    .append(year())
                     .append("</dct:issued>\n");
-            for (JsonNode c : people("creators"))
-                b.append("    <dct:creator>\n      <rdf:Description>\n        <rdf:type"
-                                + " rdf:resource=\"http://xmlns.com/foaf/0.1/Person\"/>\n        <foaf:name>")
-                        .append(x(name(c)))
-                        .append("</foaf:name>\n        <foaf:givenName>")
-                        .append(x(given(c)))
-                        .append("</foaf:givenName>\n        <foaf:familyName>")
-                        .append(x(family(c)))
-                        .append("</foaf:familyName>\n      </rdf:Description>\n    </dct:creator>\n");
             for (String s : subjects())
                 b.append("    <dcat:keyword>").append(x(s)).append("</dcat:keyword>\n");
-            b.append("    <dct:publisher>\n      <rdf:Description>\n        <foaf:name>")
-                    .append(x(publisher()))
-                    .append("</foaf:name>\n      </rdf:Description>\n    </dct:publisher>\n")
-                    .append("    <dcat:landingPage rdf:resource=\"")
+            for (JsonNode c : people("contributors")) dcatAgent(b, "dct:contributor", c, "    ");
+            for (JsonNode c : people("contributors"))
+                if (c.at("/role/id").asText().equals("projectleader")) {
+                    b.append("    <prov:wasGeneratedBy>\n      <foaf:Project>\n        <rdf:type"
+                            + " rdf:resource=\"http://www.w3.org/ns/prov#Activity\"/>\n");
+                    dcatAgent(b, "citedcat:projectLeader", c, "        ");
+                    b.append("      </foaf:Project>\n    </prov:wasGeneratedBy>\n");
+                }
+            b.append("    <dct:issued rdf:datatype=\"http://www.w3.org/2001/XMLSchema#date\">")
+                    .append(date())
+                    .append("</dct:issued>\n");
+            String updated = json.path("updated").asText("");
+            if (updated.length() >= 10)
+                b.append("    <dct:modified rdf:datatype=\"http://www.w3.org/2001/XMLSchema#date\">")
+                        .append(updated, 0, 10)
+                        .append("</dct:modified>\n");
+            for (JsonNode l : md().path("languages"))
+                b.append("    <dct:language rdf:resource=\"http://publications.europa.eu/resource/authority/language/")
+                        .append(l.path("id").asText().toUpperCase(Locale.ROOT))
+                        .append("\"/>\n");
+            b.append("    <owl:sameAs rdf:resource=\"").append(x(html())).append("\"/>\n");
+            b.append("    <adms:identifier>\n      <adms:Identifier>\n        <skos:notation"
+                            + " rdf:datatype=\"http://www.w3.org/2001/XMLSchema#anyURI\">")
                     .append(x(html()))
-                    .append("\"/>\n  </rdf:Description>\n</rdf:RDF>\n");
-            return b.toString();
+                    .append("</skos:notation>\n        <adms:schemeAgency>URL</adms:schemeAgency>\n"
+                            + "      </adms:Identifier>\n    </adms:identifier>\n");
+            if (!oai().isEmpty())
+                b.append("    <adms:identifier>\n      <adms:Identifier>\n        <skos:notation>")
+                        .append(x(oai()))
+                        .append("</skos:notation>\n        <adms:schemeAgency>oai</adms:schemeAgency>\n"
+                                + "      </adms:Identifier>\n    </adms:identifier>\n");
+            if (!version().isEmpty())
+                b.append("    <owl:versionInfo>").append(x(version())).append("</owl:versionInfo>\n");
+            if (!rawDescription().isEmpty())
+                b.append("    <dct:description>").append(x(description())).append("</dct:description>\n");
+            for (JsonNode d : md().path("additional_descriptions"))
+                b.append("    <dct:description>")
+                        .append(x(d.path("description").asText().replaceAll("<[^>]+>", "")))
+                        .append("</dct:description>\n");
+            // the real writes one licence distribution, empty when the record has no licence
+            String right = md().at("/rights/0/id").asText("");
+            b.append("    <dcat:distribution>\n      <dcat:Distribution");
+            if (right.startsWith("cc-"))
+                b.append(">\n        <dct:license rdf:resource=\"")
+                        .append(ccUrl(right))
+                        .append("\"/>\n      </dcat:Distribution>\n");
+            else b.append("/>\n");
+            b.append("    </dcat:distribution>\n");
+            json.at("/files/entries")
+                    .properties()
+                    .forEach(e -> b.append(
+                                    "    <dcat:distribution>\n      <dcat:Distribution>\n        <dcat:downloadURL rdf:resource=\"")
+                            .append(x(html() + "/files/" + e.getKey()))
+                            .append("\"/>\n        <dcat:mediaType>")
+                            .append(x(e.getValue().path("mimetype").asText()))
+                            .append("</dcat:mediaType>\n        <dcat:byteSize>")
+                            .append(e.getValue().path("size").asLong())
+                            .append("</dcat:byteSize>\n      </dcat:Distribution>\n    </dcat:distribution>\n"));
+            return b.append("  </rdf:Description>\n</rdf:RDF>\n").toString();
+        }
+
+        /** The DCMI type of the DataCite general type (an assumption beyond Dataset and Text, measured). */
+        private String dcmiType() {
+            return switch (prop("datacite_general", "Text")) {
+                case "Dataset" -> "Dataset";
+                case "Software" -> "Software";
+                case "Image" -> "Image";
+                case "Audiovisual" -> "MovingImage";
+                case "Sound" -> "Sound";
+                case "Collection" -> "Collection";
+                case "Event" -> "Event";
+                case "InteractiveResource" -> "InteractiveResource";
+                case "PhysicalObject" -> "PhysicalObject";
+                default -> "Text";
+            };
+        }
+
+        private void dcatAgent(StringBuilder b, String element, JsonNode c, String in) {
+            boolean org = c.at("/person_or_org/type").asText().equals("organizational");
+            b.append(in).append('<').append(element).append(">\n").append(in).append("  <rdf:Description");
+            if (orcid(c) != null)
+                b.append(" rdf:about=\"https://orcid.org/").append(x(orcid(c))).append('"');
+            b.append(">\n")
+                    .append(in)
+                    .append("    <rdf:type rdf:resource=\"http://xmlns.com/foaf/0.1/")
+                    .append(org ? "Organization" : "Person")
+                    .append("\"/>\n")
+                    .append(in)
+                    .append("    <foaf:name>")
+                    .append(x(name(c)))
+                    .append("</foaf:name>\n");
+            if (c.at("/person_or_org/given_name").isTextual())
+                b.append(in).append("    <foaf:givenName>").append(x(given(c))).append("</foaf:givenName>\n");
+            if (c.at("/person_or_org/family_name").isTextual())
+                b.append(in)
+                        .append("    <foaf:familyName>")
+                        .append(x(family(c)))
+                        .append("</foaf:familyName>\n");
+            for (String a : affiliations(c))
+                b.append(in)
+                        .append("    <org:memberOf>\n")
+                        .append(in)
+                        .append("      <foaf:Organization>\n")
+                        .append(in)
+                        .append("        <foaf:name>")
+                        .append(x(a))
+                        .append("</foaf:name>\n")
+                        .append(in)
+                        .append("      </foaf:Organization>\n")
+                        .append(in)
+                        .append("    </org:memberOf>\n");
+            b.append(in)
+                    .append("  </rdf:Description>\n")
+                    .append(in)
+                    .append("</")
+                    .append(element)
+                    .append(">\n");
         }
 
         /** APA names every author; the default (Harvard, Cite Them Right) the first, "et al." from four on. */
@@ -1417,6 +1519,17 @@ public final class RecordFormats {
         o.setAll(sorted);
         return o;
     }
+
+    private static final String DCAT_HEAD = "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
+            + " xmlns:adms=\"http://www.w3.org/ns/adms#\" xmlns:bibo=\"http://purl.org/ontology/bibo/\""
+            + " xmlns:citedcat=\"https://w3id.org/citedcat-ap/\" xmlns:dct=\"http://purl.org/dc/terms/\""
+            + " xmlns:dctype=\"http://purl.org/dc/dcmitype/\" xmlns:dcat=\"http://www.w3.org/ns/dcat#\""
+            + " xmlns:foaf=\"http://xmlns.com/foaf/0.1/\" xmlns:gsp=\"http://www.opengis.net/ont/geosparql#\""
+            + " xmlns:locn=\"http://www.w3.org/ns/locn#\" xmlns:org=\"http://www.w3.org/ns/org#\""
+            + " xmlns:owl=\"http://www.w3.org/2002/07/owl#\" xmlns:prov=\"http://www.w3.org/ns/prov#\""
+            + " xmlns:rdfs=\"http://www.w3.org/2000/01/rdf-schema#\""
+            + " xmlns:skos=\"http://www.w3.org/2004/02/skos/core#\""
+            + " xmlns:vcard=\"http://www.w3.org/2006/vcard/ns#\" xmlns:wdrs=\"http://www.w3.org/2007/05/powder-s#\">\n";
 
     private static final String XML_HEAD = "<?xml version='1.0' encoding='utf-8'?>\n";
 
