@@ -33,30 +33,35 @@ class ContentNegotiationTest extends AbstractSimulatorTest {
         if (sim != null) sim.close();
     }
 
+    /** The last column: whether the real v13 sends the record's revision as ETag with that type (2026-12-05). */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "application/json, application/json, \"metadata\"",
-        "application/ld+json, application/ld+json, \"@context\":\"http://schema.org\"",
-        "application/vnd.inveniordm.v1+json, application/vnd.inveniordm.v1+json, \"ui\"",
-        "application/vnd.datacite.datacite+json, application/vnd.datacite.datacite+json, \"resourceTypeGeneral\"",
-        "application/vnd.datacite.datacite+xml, application/vnd.datacite.datacite+xml, <resource ",
-        "application/x-dc+xml, application/x-dc+xml, <oai_dc:dc ",
-        "application/vnd.citationstyles.csl+json, application/vnd.citationstyles.csl+json, \"date-parts\"",
-        "text/x-bibliography, text/plain, ) “",
-        "application/marcxml+xml, application/marcxml+xml, <record xmlns=\"http://www.loc.gov/MARC21/slim\">",
-        "application/x-bibtex, application/x-bibtex, '  title        = {'",
-        "application/dcat+xml, application/dcat+xml, <rdf:RDF ",
-        "application/vnd.geo+json, application/vnd.geo+json, FeatureCollection",
-        "application/linkset+json, application/linkset+json, \"linkset\"",
-        "'text/html;q=0.9, application/x-bibtex', application/x-bibtex, '@'",
-        "*/*, application/json, \"metadata\""
+        "application/json, application/json, \"metadata\", true",
+        "application/ld+json, application/ld+json, \"@context\":\"http://schema.org\", false",
+        "application/vnd.inveniordm.v1+json, application/vnd.inveniordm.v1+json, \"ui\", true",
+        "application/vnd.datacite.datacite+json, application/vnd.datacite.datacite+json, \"resourceTypeGeneral\", true",
+        "application/vnd.datacite.datacite+xml, application/vnd.datacite.datacite+xml, <resource , true",
+        "application/x-dc+xml, application/x-dc+xml, <oai_dc:dc , true",
+        "application/vnd.citationstyles.csl+json, application/vnd.citationstyles.csl+json, \"date-parts\", true",
+        "text/x-bibliography, text/plain, ) “, true",
+        "application/marcxml+xml, application/marcxml+xml, <record xmlns=\"http://www.loc.gov/MARC21/slim\">, true",
+        "application/x-bibtex, application/x-bibtex, '  title        = {', true",
+        "application/dcat+xml, application/dcat+xml, <rdf:RDF , true",
+        "application/vnd.geo+json, application/vnd.geo+json, FeatureCollection, true",
+        "application/linkset+json, application/linkset+json, \"linkset\", false",
+        "application/vnd.inveniordm.v1.full+csv, application/vnd.inveniordm.v1.full+csv, metadata.title, false",
+        "application/vnd.inveniordm.v1.simple+csv, application/vnd.inveniordm.v1.simple+csv, 'id,created,pids.doi', false",
+        "'text/html;q=0.9, application/x-bibtex', application/x-bibtex, '@', true",
+        "*/*, application/json, \"metadata\", true"
     })
-    void eachTypeIsAnsweredInItsOwnMediaType(String accept, String contentType, String contains) throws Exception {
+    void eachTypeIsAnsweredInItsOwnMediaType(String accept, String contentType, String contains, boolean etag)
+            throws Exception {
         Res r = sim.get("/api/records/" + id, "Accept", accept).expect(200);
         assertEquals(contentType, r.header("Content-Type"));
         assertTrue(r.text().contains(contains), r.text());
-        assertEquals(
-                "\"" + sim.get("/api/records/" + id).json().path("revision_id").asInt() + "\"", r.header("ETag"));
+        String revision =
+                "\"" + sim.get("/api/records/" + id).json().path("revision_id").asInt() + "\"";
+        assertEquals(etag ? revision : null, r.header("ETag"));
     }
 
     @Test

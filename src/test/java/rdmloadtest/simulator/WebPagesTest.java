@@ -348,9 +348,14 @@ class WebPagesTest extends AbstractSimulatorTest {
     }
 
     @Test
-    void codemetaFailsAsUpstreamAndAnUnknownFormatIsNotFound() throws Exception {
-        Res codemeta = sim.get("/records/" + WITH_CSV + "/export/codemeta").expect(500);
+    void codemetaFailsAsUpstreamUnderAnEmbargoAndAnUnknownFormatIsNotFound() throws Exception {
+        Res codemeta = sim.get("/records/" + EMBARGOED + "/export/codemeta").expect(500);
         assertEquals("text/html; charset=utf-8", codemeta.header("Content-Type"));
+        Res open = sim.get("/records/" + WITH_CSV + "/export/codemeta").expect(200);
+        assertEquals("application/ld+json", open.header("Content-Type"));
+        assertEquals(
+                "https://doi.org/10.5063/schema/codemeta-2.0",
+                open.json().path("@context").asText());
         sim.get("/records/" + WITH_CSV + "/export/nosuchformat").expect(404);
     }
 
@@ -364,6 +369,10 @@ class WebPagesTest extends AbstractSimulatorTest {
                 .expect(200);
         assertEquals("text/plain; charset=utf-8", file.header("Content-Type"));
         assertEquals("attachment; filename=samples.csv", file.header("Content-Disposition"));
+        assertEquals(
+                "<" + sim.base + "/records/" + WITH_CSV + "> ; rel=\"collection\" ; type=\"text/html\" , <" + sim.base
+                        + "/api/records/" + WITH_CSV + "> ; rel=\"linkset\" ; type=\"application/linkset+json\"",
+                file.header("Link"));
         Res api = sim.get("/api/records/" + WITH_CSV + "/files/samples.csv/content")
                 .expect(200);
         assertArrayEquals(api.body(), file.body());

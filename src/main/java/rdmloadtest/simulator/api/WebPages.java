@@ -55,7 +55,7 @@ public final class WebPages {
             new Export("bibtex", "BibTeX", "application/x-bibtex"),
             new Export("geojson", "GeoJSON", "application/vnd.geo+json"),
             new Export("dcat-ap", "DCAT", "application/dcat+xml"),
-            new Export("codemeta", "Codemeta", null),
+            new Export("codemeta", "Codemeta", "application/ld+json"),
             new Export("cff", "Citation File Format", "application/x-yaml"),
             new Export("datapackage", "Data Package JSON", RecordFormats.DATAPACKAGE));
 
@@ -235,9 +235,10 @@ public final class WebPages {
     }
 
     /**
-     * {@code /records/{id}/export/{format}}: the serializations of the API, each in its media type. Codemeta answers 500
-     * on both real versions (invenio-rdm-records' codemeta schema passes a dict to edtf.parse_edtf for a record without
-     * an embargo date: an upstream bug), so the simulator answers it the same.
+     * {@code /records/{id}/export/{format}}: the serializations of the API, each in its media type, as an attachment
+     * named after the record with a Link to its page and linkset (measured on v13, 2026-12-05). Codemeta answers 500
+     * for a record under an active embargo (invenio-rdm-records' codemeta schema passes the embargo dict to
+     * edtf.parse_edtf: an upstream bug), its JSON-LD otherwise.
      */
     Reply export(Call c) {
         String format = c.param("format");
@@ -250,15 +251,36 @@ public final class WebPages {
             Optional<Reply> no = refusal(c, r);
             if (no.isPresent()) return no.get();
             if (e == null) return error(c, 404);
-            if (e.type() == null) return error(c, 500);
             ObjectNode api = json.record(r, c.api(), c.identity, RecordsApi.host(c), RecordJson.View.READ);
-            if (e.type().equals(RecordFormats.JSON_TYPE))
-                return Reply.bytes(200, "application/json", PyJson.pretty(api).getBytes(StandardCharsets.UTF_8));
-            if (e.format().equals("cff"))
-                return Reply.bytes(
+            Reply reply;
+            if (e.format().equals("codemeta")) {
+                Optional<Reply> codemeta = RecordFormats.codemeta(api, c.siteUrl);
+                if (codemeta.isEmpty()) return error(c, 500);
+                reply = codemeta.get();
+            } else if (e.type().equals(RecordFormats.JSON_TYPE))
+                reply = Reply.bytes(200, "application/json", PyJson.pretty(api).getBytes(StandardCharsets.UTF_8));
+            else if (e.format().equals("cff"))
+                reply = Reply.bytes(
                         200, e.type(), RecordFormats.cff(api, c.siteUrl).getBytes(StandardCharsets.UTF_8));
-            return RecordFormats.serialize(e.type(), api, c.siteUrl, null, null);
+            else reply = RecordFormats.serialize(e.type(), api, c.siteUrl, null, null);
+            return reply.header("Content-Disposition", "attachment; filename=" + r.id + "." + extension(e.format()))
+                    .header(
+                            "Link",
+                            "<" + c.siteUrl + "/records/" + r.id + "> ; rel=\"describes\" ; type=\"text/html\" , <"
+                                    + c.siteUrl + "/api/records/" + r.id
+                                    + "> ; rel=\"linkset\" ; type=\"application/linkset+json\"");
         });
+    }
+
+    /** The file extension of an export's attachment name (as v13's export view names them). */
+    static String extension(String format) {
+        return switch (format) {
+            case "datacite-xml", "dublincore", "marcxml", "dcat-ap" -> "xml";
+            case "bibtex" -> "bib";
+            case "geojson" -> "geojson";
+            case "cff" -> "yaml";
+            default -> "json";
+        };
     }
 
     Reply preview(Call c) {
@@ -312,7 +334,12 @@ public final class WebPages {
             return Reply.stream(200, f.size, (out, throttle) -> FilesApi.copy(f.bytes, out, throttle))
                     .header("Content-Type", type)
                     .header("Content-Disposition", attachment ? "attachment; filename=" + f.key : "inline")
-                    .header("ETag", "\"md5:" + f.md5() + "\"");
+                    .header("ETag", "\"md5:" + f.md5() + "\"")
+                    .header(
+                            "Link",
+                            "<" + c.siteUrl + "/records/" + r.id + "> ; rel=\"collection\" ; type=\"text/html\" , <"
+                                    + c.siteUrl + "/api/records/" + r.id
+                                    + "> ; rel=\"linkset\" ; type=\"application/linkset+json\"");
         });
     }
 
