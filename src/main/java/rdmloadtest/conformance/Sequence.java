@@ -417,7 +417,7 @@ final class Sequence {
 
     static final String UI_JSON = "application/vnd.inveniordm.v1+json";
 
-    /** The export formats the landing page links, in its order (codemeta answers 500 on both real versions). */
+    /** The export formats the landing page links, in its order (codemeta answers 500 for a record under embargo). */
     static final List<String> EXPORTS = List.of(
             "json",
             "json-ld",

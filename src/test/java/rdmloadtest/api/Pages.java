@@ -64,6 +64,7 @@ public final class Pages {
                     .findAll()
                     .saveAs(EXPORT_FORMATS))
             .check(regex("data-styles='([^']*)'").saveAs(CITATION_STYLES))
+            .check(substring("\"embargo\": {\"active\": true").count().saveAs(EMBARGO_MARKS))
             .check(regex("data-defaultstyle='\"([^\"]+)\"'").saveAs(CITATION_STYLE))
             .check(regex("href=\"(/records/[^/\"]+/preview/[^\"?]+)")
                     .findAll()

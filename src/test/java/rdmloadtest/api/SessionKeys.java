@@ -61,6 +61,7 @@ public final class SessionKeys {
     public static final String COMMUNITY_SLUG = "communitySlug";
     public static final String CSRF_TOKEN = "csrfToken";
     public static final String CURRENT_TOKEN = "currentToken";
+    public static final String EMBARGO_MARKS = "embargoMarks";
     public static final String EXPORT_FORMAT = "exportFormat";
     public static final String FILE_BYTES = "fileBytes";
     public static final String FILE_KEY = "fileKey";

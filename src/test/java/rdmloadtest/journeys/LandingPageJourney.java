@@ -23,8 +23,8 @@ public final class LandingPageJourney {
     private static final double OTHER_STYLE = 0.2;
     private static final double EXPORT = 0.15;
     private static final double PREVIEW = 0.3;
-    /** Offered on the page, but answers 500 on the real v13 and v14 (an upstream serializer bug): never chosen. */
-    static final Set<String> BROKEN_EXPORTS = Set.of("codemeta");
+    /** Offered on every page, but answers 500 for a record under embargo on the real v13 (an upstream bug). */
+    static final String CODEMETA = "codemeta";
     /** Offered by the citation box, but answered 400 "Citation string style not found." by the real v13: never chosen. */
     static final Set<String> MISSING_STYLES = Set.of("vancouver", "chicago-fullnote-bibliography");
 
@@ -56,7 +56,8 @@ public final class LandingPageJourney {
         return s.remove(EXPORT_FORMATS)
                 .remove(CITATION_STYLES)
                 .remove(CITATION_STYLE)
-                .remove(PREVIEW_LINKS);
+                .remove(PREVIEW_LINKS)
+                .remove(EMBARGO_MARKS);
     }
 
     /** Another of the styles the citation box offers (its data-styles: [["apa", "APA"], ...]). */
@@ -81,10 +82,15 @@ public final class LandingPageJourney {
     private static Session pickAnExport(Session s) {
         List<String> formats = new ArrayList<>(s.getList(EXPORT_FORMATS).stream()
                 .map(Object::toString)
-                .filter(f -> !BROKEN_EXPORTS.contains(f))
+                .filter(f -> !(f.equals(CODEMETA) && underEmbargo(s)))
                 .distinct()
                 .toList());
         return s.set(EXPORT_FORMAT, any(formats));
+    }
+
+    /** The page's record (its data-record) has an active embargo. */
+    private static boolean underEmbargo(Session s) {
+        return s.contains(EMBARGO_MARKS) && s.getInt(EMBARGO_MARKS) > 0;
     }
 
     private static Session pickAPreview(Session s) {
