@@ -84,4 +84,25 @@ class SearchV14Test extends AbstractSimulatorTest {
                 LocalDate.now().toString(),
                 v2.path("metadata").path("publication_date").asText());
     }
+
+    @Test
+    void dataciteJsonOfV14HasThePublisherAsAnObjectAndAlternateIdentifiers() throws Exception {
+        String id = recs.stream()
+                .filter(Fixture.Rec::anonymousHit)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        JsonNode d = sim.get("/api/records/" + id, "Accept", "application/vnd.datacite.datacite+json")
+                .expect(200)
+                .json();
+        assertTrue(d.path("publisher").isObject(), d.path("publisher").toString());
+        assertTrue(d.path("publisher").path("name").isTextual());
+        assertTrue(d.path("identifiers").isMissingNode(), "kernel 4.3's identifiers are v13's");
+        assertEquals(
+                "URL",
+                d.path("alternateIdentifiers")
+                        .path(0)
+                        .path("alternateIdentifierType")
+                        .asText());
+    }
 }

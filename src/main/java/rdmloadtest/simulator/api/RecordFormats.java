@@ -109,13 +109,17 @@ public final class RecordFormats {
      */
     static final Set<String> MISSING_STYLES = Set.of("vancouver", "chicago-fullnote-bibliography");
 
-    /** The record in {@code type}; {@code json} is its API JSON, {@code style}/{@code locale} for citations. */
-    static Reply serialize(String type, ObjectNode json, String site, String style, String locale) {
+    /**
+     * The record in {@code type} as InvenioRDM {@code version} serializes it; {@code json} is its API JSON,
+     * {@code style}/{@code locale} for citations.
+     */
+    static Reply serialize(String type, ObjectNode json, String site, String style, String locale, String version) {
         Rec r = new Rec(json, site);
         return switch (type) {
             case "application/ld+json" -> json(type, r.schemaOrg(false));
             case "application/vnd.citationstyles.csl+json" -> json(type, r.csl());
-            case "application/vnd.datacite.datacite+json" -> json(type, r.dataciteJson());
+            case "application/vnd.datacite.datacite+json" ->
+                json(type, dataciteOf((ObjectNode) r.dataciteJson(), version));
             case "application/vnd.datacite.datacite+xml" -> text(type, r.dataciteXml());
             case "application/x-dc+xml" -> text(type, r.dublinCore());
             case "application/marcxml+xml" -> text(type, r.marcXml());
@@ -139,6 +143,28 @@ public final class RecordFormats {
             case UI_JSON -> json(type, r.uiJson());
             default -> Reply.json(200, json);
         };
+    }
+
+    /**
+     * DataCite JSON of v14 (DataCite kernel 4.5, measured on the real v14): the publisher an object with its name, the
+     * record's URL and OAI id as alternateIdentifiers; v13 keeps kernel 4.3's string and identifiers.
+     */
+    private static ObjectNode dataciteOf(ObjectNode v13, String version) {
+        if (!"14".equals(version)) return v13;
+        JsonNode publisher = v13.path("publisher");
+        if (publisher.isTextual()) v13.putObject("publisher").put("name", publisher.asText());
+        JsonNode ids = v13.remove("identifiers");
+        if (ids != null) {
+            ArrayNode alternate = v13.putArray("alternateIdentifiers");
+            for (JsonNode id : ids)
+                alternate
+                        .addObject()
+                        .put("alternateIdentifier", id.path("identifier").asText())
+                        .put(
+                                "alternateIdentifierType",
+                                id.path("identifierType").asText());
+        }
+        return v13;
     }
 
     /** The UI serialization (application/vnd.inveniordm.v1+json) of a record's API JSON. */

@@ -110,7 +110,8 @@ public final class RecordsApi {
                             json.record(r, c.api(), c.identity, host(c), RecordJson.View.READ),
                             c.api().replaceAll("/api$", ""),
                             c.first("style").orElse(null),
-                            c.first("locale").orElse(null))
+                            c.first("locale").orElse(null),
+                            version)
                     : c.identity.authenticated()
                             ? Reply.json(200, json.record(r, c.api(), c.identity, host(c), RecordJson.View.READ))
                             : Reply.bytes(

@@ -63,6 +63,7 @@ public final class WebPages {
     private final RecordJson json;
     private final WebSession sessions;
     private final Templates templates;
+    private final String version;
     private final Map<String, String> emails = new ConcurrentHashMap<>();
     private final Map<String, CachedPage> anonymousLandings = new ConcurrentHashMap<>();
 
@@ -76,6 +77,7 @@ public final class WebPages {
         this.json = json;
         this.sessions = sessions;
         this.templates = new Templates(version);
+        this.version = version;
         logins.forEach((email, user) -> emails.put(user.getValue(), email));
     }
 
@@ -262,7 +264,7 @@ public final class WebPages {
             else if (e.format().equals("cff"))
                 reply = Reply.bytes(
                         200, e.type(), RecordFormats.cff(api, c.siteUrl).getBytes(StandardCharsets.UTF_8));
-            else reply = RecordFormats.serialize(e.type(), api, c.siteUrl, null, null);
+            else reply = RecordFormats.serialize(e.type(), api, c.siteUrl, null, null, version);
             return reply.header("Content-Disposition", "attachment; filename=" + r.id + "." + extension(e.format()))
                     .header(
                             "Link",
