@@ -65,19 +65,7 @@ public final class CommunitiesApi {
         ArrayNode arr = hits.putArray("hits");
         all.stream().skip((long) (page - 1) * size).limit(size).forEach(x -> arr.add(render(x, c)));
         hits.put("total", all.size());
-        ObjectNode aggs = out.putObject("aggregations");
-        aggs.set(
-                "type",
-                facet(
-                        "Type",
-                        all,
-                        x -> x.json().path("metadata").path("type").path("id").asText("")));
-        aggs.set(
-                "visibility",
-                facet(
-                        "Visibility",
-                        all,
-                        x -> x.json().path("access").path("visibility").asText("public")));
+        out.set("aggregations", aggregations(all));
         out.put("sortBy", sort);
         boolean ui = c.header("accept")
                 .filter(a -> a.contains(RecordFormats.UI_JSON))
@@ -129,7 +117,17 @@ public final class CommunitiesApi {
         ArrayNode arr = hits.putArray("hits");
         all.stream().skip((long) (page - 1) * size).limit(size).forEach(x -> arr.add(render(x, c)));
         hits.put("total", all.size());
-        ObjectNode aggs = out.putObject("aggregations");
+        out.set("aggregations", aggregations(all));
+        out.put("sortBy", "featured");
+        out.put("page", page);
+        out.putObject("links")
+                .put("self", c.api() + "/communities/featured?page=" + page + "&size=" + size + "&sort=featured");
+        return Reply.json(200, out);
+    }
+
+    /** The communities search's facets: type and visibility. */
+    private static ObjectNode aggregations(List<Community> all) {
+        ObjectNode aggs = JsonNodeFactory.instance.objectNode();
         aggs.set(
                 "type",
                 facet(
@@ -142,11 +140,7 @@ public final class CommunitiesApi {
                         "Visibility",
                         all,
                         x -> x.json().path("access").path("visibility").asText("public")));
-        out.put("sortBy", "featured");
-        out.put("page", page);
-        out.putObject("links")
-                .put("self", c.api() + "/communities/featured?page=" + page + "&size=" + size + "&sort=featured");
-        return Reply.json(200, out);
+        return aggs;
     }
 
     /** A terms facet of the communities search: buckets by count, labelled like InvenioRDM's (title case). */
