@@ -77,12 +77,12 @@ public final class IiifApi {
         try {
             return h.handle(c);
         } catch (ApiError e) {
-            return Reply.bytes(e.status(), "application/json", PythonJson.bytes(e.body()));
+            return Reply.bytes(e.status(), "application/json", PyJson.dumps(e.body()));
         }
     }
 
     private static Reply ldJson(ObjectNode body) {
-        return Reply.bytes(200, LD_JSON, PythonJson.bytes(body)).header("Access-Control-Allow-Origin", "*");
+        return Reply.bytes(200, LD_JSON, PyJson.dumps(body)).header("Access-Control-Allow-Origin", "*");
     }
 
     /** with_iiif_content_negotiation: JSON-LD whatever the client asks for, as long as its Accept admits it. */
@@ -179,7 +179,7 @@ public final class IiifApi {
                 .put("status", 301)
                 .put("message", "Redirecting...")
                 .put("location", location);
-        return Reply.bytes(301, "application/json", PythonJson.bytes(body)).header("Location", location);
+        return Reply.bytes(301, "application/json", PyJson.dumps(body)).header("Location", location);
     }
 
     private static ApiError internal() {

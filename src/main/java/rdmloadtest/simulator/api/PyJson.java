@@ -1,31 +1,42 @@
 package rdmloadtest.simulator.api;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
- * JSON as InvenioRDM's Python writes it into pages: keys sorted, ", " and ": " between items (json.dumps), and for
- * HTML Jinja's tojson escaping of &lt; &gt; &amp; and the quote; exports pretty-printed with two spaces.
+ * JSON as InvenioRDM's Python writes it: json.dumps' ", " and ": " separators on one line. flask-resources' answers
+ * (IIIF: info.json 318 B, the two-image manifest 2131 B, the 400 errors 85 and 151 B) keep the insertion order and
+ * escape non-ASCII as \\uXXXX; pages (Jinja's tojson) sort the keys and escape &lt; &gt; &amp; and the quote; exports
+ * are pretty-printed with two spaces.
  */
 final class PyJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PyJson() {}
 
+    /** json.dumps with its defaults, as flask-resources' JSONSerializer sends it. */
+    static byte[] dumps(JsonNode node) {
+        return write(node, true).getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** For a single-quoted HTML attribute (data-record='...') or a script element, as Jinja's tojson writes it. */
     static String forHtml(JsonNode node) {
-        return escape(compact(node));
+        return write(sorted(node), false)
+                .replace("<", "\\u003c")
+                .replace(">", "\\u003e")
+                .replace("&", "\\u0026")
+                .replace("'", "\\u0027");
     }
 
     /** Flask's json response with indent=2 and sorted keys (the export/json page). */
@@ -41,19 +52,59 @@ final class PyJson {
         }
     }
 
-    private static String compact(JsonNode node) {
-        try {
-            return JSON.writer(new PythonSeparators()).writeValueAsString(sorted(node));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
+    private static String write(JsonNode node, boolean asciiOnly) {
+        StringBuilder sb = new StringBuilder(256);
+        write(sb, node, asciiOnly);
+        return sb.toString();
+    }
+
+    private static void write(StringBuilder sb, JsonNode n, boolean asciiOnly) {
+        if (n.isObject()) {
+            sb.append('{');
+            Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+            boolean first = true;
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!first) sb.append(", ");
+                first = false;
+                string(sb, e.getKey(), asciiOnly);
+                sb.append(": ");
+                write(sb, e.getValue(), asciiOnly);
+            }
+            sb.append('}');
+        } else if (n.isArray()) {
+            sb.append('[');
+            for (int i = 0; i < n.size(); i++) {
+                if (i > 0) sb.append(", ");
+                write(sb, n.get(i), asciiOnly);
+            }
+            sb.append(']');
+        } else if (n.isTextual()) {
+            string(sb, n.asText(), asciiOnly);
+        } else {
+            sb.append(n.toString());
         }
     }
 
-    private static String escape(String json) {
-        return json.replace("<", "\\u003c")
-                .replace(">", "\\u003e")
-                .replace("&", "\\u0026")
-                .replace("'", "\\u0027");
+    private static void string(StringBuilder sb, String s, boolean asciiOnly) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c < 0x20 || (asciiOnly && c > 0x7E)) sb.append(String.format("\\u%04x", (int) c));
+                    else sb.append(c);
+                }
+            }
+        }
+        sb.append('"');
     }
 
     /** A copy with every object's keys in order (sort_keys=True). */
@@ -72,23 +123,5 @@ final class PyJson {
             return out;
         }
         return node;
-    }
-
-    /** json.dumps' default separators on one line. */
-    private static final class PythonSeparators extends MinimalPrettyPrinter {
-        @Override
-        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(": ");
-        }
-
-        @Override
-        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(", ");
-        }
-
-        @Override
-        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(", ");
-        }
     }
 }
