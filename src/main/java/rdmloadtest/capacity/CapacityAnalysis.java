@@ -68,9 +68,8 @@ public final class CapacityAnalysis {
                             .map(gs -> gs.failures().get(0))
                             .findFirst()
                             .orElse(null);
-            Double limitAt = failAt;
             Double limit = valid.stream()
-                    .filter(s -> limitAt == null || s.targetRps() < limitAt)
+                    .filter(s -> failAt == null || s.targetRps() < failAt)
                     .filter(s -> s.groups().stream().anyMatch(x -> x.name().equals(g.name()) && x.passed()))
                     .map(StepResult::throughputRps)
                     .max(Double::compare)

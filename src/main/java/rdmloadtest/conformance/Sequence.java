@@ -366,11 +366,11 @@ final class Sequence {
         s.add(Step.get("web: login page", "/login/").as(ANONYMOUS));
         s.add(Step.get("web: uploads page anonymously (302)", "/me/uploads").as(ANONYMOUS));
         s.add(Step.get("web: deposit form anonymously (302)", "/uploads/new").as(ANONYMOUS));
-        for (String[] type : NEGOTIATED) {
-            s.add(Step.get("record: Accept " + type[0], "/api/records/{rec}")
+        for (Negotiated n : NEGOTIATED) {
+            s.add(Step.get("record: Accept " + n.type(), "/api/records/{rec}")
                     .as(ANONYMOUS)
-                    .header("Accept", type[0])
-                    .compare(type[1].equals("keys") ? Spec.none().keys("") : Spec.none()));
+                    .header("Accept", n.type())
+                    .compare(n.structured() ? Spec.none().keys("") : Spec.none()));
         }
     }
 
@@ -433,19 +433,21 @@ final class Sequence {
             "cff",
             "datapackage");
 
-    /** Record serializations by Accept, and whether their top-level structure is compared. */
-    static final List<String[]> NEGOTIATED = List.of(
-            new String[] {"application/ld+json", "keys"},
-            new String[] {UI_JSON, "keys"},
-            new String[] {"application/vnd.datacite.datacite+json", "keys"},
-            new String[] {"application/vnd.datacite.datacite+xml", "keys"},
-            new String[] {"application/x-dc+xml", "keys"},
-            new String[] {"application/vnd.citationstyles.csl+json", "keys"},
-            new String[] {"application/marcxml+xml", "keys"},
-            new String[] {"application/x-bibtex", "none"},
-            new String[] {"application/dcat+xml", "keys"},
-            new String[] {"text/plain", "none"},
-            new String[] {"image/png", "none"});
+    /** A record serialization asked by Accept; structured: its top-level keys are compared (JSON, XML). */
+    record Negotiated(String type, boolean structured) {}
+
+    static final List<Negotiated> NEGOTIATED = List.of(
+            new Negotiated("application/ld+json", true),
+            new Negotiated(UI_JSON, true),
+            new Negotiated("application/vnd.datacite.datacite+json", true),
+            new Negotiated("application/vnd.datacite.datacite+xml", true),
+            new Negotiated("application/x-dc+xml", true),
+            new Negotiated("application/vnd.citationstyles.csl+json", true),
+            new Negotiated("application/marcxml+xml", true),
+            new Negotiated("application/x-bibtex", false),
+            new Negotiated("application/dcat+xml", true),
+            new Negotiated("text/plain", false),
+            new Negotiated("image/png", false));
 
     private static String resumptionToken(Exchange x) {
         Matcher m = RESUMPTION.matcher(x.text());

@@ -26,8 +26,4 @@ public final class Browser {
                         .on(exec(Pages.STATIC_FILE))
                         .exec(s -> s.set(STATIC_LOADED, true)));
     }
-
-    public boolean loadsStaticFiles() {
-        return staticFiles;
-    }
 }

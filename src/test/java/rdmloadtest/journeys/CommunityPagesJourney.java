@@ -26,8 +26,7 @@ public final class CommunityPagesJourney {
                                 .doIf(s -> s.contains(HIT_IDS)
                                         && !s.getList(HIT_IDS).isEmpty()
                                         && chance.of(OPEN_A_RECORD).apply(s))
-                                .then(exec(FrontPageJourney::pickAHit)
-                                        .exec(LandingPageJourney.open(chance, browser)))));
+                                .then(exec(SearchJourney::pickAHit).exec(LandingPageJourney.open(chance, browser)))));
     }
 
     private static Session chooseTheCommunity(Session s) {

@@ -4,9 +4,6 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 import static rdmloadtest.api.SessionKeys.*;
 
 import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.core.Session;
-import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import rdmloadtest.api.Pages;
 
 /** The front page: the page, its recent uploads and featured communities boxes, then maybe one recent record. */
@@ -22,11 +19,6 @@ public final class FrontPageJourney {
                         .exec(Pages.FEATURED_COMMUNITIES)
                         .doIf(s -> !s.getList(HIT_IDS).isEmpty()
                                 && chance.of(OPEN_A_RECENT_RECORD).apply(s))
-                        .then(exec(FrontPageJourney::pickAHit).exec(LandingPageJourney.open(chance, browser))));
-    }
-
-    static Session pickAHit(Session s) {
-        List<Object> ids = s.getList(HIT_IDS);
-        return s.set(RECORD_ID, ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
+                        .then(exec(SearchJourney::pickAHit).exec(LandingPageJourney.open(chance, browser))));
     }
 }

@@ -73,7 +73,8 @@ public final class SearchJourney {
                 .then(exec(SearchJourney::pickAHit).exec(openHit));
     }
 
-    private static Session pickAHit(Session s) {
+    /** One of the hits of the last page seen (its id into "recordId"). */
+    static Session pickAHit(Session s) {
         List<Object> ids = s.getList(HIT_IDS);
         return s.set(RECORD_ID, ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
     }

@@ -36,7 +36,7 @@ public final class SearchPageJourney {
                         .on(exec(SearchPageJourney::nextPage).exec(Pages.SEARCH_APP))
                         .doIf(s -> !s.getList(HIT_IDS).isEmpty()
                                 && chance.of(OPEN_A_HIT).apply(s))
-                        .then(exec(FrontPageJourney::pickAHit).exec(LandingPageJourney.open(chance, browser))));
+                        .then(exec(SearchJourney::pickAHit).exec(LandingPageJourney.open(chance, browser))));
     }
 
     /** The query's sort and facet as the API readers draw them, on the app's first page of 10. */

@@ -17,22 +17,7 @@ public class DefaultMixSimulation extends InvenioSimulation {
         List<PopulationBuilder> populations = new ArrayList<>();
         List<String> always = new ArrayList<>();
         if (profiles.smoke()) {
-            populations.add(profiles.arrivals("Search", j.single("Search", j.search()), 1));
-            populations.add(profiles.arrivals("Record view", j.single("Record view", j.recordView()), 1));
-            populations.add(profiles.arrivals("Download", j.single("Download", j.download()), 1));
-            populations.add(profiles.arrivals("Communities", j.single("Communities", j.communities()), 1));
-            var w = t.readers().weights();
-            if (w.landingPage() > 0)
-                populations.add(profiles.arrivals("Landing page", j.single("Landing page", j.landingPage()), 1));
-            if (w.searchPage() > 0)
-                populations.add(profiles.arrivals("Search page", j.single("Search page", j.searchPage()), 1));
-            if (w.frontPage() > 0)
-                populations.add(profiles.arrivals("Front page", j.single("Front page", j.frontPage()), 1));
-            if (w.communityPages() > 0)
-                populations.add(
-                        profiles.arrivals("Community pages", j.single("Community pages", j.communityPages()), 1));
-            if (w.uploads() > 0) populations.add(profiles.arrivals("Uploads", j.single("Uploads", j.uploads()), 1));
-            if (w.iiif() > 0) populations.add(profiles.arrivals("IIIF", j.single("IIIF", j.iiif()), 1));
+            j.eachReaderJourney().forEach((name, scenario) -> populations.add(profiles.arrivals(name, scenario, 1)));
             if (t.depositors().count() > 0)
                 profiles.population(j::discarders, 1).ifPresent(populations::add);
         } else {

@@ -7,7 +7,9 @@ import io.gatling.javaapi.core.Choice;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import rdmloadtest.journeys.Browser;
 import rdmloadtest.journeys.CommunitiesJourney;
@@ -81,19 +83,27 @@ public final class Journeys {
     private List<Weighted> weighted() {
         var w = sim.cfg.traffic().readers().weights();
         return List.of(
-                new Weighted(w.search(), this::search, SEARCH_ALWAYS),
-                new Weighted(w.recordView(), this::recordView, RECORD_VIEW_ALWAYS),
-                new Weighted(w.download(), this::download, DOWNLOAD_ALWAYS),
-                new Weighted(w.communities(), this::communities, COMMUNITIES_ALWAYS),
-                new Weighted(w.landingPage(), this::landingPage, LANDING_PAGE_ALWAYS),
-                new Weighted(w.searchPage(), this::searchPage, SEARCH_PAGE_ALWAYS),
-                new Weighted(w.frontPage(), this::frontPage, FRONT_PAGE_ALWAYS),
-                new Weighted(w.communityPages(), this::communityPages, COMMUNITY_PAGES_ALWAYS),
-                new Weighted(w.uploads(), this::uploads, UPLOADS_ALWAYS),
-                new Weighted(w.iiif(), this::iiif, IIIF_ALWAYS));
+                new Weighted("Search", w.search(), this::search, SEARCH_ALWAYS),
+                new Weighted("Record view", w.recordView(), this::recordView, RECORD_VIEW_ALWAYS),
+                new Weighted("Download", w.download(), this::download, DOWNLOAD_ALWAYS),
+                new Weighted("Communities", w.communities(), this::communities, COMMUNITIES_ALWAYS),
+                new Weighted("Landing page", w.landingPage(), this::landingPage, LANDING_PAGE_ALWAYS),
+                new Weighted("Search page", w.searchPage(), this::searchPage, SEARCH_PAGE_ALWAYS),
+                new Weighted("Front page", w.frontPage(), this::frontPage, FRONT_PAGE_ALWAYS),
+                new Weighted("Community pages", w.communityPages(), this::communityPages, COMMUNITY_PAGES_ALWAYS),
+                new Weighted("Uploads", w.uploads(), this::uploads, UPLOADS_ALWAYS),
+                new Weighted("IIIF", w.iiif(), this::iiif, IIIF_ALWAYS));
     }
 
-    private record Weighted(int weight, Supplier<ChainBuilder> chain, List<String> always) {}
+    private record Weighted(String name, int weight, Supplier<ChainBuilder> chain, List<String> always) {}
+
+    /** Each reader journey with a weight as a scenario of its own (the smoke profile runs each once). */
+    Map<String, ScenarioBuilder> eachReaderJourney() {
+        Map<String, ScenarioBuilder> out = new LinkedHashMap<>();
+        for (Weighted j : weighted())
+            if (j.weight() > 0) out.put(j.name(), single(j.name(), j.chain().get()));
+        return out;
+    }
 
     /** Anonymous readers and web visitors: one journey per session, chosen by the configured weights. */
     public ScenarioBuilder readers() {

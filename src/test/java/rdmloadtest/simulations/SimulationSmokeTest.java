@@ -139,7 +139,7 @@ class SimulationSmokeTest {
     }
 
     @Test
-    void staticFilesAreLoadedOnlyWithTheSwitchAndOncePerVisitor() throws Exception {
+    void staticFilesAreLoadedOnlyWithTheSwitch() throws Exception {
         GatlingRun.Result without = GatlingRun.run(LandingPageSimulation.class, Map.of("profile", "smoke"), results);
         assertEquals(RunSummary.Verdict.PASSED, without.verdict());
         assertFalse(without.requestNames().contains(RequestNames.LOAD_STATIC_FILE), "static files by default");
