@@ -61,10 +61,7 @@ public final class CommunitiesApi {
                         .reversed())
                 .toList());
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        ObjectNode hits = out.putObject("hits");
-        ArrayNode arr = hits.putArray("hits");
-        all.stream().skip((long) (page - 1) * size).limit(size).forEach(x -> arr.add(render(x, c)));
-        hits.put("total", all.size());
+        ArrayNode arr = hitsPage(out, all, page, size, c);
         out.set("aggregations", aggregations(all));
         out.put("sortBy", sort);
         boolean ui = c.header("accept")
@@ -113,16 +110,22 @@ public final class CommunitiesApi {
                 .filter(x -> x.json().path("featured").asBoolean(false))
                 .toList());
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        ObjectNode hits = out.putObject("hits");
-        ArrayNode arr = hits.putArray("hits");
-        all.stream().skip((long) (page - 1) * size).limit(size).forEach(x -> arr.add(render(x, c)));
-        hits.put("total", all.size());
+        hitsPage(out, all, page, size, c);
         out.set("aggregations", aggregations(all));
         out.put("sortBy", "featured");
         out.put("page", page);
         out.putObject("links")
                 .put("self", c.api() + "/communities/featured?page=" + page + "&size=" + size + "&sort=featured");
         return Reply.json(200, out);
+    }
+
+    /** The page's hits and the total into {@code out}; returns the hits. */
+    private ArrayNode hitsPage(ObjectNode out, List<Community> all, int page, int size, Call c) {
+        ObjectNode hits = out.putObject("hits");
+        ArrayNode arr = hits.putArray("hits");
+        all.stream().skip((long) (page - 1) * size).limit(size).forEach(x -> arr.add(render(x, c)));
+        hits.put("total", all.size());
+        return arr;
     }
 
     /** The communities search's facets: type and visibility. */

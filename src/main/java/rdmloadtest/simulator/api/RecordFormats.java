@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import rdmloadtest.simulator.http.ApiError;
 import rdmloadtest.simulator.http.Reply;
@@ -1461,21 +1457,10 @@ public final class RecordFormats {
 
     private static Map<String, String[]> loadProps() {
         Map<String, String[]> out = new HashMap<>();
-        try (Reader r = new InputStreamReader(
-                RecordFormats.class.getClassLoader().getResourceAsStream("simulator/resource_type_props.csv"),
-                StandardCharsets.UTF_8)) {
-            for (CSVRecord rec : CSVFormat.DEFAULT
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(r)) {
-                String[] row = new String[PROP_NAMES.size()];
-                for (int i = 0; i < row.length; i++) row[i] = rec.get(PROP_NAMES.get(i));
-                out.put(row[0], row);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read simulator/resource_type_props.csv", e);
+        for (CSVRecord rec : CsvResource.read("simulator/resource_type_props.csv")) {
+            String[] row = new String[PROP_NAMES.size()];
+            for (int i = 0; i < row.length; i++) row[i] = rec.get(PROP_NAMES.get(i));
+            out.put(row[0], row);
         }
         return out;
     }
