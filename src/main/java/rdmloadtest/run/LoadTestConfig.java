@@ -220,7 +220,7 @@ public record LoadTestConfig(
         }
 
         /** The same weights without logged-in web sessions (a target without web users). */
-        public Weights withoutUploads() {
+        Weights withoutUploads() {
             return new Weights(
                     search,
                     recordView,
@@ -283,8 +283,9 @@ public record LoadTestConfig(
                         + traffic.readers().weights().uploads() + "': logged-in web sessions need logins; expected"
                         + " INVENIO_WEB_USERS=email:password[,email:password...] in the environment, or 0");
             }
-            System.out.println("rdm-loadtest: no INVENIO_WEB_USERS: the default mix leaves out logged-in web sessions"
-                    + " (" + RunKeys.WEIGHT_UPLOADS.name() + ")");
+            System.out.println("rdm-loadtest: no web logins ("
+                    + (baseUrl.isPresent() ? "INVENIO_WEB_USERS" : SimulatorKeys.WEB_USERS.name())
+                    + "): the default mix leaves out logged-in web sessions (" + RunKeys.WEIGHT_UPLOADS.name() + ")");
             traffic = traffic.withoutUploads();
         }
         if (traffic.readers().weights().total() == 0) {
