@@ -380,6 +380,24 @@ public final class CapacitySearch {
                             ? " (no step failed: the limit is higher)"
                             : "; first failure at " + num(c.firstFailingTargetRps()) + " req/s, by "
                                     + String.join(", ", c.breaksFirst())));
+        if (c.injectorBoundAtRps() == null && c.firstFailingTargetRps() != null) {
+            double failing = c.firstFailingTargetRps();
+            c.steps().stream()
+                    .filter(StepResult::valid)
+                    .filter(StepResult::passed)
+                    .mapToDouble(StepResult::targetRps)
+                    .filter(r -> r < failing)
+                    .max()
+                    .ifPresent(passing -> out.printf(
+                            Locale.ROOT,
+                            "capacity: the limit lies between %s req/s (met) and %s req/s (failed): %.1f %% apart%s%n",
+                            num(passing),
+                            num(failing),
+                            (failing / passing - 1) * 100,
+                            withinPrecision(passing, failing)
+                                    ? ""
+                                    : ", wider than capacity.precisionPct (" + num(plan.precisionPct()) + " %)"));
+        }
         if (c.knee().offeredRps() != null)
             out.println("capacity: knee of p95 at " + num(c.knee().offeredRps()) + " req/s offered");
         if (c.usl() != null) {
