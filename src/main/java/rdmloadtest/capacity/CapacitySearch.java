@@ -123,13 +123,13 @@ public final class CapacitySearch {
         searchStart = t0;
         out.printf(
                 Locale.ROOT,
-                "capacity: at most %d steps of about %s s: at most %s%s; journey %s on %s; from %s req/s ×%s a step"
-                        + " to the first failure, then bisection to ±%s %% (at most %d steps); each step %s s ramp, %s s"
-                        + " (%s s settle, %s s measured); SLOs %s%n",
-                plan.mostSteps(),
-                secs(plan.stepEstimate()),
+                "capacity: takes at most %s%s, at most %d steps of about %s s; journey %s on %s; from %s req/s ×%s"
+                        + " a step to the first failure, then bisection to ±%s %% (at most %d steps); each step %s s"
+                        + " ramp, %s s (%s s settle, %s s measured); SLOs %s%n",
                 minutes(plan.mostTime()),
                 plan.mostTime().equals(plan.maxDuration()) ? " (capacity.maxDuration)" : "",
+                plan.mostSteps(),
+                secs(plan.stepEstimate()),
                 plan.journey(),
                 target,
                 num(plan.startRate()),
