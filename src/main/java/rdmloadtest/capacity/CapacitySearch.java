@@ -310,7 +310,7 @@ public final class CapacitySearch {
     }
 
     /**
-     * Step k of at most n (capacity.CapacityPlan#mostSteps) and the most time left (those steps, capped by
+     * Step k of at most n ({@link CapacityPlan#mostSteps}) and the most time left (those steps, capped by
      * capacity.maxDuration): the search itself may stop sooner.
      */
     private void printStart(int index, String phase, double targetRps, long now) {
