@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A creator or contributor (InvenioRDM's "creatibutor"): a person_or_org with affiliations and, for contributors, a role. */
+/**
+ * A creator or contributor (InvenioRDM's "creatibutor"): a person_or_org with affiliations and, for contributors, a
+ * role.
+ */
 record Creatibutor(JsonNode json) {
     String name() {
         return json.at("/person_or_org/name").asText();
