@@ -266,7 +266,7 @@ final class LandingPage {
     }
 
     String rights() {
-        return Licenses.section(metadata);
+        return LandingRights.section(metadata);
     }
 
     String files() {

@@ -3,10 +3,12 @@ package rdmloadtest.simulator.web;
 import static rdmloadtest.simulator.web.Html.escape;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import rdmloadtest.simulator.vocabularies.Licenses;
+import rdmloadtest.simulator.vocabularies.Licenses.License;
 
 /** The landing page's Rights box: one entry per license with its popup (title, description, link), as licenses.html. */
-final class Licenses {
-    private Licenses() {}
+final class LandingRights {
+    private LandingRights() {}
 
     static String section(JsonNode metadata) {
         if (metadata.path("rights").isEmpty()) return "";
@@ -17,7 +19,7 @@ final class Licenses {
         int i = 1;
         for (JsonNode right : metadata.path("rights")) {
             String id = right.path("id").asText("custom");
-            String[] lic = license(id, right);
+            License license = license(id, right);
             String n = id + "-" + i;
             b.append("<li id=\"license-")
                     .append(n)
@@ -28,7 +30,7 @@ final class Licenses {
                     .append("                   class=\"license clickable\"\n                   tabindex=\"0\"\n")
                     .append("                   aria-haspopup=\"dialog\"\n                   aria-expanded=\"false\"\n")
                     .append("                   role=\"button\"\n                   aria-label=\"")
-                    .append(escape(lic[0]))
+                    .append(escape(license.title()))
                     .append("\"\n              >\n                \n                  \n")
                     .append("                  <span class=\"icon-wrap\">\n")
                     .append("                  <img class=\"icon\" src=\"/static/icons/licenses/")
@@ -37,7 +39,7 @@ final class Licenses {
                     .append(escape(id))
                     .append(" icon\"/>\n                </span>\n                \n\n")
                     .append("                <span class=\"title-text\">\n                ")
-                    .append(escape(lic[0]))
+                    .append(escape(license.title()))
                     .append("\n              </span>\n              </div>\n              <div id=\"description-")
                     .append(n)
                     .append(
@@ -51,10 +53,10 @@ final class Licenses {
                     .append(i)
                     .append(
                             "\" class=\"description\">\n                <span class=\"text-muted\">\n                  ")
-                    .append(escape(lic[1]))
+                    .append(escape(license.description()))
                     .append("\n                </span>\n                  \n  \n")
                     .append("    <a class=\"license-link\" href=\"")
-                    .append(escape(lic[2]))
+                    .append(escape(license.link()))
                     .append("\" target=\"_blank\"\n       title=\"Opens in new tab\">Read more</a>\n  \n\n")
                     .append("                </div>\n              </div>\n            </li>\n          ");
             i++;
@@ -63,58 +65,13 @@ final class Licenses {
                 .toString();
     }
 
-    private static String[] license(String id, JsonNode right) {
-        String cc = "https://creativecommons.org/licenses/";
-        return switch (id) {
-            case "cc-by-4.0" ->
-                new String[] {
-                    "Creative Commons Attribution 4.0 International",
-                    "The Creative Commons Attribution license allows re-distribution and re-use of a licensed work on"
-                            + " the condition that the creator is appropriately credited.",
-                    cc + "by/4.0/"
-                };
-            case "cc-by-sa-4.0" ->
-                new String[] {
-                    "Creative Commons Attribution Share Alike 4.0 International",
-                    "Permits almost any use subject to providing credit and license notice. Frequently used for media"
-                            + " assets and educational materials.",
-                    cc + "by-sa/4.0/"
-                };
-            case "cc-by-nc-4.0" ->
-                new String[] {
-                    "Creative Commons Attribution Non Commercial 4.0 International",
-                    "The Creative Commons Attribution Non Commercial license allows re-use for non-commercial"
-                            + " purposes on the condition that the creator is credited.",
-                    cc + "by-nc/4.0/"
-                };
-            case "cc-by-nc-nd-4.0" ->
-                new String[] {
-                    "Creative Commons Attribution Non Commercial No Derivatives 4.0 International",
-                    "The Creative Commons Attribution Non Commercial No Derivatives license allows sharing for"
-                            + " non-commercial purposes, with credit, and without changes.",
-                    cc + "by-nc-nd/4.0/"
-                };
-            case "cc0-1.0" ->
-                new String[] {
-                    "Creative Commons Zero v1.0 Universal",
-                    "CC0 waives copyright interest in a work you've created and dedicates it to the world-wide public"
-                            + " domain. Use CC0 to opt out of copyright entirely and ensure your work has the widest"
-                            + " reach.",
-                    "https://creativecommons.org/publicdomain/zero/1.0/"
-                };
-            case "mit" ->
-                new String[] {
-                    "MIT License",
-                    "A short and simple permissive license with conditions only requiring preservation of copyright"
-                            + " and license notices.",
-                    "https://opensource.org/licenses/MIT"
-                };
-            default ->
-                new String[] {
-                    right.at("/title/en").asText(id),
-                    right.at("/description/en").asText(""),
-                    right.path("link").asText("")
-                };
-        };
+    /** The license's title, description and link: the vocabulary's, else what the record says. */
+    private static License license(String id, JsonNode right) {
+        return Licenses.get(id)
+                .orElseGet(() -> new License(
+                        id,
+                        right.at("/title/en").asText(id),
+                        right.at("/description/en").asText(""),
+                        right.path("link").asText("")));
     }
 }
