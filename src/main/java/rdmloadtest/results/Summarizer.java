@@ -198,8 +198,9 @@ public final class Summarizer {
                         "INJECTOR-BOUND: " + reason));
             }
         }
-        if (!in.judgeLatency()) {
-            // Only errors are judged, and a starved injector does not make requests fail: its health is reported only.
+        if (!in.judgeLatency() || aborted.map(LiveRun.Abort::targetDown).orElse(false)) {
+            // Only errors are judged, and a starved injector does not make requests fail; nor does it close the
+            // target's port or make it answer 503 (LiveRun's target watch): its health is reported only.
             injectorChecks = injectorChecks.stream()
                     .map(c -> c.failed() ? reportedOnly(c) : c)
                     .toList();

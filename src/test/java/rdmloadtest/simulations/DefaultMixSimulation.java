@@ -37,6 +37,11 @@ public class DefaultMixSimulation extends InvenioSimulation {
     }
 
     @Override
+    protected boolean mixesReaderJourneys() {
+        return true;
+    }
+
+    @Override
     protected boolean writes(LoadTestConfig cfg) {
         return cfg.traffic().depositors().count() > 0;
     }

@@ -29,6 +29,9 @@ import rdmloadtest.slo.RequestNames;
 
 /** The named scenarios the simulations compose, built from the journeys in chains/. */
 public final class Journeys {
+    /** The open-model scenario of the weighted reader journeys. */
+    static final String READERS = "Readers";
+
     private final InvenioSimulation sim;
 
     public Journeys(InvenioSimulation sim) {
@@ -112,7 +115,7 @@ public final class Journeys {
         for (Weighted j : weighted())
             if (j.weight() > 0)
                 choices.add(percent(100.0 * j.weight() / total).then(j.chain().get()));
-        return InvenioSimulation.scenario("Readers").randomSwitch().on(choices);
+        return InvenioSimulation.scenario(READERS).randomSwitch().on(choices);
     }
 
     ScenarioBuilder depositors() {
