@@ -58,8 +58,8 @@ public final class DifferentialCheck {
                             + " publishes records: set -Dinvenio.allowWrites=true to allow it");
         }
         Folders.writable(ConformanceKeys.OUT.name(), out.toAbsolutePath().getParent());
-        Preflight.of(s, real, version, "INVENIO_TOKEN", List.of(tokenA));
-        Preflight.of(s, real, version, "INVENIO_TOKEN_2", List.of(tokenB));
+        Preflight.of(s, ConformanceKeys.REAL.name(), real, version, "INVENIO_TOKEN", List.of(tokenA));
+        Preflight.of(s, ConformanceKeys.REAL.name(), real, version, "INVENIO_TOKEN_2", List.of(tokenB));
         try (Simulator sim = simulator(version, Path.of(s.get(DataKeys.DATA_DIR)), Map.of())) {
             sim.start();
             Side realSide = new Side("real", realUrl, tokenA, tokenB);

@@ -115,6 +115,10 @@ public final class SeedMain {
         }
         Path data = Path.of(s.get(DatagenKeys.SEED_DATA));
         Folders.existingFile(DatagenKeys.SEED_DATA.name(), data.resolve("records.jsonl"), "a data set's records.jsonl");
+        // Every record is read now: a broken line 30 must stop the seeding before the first record is published.
+        try (JsonLines all = new JsonLines(data.resolve("records.jsonl"))) {
+            while (all.hasNext()) all.next();
+        }
         String host = target.baseUrl.getHost().replaceAll("[^A-Za-z0-9.-]", "_") + "_" + target.baseUrl.getPort();
         Path progress =
                 s.find(DatagenKeys.SEED_PROGRESS).map(Path::of).orElse(data.resolve("seed-progress-" + host + ".csv"));

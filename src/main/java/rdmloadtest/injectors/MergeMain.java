@@ -23,6 +23,7 @@ import rdmloadtest.config.ConfigException;
 import rdmloadtest.config.Folders;
 import rdmloadtest.config.Settings;
 import rdmloadtest.gatling.GatlingLauncher;
+import rdmloadtest.gatling.SimulationLog;
 import rdmloadtest.results.InjectionPlan;
 import rdmloadtest.results.RunReport;
 import rdmloadtest.results.RunSummary;
@@ -71,6 +72,14 @@ public final class MergeMain {
                 // A stale index.html or summary would be read as this merge's.
                 if (old.findAny().isPresent())
                     throw new ConfigException("merge.out=" + out + " is not empty: pick a new folder");
+            }
+        }
+        for (Path log : logs.values()) {
+            try {
+                SimulationLog.readHeader(log);
+            } catch (IOException e) {
+                throw new ConfigException(MergeKeys.IN.name() + ": " + log + " is not the log of a Gatling run ("
+                        + e.getMessage() + "); expected merge.in/injector-<i>/<run>/simulation.log");
             }
         }
         Files.createDirectories(out);

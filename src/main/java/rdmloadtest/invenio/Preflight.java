@@ -22,10 +22,17 @@ public final class Preflight {
 
     private final HttpClient http;
     private final String siteUrl;
+    /** The key that named the site, for the messages. */
+    private final String key;
 
     public Preflight(HttpClient http, String siteUrl) {
+        this(http, siteUrl, InvenioKeys.BASE_URL.name());
+    }
+
+    public Preflight(HttpClient http, String siteUrl, String key) {
         this.http = http;
         this.siteUrl = siteUrl.replaceAll("/+$", "");
+        this.key = key;
     }
 
     /**
@@ -36,7 +43,12 @@ public final class Preflight {
      * @return what was found, for the console
      */
     public static String of(Settings s, URI site, String version, String variable, List<String> tokens) {
-        Preflight p = new Preflight(InvenioHttp.client(s.get(InvenioKeys.INSECURE_TLS), site), site.toString());
+        return of(s, InvenioKeys.BASE_URL.name(), site, version, variable, tokens);
+    }
+
+    /** As above, for a site named by another key ({@code conformance.real}). */
+    public static String of(Settings s, String key, URI site, String version, String variable, List<String> tokens) {
+        Preflight p = new Preflight(InvenioHttp.client(s.get(InvenioKeys.INSECURE_TLS), site), site.toString(), key);
         String found = p.check(version, List.of());
         for (int i = 0; i < tokens.size(); i++)
             p.checkToken(
@@ -75,7 +87,7 @@ public final class Preflight {
         String url = siteUrl + "/api/records?size=1";
         HttpResponse<String> r = get(url, null);
         if (r.statusCode() != 200) {
-            throw new ConfigException("invenio.baseUrl=" + siteUrl + ": GET " + url + " answered " + r.statusCode()
+            throw new ConfigException(key + "=" + siteUrl + ": GET " + url + " answered " + r.statusCode()
                     + "; expected 200 from an InvenioRDM record search");
         }
         try {
@@ -87,7 +99,7 @@ public final class Preflight {
         } catch (IOException e) {
             // not JSON: reported below like any other non-InvenioRDM answer
         }
-        throw new ConfigException("invenio.baseUrl=" + siteUrl + ": GET " + url + " is not an InvenioRDM record search"
+        throw new ConfigException(key + "=" + siteUrl + ": GET " + url + " is not an InvenioRDM record search"
                 + " (expected JSON with hits.total and the access_status facet)");
     }
 
@@ -105,12 +117,12 @@ public final class Preflight {
         try {
             return InvenioHttp.getJson(http, url, bearer, TIMEOUT);
         } catch (IOException e) {
-            throw new ConfigException("invenio.baseUrl=" + siteUrl + ": " + url + " does not answer ("
+            throw new ConfigException(key + "=" + siteUrl + ": " + url + " does not answer ("
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
                     + "); expected a running InvenioRDM");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ConfigException("invenio.baseUrl=" + siteUrl + ": interrupted while checking it");
+            throw new ConfigException(key + "=" + siteUrl + ": interrupted while checking it");
         }
     }
 }

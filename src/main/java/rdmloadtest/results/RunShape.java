@@ -9,7 +9,8 @@ import rdmloadtest.config.Settings;
 import rdmloadtest.slo.SloKeys;
 
 /**
- * Whether a planned run can be judged, checked before any load: a warm-up shorter than the run, and enough sessions of
+ * Whether a planned run can be judged, checked before any load: it sends something; and when its gate is enforced, a
+ * warm-up shorter than the run and enough sessions of
  * every journey that a request the journeys always send is sent (a too-short run would otherwise fail its gate with
  * "never sent", a verdict on the run's length, not on the target).
  */
@@ -34,7 +35,8 @@ public final class RunShape {
             boolean alwaysSent) {
         Duration warmup = s.get(SloKeys.WARMUP);
         boolean enforce = s.get(SloKeys.ENFORCE);
-        if (!warmup.isZero() && warmup.compareTo(planned) >= 0) {
+        // A report-only run (slo.enforce=false) is not judged: only that it sends something matters.
+        if (enforce && !warmup.isZero() && warmup.compareTo(planned) >= 0) {
             throw new ConfigException(SloKeys.WARMUP.name() + "='" + seconds(warmup) + "': the run lasts only "
                     + seconds(planned) + " (run.rampUp + run.duration), all of it warm-up; expected a warm-up shorter"
                     + " than the run, or a longer run.duration");

@@ -169,6 +169,9 @@ class BadInputTableTest {
         bad(g, "invenio.allowWrites=false", "invenio.baseUrl", "@INVENIO", "traffic.depositors", "2");
         bad(g, "INVENIO_TOKEN: not set", "invenio.baseUrl", "@INVENIO", "invenio.allowWrites", "true");
         bad(g, "invenio.token", "invenio.token", "abc");
+        bad(g, "none.jsonl: file not found", "traffic.depositors", "1", "data.depositTemplates", "@ROOT/none.jsonl");
+        bad(g, "traffic.harvesters='-1'", "traffic.harvesters", "-1");
+        bad(g, "run.maxDuration='soon'", "run.maxDuration", "soon");
         bad(
                 g,
                 "traffic.mix.uploads",
@@ -213,6 +216,7 @@ class BadInputTableTest {
         bad(c, "datagen.out: no value");
         bad(c, "datagen.out='", "datagen.out", "@ROOT/none");
         bad(c, "records.jsonl", "datagen.out", "@EMPTY");
+        bad(c, "datagen.out='", "datagen.out", "@FILE");
         bad(c, "datagen.out='/proc/", "datagen.out", "/proc/x");
 
         Cmd h = Cmd.HARVEST;
@@ -232,6 +236,7 @@ class BadInputTableTest {
         bad(h, "harvest.out='/proc/", "invenio.baseUrl", "@INVENIO", "harvest.out", "/proc/x/harvested");
         bad(h, "harvest.pageSize='0'", "invenio.baseUrl", "@INVENIO", "harvest.pageSize", "0");
         bad(h, "harvest.rate='0'", "invenio.baseUrl", "@INVENIO", "harvest.rate", "0");
+        bad(h, "harvest.out='", "invenio.baseUrl", "@INVENIO", "harvest.out", "@FILE/h");
         bad(h, "harvest.maxRecords='-5'", "invenio.baseUrl", "@INVENIO", "harvest.maxRecords", "-5");
         bad(h, "invenio.baseUrl='not a url'", "invenio.baseUrl", "not a url");
         bad(h, "did you mean HARVEST_PAGE_SIZE", "invenio.baseUrl", "@INVENIO", "$HARVEST_PAGESIZE", "10");
@@ -384,9 +389,19 @@ class BadInputTableTest {
         bad(p, "did you mean CAPACITY_STEP_DURATION", "$CAPACITY_STEPDURATION", "10s");
         bad(p, "history.dir='/proc/", "history.record", "true", "history.dir", "/proc/x/history");
         bad(p, "capacity.step='0'", "capacity.step", "0");
+        bad(p, "capacity.stepDuration (0ms)", "capacity.stepDuration", "0s");
 
         Cmd k = Cmd.CALIBRATE;
         bad(k, "calibrate.log: no value", "calibrate.out", "@ROOT/cal");
+        bad(
+                k,
+                "calibrate.maxUnparseablePct='200'",
+                "calibrate.log",
+                "@LOG",
+                "calibrate.out",
+                "@ROOT/cal",
+                "calibrate.maxUnparseablePct",
+                "200");
         bad(k, "calibrate.log='", "calibrate.log", "@ROOT/none.log", "calibrate.out", "@ROOT/cal");
         bad(k, "calibrate.out: no value", "calibrate.log", "@LOG");
         bad(k, "calibrate.overwrite=true", "calibrate.log", "@LOG", "calibrate.out", "@DATASET");
@@ -406,6 +421,7 @@ class BadInputTableTest {
         bad(t, "history.dir='", "history.dir", "@FILE", "trends.out", "@ROOT/trends");
         bad(t, "trends.out='/proc/", "history.dir", "@EMPTY", "trends.out", "/proc/x/trends");
         bad(t, "trends.runs='0'", "history.dir", "@EMPTY", "trends.runs", "0");
+        bad(t, "trends.out='", "history.dir", "@EMPTY", "trends.out", "@FILE/trends");
 
         Cmd m = Cmd.MERGE;
         bad(m, "merge.in=", "merge.in", "@ROOT/none", "merge.out", "@ROOT/merged");
@@ -415,11 +431,14 @@ class BadInputTableTest {
         bad(m, "merge.out='/proc/", "merge.in", "@RUNS", "merge.out", "/proc/x/merged");
         bad(m, "merge.align='bogus'", "merge.in", "@RUNS", "merge.out", "@ROOT/merged", "merge.align", "bogus");
         bad(m, "merge.in: no value", "merge.out", "@ROOT/merged");
+        bad(m, "is not the log of a Gatling run", "merge.in", "@RUNS", "merge.out", "@ROOT/merged");
+        bad(m, "has 2 runs", "merge.in", "@TWO_RUNS", "merge.out", "@ROOT/merged");
 
         Cmd y = Cmd.SIMULATOR;
         bad(y, "simulator.port=@OCCUPIED_PORT", "simulator.port", "@OCCUPIED_PORT");
         bad(y, "simulator.port='70000'", "simulator.port", "70000");
         bad(y, "data.dir", "data.dir", "@ROOT/none");
+        bad(y, "simulator.workers='0'", "simulator.workers", "0");
         bad(y, "did you mean SIMULATOR_PORT", "$SIMULATOR_PROT", "8080");
     }
 
@@ -513,6 +532,9 @@ class BadInputTableTest {
         Path dataset = Files.createDirectories(dir.resolve("dataset"));
         Files.writeString(dataset.resolve("records.jsonl"), "{\"id\":\"abc12-34567\"}\n");
         m.put("@DATASET", dataset.toString());
+        Path badJsonl = Files.createDirectories(dir.resolve("bad-jsonl"));
+        Files.writeString(badJsonl.resolve("records.jsonl"), "{\"id\":\"abc12-34567\"}\n{not json\n");
+        m.put("@BAD_JSONL", badJsonl.toString());
         m.put("@EMPTY", Files.createDirectories(dir.resolve("empty")).toString());
         Path file = dir.resolve("a-file");
         Files.writeString(file, "not a folder");
@@ -534,6 +556,11 @@ class BadInputTableTest {
         Path runs = Files.createDirectories(dir.resolve("runs/injector-0/run-1"));
         Files.writeString(runs.resolve("simulation.log"), "x");
         m.put("@RUNS", dir.resolve("runs").toString());
+        for (String run : List.of("run-1", "run-2")) {
+            Path twice = Files.createDirectories(dir.resolve("twice/injector-0").resolve(run));
+            Files.writeString(twice.resolve("simulation.log"), "x");
+        }
+        m.put("@TWO_RUNS", dir.resolve("twice").toString());
         m.put("@INVENIO", "http://127.0.0.1:" + invenio.getAddress().getPort());
         m.put("@HTML", "http://127.0.0.1:" + html.getAddress().getPort());
         m.put("@CLOSED", "http://127.0.0.1:" + closedPort);

@@ -41,8 +41,15 @@ class TargetDownTest {
             "slo.warmup", "0s");
 
     @Test
-    void aSimulatorStoppedMidRunEndsItFailedTargetUnreachable() throws Exception {
-        Outcome o = runAndBreak(sim -> {});
+    void aSimulatorStoppedMidRunEndsItFailedTargetUnreachableEvenWithAStarvedInjector() throws Exception {
+        // Any machine CPU above 1 % counts as starved: without the target watch this run would be INVALID.
+        Outcome o = runAndBreak(sim -> {}, Map.of("injector.maxMachineCpuPct", "1"));
+        assertTrue(
+                o.summary().checks().stream()
+                        .anyMatch(c -> c.kind() == Check.Kind.INJECTOR
+                                && c.status() == Check.Status.SKIPPED
+                                && c.message().startsWith("INJECTOR-BOUND: machine CPU")),
+                "the starved injector is reported: " + o.summary().checks());
         assertTrue(
                 o.why().matches("ABORTED at t\\+\\d+ s \\(.*\\): target unreachable since t\\+\\d+ s: no answer .*"),
                 o.why());
@@ -52,17 +59,19 @@ class TargetDownTest {
     void aTargetAnswering503ToEverythingEndsItFailedTargetUnreachable() throws Exception {
         AtomicReference<HttpServer> gateway = new AtomicReference<>();
         try {
-            Outcome o = runAndBreak(sim -> {
-                int port = URI.create(sim.siteUrl()).getPort();
-                // A load balancer in front of a dead application: the port answers, with 503 to everything.
-                HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-                s.createContext("/", x -> {
-                    x.sendResponseHeaders(503, -1);
-                    x.close();
-                });
-                s.start();
-                gateway.set(s);
-            });
+            Outcome o = runAndBreak(
+                    sim -> {
+                        int port = URI.create(sim.siteUrl()).getPort();
+                        // A load balancer in front of a dead application: the port answers, with 503 to everything.
+                        HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+                        s.createContext("/", x -> {
+                            x.sendResponseHeaders(503, -1);
+                            x.close();
+                        });
+                        s.start();
+                        gateway.set(s);
+                    },
+                    Map.of());
             assertTrue(
                     o.why().matches("ABORTED at t\\+\\d+ s \\(.*\\): target unreachable since t\\+\\d+ s: .*503.*"),
                     o.why());
@@ -78,7 +87,7 @@ class TargetDownTest {
 
     record Outcome(String why, RunSummary summary) {}
 
-    private Outcome runAndBreak(Breaker breaker) throws Exception {
+    private Outcome runAndBreak(Breaker breaker, Map<String, String> more) throws Exception {
         Simulator sim = new Simulator(SimulatorSettings.from(new Settings(ConfigSource.ofMap(Map.of()))));
         sim.start();
         AtomicLong brokenAt = new AtomicLong();
@@ -98,6 +107,7 @@ class TargetDownTest {
         try {
             killer.start();
             Map<String, String> props = new HashMap<>(RUN);
+            props.putAll(more);
             props.put("invenio.baseUrl", sim.siteUrl());
             GatlingRun.Result r = GatlingRun.run(RecordViewSimulation.class, props, results);
             killer.join();
