@@ -48,7 +48,9 @@ class TargetDownTest {
                 o.summary().checks().stream()
                         .anyMatch(c -> c.kind() == Check.Kind.INJECTOR
                                 && c.status() == Check.Status.SKIPPED
-                                && c.message().startsWith("INJECTOR-BOUND: machine CPU")),
+                                && c.message()
+                                        .startsWith(
+                                                "reported only (the target went down): INJECTOR-BOUND: machine CPU")),
                 "the starved injector is reported: " + o.summary().checks());
         assertTrue(
                 o.why().matches("ABORTED at t\\+\\d+ s \\(.*\\): target unreachable since t\\+\\d+ s: no answer .*"),
