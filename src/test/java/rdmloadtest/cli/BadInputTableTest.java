@@ -33,7 +33,7 @@ import rdmloadtest.datagen.DatagenMain;
 import rdmloadtest.datagen.HarvestMain;
 import rdmloadtest.datagen.SeedMain;
 import rdmloadtest.gatling.GatlingLauncher;
-import rdmloadtest.injectors.MergeMain;
+import rdmloadtest.merge.MergeMain;
 import rdmloadtest.run.CleanupMain;
 import rdmloadtest.simulations.DefaultMixSimulation;
 import rdmloadtest.simulator.SimulatorMain;

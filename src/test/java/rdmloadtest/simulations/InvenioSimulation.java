@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import rdmloadtest.config.Environment;
 import rdmloadtest.config.Token;
@@ -72,7 +71,7 @@ public abstract class InvenioSimulation extends Simulation {
         checkShape(
                 InjectionPlan.none()
                         .and(
-                                Journeys.READERS,
+                                Scenarios.READERS,
                                 profiles.open(
                                         cfg.shard().rate(cfg.traffic().readers().rate()))),
                 mixesReaderJourneys());
@@ -171,24 +170,15 @@ public abstract class InvenioSimulation extends Simulation {
                 plan,
                 cfg.rampUp().plus(cfg.duration()),
                 cfg.traffic().depositors().count() + cfg.traffic().harvesters().count() > 0,
-                scenario -> scenario.equals(Journeys.READERS) && mixesReaderJourneys() ? leastReaderShare() : 1.0,
+                scenario -> scenario.equals(Scenarios.READERS) && mixesReaderJourneys() ? leastReaderShare() : 1.0,
                 alwaysSent && !profiles.smoke());
     }
 
     /** The share of the readers' sessions that the least-weighted reader journey gets. */
     private double leastReaderShare() {
         var w = cfg.traffic().readers().weights();
-        int least = IntStream.of(
-                        w.search(),
-                        w.recordView(),
-                        w.download(),
-                        w.communities(),
-                        w.landingPage(),
-                        w.searchPage(),
-                        w.frontPage(),
-                        w.communityPages(),
-                        w.uploads(),
-                        w.iiif())
+        int least = w.byJourney().values().stream()
+                .mapToInt(Integer::intValue)
                 .filter(x -> x > 0)
                 .min()
                 .orElse(w.total());
