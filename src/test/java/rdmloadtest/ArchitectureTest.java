@@ -42,6 +42,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void datagenGeneratesOnlyAndTalksToNoTarget() throws IOException {
+        Pattern http = Pattern.compile(
+                "^import (?:static )?(java\\.net\\.http|org\\.eclipse\\.jetty\\.client|rdmloadtest\\.invenio)\\.",
+                Pattern.MULTILINE);
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN.resolve("datagen"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = http.matcher(Files.readString(f));
+                while (m.find()) found.add(f.getFileName() + ": " + m.group(1));
+            }
+        }
+        assertEquals(List.of(), found, "datagen/ holds generation only: the target is reached through invenio/");
+    }
+
+    @Test
     void noFolderDependsOnItselfThroughOthers() throws IOException {
         Map<String, Set<String>> deps = imports();
         List<String> cycles = new ArrayList<>();
