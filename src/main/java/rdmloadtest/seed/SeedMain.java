@@ -116,10 +116,9 @@ public final class SeedMain {
         }
         Path data = Path.of(s.get(SeedKeys.DATA));
         String host = target.baseUrl.getHost().replaceAll("[^A-Za-z0-9.-]", "_") + "_" + target.baseUrl.getPort();
-        Path progressPath =
-                s.find(SeedKeys.PROGRESS).map(Path::of).orElse(data.resolve("seed-progress-" + host + ".csv"));
-        try (ProgressFile progress = new ProgressFile(progressPath)) {
-            return new SeedMain(target.client(), progress, s.get(InvenioKeys.MAX_UPLOAD), listener)
+        Path progress = s.find(SeedKeys.PROGRESS).map(Path::of).orElse(data.resolve("seed-progress-" + host + ".csv"));
+        try (ProgressFile file = new ProgressFile(progress)) {
+            return new SeedMain(target.client(), file, s.get(InvenioKeys.MAX_UPLOAD), listener)
                     .seed(data.resolve("records.jsonl"), s.get(SeedKeys.CONCURRENCY), s.get(SeedKeys.LIMIT));
         }
     }
