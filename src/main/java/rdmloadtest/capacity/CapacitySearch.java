@@ -182,7 +182,7 @@ public final class CapacitySearch {
                 TierSteps.dataset(tiersRoot, steps).orElse(null));
         Path dir = CapacityReport.write(plan.reportDir(), result, tiers);
         printConclusion(result, dir);
-        TierSteps.conclusion(attribution).forEach(out::println);
+        TierSteps.conclusion(tiers, attribution).forEach(out::println);
         if (result.dataset() != null) result.dataset().warnings().forEach(w -> out.println("capacity: WARNING: " + w));
         return new Outcome(result, dir);
     }
