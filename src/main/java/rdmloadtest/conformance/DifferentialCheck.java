@@ -94,7 +94,7 @@ public final class DifferentialCheck {
         List<Difference> open = new ArrayList<>();
         List<Difference> accepted = new ArrayList<>();
         for (Difference d : all) (KnownDifferences.find(d, version) == null ? open : accepted).add(d);
-        String report = Report.markdown(
+        String report = DifferentialReport.markdown(
                 realLabel,
                 version,
                 steps,

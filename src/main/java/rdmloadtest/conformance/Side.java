@@ -1,31 +1,26 @@
 package rdmloadtest.conformance;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import rdmloadtest.invenio.InvenioClient;
 
 /** One side of the comparison (the real instance or the simulator): sends the sequence and keeps the answers. */
 final class Side {
     /** What one step got on this side: the response, or why it was not sent. */
     record Outcome(Exchange exchange, String skipped) {}
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
-
     final String label;
     final String baseUrl;
+    /** Each exchange sent once, no redirect followed: the comparison sees exactly what the side answered. */
+    private final InvenioClient client;
+
     private final String tokenA;
     private final String tokenB;
     /** Values captured by the steps (ids, revision, ETag, resumption token), for placeholders and normalising. */
@@ -38,6 +33,7 @@ final class Side {
     Side(String label, String baseUrl, String tokenA, String tokenB) {
         this.label = label;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.client = InvenioClient.verbatim(this.baseUrl);
         this.tokenA = tokenA;
         this.tokenB = tokenB;
     }
@@ -56,23 +52,21 @@ final class Side {
                 : step.body == null
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(Step.fill(step.body, vars), StandardCharsets.UTF_8);
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + Step.fill(step.path, vars)))
-                .timeout(Duration.ofSeconds(60))
-                .method(step.method, body)
-                .header("User-Agent", "rdm-loadtest-conformance");
-        if (step.contentType != null) b.header("Content-Type", step.contentType);
-        step.headers.forEach((k, v) -> b.header(k, Step.fill(v, vars)));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("User-Agent", "rdm-loadtest-conformance");
+        if (step.contentType != null) headers.put("Content-Type", step.contentType);
+        step.headers.forEach((k, v) -> headers.put(k, Step.fill(v, vars)));
         String token = switch (step.caller) {
             case A -> tokenA;
             case B -> tokenB;
             case ANONYMOUS -> null;
         };
-        if (token != null) b.header("Authorization", "Bearer " + token);
+        if (token != null) headers.put("Authorization", "Bearer " + token);
         try {
-            HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            Map<String, List<String>> headers = new TreeMap<>();
-            r.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(), v));
-            Exchange x = new Exchange(r.statusCode(), headers, r.body());
+            HttpResponse<byte[]> r = client.exchange(step.method, Step.fill(step.path, vars), body, headers);
+            Map<String, List<String>> answered = new TreeMap<>();
+            r.headers().map().forEach((k, v) -> answered.put(k.toLowerCase(), v));
+            Exchange x = new Exchange(r.statusCode(), answered, r.body());
             step.captures.forEach((name, f) -> {
                 String v = f.apply(x);
                 if (v != null && !v.isEmpty()) vars.put(name, v);

@@ -9,11 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * its metadata as is, its access without the computed {@code status} (§11: do not send a disagreeing value),
  * and {@code files.enabled}; ids, pids, parent and versions are minted by the target.
  */
-final class Draft {
+public final class Draft {
 
     private Draft() {}
 
-    static ObjectNode payload(JsonNode record) {
+    public static ObjectNode payload(JsonNode record) {
         ObjectNode draft = JsonNodeFactory.instance.objectNode();
         draft.set("metadata", record.get("metadata").deepCopy());
         ObjectNode access = draft.putObject("access");

@@ -25,7 +25,7 @@ import rdmloadtest.feeders.FeederFile;
  */
 public final class FeederOutput implements Closeable {
 
-    static final CSVFormat CSV =
+    public static final CSVFormat CSV =
             CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
     private final Path dir;

@@ -33,7 +33,7 @@ public final class Generator {
         long start = System.nanoTime();
         Path dir = settings.out();
         Files.createDirectories(dir);
-        List<Community> communities = Communities.create(settings.seed());
+        List<GeneratedCommunity> communities = GeneratedCommunities.create(settings.seed());
         writeCommunities(dir.resolve("communities.jsonl"), communities);
 
         RecordFactory factory = new RecordFactory(
@@ -53,7 +53,7 @@ public final class Generator {
             while (records < settings.records()) {
                 int maxVersions = (int) Math.min(8, settings.records() - records);
                 for (Record r : factory.parent(parents, records, maxVersions)) {
-                    RecordJson.write(json, r);
+                    InvenioJsonWriter.write(json, r);
                     json.writeRaw('\n');
                     feeders.add(r);
                     files += r.files().size();
@@ -76,11 +76,11 @@ public final class Generator {
         return g;
     }
 
-    private static void writeCommunities(Path file, List<Community> communities) throws IOException {
+    private static void writeCommunities(Path file, List<GeneratedCommunity> communities) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file));
                 JsonGenerator json = jsonLines(out)) {
-            for (Community c : communities) {
-                RecordJson.write(json, c);
+            for (GeneratedCommunity c : communities) {
+                InvenioJsonWriter.write(json, c);
                 json.writeRaw('\n');
             }
         }

@@ -38,7 +38,7 @@ final class RecordFactory {
     private final long expectedRecords;
     private final RecordIds ids;
     private final FileSizes sizes;
-    private final List<Community> communities;
+    private final List<GeneratedCommunity> communities;
     private final Draw draw;
     private final int personPool;
 
@@ -53,7 +53,8 @@ final class RecordFactory {
     private final RandomDataGenerator random;
     private final Weighted<FileType> fileTypes = new Weighted<>();
 
-    RecordFactory(long seed, long expectedRecords, int ownerCount, FileSizes sizes, List<Community> communities) {
+    RecordFactory(
+            long seed, long expectedRecords, int ownerCount, FileSizes sizes, List<GeneratedCommunity> communities) {
         this.seed = seed;
         this.expectedRecords = expectedRecords;
         this.ids = new RecordIds(seed);

@@ -1,16 +1,9 @@
 package rdmloadtest.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,10 +12,11 @@ import rdmloadtest.config.ConfigException;
 import rdmloadtest.config.Environment;
 import rdmloadtest.config.Folders;
 import rdmloadtest.config.Settings;
+import rdmloadtest.invenio.InvenioClient;
 import rdmloadtest.invenio.InvenioHttp;
 import rdmloadtest.invenio.InvenioKeys;
 import rdmloadtest.invenio.Preflight;
-import rdmloadtest.invenio.Retries;
+import rdmloadtest.invenio.UnexpectedAnswer;
 
 /**
  * {@code mvn -q exec:java@cleanup -Dinvenio.baseUrl=URL [-Dcleanup.apply=true]}: the drafts that runs against that
@@ -34,8 +28,6 @@ import rdmloadtest.invenio.Retries;
 public final class CleanupMain {
     /** Where an administrator's token comes from (never from a system property: it would show in ps). */
     public static final String ADMIN_TOKEN_VARIABLE = "INVENIO_ADMIN_TOKEN";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private CleanupMain() {}
 
@@ -66,14 +58,18 @@ public final class CleanupMain {
                 + (apply ? "" : " (listing only: -Dcleanup.apply=true deletes them)"));
         for (LedgerFile.OpenDraft d : open)
             System.out.println("  " + d.draftId() + " (" + d.ledger().getFileName() + ")");
-        HttpClient http = InvenioHttp.client(s.get(InvenioKeys.INSECURE_TLS), site);
-        int failed = apply && !open.isEmpty() ? deleteDrafts(open, site, http, env) : 0;
-        failed += unledgeredDrafts(s, site, dir, http, env, apply);
-        if (s.get(RunKeys.CLEANUP_PUBLISHED)) failed += published(s, site, dir, http, env, apply);
+        InvenioClient client = InvenioClient.of(
+                        InvenioHttp.client(s.get(InvenioKeys.INSECURE_TLS), site), site.toString(), null)
+                .retrying(InvenioClient.Retry.PATIENT, why -> System.out.println("cleanup: " + why + ", retrying"))
+                .timeout(Duration.ofSeconds(30));
+        int failed = apply && !open.isEmpty() ? deleteDrafts(open, site, client, env) : 0;
+        failed += unledgeredDrafts(s, site, dir, client, env, apply);
+        if (s.get(RunKeys.CLEANUP_PUBLISHED)) failed += published(s, site, dir, client, env, apply);
         return failed == 0 ? Command.OK : Command.FAILED;
     }
 
-    private static int deleteDrafts(List<LedgerFile.OpenDraft> open, URI site, HttpClient http, Map<String, String> env)
+    private static int deleteDrafts(
+            List<LedgerFile.OpenDraft> open, URI site, InvenioClient client, Map<String, String> env)
             throws IOException, InterruptedException {
         List<String> tokens = LoadTestConfig.environmentTokens(env);
         int failed = 0;
@@ -82,49 +78,42 @@ public final class CleanupMain {
                 throw new ConfigException("INVENIO_TOKENS: draft " + d.draftId() + " was opened with token "
                         + (d.tokenIndex() + 1) + ", but the environment holds " + tokens.size() + " token(s)");
             }
-            HttpRequest req = HttpRequest.newBuilder(URI.create(site + "/api/records/" + d.draftId() + "/draft"))
-                    .header("Authorization", "Bearer " + tokens.get(d.tokenIndex()))
-                    .timeout(Duration.ofSeconds(30))
-                    .DELETE()
-                    .build();
-            int status = Retries.send(
-                            6,
-                            () -> http.send(req, HttpResponse.BodyHandlers.discarding()),
-                            why -> System.out.println("cleanup: " + d.draftId() + ": " + why + ", retrying"))
-                    .statusCode();
-            if (status == 204 || status == 404) {
+            try {
+                boolean deleted =
+                        client.as("Bearer " + tokens.get(d.tokenIndex())).deleteDraft(d.draftId());
                 try (LedgerFile ledger = LedgerFile.reopen(d.ledger(), site.toString())) {
                     ledger.closed(d.draftId());
                 }
-                System.out.println("cleanup: " + d.draftId() + (status == 204 ? " deleted" : " already gone"));
-            } else {
+                System.out.println("cleanup: " + d.draftId() + (deleted ? " deleted" : " already gone"));
+            } catch (UnexpectedAnswer e) {
                 failed++;
-                System.out.println("cleanup: " + d.draftId() + ": HTTP " + status + ", left open");
+                System.out.println("cleanup: " + d.draftId() + ": HTTP " + e.status() + ", left open");
             }
         }
         return failed;
     }
 
     /**
-     * The records the runs published, found by their marker keyword (LoadTestConfig.marker) in a search with the
-     * administrator's token, every version; listed, and with cleanup.apply deleted: a hidden tombstone with the
-     * removal reason test-record. A record already deleted no longer shows in search, so a second pass finds none.
+     * The records the runs published, found by their marker subject (RunMarker) in a search with the administrator's
+     * token, every version; listed, and with cleanup.apply deleted: a hidden tombstone with the removal reason
+     * test-record. A record already deleted no longer shows in search, so a second pass finds none.
      *
      * @return how many could not be deleted
      */
     private static int published(
-            Settings s, URI site, Path dir, HttpClient http, Map<String, String> env, boolean apply)
+            Settings s, URI site, Path dir, InvenioClient client, Map<String, String> env, boolean apply)
             throws IOException, InterruptedException {
         String admin = env.getOrDefault(ADMIN_TOKEN_VARIABLE, "").trim();
         if (admin.isEmpty())
             throw new ConfigException(ADMIN_TOKEN_VARIABLE + ": not set; " + RunKeys.CLEANUP_PUBLISHED.name()
                     + "=true deletes published records, which only an administrator may do: put an administrator's"
                     + " personal access token in " + ADMIN_TOKEN_VARIABLE);
+        InvenioClient administrator = client.as("Bearer " + admin);
         Set<String> runs = s.find(RunKeys.CLEANUP_RUN_ID).map(Set::of).orElse(LedgerFile.runIds(dir, site.toString()));
         int failed = 0;
         for (String run : runs) {
             String marker = RunMarker.of(run);
-            List<String> ids = markedRecords(site, http, admin, marker);
+            List<String> ids = administrator.markedRecords(marker);
             System.out.println("cleanup: " + ids.size() + " published record(s) of run " + run + " (subject " + marker
                     + ")" + (apply ? "" : " (listing only: -Dcleanup.apply=true deletes them)"));
             for (String id : ids) {
@@ -132,26 +121,13 @@ public final class CleanupMain {
                     System.out.println("  " + id);
                     continue;
                 }
-                ObjectNode body = JSON.createObjectNode();
-                body.putObject("removal_reason").put("id", "test-record");
-                body.put("note", "rdm-loadtest cleanup of load-test run " + run);
-                body.put("is_visible", false);
-                HttpRequest req = HttpRequest.newBuilder(URI.create(site + "/api/records/" + id + "/delete"))
-                        .header("Authorization", "Bearer " + admin)
-                        .header("Content-Type", "application/json")
-                        .timeout(Duration.ofSeconds(30))
-                        .method("DELETE", HttpRequest.BodyPublishers.ofString(body.toString()))
-                        .build();
-                int status = Retries.send(
-                                6,
-                                () -> http.send(req, HttpResponse.BodyHandlers.discarding()),
-                                why -> System.out.println("cleanup: " + id + ": " + why + ", retrying"))
-                        .statusCode();
-                if (status == 204 || status == 404 || status == 410) {
-                    System.out.println("cleanup: record " + id + (status == 204 ? " deleted" : " already gone"));
-                } else {
+                try {
+                    boolean deleted = administrator.deleteRecord(
+                            id, "test-record", "rdm-loadtest cleanup of load-test run " + run);
+                    System.out.println("cleanup: record " + id + (deleted ? " deleted" : " already gone"));
+                } catch (UnexpectedAnswer e) {
                     failed++;
-                    System.out.println("cleanup: record " + id + ": HTTP " + status + ", not deleted");
+                    System.out.println("cleanup: record " + id + ": HTTP " + e.status() + ", not deleted");
                 }
             }
         }
@@ -166,7 +142,7 @@ public final class CleanupMain {
      * @return how many could not be deleted
      */
     private static int unledgeredDrafts(
-            Settings s, URI site, Path dir, HttpClient http, Map<String, String> env, boolean apply)
+            Settings s, URI site, Path dir, InvenioClient client, Map<String, String> env, boolean apply)
             throws IOException, InterruptedException {
         List<String> tokens = LoadTestConfig.environmentTokens(env);
         Set<String> runs = s.find(RunKeys.CLEANUP_RUN_ID).map(Set::of).orElse(LedgerFile.runIds(dir, site.toString()));
@@ -178,78 +154,16 @@ public final class CleanupMain {
         }
         int failed = 0;
         for (String run : runs) {
-            String marker = RunMarker.of(run);
             for (int t = 0; t < tokens.size(); t++) {
-                String bearer = "Bearer " + tokens.get(t);
-                String q = RunMarker.drafts(marker);
-                HttpRequest search = HttpRequest.newBuilder(
-                                URI.create(site + "/api/user/records?q=" + q + "&size=100&sort=newest"))
-                        .header("Authorization", bearer)
-                        .header("Accept", "application/json")
-                        .timeout(Duration.ofSeconds(30))
-                        .build();
-                HttpResponse<String> r = Retries.send(
-                        6,
-                        () -> http.send(search, HttpResponse.BodyHandlers.ofString()),
-                        why -> System.out.println("cleanup: search: " + why + ", retrying"));
-                if (r.statusCode() != 200)
-                    throw new IOException(
-                            "cleanup: drafts search of depositor " + (t + 1) + " answered HTTP " + r.statusCode());
-                for (JsonNode h : JSON.readTree(r.body()).at("/hits/hits")) {
-                    String id = h.path("id").asText();
+                InvenioClient.Swept swept = client.as("Bearer " + tokens.get(t)).sweepDrafts(RunMarker.of(run), apply);
+                for (String id : swept.found())
                     System.out.println("cleanup: draft " + id + " of run " + run + " (depositor " + (t + 1)
                             + ", found by its marker)" + (apply ? "" : ": -Dcleanup.apply=true deletes it"));
-                    if (!apply) continue;
-                    HttpRequest del = HttpRequest.newBuilder(URI.create(site + "/api/records/" + id + "/draft"))
-                            .header("Authorization", bearer)
-                            .timeout(Duration.ofSeconds(30))
-                            .DELETE()
-                            .build();
-                    int status = Retries.send(
-                                    6,
-                                    () -> http.send(del, HttpResponse.BodyHandlers.discarding()),
-                                    why -> System.out.println("cleanup: " + id + ": " + why + ", retrying"))
-                            .statusCode();
-                    if (status == 204 || status == 404) System.out.println("cleanup: " + id + " deleted");
-                    else {
-                        failed++;
-                        System.out.println("cleanup: " + id + ": HTTP " + status + ", left");
-                    }
-                }
+                if (apply) System.out.println("cleanup: " + swept.deleted() + " of them deleted");
+                for (String left : swept.failed()) System.out.println("cleanup: " + left + ", left");
+                failed += swept.failed().size();
             }
         }
         return failed;
-    }
-
-    /** Every version of every record whose subjects hold the marker, as the administrator's search shows them. */
-    private static List<String> markedRecords(URI site, HttpClient http, String admin, String marker)
-            throws IOException, InterruptedException {
-        List<String> ids = new ArrayList<>();
-        String q = RunMarker.records(marker);
-        for (int page = 1; page <= 100; page++) {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(
-                            site + "/api/records?q=" + q + "&allversions=true&sort=newest&size=100&page=" + page))
-                    .header("Authorization", "Bearer " + admin)
-                    .header("Accept", "application/json")
-                    .timeout(Duration.ofSeconds(30))
-                    .build();
-            HttpResponse<String> r = Retries.send(
-                    6,
-                    () -> http.send(req, HttpResponse.BodyHandlers.ofString()),
-                    why -> System.out.println("cleanup: search: " + why + ", retrying"));
-            if (r.statusCode() != 200)
-                throw new IOException("cleanup: search for " + marker + " answered HTTP " + r.statusCode());
-            JsonNode hits = JSON.readTree(r.body()).at("/hits/hits");
-            for (JsonNode h : hits) {
-                // The marker is a whole subject: a phrase query could also match a longer run id.
-                for (JsonNode subject : h.at("/metadata/subjects"))
-                    if (marker.equals(subject.path("subject").asText())) {
-                        ids.add(h.path("id").asText());
-                        break;
-                    }
-            }
-            if (hits.size() < 100) break;
-        }
-        return ids;
     }
 }

@@ -1,30 +1,25 @@
 package rdmloadtest.run;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import rdmloadtest.invenio.Retries;
+import rdmloadtest.invenio.InvenioClient;
+import rdmloadtest.invenio.UnexpectedAnswer;
 
 /**
  * Every draft a run created and has not published or discarded. At the end of the run (also after a
  * failure midway, or an interrupt via a shutdown hook) each one is deleted, so a run leaves no drafts.
  */
 public final class DraftLedger {
-    // The run is ending: retry drafts quickly, a target that stays down is reported rather than waited for.
-    private static final Duration LEDGER_FIRST_WAIT = Duration.ofMillis(100);
-    private static final Duration LEDGER_MAX_WAIT = Duration.ofSeconds(2);
-    private final String siteUrl;
     private final LedgerFile file;
     private final List<String> bearers;
     private final Map<String, String> open = new ConcurrentHashMap<>();
-    private final HttpClient client =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** The run is ending: quick retries, a target that stays down is reported rather than waited for. */
+    private final InvenioClient client;
+
     private final Thread hook = new Thread(this::cleanUp, "rdm-loadtest-draft-cleanup");
     private final String marker;
     private volatile boolean wrote;
@@ -46,7 +41,14 @@ public final class DraftLedger {
      */
     public DraftLedger(String siteUrl, LedgerFile file, List<String> bearers, String marker) {
         this.marker = marker;
-        this.siteUrl = siteUrl;
+        this.client = InvenioClient.of(
+                        HttpClient.newBuilder()
+                                .connectTimeout(Duration.ofSeconds(10))
+                                .build(),
+                        siteUrl,
+                        null)
+                .retrying(InvenioClient.Retry.BRIEF, why -> {})
+                .timeout(Duration.ofSeconds(30));
         this.file = file;
         this.bearers = List.copyOf(bearers);
         Runtime.getRuntime().addShutdownHook(hook);
@@ -71,93 +73,39 @@ public final class DraftLedger {
     /** Deletes what is left; returns how many drafts it deleted. */
     public synchronized int cleanUp() {
         int deleted = 0;
-        for (var e : Map.copyOf(open).entrySet()) {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(siteUrl + "/api/records/" + e.getKey() + "/draft"))
-                    .header("Authorization", e.getValue())
-                    .timeout(Duration.ofSeconds(30))
-                    .DELETE()
-                    .build();
-            String problem = "";
-            // A target under load may answer 429, 5xx or drop a connection: retried, after its Retry-After if it sends
-            // one.
-            try {
-                int status = Retries.send(
-                                8,
-                                LEDGER_FIRST_WAIT,
-                                LEDGER_MAX_WAIT,
-                                () -> client.send(req, HttpResponse.BodyHandlers.discarding()),
-                                why -> {})
-                        .statusCode();
-                if (status == 204 || status == 404) {
+        try {
+            for (var e : Map.copyOf(open).entrySet()) {
+                // A target under load may answer 429, 5xx or drop a connection: retried (the client's brief policy).
+                try {
+                    if (client.as(e.getValue()).deleteDraft(e.getKey())) deleted++;
                     closed(e.getKey());
-                    if (status == 204) deleted++;
-                } else {
-                    problem = "HTTP " + status;
+                } catch (IOException ex) {
+                    System.err.println("rdm-loadtest: could not delete draft " + e.getKey() + " ("
+                            + (ex instanceof UnexpectedAnswer u ? "HTTP " + u.status() : ex.toString()) + ")");
                 }
-            } catch (IOException ex) {
-                problem = ex.toString();
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return deleted;
             }
-            if (open.containsKey(e.getKey())) {
-                System.err.println("rdm-loadtest: could not delete draft " + e.getKey() + " (" + problem + ")");
-            }
+            if (marker != null && wrote) deleted += sweep();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return deleted;
         }
-        if (marker != null && wrote) deleted += sweep();
         if (deleted > 0)
             System.out.println("rdm-loadtest: deleted " + deleted + " unpublished draft(s) left by the run");
         return deleted;
     }
 
     /** The depositors' drafts that carry the run's marker and that the ledger did not name. */
-    private int sweep() {
+    private int sweep() throws InterruptedException {
+        Thread.sleep(1200); // the search index's refresh (1 s in InvenioRDM): the last drafts must be visible
         int deleted = 0;
-        try {
-            Thread.sleep(1200); // the search index's refresh (1 s in InvenioRDM): the last drafts must be visible
-            String q = RunMarker.drafts(marker);
-            for (String bearer : bearers) {
-                HttpRequest search = HttpRequest.newBuilder(
-                                URI.create(siteUrl + "/api/user/records?q=" + q + "&size=100"))
-                        .header("Authorization", bearer)
-                        .header("Accept", "application/json")
-                        .timeout(Duration.ofSeconds(30))
-                        .build();
-                HttpResponse<String> r = Retries.send(
-                        8,
-                        LEDGER_FIRST_WAIT,
-                        LEDGER_MAX_WAIT,
-                        () -> client.send(search, HttpResponse.BodyHandlers.ofString()),
-                        why -> {});
-                if (r.statusCode() != 200) {
-                    System.err.println("rdm-loadtest: searching the run's drafts: HTTP " + r.statusCode());
-                    continue;
-                }
-                for (var h : new com.fasterxml.jackson.databind.ObjectMapper()
-                        .readTree(r.body())
-                        .at("/hits/hits")) {
-                    String id = h.path("id").asText();
-                    HttpRequest del = HttpRequest.newBuilder(URI.create(siteUrl + "/api/records/" + id + "/draft"))
-                            .header("Authorization", bearer)
-                            .timeout(Duration.ofSeconds(30))
-                            .DELETE()
-                            .build();
-                    int status = Retries.send(
-                                    8,
-                                    LEDGER_FIRST_WAIT,
-                                    LEDGER_MAX_WAIT,
-                                    () -> client.send(del, HttpResponse.BodyHandlers.discarding()),
-                                    why -> {})
-                            .statusCode();
-                    if (status == 204) deleted++;
-                    else if (status != 404)
-                        System.err.println("rdm-loadtest: could not delete draft " + id + " (HTTP " + status + ")");
-                }
+        for (String bearer : bearers) {
+            try {
+                InvenioClient.Swept swept = client.as(bearer).sweepDrafts(marker, true);
+                deleted += swept.deleted();
+                for (String left : swept.failed()) System.err.println("rdm-loadtest: could not delete draft " + left);
+            } catch (IOException e) {
+                System.err.println("rdm-loadtest: searching the run's drafts: " + e);
             }
-        } catch (IOException e) {
-            System.err.println("rdm-loadtest: searching the run's drafts: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         return deleted;
     }

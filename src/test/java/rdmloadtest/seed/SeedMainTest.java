@@ -1,4 +1,4 @@
-package rdmloadtest.datagen;
+package rdmloadtest.seed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,6 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 import rdmloadtest.config.ConfigException;
 import rdmloadtest.config.ConfigSource;
 import rdmloadtest.config.Settings;
+import rdmloadtest.datagen.DatagenSettings;
+import rdmloadtest.datagen.FileContent;
+import rdmloadtest.datagen.Generator;
+import rdmloadtest.datagen.RecordIds;
 import rdmloadtest.feeders.JsonLines;
 
 class SeedMainTest {
@@ -43,6 +47,8 @@ class SeedMainTest {
     private final AtomicLong nextId = new AtomicLong();
     /** Content uploads answered 503 once (after the body was read): the retry must send the whole body again. */
     private final Set<String> failFirstUpload = ConcurrentHashMap.newKeySet();
+    /** Ids of the drafts published. */
+    private final Set<String> published = ConcurrentHashMap.newKeySet();
     /** A draft id whose publish is refused with 400. */
     private volatile String unpublishable = "(none)";
 
@@ -86,7 +92,11 @@ class SeedMainTest {
                 } else if (method.equals("POST") && path.endsWith("/draft/files")) {
                     reply(exchange, 201, "{}");
                 } else if (path.endsWith("/actions/publish")) {
+                    published.add(path.split("/")[3]);
                     reply(exchange, 202, "{}");
+                } else if (method.equals("GET") && path.matches("/api/records/[^/]+")) {
+                    boolean known = published.contains(path.split("/")[3]);
+                    reply(exchange, known ? 200 : 404, known ? "{}" : "{\"status\":404}");
                 } else {
                     body.readAllBytes();
                     reply(exchange, 200, "{}");
@@ -95,6 +105,7 @@ class SeedMainTest {
                 reply(exchange, 500, "{}");
             }
         });
+        // The searches for drafts a run left (none here).
         server.createContext(
                 "/api/user/records", exchange -> reply(exchange, 200, "{\"hits\":{\"hits\":[],\"total\":0}}"));
         server.start();

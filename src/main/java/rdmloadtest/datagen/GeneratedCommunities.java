@@ -6,9 +6,9 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 /** The small fixed set of communities generated records belong to; ids are seeded version-4 UUIDs. */
-final class Communities {
+final class GeneratedCommunities {
 
-    private Communities() {}
+    private GeneratedCommunities() {}
 
     private static final String[][] DEFINITIONS = {
         {"climate-observatory", "Climate Observatory", "topic"},
@@ -21,14 +21,14 @@ final class Communities {
         {"earth-observation", "Earth Observation Data", "topic"},
     };
 
-    static List<Community> create(long seed) {
+    static List<GeneratedCommunity> create(long seed) {
         SplittableRandom random = new SplittableRandom(FileContent.mix64(seed ^ 0xC0331L));
-        List<Community> out = new ArrayList<>();
+        List<GeneratedCommunity> out = new ArrayList<>();
         for (String[] d : DEFINITIONS) {
             long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
             long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
             String description = "Records of the " + d[1] + " community.";
-            out.add(new Community(
+            out.add(new GeneratedCommunity(
                     new UUID(msb, lsb).toString(),
                     d[0],
                     d[1],

@@ -11,13 +11,13 @@ import java.util.List;
  * Writes records and communities in InvenioRDM's JSON (what {@code GET /api/records/{id}} and
  * {@code GET /api/communities/{id}} return, minus links, stats and checksums), streaming through Jackson.
  */
-final class RecordJson {
+final class InvenioJsonWriter {
 
     /** InvenioRDM prints timestamps with microseconds and an explicit +00:00 offset. */
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'+00:00'").withZone(ZoneOffset.UTC);
 
-    private RecordJson() {}
+    private InvenioJsonWriter() {}
 
     static String timestamp(Instant instant) {
         return TIMESTAMP.format(instant);
@@ -241,7 +241,7 @@ final class RecordJson {
         g.writeEndObject();
     }
 
-    static void write(JsonGenerator g, Community c) throws IOException {
+    static void write(JsonGenerator g, GeneratedCommunity c) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", c.id());
         g.writeStringField("slug", c.slug());

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** The differential check's report in Markdown: the differences, the accepted ones, and every step's codes. */
-final class Report {
-    private Report() {}
+final class DifferentialReport {
+    private DifferentialReport() {}
 
     static String markdown(
             String realUrl,

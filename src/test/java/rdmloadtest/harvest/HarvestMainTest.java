@@ -1,4 +1,4 @@
-package rdmloadtest.datagen;
+package rdmloadtest.harvest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,8 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rdmloadtest.config.ConfigSource;
 import rdmloadtest.config.Settings;
+import rdmloadtest.datagen.RecordIds;
 import rdmloadtest.feeders.CsvRows;
 import rdmloadtest.feeders.FeederFile;
+import rdmloadtest.invenio.InvenioTarget;
 
 class HarvestMainTest {
 

@@ -1,4 +1,4 @@
-package rdmloadtest.datagen;
+package rdmloadtest.seed;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rdmloadtest.config.ConfigSource;
 import rdmloadtest.config.Settings;
+import rdmloadtest.datagen.DatagenSettings;
+import rdmloadtest.datagen.FileContent;
+import rdmloadtest.datagen.Generator;
 import rdmloadtest.feeders.JsonLines;
 import rdmloadtest.simulator.Simulator;
 import rdmloadtest.simulator.SimulatorSettings;
@@ -144,7 +147,7 @@ class SeedIntoSimulatorTest {
                 .orElseThrow();
         String source = record.get("id").asText();
         // What a run killed mid-upload leaves: the draft, its first file initialised and uploaded but not committed.
-        HttpResponse<String> created = call("POST", "/api/records", JSON.writeValueAsString(Draft.payload(record)));
+        HttpResponse<String> created = call("POST", "/api/records", JSON.writeValueAsString(SeedMain.payload(record)));
         assertEquals(201, created.statusCode(), created.body());
         String draft = JSON.readTree(created.body()).get("id").asText();
         JsonNode file = record.at("/files/entries").elements().next();
@@ -153,7 +156,7 @@ class SeedIntoSimulatorTest {
                 201,
                 call("POST", "/api/records/" + draft + "/draft/files", "[{\"key\":\"" + key + "\"}]")
                         .statusCode());
-        Files.writeString(dir.resolve("progress.csv"), SeedMain.HEADER + "\n" + source + "," + draft + ",draft\n");
+        Files.writeString(dir.resolve("progress.csv"), ProgressFile.HEADER + "\n" + source + "," + draft + ",draft\n");
 
         assertEquals(0, seed());
         List<String> lines = Files.readAllLines(dir.resolve("progress.csv"));
@@ -177,10 +180,10 @@ class SeedIntoSimulatorTest {
                 .orElseThrow();
         String source = record.get("id").asText();
         // Killed after POST /api/records reached the target, before its id was written: only "creating" is known.
-        HttpResponse<String> created = call("POST", "/api/records", JSON.writeValueAsString(Draft.payload(record)));
+        HttpResponse<String> created = call("POST", "/api/records", JSON.writeValueAsString(SeedMain.payload(record)));
         assertEquals(201, created.statusCode(), created.body());
         String draft = JSON.readTree(created.body()).get("id").asText();
-        Files.writeString(dir.resolve("progress.csv"), SeedMain.HEADER + "\n" + source + ",-,creating\n");
+        Files.writeString(dir.resolve("progress.csv"), ProgressFile.HEADER + "\n" + source + ",-,creating\n");
         Thread.sleep(50);
 
         assertEquals(0, seed());

@@ -1,4 +1,4 @@
-package rdmloadtest.datagen;
+package rdmloadtest.harvest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +8,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,25 +18,29 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.csv.CSVPrinter;
 import rdmloadtest.cli.Command;
 import rdmloadtest.cli.Progress;
 import rdmloadtest.config.Environment;
 import rdmloadtest.config.Folders;
+import rdmloadtest.datagen.FeederOutput;
+import rdmloadtest.datagen.QueryTerms;
 import rdmloadtest.feeders.DataFileException;
 import rdmloadtest.feeders.FeederFile;
 import rdmloadtest.feeders.JsonLines;
+import rdmloadtest.invenio.InvenioClient;
 import rdmloadtest.invenio.InvenioKeys;
+import rdmloadtest.invenio.InvenioTarget;
 import rdmloadtest.invenio.Preflight;
-import rdmloadtest.invenio.Retries;
+import rdmloadtest.run.RunMarker;
 
 /**
  * Reads ids, file keys and search terms from a real InvenioRDM's {@code GET /api/records} into the same feeder files
  * the generator writes, so a load test can run against existing content.
  *
  * <pre>
- * [INVENIO_TOKEN=...] mvn -q exec:java -Dexec.mainClass=rdmloadtest.datagen.HarvestMain -Dexec.classpathScope=test \
- *     -Dinvenio.baseUrl=https://inveniordm.example.org [-Dharvest.out=data/harvested] [-Dharvest.rate=2]
+ * [INVENIO_TOKEN=...] mvn -q exec:java@harvest -Dinvenio.baseUrl=https://inveniordm.example.org [-Dharvest.out=data/harvested] [-Dharvest.rate=2]
  *     [-Dharvest.pageSize=100] [-Dharvest.maxRecords=20000] [-Dinvenio.insecureTls=true]
  * </pre>
  *
@@ -53,17 +56,16 @@ public final class HarvestMain {
     static final int WINDOW = 10_000;
 
     private final InvenioTarget target;
+    private final InvenioClient client;
     private final Path out;
     private final Path work;
     private final int pageSize;
     private final long maxRecords;
     /** Records seen so far, for the progress line (another thread). */
-    private final java.util.concurrent.atomic.AtomicLong harvested = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong harvested = new AtomicLong();
     /** The records the target shows anonymous searches (the first slice's total), -1 until known. */
     private volatile long visibleTotal = -1;
 
-    private final long minIntervalNanos;
-    private long lastRequest;
     private ObjectNode checkpoint;
     private final Set<String> seen = new HashSet<>();
 
@@ -73,14 +75,16 @@ public final class HarvestMain {
         this.work = out.resolve("harvest");
         this.pageSize = pageSize;
         this.maxRecords = maxRecords;
-        this.minIntervalNanos = (long) (1e9 / rate);
+        this.client = target.client()
+                .paced(rate)
+                .retrying(InvenioClient.Retry.PATIENT, why -> System.out.println("harvest: " + why + ", retrying"));
     }
 
     public static void main(String[] args) {
         Command.main("harvest", s -> {
             String token = Environment.get(InvenioTarget.TOKEN_VARIABLE);
             InvenioTarget target = InvenioTarget.from(s, token);
-            Folders.writable(DatagenKeys.HARVEST_OUT.name(), Path.of(s.get(DatagenKeys.HARVEST_OUT)));
+            Folders.writable(HarvestKeys.OUT.name(), Path.of(s.get(HarvestKeys.OUT)));
             System.out.println("harvest: target: "
                     + Preflight.of(
                             s,
@@ -91,10 +95,10 @@ public final class HarvestMain {
             try {
                 new HarvestMain(
                                 target,
-                                Path.of(s.get(DatagenKeys.HARVEST_OUT)),
-                                s.get(DatagenKeys.HARVEST_PAGE_SIZE),
-                                s.get(DatagenKeys.HARVEST_MAX_RECORDS),
-                                s.get(DatagenKeys.HARVEST_RATE))
+                                Path.of(s.get(HarvestKeys.OUT)),
+                                s.get(HarvestKeys.PAGE_SIZE),
+                                s.get(HarvestKeys.MAX_RECORDS),
+                                s.get(HarvestKeys.RATE))
                         .run();
             } catch (IOException | UncheckedIOException e) {
                 System.err.println(
@@ -213,7 +217,11 @@ public final class HarvestMain {
             }
         });
         ArrayNode subjects = c.putArray("subjects");
-        hit.at("/metadata/subjects").forEach(s -> subjects.add(s.path("subject").asText()));
+        // Our own marker subjects (seed, load-test runs) are not content: no query is drawn from them.
+        hit.at("/metadata/subjects").forEach(s -> {
+            if (!RunMarker.isMarker(s.path("subject").asText()))
+                subjects.add(s.path("subject").asText());
+        });
         ArrayNode files = c.putArray("files");
         JsonNode entries = hit.at("/files/entries");
         // Record JSON keys entries by file name (an object); forEach walks its values either way.
@@ -265,23 +273,7 @@ public final class HarvestMain {
     }
 
     private JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
-        HttpResponse<String> response = Retries.send(
-                6,
-                () -> politely(pathAndQuery),
-                why -> System.out.println("harvest: " + why + " on " + pathAndQuery + ", retrying"));
-        if (response.statusCode() != 200) throw new IOException("GET " + pathAndQuery + " -> " + response.statusCode());
-        return JSON.readTree(response.body());
-    }
-
-    /** One GET, no sooner than harvest.rate allows after the last one. */
-    private HttpResponse<String> politely(String pathAndQuery) throws IOException, InterruptedException {
-        long wait = lastRequest + minIntervalNanos - System.nanoTime();
-        if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-        lastRequest = System.nanoTime();
-        return target.send(target.request(pathAndQuery)
-                .header("Accept", "application/json")
-                .GET()
-                .build());
+        return client.getJson(pathAndQuery);
     }
 
     private void loadCheckpoint(Path hits) throws IOException {
