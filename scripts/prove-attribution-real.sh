@@ -44,7 +44,7 @@ search() {
         -Dmetrics.file="$STATE/monitoring/metrics.json" -Dmetrics.wait=90s -Ddata.dir="$WORK/data" \
         -Dtraffic.depositors=0 -Dtraffic.harvesters=0 -Dtraffic.mix.landingPage=0 -Dtraffic.mix.searchPage=0 -Dtraffic.mix.frontPage=0 -Dtraffic.mix.communityPages=0 -Dtraffic.mix.uploads=0 -Dtraffic.mix.iiif=0 \
         -Dhistory.record=false -Dinjector.maxMachineCpuPct=100 \
-        -Dcapacity.journey=mix -Dcapacity.startRate=1 -Dcapacity.step=1.5 -Dcapacity.maxRate=16 \
+        -Dcapacity.journey=mix -Dcapacity.startRate=1 -Dcapacity.step=1.5 -Dcapacity.growth=1 -Dcapacity.maxRate=16 \
         -Dcapacity.stepDuration=60s -Dcapacity.settle=10s -Dcapacity.rampBetweenSteps=5s -Dcapacity.refineSteps=1 \
         -Dcapacity.confirmFailures=1 -Dcapacity.maxDuration=40m \
         -Dcapacity.expectedPeakRps=20 -Dcapacity.reportDir="$WORK/$name" >"$WORK/$name-capacity.log" 2>&1 || true

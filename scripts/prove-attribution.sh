@@ -79,9 +79,9 @@ run() {
         -Dmetrics.file=classpath:metrics/simulator.json -Dmetrics.prometheusUrl="http://127.0.0.1:$PROM_PORT" \
         -Dtraffic.depositors=0 -Dtraffic.harvesters=0 -Dtraffic.mix.landingPage=0 -Dtraffic.mix.searchPage=0 -Dtraffic.mix.frontPage=0 -Dtraffic.mix.communityPages=0 -Dtraffic.mix.uploads=0 -Dtraffic.mix.iiif=0 \
         -Dtraffic.download.maxMB=2 -Dhistory.record=false -Dcapacity.confirmFailures=0 \
-        -Dcapacity.journey=mix -Dcapacity.startRate=10 -Dcapacity.step=10 -Dcapacity.maxRate=150 \
+        -Dcapacity.journey=mix -Dcapacity.startRate=10 -Dcapacity.step=10 -Dcapacity.growth=1 -Dcapacity.maxRate=150 \
         -Dcapacity.stepDuration=15s -Dcapacity.settle=4s -Dcapacity.rampBetweenSteps=3s -Dcapacity.refineSteps=2 \
-        -Dcapacity.expectedPeakRps=100 -Dcapacity.reportDir="$WORK/$name" >"$WORK/$name-capacity.log" 2>&1 || true
+        -Dcapacity.maxDuration=30m -Dcapacity.expectedPeakRps=100 -Dcapacity.reportDir="$WORK/$name" >"$WORK/$name-capacity.log" 2>&1 || true
     grep '^capacity: ' "$WORK/$name-capacity.log" | grep -v 'live t+' | tail -4 | sed "s/^/  $name: /"
     kill "$SIM_PID" 2>/dev/null || true
     wait "$SIM_PID" 2>/dev/null || true

@@ -62,7 +62,7 @@ public final class CalibrateMain {
             System.out.println("calibrate: unparseable, first: " + String.join(" | ", stats.firstUnparseable));
         if (stats.parsed == 0) throw new ConfigException(CalibrateKeys.LOGS.name() + ": no request in " + logs);
         Files.createDirectories(out);
-        Report.feeders(out, stats);
+        CalibrationReport.feeders(out, stats);
         Profile p = Profile.from(c);
         Path profileFile = out.resolve("calibrated.properties");
         String provenance = "from " + logs.size() + " log file(s), format " + read.id();
@@ -94,7 +94,7 @@ public final class CalibrateMain {
             p = best;
             p.write(profileFile, c, provenance + ", checked in fidelity run " + fidelity.round());
         }
-        Report.write(out, c, p, fidelity);
+        CalibrationReport.write(out, c, p, fidelity);
         System.out.println("calibrate: shares of the classes the simulations send (%): " + shares(c));
         System.out.printf(
                 Locale.ROOT,

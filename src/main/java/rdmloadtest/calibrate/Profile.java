@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import rdmloadtest.mix.Journey;
+import rdmloadtest.run.RunKeys;
 
 /**
  * The calibrated profile: configuration keys the simulations take as they are ({@code -Dprofile.file=...}). Reader
@@ -14,10 +19,7 @@ import java.util.Map;
  * by what a run of the profile produced (a search also opens records, a record view also downloads).
  */
 record Profile(
-        int search,
-        int recordView,
-        int download,
-        int communities,
+        Map<Journey, Integer> weights,
         double viewDownloadProbability,
         double zipfExponent,
         double readersRate,
@@ -32,19 +34,18 @@ record Profile(
 
     static Profile from(Calibration c) {
         Map<String, Double> s = c.generatedShares();
-        double readers = s.get(VisitClass.SEARCH.label)
-                + s.get(VisitClass.RECORD_VIEW.label)
-                + s.get(VisitClass.DOWNLOAD.label)
-                + s.get(VisitClass.COMMUNITIES.label);
+        Map<Journey, Double> shares = new EnumMap<>(Journey.class);
+        for (Journey j : Journey.readers()) VisitClass.startingWith(j).ifPresent(v -> shares.put(j, s.get(v.label)));
+        double readers =
+                shares.values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<Journey, Integer> weights = new EnumMap<>(Journey.class);
+        shares.forEach((j, share) -> weights.put(j, perMille(share, readers)));
         double exponent = Double.isNaN(c.zipf().exponent()) ? 1.0 : c.zipf().exponent();
         double deposit = s.get(VisitClass.DEPOSIT.label) + s.get(VisitClass.DASHBOARD.label);
         long maxMb = Math.max(1, (long) Math.ceil(c.downloads().p99() / 1e6));
         return new Profile(
-                perMille(s.get(VisitClass.SEARCH.label), readers),
-                perMille(s.get(VisitClass.RECORD_VIEW.label), readers),
-                perMille(s.get(VisitClass.DOWNLOAD.label), readers),
-                perMille(s.get(VisitClass.COMMUNITIES.label), readers),
-                Double.parseDouble(rdmloadtest.run.RunKeys.VIEW_DOWNLOAD_P.defaultValue()),
+                weights,
+                Double.parseDouble(RunKeys.VIEW_DOWNLOAD_P.defaultValue()),
                 exponent,
                 Math.max(0.01, c.peakReaderRps() / ASSUMED_REQUESTS_PER_SESSION),
                 ASSUMED_REQUESTS_PER_SESSION,
@@ -54,17 +55,8 @@ record Profile(
                 (int) Math.min(100_000, c.downloads().count() == 0 ? 50 : maxMb));
     }
 
-    /** The web UI's and IIIF's reader weights, which a calibrated profile sets to 0. */
-    static final java.util.List<String> WEB_WEIGHTS = java.util.List.of(
-            rdmloadtest.run.RunKeys.WEIGHT_LANDING_PAGE.name(),
-            rdmloadtest.run.RunKeys.WEIGHT_SEARCH_PAGE.name(),
-            rdmloadtest.run.RunKeys.WEIGHT_FRONT_PAGE.name(),
-            rdmloadtest.run.RunKeys.WEIGHT_COMMUNITY_PAGES.name(),
-            rdmloadtest.run.RunKeys.WEIGHT_UPLOADS.name(),
-            rdmloadtest.run.RunKeys.WEIGHT_IIIF.name());
-
     /** InvenioRDM's record search sorts (a sort the target does not offer is answered 400). */
-    static final java.util.List<String> KNOWN_SORTS = java.util.List.of(
+    static final List<String> KNOWN_SORTS = List.of(
             "bestmatch", "newest", "oldest", "updated-desc", "updated-asc", "version", "mostviewed", "mostdownloaded");
 
     private static String weights(Map<String, Long> counts) {
@@ -80,24 +72,14 @@ record Profile(
         return (int) Math.max(1, Math.round(1000 * share / total));
     }
 
-    int weight(VisitClass c) {
-        return switch (c) {
-            case SEARCH -> search;
-            case RECORD_VIEW -> recordView;
-            case DOWNLOAD -> download;
-            case COMMUNITIES -> communities;
-            default -> 0;
-        };
-    }
-
     /** The weights multiplied by target / measured share of the class each journey starts with; a new exponent. */
     Profile corrected(
             Map<VisitClass, Double> factor, double exponent, double requestsPerSession, double peakReaderRps) {
+        Map<Journey, Integer> scaled = new EnumMap<>(Journey.class);
+        weights.forEach((j, w) -> scaled.put(
+                j, scale(w, VisitClass.startingWith(j).map(factor::get).orElse(null))));
         return new Profile(
-                scale(search, factor.get(VisitClass.SEARCH)),
-                scale(recordView, factor.get(VisitClass.RECORD_VIEW)),
-                scale(download, factor.get(VisitClass.DOWNLOAD)),
-                scale(communities, factor.get(VisitClass.COMMUNITIES)),
+                scaled,
                 // Downloads also follow record views: both sources move together.
                 probability(viewDownloadProbability, factor.get(VisitClass.DOWNLOAD)),
                 Math.max(0.05, Math.min(5, exponent)),
@@ -128,17 +110,13 @@ record Profile(
     /** The keys, as a properties file with the figures behind them as comments. */
     Map<String, String> keys() {
         Map<String, String> k = new LinkedHashMap<>();
-        k.put("traffic.mix.search", String.valueOf(search));
-        k.put("traffic.mix.recordView", String.valueOf(recordView));
-        k.put("traffic.mix.download", String.valueOf(download));
-        k.put("traffic.mix.communities", String.valueOf(communities));
-        // The web UI's and IIIF's journeys are not calibrated from logs yet: off, so their defaults do not leak in.
-        for (String web : WEB_WEIGHTS) k.put(web, "0");
+        // A journey no log class starts (the web UI's, IIIF) is not calibrated yet: off, so no default leaks in.
+        for (Journey j : Journey.readers()) k.put(j.key().name(), String.valueOf(weights.getOrDefault(j, 0)));
         k.put("traffic.recordView.downloadProbability", String.format(Locale.ROOT, "%.3f", viewDownloadProbability));
         k.put("traffic.zipfExponent", String.format(Locale.ROOT, "%.3f", zipfExponent));
         k.put("traffic.readers.rate", String.format(Locale.ROOT, "%.3f", readersRate));
-        k.put("traffic.depositors", String.valueOf(depositors));
-        k.put("traffic.harvesters", String.valueOf(harvesters));
+        k.put(Journey.DEPOSIT.key().name(), String.valueOf(depositors));
+        k.put(Journey.HARVEST.key().name(), String.valueOf(harvesters));
         k.put("traffic.download.maxMB", String.valueOf(downloadMaxMb));
         if (searchShape.searches() > 0) {
             k.put("traffic.search.browseShare", String.format(Locale.ROOT, "%.4f", searchShape.browseShare()));
@@ -146,7 +124,7 @@ record Profile(
             k.put("traffic.search.deepPageShare", String.format(Locale.ROOT, "%.4f", searchShape.deepPageShare()));
             String sizes = weights(searchShape.pageSizes().entrySet().stream()
                     .filter(e -> e.getKey() >= 1 && e.getKey() <= 100)
-                    .collect(java.util.stream.Collectors.toMap(
+                    .collect(Collectors.toMap(
                             e -> String.valueOf(e.getKey()), Map.Entry::getValue, Long::sum, LinkedHashMap::new)));
             if (!sizes.isEmpty()) k.put("traffic.search.pageSizes", sizes);
             Map<String, Long> sorts = new LinkedHashMap<>();

@@ -9,9 +9,9 @@ import rdmloadtest.config.KeyList;
 import rdmloadtest.config.KeySet;
 
 /**
- * Keys of the capacity search: stepped open-model load, one Gatling run per step. Rates are requests per second
- * of the whole mix (what operators size for), not sessions: the search converts them with the requests per
- * session it measured in the steps before.
+ * Keys of the capacity search: stepped open-model load, one Gatling run per step, growing geometrically to the first
+ * failure then bisecting. Rates are requests per second of the whole mix (what operators size for), not sessions: the
+ * search converts them with the requests per session it measured in the steps before.
  */
 public final class CapacityKeys implements KeySet {
     private static final KeyList KEYS = new KeyList();
@@ -24,13 +24,20 @@ public final class CapacityKeys implements KeySet {
     public static final Key<Double> START_RATE = KEYS.add(
             "capacity.startRate",
             "20",
-            "Capacity search: rate of the first step, in requests/s of the mix.",
+            "Capacity search: rate of the warm-up (at most) and of the first step, in requests/s of the mix.",
             decimal(0.1, 100_000));
     public static final Key<Double> STEP = KEYS.add(
             "capacity.step",
             "20",
-            "Capacity search: rate added at each step, in requests/s of the mix.",
+            "Capacity search: the least rate added at each step while growing, in requests/s of the mix (with"
+                    + " capacity.growth=1, exactly this: linear steps).",
             decimal(0.1, 100_000));
+    public static final Key<Double> GROWTH = KEYS.add(
+            "capacity.growth",
+            "2",
+            "Capacity search: each step's rate is the last one's times this (at least capacity.step more) until the"
+                    + " first failing step; 1: linear steps of capacity.step.",
+            decimal(1, 10));
     public static final Key<Double> MAX_RATE = KEYS.add(
             "capacity.maxRate",
             "2000",
@@ -38,24 +45,31 @@ public final class CapacityKeys implements KeySet {
             decimal(0.1, 1_000_000));
     public static final Key<Duration> STEP_DURATION = KEYS.add(
             "capacity.stepDuration",
-            "30s",
+            "15s",
             "Capacity search: constant-rate part of each step (after its ramp); the settle time at its start is not measured.",
             duration());
     public static final Key<Duration> SETTLE = KEYS.add(
             "capacity.settle",
-            "5s",
+            "3s",
             "Capacity search: start of each step's constant part left out of the measures (queues and pools settle).",
             duration());
     public static final Key<Duration> RAMP = KEYS.add(
             "capacity.rampBetweenSteps",
-            "5s",
+            "3s",
             "Capacity search: ramp from 10 % to the step's rate before its constant part (never measured).",
             duration());
     public static final Key<Integer> REFINE_STEPS = KEYS.add(
             "capacity.refineSteps",
-            "2",
-            "Capacity search: bisection steps between the last passing and the first failing rate.",
+            "5",
+            "Capacity search: at most this many bisection steps between the last passing and the first failing rate"
+                    + " (fewer once they are within capacity.precisionPct).",
             integer(0, 10));
+    public static final Key<Double> PRECISION = KEYS.add(
+            "capacity.precisionPct",
+            "3",
+            "Capacity search: bisection stops once the first failing rate is within this % above the last passing"
+                    + " one (0: after capacity.refineSteps).",
+            decimal(0, 100));
     public static final Key<Integer> CONFIRM_FAILURES = KEYS.add(
             "capacity.confirmFailures",
             "1",
@@ -64,11 +78,18 @@ public final class CapacityKeys implements KeySet {
     public static final Key<Double> STOP_ERROR_RATE = KEYS.add(
             "capacity.stopErrorRatePct",
             "10",
-            "Capacity search: stop stepping up once a step's error rate (%) exceeds this (also after two failing steps).",
+            "Capacity search: stop growing once a step's error rate (%) exceeds this (also at the first failing rate), and"
+                    + " measure such a step only once.",
+            decimal(0, 100));
+    public static final Key<Double> KEEP_UP = KEYS.add(
+            "capacity.keepUpPct",
+            "0",
+            "Capacity search: a step also fails when the requests completed in its window are fewer than this % of"
+                    + " those started (the throughput fell behind the offered rate: a criterion free of latency); 0: off.",
             decimal(0, 100));
     public static final Key<Duration> MAX_DURATION = KEYS.add(
             "capacity.maxDuration",
-            "30m",
+            "5m",
             "Capacity search: no step starts that could end after this much time (ramps and steps included).",
             duration());
     public static final Key<Double> EXPECTED_PEAK = KEYS.add(

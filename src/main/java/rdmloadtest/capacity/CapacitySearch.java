@@ -26,18 +26,23 @@ import rdmloadtest.slo.SloKeys;
 
 /**
  * A capacity search: one in-process Gatling run of {@code CapacitySimulation} per step, each an open-model ramp
- * then a constant rate, measured on its steady part only. It steps the rate up by capacity.step until the SLOs are
- * clearly broken (two failing steps in a row, or an error rate above capacity.stopErrorRatePct), the injector lags,
- * capacity.maxRate or capacity.maxDuration; then bisects between the last passing and the first failing rate
- * (capacity.refineSteps), analyses the steps and writes the report. A failing step is measured again at its rate
- * (capacity.confirmFailures): the rate fails only when every measurement of it fails. One run per step, rather than one Gatling run
- * of stairs, because the next rate depends on what the last step measured (requests per session, bisection) and a
- * step never inherits the queue of an overloaded one.
+ * then a constant rate, measured on its steady part only. After a warm-up, the rate grows by capacity.growth (a
+ * breakpoint search) until the first failing rate, an error rate above capacity.stopErrorRatePct, a lagging injector,
+ * capacity.maxRate or capacity.maxDuration; then it bisects between the last passing and the first failing rate until
+ * they are within capacity.precisionPct (at most capacity.refineSteps steps), analyses the steps and writes the
+ * report. A failing step is measured again at its rate (capacity.confirmFailures): the rate fails only when every
+ * measurement of it fails. One run per step, rather than one Gatling run of stairs, because the next rate depends on
+ * what the last step measured (requests per session, bisection) and a step never inherits the queue of an overloaded
+ * one.
  */
 public final class CapacitySearch {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String SIMULATION = "rdmloadtest.simulations.CapacitySimulation";
     static final String READERS = "Readers";
+    /** Requests a session of a mix is assumed to send before the warm-up measured it (the default mix sends about 3). */
+    static final double WARMUP_REQUESTS_PER_SESSION = 10;
+    /** A failing step that completed under this fraction of the requests it started was overloaded, not noisy. */
+    static final double SATURATED = 0.8;
 
     private final CapacityPlan plan;
     private final Slo slo;
@@ -118,18 +123,26 @@ public final class CapacitySearch {
         searchStart = t0;
         out.printf(
                 Locale.ROOT,
-                "capacity: journey %s on %s; steps of %s req/s from %s req/s, %s s each (%s s ramp, "
-                        + "%s s settle, %s s measured), SLOs %s%n",
+                "capacity: takes at most %s%s, at most %d steps of about %s s; journey %s on %s; from %s req/s ×%s"
+                        + " a step to the first failure, then bisection to ±%s %% (at most %d steps); each step %s s"
+                        + " ramp, %s s (%s s settle, %s s measured); SLOs %s%n",
+                minutes(plan.mostTime()),
+                plan.mostTime().equals(plan.maxDuration()) ? " (capacity.maxDuration)" : "",
+                plan.mostSteps(),
+                secs(plan.stepEstimate()),
                 plan.journey(),
                 target,
-                num(plan.step()),
                 num(plan.startRate()),
-                secs(plan.stepDuration()),
+                num(plan.growth()),
+                num(plan.precisionPct()),
+                plan.refineSteps(),
                 secs(plan.ramp()),
+                secs(plan.stepDuration()),
                 secs(plan.settle()),
                 num(plan.measuredSeconds()),
                 slo.source());
-        String stopReason = stepUp(t0);
+        String stopReason = grow(t0);
+        boolean grewToLag = injectorBoundAt != null;
         refine(t0);
         double wall = (System.currentTimeMillis() - t0) / 1000.0;
 
@@ -139,6 +152,8 @@ public final class CapacitySearch {
         boolean bound = injectorBoundAt != null
                 && (limits.firstFailingTargetRps() == null || limits.firstFailingTargetRps() > injectorBoundAt);
         Double max = bound ? null : limits.maxSustainableRps();
+        if (grewToLag && !bound)
+            stopReason += "; the target failed below it, at " + num(limits.firstFailingTargetRps()) + " req/s";
         List<TierSteps.Row> tiers = TierSteps.read(tiersRoot, steps);
         Attribution attribution =
                 Attribution.of(tiers, max, plan.expectedPeakRps(), plan.targetUtilizationPct(), plan.whatIfScale());
@@ -191,15 +206,16 @@ public final class CapacitySearch {
         }
     }
 
-    /** Steps the rate up; returns why it stopped. */
-    private String stepUp(long t0) throws IOException {
-        double rate = plan.startRate();
+    /**
+     * The warm-up, then rates growing by capacity.growth until the first failing rate (confirmed), a stopping error
+     * rate, a lagging injector, capacity.maxRate or capacity.maxDuration; returns why it stopped.
+     */
+    private String grow(long t0) throws IOException {
         // Not measured: JIT, connection pools and caches warm up, and it tells how many requests a session sends.
-        StepResult warm = runStep(StepResult.WARMUP, rate);
+        StepResult warm = runStep(StepResult.WARMUP, plan.startRate(), warmupRequestsPerSession());
         if (warm.requestsPerSession() > 0) requestsPerSession = warm.requestsPerSession();
-        boolean previousFailed = false;
+        double rate = plan.startRate();
         while (true) {
-            if (rate > plan.maxRate() + 1e-9) return "reached capacity.maxRate (" + num(plan.maxRate()) + " req/s)";
             if (!timeLeft(t0)) return "capacity.maxDuration (" + secs(plan.maxDuration()) + " s) would be exceeded";
             StepResult r = measureRate("step", rate, t0);
             if (!r.injectorOk()) {
@@ -211,77 +227,98 @@ public final class CapacitySearch {
                 return "error rate " + num(r.errorRatePct()) + " % > capacity.stopErrorRatePct "
                         + num(plan.stopErrorRatePct()) + " % at step " + r.index();
             }
-            if (!r.passed() && previousFailed)
-                return "two consecutive failing steps (" + (r.index() - 1) + ", " + r.index() + ")";
-            previousFailed = !r.passed();
-            rate += plan.step();
-        }
-    }
-
-    /** Bisects between the highest passing rate below the first failure and that failure. */
-    private void refine(long t0) throws IOException {
-        CapacityAnalysis.Limits l = CapacityAnalysis.mixLimit(steps);
-        if (l.firstFailingTargetRps() == null) return;
-        double failed = l.firstFailingTargetRps();
-        double hi = failed;
-        double lo = steps.stream()
-                .filter(StepResult::valid)
-                .filter(StepResult::passed)
-                .mapToDouble(StepResult::targetRps)
-                .filter(r -> r < failed)
-                .max()
-                .orElse(0);
-        for (int i = 0; i < plan.refineSteps() && timeLeft(t0); i++) {
-            double mid = (lo + hi) / 2;
-            StepResult r = measureRate("refine", mid, t0);
-            if (!r.injectorOk()) return;
-            if (r.passed()) lo = mid;
-            else hi = mid;
+            if (!r.passed()) return "first failing rate " + num(rate) + " req/s (step " + r.index() + ")";
+            if (rate >= plan.maxRate() - 1e-9) return "reached capacity.maxRate (" + num(plan.maxRate()) + " req/s)";
+            rate = plan.nextRate(rate);
         }
     }
 
     /**
+     * Before any step is measured, requests per session are not known: viewRecord sends one, and the warm-up of a mix
+     * assumes {@link #WARMUP_REQUESTS_PER_SESSION}, so that it offers at most capacity.startRate, not several times it.
+     */
+    private double warmupRequestsPerSession() {
+        return plan.journey().equals("viewRecord") ? 1 : WARMUP_REQUESTS_PER_SESSION;
+    }
+
+    /**
+     * Bisects between the highest passing rate and the first failing one (or, when growing stopped at a lagging
+     * injector, the rate it lagged at: the target's limit may lie below it), until they are within
+     * capacity.precisionPct or after capacity.refineSteps steps. A step on a lagging injector lowers the top and the
+     * rate the injector is bound at.
+     */
+    private void refine(long t0) throws IOException {
+        Double failing = CapacityAnalysis.mixLimit(steps).firstFailingTargetRps();
+        if (failing == null && injectorBoundAt == null) return;
+        double top = failing != null ? failing : injectorBoundAt;
+        double hi = top;
+        double lo = steps.stream()
+                .filter(StepResult::valid)
+                .filter(StepResult::passed)
+                .mapToDouble(StepResult::targetRps)
+                .filter(r -> r < top)
+                .max()
+                .orElse(0);
+        for (int i = 0; i < plan.refineSteps() && !withinPrecision(lo, hi) && timeLeft(t0); i++) {
+            double mid = (lo + hi) / 2;
+            StepResult r = measureRate("refine", mid, t0);
+            if (!r.injectorOk()) injectorBoundAt = Math.min(injectorBoundAt == null ? mid : injectorBoundAt, mid);
+            if (r.injectorOk() && r.passed()) lo = mid;
+            else hi = mid;
+        }
+    }
+
+    private boolean withinPrecision(double lo, double hi) {
+        return lo > 0 && (hi / lo - 1) * 100 <= plan.precisionPct() + 1e-9;
+    }
+
+    /**
      * One step at a rate and, while it fails its SLOs on a healthy injector without a stopping error rate, up to
-     * capacity.confirmFailures more at the same rate. Returns the first that met the SLOs, else the last.
+     * capacity.confirmFailures more at the same rate: a p95 of one short window rests on few samples. Not a step that
+     * completed under {@link #SATURATED} of the requests it started: no noisy window does that, an overload does.
+     * Returns the first that met the SLOs, else the last.
      */
     private StepResult measureRate(String phase, double rate, long t0) throws IOException {
-        StepResult r = runStep(phase, rate);
+        StepResult r = runStep(phase, rate, requestsPerSession);
         for (int i = 0; i < plan.confirmFailures() && timeLeft(t0); i++) {
-            if (r.passed() || !r.injectorOk() || r.errorRatePct() > plan.stopErrorRatePct()) break;
-            r = runStep("confirm", rate);
+            if (r.passed() || !r.injectorOk() || r.errorRatePct() > plan.stopErrorRatePct() || saturated(r)) break;
+            r = runStep("confirm", rate, requestsPerSession);
         }
         return r;
     }
 
-    private boolean timeLeft(long t0) {
-        long next = plan.stepLoad().toMillis() + 3_000;
-        return System.currentTimeMillis() - t0 + next <= plan.maxDuration().toMillis();
+    static boolean saturated(StepResult r) {
+        return r.offeredRps() > 0 && r.throughputRps() < SATURATED * r.offeredRps();
     }
 
-    private StepResult runStep(String phase, double targetRps) throws IOException {
+    private boolean timeLeft(long t0) {
+        return System.currentTimeMillis() - t0 + plan.stepEstimate().toMillis()
+                <= plan.maxDuration().toMillis();
+    }
+
+    private StepResult runStep(String phase, double targetRps, double perSession) throws IOException {
         int index = steps.size() + 1;
         long started = System.currentTimeMillis();
         printStart(index, phase, targetRps, started);
-        StepResult r = runner.run(new StepMeasure.Step(index, phase, targetRps, targetRps / requestsPerSession));
+        StepResult r = runner.run(new StepMeasure.Step(index, phase, targetRps, targetRps / perSession));
         loadSeconds += (System.currentTimeMillis() - started) / 1000.0;
         steps.add(r);
-        double perSession = measuredRequestsPerSession();
-        if (perSession > 0) requestsPerSession = perSession;
+        double measured = measuredRequestsPerSession();
+        if (measured > 0) requestsPerSession = measured;
         print(r);
         return r;
     }
 
     /**
-     * Step k of at most n (the warm-up, every rate up to capacity.maxRate, the refinement) and the most time left
-     * (those steps, capped by capacity.maxDuration): the search itself may stop sooner.
+     * Step k of at most n ({@link CapacityPlan#mostSteps}) and the most time left (those steps, capped by
+     * capacity.maxDuration): the search itself may stop sooner.
      */
     private void printStart(int index, String phase, double targetRps, long now) {
-        int ups = (int) Math.floor((plan.maxRate() - plan.startRate()) / plan.step() + 1e-9) + 1;
-        int most = (1 + plan.confirmFailures()) * (ups + plan.refineSteps()) + 1;
-        long stepMs = plan.stepLoad().toMillis() + 3_000;
+        int most = plan.mostSteps();
         long elapsed = now - searchStart;
-        long left =
-                Math.min((long) (most - index + 1) * stepMs, plan.maxDuration().toMillis() - elapsed);
+        long left = Math.min(
+                (long) (most - index + 1) * plan.stepEstimate().toMillis(),
+                plan.maxDuration().toMillis() - elapsed);
         out.printf(
                 Locale.ROOT,
                 "capacity: step %d of at most %d (%s, %s req/s) starting; %s s elapsed, at most %s s left%n",
@@ -343,6 +380,24 @@ public final class CapacitySearch {
                             ? " (no step failed: the limit is higher)"
                             : "; first failure at " + num(c.firstFailingTargetRps()) + " req/s, by "
                                     + String.join(", ", c.breaksFirst())));
+        if (c.injectorBoundAtRps() == null && c.firstFailingTargetRps() != null) {
+            double failing = c.firstFailingTargetRps();
+            c.steps().stream()
+                    .filter(StepResult::valid)
+                    .filter(StepResult::passed)
+                    .mapToDouble(StepResult::targetRps)
+                    .filter(r -> r < failing)
+                    .max()
+                    .ifPresent(passing -> out.printf(
+                            Locale.ROOT,
+                            "capacity: the limit lies between %s req/s (met) and %s req/s (failed): %.1f %% apart%s%n",
+                            num(passing),
+                            num(failing),
+                            (failing / passing - 1) * 100,
+                            withinPrecision(passing, failing)
+                                    ? ""
+                                    : ", wider than capacity.precisionPct (" + num(plan.precisionPct()) + " %)"));
+        }
         if (c.knee().offeredRps() != null)
             out.println("capacity: knee of p95 at " + num(c.knee().offeredRps()) + " req/s offered");
         if (c.usl() != null) {
@@ -408,5 +463,10 @@ public final class CapacitySearch {
 
     private static String secs(Duration d) {
         return num(d.toMillis() / 1000.0);
+    }
+
+    private static String minutes(Duration d) {
+        long s = (d.toMillis() + 999) / 1000;
+        return s < 60 ? s + " s" : String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
     }
 }

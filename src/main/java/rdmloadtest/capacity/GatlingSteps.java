@@ -89,7 +89,8 @@ final class GatlingSteps implements CapacitySearch.StepRunner {
                 maxStartLag,
                 maxMissingPct,
                 CapacitySearch.READERS,
-                run.folder().getFileName().toString());
+                run.folder().getFileName().toString(),
+                plan.keepUpPct());
     }
 
     /** Gatling in this JVM, its console to a file (the search prints its own line per step). */

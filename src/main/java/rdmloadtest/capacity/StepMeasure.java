@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import rdmloadtest.gatling.SimulationLog;
 import rdmloadtest.monitor.InjectorValidity;
 import rdmloadtest.results.InjectorHealth;
@@ -20,6 +22,9 @@ import rdmloadtest.slo.SloGroup;
  * Percentiles come from {@link Latencies}, like every other figure of the toolkit.
  */
 public final class StepMeasure {
+    /** The subject of the keep-up check: every request of the step, not one SLO group. */
+    static final String KEPT_UP = "throughput";
+
     private StepMeasure() {}
 
     /** The step's identity and the conditions it ran under, as the search planned them. */
@@ -36,7 +41,8 @@ public final class StepMeasure {
             Duration maxStartLag,
             double maxMissingPct,
             String readersScenario,
-            String runFolder) {
+            String runFolder,
+            double keepUpPct) {
         double seconds = (end - start) / 1000.0;
         Values all = new Values();
         Map<String, Values> byGroup = new LinkedHashMap<>();
@@ -55,9 +61,10 @@ public final class StepMeasure {
 
         Map<String, Measured> measured = new LinkedHashMap<>();
         byGroup.forEach((name, v) -> measured.put(name, v.measured(seconds)));
-        List<Check> checks = Gate.judge(slo, measured).stream()
+        List<Check> checks = new ArrayList<>(Gate.judge(slo, measured).stream()
                 .filter(c -> !c.metric().equals("throughput"))
-                .toList();
+                .toList());
+        keptUp(all.n, completedOk, keepUpPct).ifPresent(checks::add);
         List<StepResult.GroupStep> groups = new ArrayList<>();
         for (SloGroup g : slo.groups()) {
             Values v = byGroup.get(g.name());
@@ -118,6 +125,32 @@ public final class StepMeasure {
                 note,
                 watched,
                 runFolder);
+    }
+
+    /**
+     * Whether the throughput kept up with the offered rate: the successful responses completed in the window are at
+     * least {@code keepUpPct} % of the requests started in it (capacity.keepUpPct; empty when 0). Free of latency: a
+     * queue that stays bounded passes whatever its waits, one that grows for the whole window fails.
+     */
+    static Optional<Check> keptUp(long started, long completedOk, double keepUpPct) {
+        if (keepUpPct <= 0 || started == 0) return Optional.empty();
+        double pct = 100.0 * completedOk / started;
+        boolean ok = pct >= keepUpPct;
+        return Optional.of(new Check(
+                Check.Kind.SLO,
+                KEPT_UP,
+                "completed",
+                pct,
+                keepUpPct,
+                "%",
+                ok ? Check.Status.PASSED : Check.Status.FAILED,
+                String.format(
+                        Locale.ROOT,
+                        "%s: completed %.1f %% of the requests started %s %s %% (capacity.keepUpPct)",
+                        ok ? "SLO met" : "SLO FAILED",
+                        pct,
+                        ok ? "≥" : "<",
+                        CapacitySearch.num(keepUpPct))));
     }
 
     private static final class Values {

@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * Gatling 3.15's binary simulation.log, every record type, read as a stream and written back: the one place
  * that knows the format. {@link SimulationLog} reads a run for its summary through it; the merge of several
- * injectors' logs (injectors/) reads and writes through it.
+ * injectors' logs (merge/) reads and writes through it.
  * Layout as written by io.gatling.core.stats.writer.LogFileDataWriter: a run record (header), then user (2),
  * request (1), group (3) and error (4) records whose times are int milliseconds after the header's run start,
  * strings after the first use of each replaced by a back reference. All times here are epoch milliseconds.

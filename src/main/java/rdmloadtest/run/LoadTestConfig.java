@@ -8,17 +8,21 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import rdmloadtest.config.ConfigException;
 import rdmloadtest.config.ConfigKeys;
 import rdmloadtest.config.ConfigSource;
+import rdmloadtest.config.Key;
 import rdmloadtest.config.Settings;
 import rdmloadtest.config.Token;
 import rdmloadtest.config.WebLogin;
 import rdmloadtest.feeders.DataKeys;
 import rdmloadtest.invenio.InvenioKeys;
+import rdmloadtest.mix.Journey;
 import rdmloadtest.simulator.SimulatorKeys;
 import rdmloadtest.simulator.SimulatorSettings;
 
@@ -146,17 +150,7 @@ public record LoadTestConfig(
     /** The traffic mix: readers (open model), depositors and harvesters (closed models). */
     public record Traffic(Readers readers, Depositors depositors, Harvesters harvesters) {
         static Traffic from(Settings s) {
-            Weights weights = new Weights(
-                    s.get(RunKeys.WEIGHT_SEARCH),
-                    s.get(RunKeys.WEIGHT_VIEW),
-                    s.get(RunKeys.WEIGHT_DOWNLOAD),
-                    s.get(RunKeys.WEIGHT_COMMUNITIES),
-                    s.get(RunKeys.WEIGHT_LANDING_PAGE),
-                    s.get(RunKeys.WEIGHT_SEARCH_PAGE),
-                    s.get(RunKeys.WEIGHT_FRONT_PAGE),
-                    s.get(RunKeys.WEIGHT_COMMUNITY_PAGES),
-                    s.get(RunKeys.WEIGHT_UPLOADS),
-                    s.get(RunKeys.WEIGHT_IIIF));
+            Weights weights = Weights.from(s);
             Readers readers = new Readers(
                     s.get(RunKeys.READERS_RATE),
                     weights,
@@ -166,7 +160,7 @@ public record LoadTestConfig(
                     SearchShape.from(s),
                     s.get(RunKeys.WEB_STATIC_FILES));
             Depositors depositors = new Depositors(
-                    s.get(RunKeys.DEPOSITORS),
+                    s.get(Journey.DEPOSIT.key()),
                     s.get(RunKeys.DEPOSITOR_PAUSE),
                     // Never above what the target accepts in one request (a 413 would be the toolkit's fault).
                     Math.min(s.get(RunKeys.MAX_UPLOAD_MB) * 1_000_000L, s.get(InvenioKeys.MAX_UPLOAD) - 1),
@@ -174,7 +168,7 @@ public record LoadTestConfig(
                     s.get(RunKeys.EDIT_P),
                     s.get(RunKeys.ABANDON_P));
             Harvesters harvesters = new Harvesters(
-                    s.get(RunKeys.HARVESTERS), s.get(RunKeys.HARVEST_PAGES), s.get(RunKeys.HARVEST_PAUSE));
+                    s.get(Journey.HARVEST.key()), s.get(RunKeys.HARVEST_PAGES), s.get(RunKeys.HARVEST_PAUSE));
             return new Traffic(readers, depositors, harvesters);
         }
 
@@ -183,7 +177,7 @@ public record LoadTestConfig(
             return new Traffic(
                     new Readers(
                             r.rate(),
-                            r.weights().withoutUploads(),
+                            r.weights().without(Journey.UPLOADS),
                             r.viewDownloadProbability(),
                             r.zipfExponent(),
                             r.maxDownloadBytes(),
@@ -194,44 +188,34 @@ public record LoadTestConfig(
         }
     }
 
-    /** Relative weights of the reader journeys: the REST API's, then the web UI's and IIIF. */
-    public record Weights(
-            int search,
-            int recordView,
-            int download,
-            int communities,
-            int landingPage,
-            int searchPage,
-            int frontPage,
-            int communityPages,
-            int uploads,
-            int iiif) {
-        public int total() {
-            return search
-                    + recordView
-                    + download
-                    + communities
-                    + landingPage
-                    + searchPage
-                    + frontPage
-                    + communityPages
-                    + uploads
-                    + iiif;
+    /** Relative weights of the reader journeys (the catalogue's rows with a weight), in catalogue order. */
+    public record Weights(Map<Journey, Integer> byJourney) {
+        public Weights {
+            Map<Journey, Integer> copy = new EnumMap<>(Journey.class);
+            copy.putAll(byJourney);
+            byJourney = Collections.unmodifiableMap(copy);
         }
 
-        /** The same weights without logged-in web sessions (a target without web users). */
-        Weights withoutUploads() {
-            return new Weights(
-                    search,
-                    recordView,
-                    download,
-                    communities,
-                    landingPage,
-                    searchPage,
-                    frontPage,
-                    communityPages,
-                    0,
-                    iiif);
+        static Weights from(Settings s) {
+            Map<Journey, Integer> w = new EnumMap<>(Journey.class);
+            for (Journey j : Journey.readers()) w.put(j, s.get(j.key()));
+            return new Weights(w);
+        }
+
+        public int of(Journey j) {
+            return byJourney.getOrDefault(j, 0);
+        }
+
+        public int total() {
+            return byJourney.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        /** The same weights with one journey left out (logged-in web sessions on a target without web users). */
+        Weights without(Journey left) {
+            Map<Journey, Integer> w = new EnumMap<>(Journey.class);
+            w.putAll(byJourney);
+            w.put(left, 0);
+            return new Weights(w);
         }
     }
 
@@ -277,15 +261,17 @@ public record LoadTestConfig(
                 tokens(baseUrl.isPresent(), s, env).stream().map(Token::new).toList());
         Traffic traffic = Traffic.from(s);
         List<WebLogin> webLogins = shard.slice(webLogins(baseUrl.isPresent(), s, env));
-        if (traffic.readers().weights().uploads() > 0 && webLogins.isEmpty()) {
-            if (s.source().get(RunKeys.WEIGHT_UPLOADS.name()).isPresent()) {
-                throw new ConfigException(RunKeys.WEIGHT_UPLOADS.name() + "='"
-                        + traffic.readers().weights().uploads() + "': logged-in web sessions need logins; expected"
+        Key<Integer> uploads = Journey.UPLOADS.key();
+        if (traffic.readers().weights().of(Journey.UPLOADS) > 0 && webLogins.isEmpty()) {
+            if (s.source().get(uploads.name()).isPresent()) {
+                throw new ConfigException(uploads.name() + "='"
+                        + traffic.readers().weights().of(Journey.UPLOADS)
+                        + "': logged-in web sessions need logins; expected"
                         + " INVENIO_WEB_USERS=email:password[,email:password...] in the environment, or 0");
             }
             System.out.println("rdm-loadtest: no web logins ("
                     + (baseUrl.isPresent() ? "INVENIO_WEB_USERS" : SimulatorKeys.WEB_USERS.name())
-                    + "): the default mix leaves out logged-in web sessions (" + RunKeys.WEIGHT_UPLOADS.name() + ")");
+                    + "): the default mix leaves out logged-in web sessions (" + uploads.name() + ")");
             traffic = traffic.withoutUploads();
         }
         if (traffic.readers().weights().total() == 0) {

@@ -9,8 +9,9 @@ import rdmloadtest.config.KeyList;
 import rdmloadtest.config.KeySet;
 
 /**
- * Keys of the traffic mix and the run's shape. Rates and weights are defaults for a small instance;
- * docs/traffic.md says which come from published figures (invenio-api.md §9) and which are our assumptions.
+ * Keys of the traffic and the run's shape; each journey's weight or population is its row's in the catalogue
+ * (mix/Journey). Rates are defaults for a small instance; docs/traffic.md says which come from published figures
+ * (invenio-api.md §9) and which are our assumptions.
  */
 public final class RunKeys implements KeySet {
     private static final KeyList KEYS = new KeyList();
@@ -20,58 +21,6 @@ public final class RunKeys implements KeySet {
             "4",
             "Anonymous reader sessions started per second (open model) at full load.",
             decimal(0, 100_000));
-    public static final Key<Integer> WEIGHT_SEARCH = KEYS.add(
-            "traffic.mix.search",
-            "22",
-            "Weight of reader sessions that search (then may open a hit and download).",
-            integer(0, 1000));
-    public static final Key<Integer> WEIGHT_VIEW = KEYS.add(
-            "traffic.mix.recordView",
-            "17",
-            "Weight of reader sessions that land on a record (external link), by Zipf popularity.",
-            integer(0, 1000));
-    public static final Key<Integer> WEIGHT_DOWNLOAD = KEYS.add(
-            "traffic.mix.download",
-            "8",
-            "Weight of reader sessions that download a file directly (citation or data link).",
-            integer(0, 1000));
-    public static final Key<Integer> WEIGHT_COMMUNITIES = KEYS.add(
-            "traffic.mix.communities",
-            "3",
-            "Weight of reader sessions that browse communities and their records.",
-            integer(0, 1000));
-    public static final Key<Integer> WEIGHT_LANDING_PAGE = KEYS.add(
-            "traffic.mix.landingPage",
-            "20",
-            "Weight of web sessions that open a record's landing page /records/{id} (a resolved DOI or link), its citation,"
-                    + " sometimes an export or a file preview.",
-            integer(0, 1000));
-    public static final Key<Integer> WEIGHT_SEARCH_PAGE = KEYS.add(
-            "traffic.mix.searchPage",
-            "12",
-            "Weight of web sessions that open the search page and page through what its search app fetches.",
-            integer(0, 1000));
-    public static final Key<Integer> WEIGHT_FRONT_PAGE = KEYS.add(
-            "traffic.mix.frontPage",
-            "8",
-            "Weight of web sessions that open the front page (recent uploads, featured communities), then maybe a record.",
-            integer(0, 1000));
-    public static final Key<Integer> WEIGHT_COMMUNITY_PAGES = KEYS.add(
-            "traffic.mix.communityPages",
-            "3",
-            "Weight of web sessions that open the communities page, one community and its records.",
-            integer(0, 1000));
-    public static final Key<Integer> WEIGHT_UPLOADS = KEYS.add(
-            "traffic.mix.uploads",
-            "2",
-            "Weight of web sessions that log in through the form and open their uploads, communities or the deposit form"
-                    + " (needs web users: simulator.webUsers, or INVENIO_WEB_USERS for a real target).",
-            integer(0, 1000));
-    public static final Key<Integer> WEIGHT_IIIF = KEYS.add(
-            "traffic.mix.iiif",
-            "5",
-            "Weight of sessions that view an image through IIIF: info.json, a thumbnail, tiles, sometimes the manifest.",
-            integer(0, 1000));
     public static final Key<Boolean> WEB_STATIC_FILES = KEYS.add(
             "traffic.web.staticFiles",
             "false",
@@ -112,11 +61,6 @@ public final class RunKeys implements KeySet {
             "50",
             "Largest file (MB) the readers download; larger ones are skipped to keep the injector honest.",
             integer(1, 100_000));
-    public static final Key<Integer> DEPOSITORS = KEYS.add(
-            "traffic.depositors",
-            "2",
-            "Concurrent depositors (closed model); 0 makes the default mix read-only.",
-            integer(0, 10_000));
     public static final Key<Duration> DEPOSITOR_PAUSE =
             KEYS.add("traffic.depositors.pause", "5s", "Think time of a depositor between two deposits.", duration());
     public static final Key<Integer> MAX_UPLOAD_MB = KEYS.add(
@@ -139,8 +83,6 @@ public final class RunKeys implements KeySet {
             "0.1",
             "Probability that a depositor abandons the draft before publishing (cleaned up at run end).",
             decimal(0, 1));
-    public static final Key<Integer> HARVESTERS =
-            KEYS.add("traffic.harvesters", "1", "Concurrent OAI-PMH harvesters (closed model).", integer(0, 1000));
     public static final Key<Integer> HARVEST_PAGES = KEYS.add(
             "traffic.harvest.maxPages",
             "5",

@@ -5,7 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 import java.time.Duration;
 import rdmloadtest.run.LoadTestConfig;
 import rdmloadtest.simulations.InvenioSimulation;
-import rdmloadtest.simulations.Journeys;
+import rdmloadtest.simulations.Scenarios;
 
 /**
  * Benchmark: the default mix's reader journeys (checks, feeders, link following) at saturation, a closed
@@ -15,7 +15,7 @@ public class MixThroughputSimulation extends InvenioSimulation {
     {
         int users = cfg.settings().get(BenchKeys.USERS);
         Duration d = cfg.settings().get(BenchKeys.DURATION);
-        setUp(new Journeys(this)
+        setUp(new Scenarios(this)
                         .readers()
                         .injectClosed(constantConcurrentUsers(users).during(d)))
                 .protocols(protocol)

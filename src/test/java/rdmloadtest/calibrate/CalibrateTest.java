@@ -16,6 +16,7 @@ import rdmloadtest.cli.Command;
 import rdmloadtest.config.ConfigException;
 import rdmloadtest.config.ConfigSource;
 import rdmloadtest.config.Settings;
+import rdmloadtest.mix.Journey;
 import rdmloadtest.run.LoadTestConfig;
 
 /** Calibration recovers the parameters a synthetic log was generated with, and keeps the log's private data in. */
@@ -86,16 +87,19 @@ class CalibrateTest {
                 Double.parseDouble(p.getProperty("traffic.zipfExponent")),
                 cfg.traffic().readers().zipfExponent(),
                 1e-9);
-        assertEquals(
-                Integer.parseInt(p.getProperty("traffic.mix.recordView")),
-                cfg.traffic().readers().weights().recordView());
-        assertEquals(
-                cfg.traffic().readers().weights().search()
-                        + cfg.traffic().readers().weights().recordView()
-                        + cfg.traffic().readers().weights().download()
-                        + cfg.traffic().readers().weights().communities(),
-                cfg.traffic().readers().weights().total(),
-                "the web and IIIF journeys are not calibrated yet: the profile turns them off");
+        for (Journey j : Journey.readers()) {
+            assertNotNull(
+                    p.getProperty(j.key().name()),
+                    "the profile does not set " + j.key().name());
+            assertEquals(
+                    Integer.parseInt(p.getProperty(j.key().name())),
+                    cfg.traffic().readers().weights().of(j),
+                    j.key().name());
+            if (VisitClass.startingWith(j).isEmpty())
+                assertEquals(
+                        0, cfg.traffic().readers().weights().of(j), "not calibrated yet: the profile turns it off");
+        }
+        assertTrue(cfg.traffic().readers().weights().of(Journey.RECORD_VIEW) > 0, p.toString());
         // The synthetic searches all ask for 25 hits sorted by newest: the profile says so, the simulations take it.
         assertEquals(
                 Map.of(25, 1.0), normalized(cfg.traffic().readers().search().pageSizes()));

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import rdmloadtest.invenio.InvenioKeys;
-import rdmloadtest.run.RunKeys;
+import rdmloadtest.mix.Journey;
 import rdmloadtest.simulator.SimulatorKeys;
 
 /** The configuration table in docs/configuration.md is the registry's; bad input fails with one line naming key and value. */
@@ -59,8 +59,8 @@ class ConfigDocsTest {
         p.setProperty("traffic.depositors", "7");
         ConfigSource src = ConfigSource.of(p, Map.of("TRAFFIC_DEPOSITORS", "5", "TRAFFIC_HARVESTERS", "3"));
         Settings s = new Settings(src);
-        assertEquals(7, s.get(RunKeys.DEPOSITORS));
-        assertEquals(3, s.get(RunKeys.HARVESTERS));
+        assertEquals(7, s.get(Journey.DEPOSIT.key()));
+        assertEquals(3, s.get(Journey.HARVEST.key()));
     }
 
     @Test

@@ -8,6 +8,7 @@ import rdmloadtest.config.ConfigException;
 import rdmloadtest.config.ConfigSource;
 import rdmloadtest.config.Settings;
 import rdmloadtest.config.WebLogin;
+import rdmloadtest.mix.Journey;
 
 /** Where logged-in web sessions get their logins, and what happens without any. */
 class WebLoginsTest {
@@ -20,7 +21,7 @@ class WebLoginsTest {
         LoadTestConfig c = config(Map.of(), Map.of());
         assertEquals("loadtest@example.org", c.webLogins().get(0).email());
         assertEquals(2, c.webLogins().size());
-        assertTrue(c.traffic().readers().weights().uploads() > 0);
+        assertTrue(c.traffic().readers().weights().of(Journey.UPLOADS) > 0);
     }
 
     @Test
@@ -37,8 +38,8 @@ class WebLoginsTest {
     @Test
     void withoutLoginsTheDefaultMixLeavesLoggedInSessionsOut() {
         LoadTestConfig c = config(Map.of("invenio.baseUrl", "http://127.0.0.1:5000"), Map.of());
-        assertEquals(0, c.traffic().readers().weights().uploads());
-        assertTrue(c.traffic().readers().weights().landingPage() > 0, "the other web sessions stay");
+        assertEquals(0, c.traffic().readers().weights().of(Journey.UPLOADS));
+        assertTrue(c.traffic().readers().weights().of(Journey.LANDING_PAGE) > 0, "the other web sessions stay");
     }
 
     @Test

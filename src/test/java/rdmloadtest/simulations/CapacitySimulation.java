@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import rdmloadtest.api.Records;
 import rdmloadtest.capacity.CapacityKeys;
+import rdmloadtest.mix.Journey;
 import rdmloadtest.run.LoadTestConfig;
 
 /**
@@ -26,20 +27,11 @@ public class CapacitySimulation extends InvenioSimulation {
         List<PopulationBuilder> populations = new ArrayList<>();
         List<String> always = new ArrayList<>();
         if (mix) {
-            Journeys j = new Journeys(this);
+            Scenarios scenarios = new Scenarios(this);
             populations.add(profiles.arrivals(
-                    READERS, j.readers(), cfg.traffic().readers().rate()));
-            always.addAll(j.readersAlways());
-            profiles.population(j::depositors, cfg.traffic().depositors().count())
-                    .ifPresent(p -> {
-                        populations.add(p);
-                        always.addAll(Journeys.DEPOSIT_ALWAYS);
-                    });
-            profiles.population(j::harvesters, cfg.traffic().harvesters().count())
-                    .ifPresent(p -> {
-                        populations.add(p);
-                        always.addAll(Journeys.HARVEST_ALWAYS);
-                    });
+                    READERS, scenarios.readers(), cfg.traffic().readers().rate()));
+            always.addAll(scenarios.readersAlways());
+            scenarios.populations(populations, always);
         } else {
             ScenarioBuilder views = InvenioSimulation.scenario(READERS)
                     .feed(feeds.popularRecords())
@@ -47,7 +39,7 @@ public class CapacitySimulation extends InvenioSimulation {
                     .exec(Records.VIEW);
             populations.add(
                     profiles.arrivals(READERS, views, cfg.traffic().readers().rate()));
-            always.addAll(Journeys.RECORD_VIEW_ALWAYS);
+            always.addAll(Journey.RECORD_VIEW.alwaysSent());
         }
         run(populations, always);
     }

@@ -8,31 +8,23 @@ import rdmloadtest.run.LoadTestConfig;
 /**
  * The default InvenioRDM traffic: readers at an open arrival rate (the REST API's search, record view, download and
  * communities; the web UI's landing, search, front and community pages, logged-in uploads; IIIF images), depositors
- * as a closed population, and a few OAI-PMH harvesters.
+ * as a closed population, and a few OAI-PMH harvesters: every journey of the catalogue (mix/Journey) by its key.
  */
 public class DefaultMixSimulation extends InvenioSimulation {
     {
-        Journeys j = new Journeys(this);
-        var t = cfg.traffic();
+        Scenarios scenarios = new Scenarios(this);
         List<PopulationBuilder> populations = new ArrayList<>();
         List<String> always = new ArrayList<>();
         if (profiles.smoke()) {
-            j.eachReaderJourney().forEach((name, scenario) -> populations.add(profiles.arrivals(name, scenario, 1)));
-            if (t.depositors().count() > 0)
-                profiles.population(j::discarders, 1).ifPresent(populations::add);
+            scenarios
+                    .eachReaderJourney()
+                    .forEach((journey, scenario) -> populations.add(profiles.arrivals(journey.label(), scenario, 1)));
         } else {
-            populations.add(
-                    profiles.arrivals("Readers", j.readers(), t.readers().rate()));
-            always.addAll(j.readersAlways());
+            populations.add(profiles.arrivals(
+                    "Readers", scenarios.readers(), cfg.traffic().readers().rate()));
+            always.addAll(scenarios.readersAlways());
         }
-        profiles.population(j::depositors, t.depositors().count()).ifPresent(p -> {
-            populations.add(p);
-            always.addAll(Journeys.DEPOSIT_ALWAYS);
-        });
-        profiles.population(j::harvesters, t.harvesters().count()).ifPresent(p -> {
-            populations.add(p);
-            always.addAll(Journeys.HARVEST_ALWAYS);
-        });
+        scenarios.populations(populations, always);
         run(populations, always);
     }
 

@@ -1,8 +1,12 @@
 package rdmloadtest.simulations;
 
+import rdmloadtest.mix.Journey;
+import rdmloadtest.run.LoadTestConfig;
+
 /** Direct file downloads: anonymous readers at the configured rate (traffic.readers.rate). */
-public class DownloadSimulation extends ReaderSimulation {
-    public DownloadSimulation() {
-        super("Download readers", Journeys::download, Journeys.DOWNLOAD_ALWAYS);
+public class DownloadSimulation extends JourneySimulation {
+    @Override
+    Journey journey(LoadTestConfig cfg) {
+        return Journey.DOWNLOAD;
     }
 }

@@ -5,120 +5,179 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import rdmloadtest.config.ConfigException;
+import rdmloadtest.mix.Journey;
+import rdmloadtest.mix.MixKeys;
 import rdmloadtest.results.RunSummary;
 import rdmloadtest.slo.RequestNames;
+import rdmloadtest.slo.Slo;
+import rdmloadtest.slo.SloGroup;
 import rdmloadtest.testing.GatlingRun;
 
-/** Every simulation's smoke profile runs end to end against the embedded simulator: 0 KO, every request kind. */
+/**
+ * Every journey's smoke profile runs end to end against the embedded simulator (alone, and all together in the default
+ * mix): 0 KO, every request kind, and only requests of the SLO groups its catalogue row names.
+ */
 class SimulationSmokeTest {
     @TempDir
     static Path results;
 
-    static Stream<Arguments> simulations() {
-        List<String> search = List.of(RequestNames.SEARCH_RECORDS, RequestNames.VIEW_RECORD);
-        List<String> view =
-                List.of("View record", "List versions", "Resolve latest version", "Resolve parent", "Download file");
-        List<String> deposit = List.of(
-                "Create draft",
-                "Init file upload",
-                "Upload file content",
-                "Commit file",
-                "Publish draft",
-                "Create new version",
-                "Import files",
-                "Update draft",
-                "Edit record",
-                "Delete draft",
-                "List user records");
-        List<String> harvest = List.of("OAI ListRecords", "OAI ListIdentifiers");
-        List<String> communities = List.of("List communities", "View community", "Search community records");
-        List<String> download = List.of("List files", "Download file");
-        List<String> landingPage =
-                List.of(RequestNames.OPEN_RECORD_PAGE, RequestNames.CITE_RECORD, RequestNames.EXPORT_RECORD);
-        List<String> searchPage =
-                List.of(RequestNames.OPEN_SEARCH_PAGE, RequestNames.SEARCH_RECORDS_WEB, RequestNames.OPEN_RECORD_PAGE);
-        List<String> frontPage = List.of(
-                RequestNames.OPEN_FRONT_PAGE,
-                RequestNames.LOAD_RECENT_RECORDS,
-                RequestNames.LOAD_FEATURED_COMMUNITIES,
-                RequestNames.OPEN_RECORD_PAGE);
-        List<String> communityPages = List.of(
-                RequestNames.OPEN_COMMUNITIES_PAGE,
-                RequestNames.SEARCH_COMMUNITIES_WEB,
-                RequestNames.OPEN_COMMUNITY_PAGE,
-                RequestNames.SEARCH_COMMUNITY_RECORDS_WEB);
-        List<String> uploads = List.of(
-                RequestNames.OPEN_LOGIN_PAGE,
-                RequestNames.LOG_IN,
-                RequestNames.OPEN_UPLOADS_PAGE,
-                RequestNames.SEARCH_USER_RECORDS_WEB,
-                RequestNames.OPEN_MY_COMMUNITIES_PAGE,
-                RequestNames.OPEN_DEPOSIT_FORM);
-        List<String> iiif = List.of(
-                RequestNames.IIIF_MANIFEST,
-                RequestNames.IIIF_IMAGE_INFO,
-                RequestNames.IIIF_THUMBNAIL,
-                RequestNames.IIIF_TILE);
-        List<String> all = Stream.of(
-                        search,
-                        view,
-                        deposit,
-                        harvest,
-                        communities,
-                        download,
-                        landingPage,
-                        searchPage,
-                        frontPage,
-                        communityPages,
-                        uploads,
-                        iiif)
-                .flatMap(List::stream)
-                .toList();
-        return Stream.of(
-                Arguments.of(DefaultMixSimulation.class, all),
-                Arguments.of(SearchSimulation.class, search),
-                Arguments.of(RecordViewSimulation.class, view),
-                Arguments.of(DownloadSimulation.class, download),
-                Arguments.of(CommunitiesSimulation.class, communities),
-                Arguments.of(DepositSimulation.class, deposit),
-                Arguments.of(HarvestSimulation.class, harvest),
-                Arguments.of(LandingPageSimulation.class, landingPage),
-                Arguments.of(SearchPageSimulation.class, searchPage),
-                Arguments.of(FrontPageSimulation.class, frontPage),
-                Arguments.of(CommunityPagesSimulation.class, communityPages),
-                Arguments.of(UploadsSimulation.class, uploads),
-                Arguments.of(IiifSimulation.class, iiif));
+    /** Beyond what a journey always sends, what its smoke run sends: the smoke profile takes every branch. */
+    private static final Map<Journey, List<String>> EVERY_BRANCH = everyBranch();
+
+    private static Map<Journey, List<String>> everyBranch() {
+        Map<Journey, List<String>> m = new EnumMap<>(Journey.class);
+        m.put(Journey.SEARCH, List.of(RequestNames.SEARCH_RECORDS, RequestNames.VIEW_RECORD));
+        m.put(
+                Journey.RECORD_VIEW,
+                List.of("View record", "List versions", "Resolve latest version", "Resolve parent", "Download file"));
+        m.put(Journey.DOWNLOAD, List.of("List files", "Download file"));
+        m.put(Journey.COMMUNITIES, List.of("List communities", "View community", "Search community records"));
+        m.put(
+                Journey.LANDING_PAGE,
+                List.of(RequestNames.OPEN_RECORD_PAGE, RequestNames.CITE_RECORD, RequestNames.EXPORT_RECORD));
+        m.put(
+                Journey.SEARCH_PAGE,
+                List.of(RequestNames.OPEN_SEARCH_PAGE, RequestNames.SEARCH_RECORDS_WEB, RequestNames.OPEN_RECORD_PAGE));
+        m.put(
+                Journey.FRONT_PAGE,
+                List.of(
+                        RequestNames.OPEN_FRONT_PAGE,
+                        RequestNames.LOAD_RECENT_RECORDS,
+                        RequestNames.LOAD_FEATURED_COMMUNITIES,
+                        RequestNames.OPEN_RECORD_PAGE));
+        m.put(
+                Journey.COMMUNITY_PAGES,
+                List.of(
+                        RequestNames.OPEN_COMMUNITIES_PAGE,
+                        RequestNames.SEARCH_COMMUNITIES_WEB,
+                        RequestNames.OPEN_COMMUNITY_PAGE,
+                        RequestNames.SEARCH_COMMUNITY_RECORDS_WEB));
+        m.put(
+                Journey.UPLOADS,
+                List.of(
+                        RequestNames.OPEN_LOGIN_PAGE,
+                        RequestNames.LOG_IN,
+                        RequestNames.OPEN_UPLOADS_PAGE,
+                        RequestNames.SEARCH_USER_RECORDS_WEB,
+                        RequestNames.OPEN_MY_COMMUNITIES_PAGE,
+                        RequestNames.OPEN_DEPOSIT_FORM));
+        m.put(
+                Journey.IIIF,
+                List.of(
+                        RequestNames.IIIF_MANIFEST,
+                        RequestNames.IIIF_IMAGE_INFO,
+                        RequestNames.IIIF_THUMBNAIL,
+                        RequestNames.IIIF_TILE));
+        m.put(
+                Journey.DEPOSIT,
+                List.of(
+                        "Create draft",
+                        "Init file upload",
+                        "Upload file content",
+                        "Commit file",
+                        "Publish draft",
+                        "Create new version",
+                        "Import files",
+                        "Update draft",
+                        "Edit record",
+                        "Delete draft",
+                        "List user records"));
+        m.put(Journey.HARVEST, List.of("OAI ListRecords", "OAI ListIdentifiers"));
+        return m;
     }
 
+    private static List<String> expected(Journey j) {
+        Set<String> out = new LinkedHashSet<>(j.alwaysSent());
+        out.addAll(EVERY_BRANCH.getOrDefault(j, List.of()));
+        return List.copyOf(out);
+    }
+
+    /**
+     * Each journey of the catalogue alone: by the simulation the README names for it (SearchSimulation for search),
+     * or by JourneySimulation -Djourney=id for a journey without one.
+     */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("simulations")
-    void smokeProfileRunsEveryRequestKindWithoutKo(Class<?> simulation, List<String> expectedRequests)
-            throws Exception {
-        GatlingRun.Result r = GatlingRun.run(
-                simulation, Map.of("profile", "smoke", "simulator.serviceTime.distribution", "fixed"), results);
-        assertEquals(0, r.exitCode(), simulation.getSimpleName() + ": the run crashed");
+    @EnumSource(Journey.class)
+    void eachJourneyAloneRunsEveryBranchWithoutKoWithinItsSloGroups(Journey journey) throws Exception {
+        Map<String, String> props = new HashMap<>(SMOKE);
+        Class<?> simulation = namedSimulation(journey).orElse(JourneySimulation.class);
+        if (simulation == JourneySimulation.class) props.put(MixKeys.JOURNEY.name(), journey.id());
+        GatlingRun.Result r = passedSmokeRun(simulation, props, expected(journey));
+        Slo slo = Slo.read("classpath:slo/invenio-default.json");
+        for (String name : r.requestNames()) {
+            String group = slo.groupOf(name).map(SloGroup::name).orElse("none");
+            assertTrue(
+                    journey.sloGroups().contains(group),
+                    journey + " sent '" + name + "' (SLO group " + group + "), not in its row's "
+                            + journey.sloGroups());
+        }
+    }
+
+    @Test
+    void defaultMixSmokeRunsEveryJourneyOfTheCatalogue() throws Exception {
+        List<String> all = Arrays.stream(Journey.values())
+                .flatMap(j -> expected(j).stream())
+                .distinct()
+                .toList();
+        passedSmokeRun(DefaultMixSimulation.class, SMOKE, all);
+    }
+
+    @Test
+    void journeySimulationWithoutAJourneyNamesTheChoices() {
+        Throwable thrown = assertThrows(
+                Throwable.class, () -> GatlingRun.run(JourneySimulation.class, Map.of("profile", "smoke"), results));
+        while (thrown != null && !(thrown instanceof ConfigException)) thrown = thrown.getCause();
+        assertNotNull(thrown, "JourneySimulation started without -Djourney");
+        assertTrue(thrown.getMessage().startsWith("journey: not set"), thrown.getMessage());
+    }
+
+    private static final Map<String, String> SMOKE =
+            Map.of("profile", "smoke", "simulator.serviceTime.distribution", "fixed");
+
+    /** The simulation the README names for a journey: its id, capitalized, and Simulation (recordView: RecordView). */
+    private static Optional<Class<?>> namedSimulation(Journey j) {
+        String name = Character.toUpperCase(j.id().charAt(0)) + j.id().substring(1) + "Simulation";
+        try {
+            return Optional.of(Class.forName(SimulationSmokeTest.class.getPackageName() + "." + name));
+        } catch (ClassNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static GatlingRun.Result passedSmokeRun(
+            Class<?> simulation, Map<String, String> props, List<String> expectedRequests) throws Exception {
+        GatlingRun.Result r = GatlingRun.run(simulation, props, results);
+        String what = simulation.getSimpleName() + " " + props;
+        assertEquals(0, r.exitCode(), what + ": the run crashed");
         assertNotNull(r.reportDir(), "no report folder");
         assertEquals(
                 RunSummary.Verdict.PASSED,
                 r.verdict(),
-                simulation.getSimpleName() + ": "
+                what + ": "
                         + r.run().map(x -> x.summary().failures().toString()).orElse("no summary"));
         assertTrue(
                 r.requestNames().containsAll(expectedRequests),
-                simulation.getSimpleName() + " sent " + r.requestNames() + ", expected " + expectedRequests);
+                what + " sent " + r.requestNames() + ", expected " + expectedRequests);
         assertTrue(
                 RequestNames.ALL.containsAll(r.requestNames()),
                 "a request name outside RequestNames: " + r.requestNames());
+        return r;
     }
 
     @Test

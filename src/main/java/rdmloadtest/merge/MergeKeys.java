@@ -1,4 +1,4 @@
-package rdmloadtest.injectors;
+package rdmloadtest.merge;
 
 import static rdmloadtest.config.Parsers.*;
 

@@ -1,4 +1,4 @@
-package rdmloadtest.injectors;
+package rdmloadtest.merge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

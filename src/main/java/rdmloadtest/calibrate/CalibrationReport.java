@@ -24,10 +24,10 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /** What calibrate writes besides the profile: feeders, the report (Markdown, HTML, charts) and calibration.json. */
-final class Report {
+final class CalibrationReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private Report() {}
+    private CalibrationReport() {}
 
     /** feeders/popularity.csv (rank,id,views) and feeders/search_queries.csv (kind,q), most frequent first. */
     static void feeders(Path out, LogStats s) throws IOException {

@@ -1,4 +1,4 @@
-package rdmloadtest.injectors;
+package rdmloadtest.merge;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,0 +1,137 @@
+package rdmloadtest.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.Choice;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import rdmloadtest.journeys.Browser;
+import rdmloadtest.journeys.CommunitiesJourney;
+import rdmloadtest.journeys.CommunityPagesJourney;
+import rdmloadtest.journeys.DepositJourney;
+import rdmloadtest.journeys.DownloadJourney;
+import rdmloadtest.journeys.FrontPageJourney;
+import rdmloadtest.journeys.HarvestJourney;
+import rdmloadtest.journeys.HarvestRange;
+import rdmloadtest.journeys.IiifJourney;
+import rdmloadtest.journeys.LandingPageJourney;
+import rdmloadtest.journeys.RecordViewJourney;
+import rdmloadtest.journeys.SearchJourney;
+import rdmloadtest.journeys.SearchPageJourney;
+import rdmloadtest.journeys.UploadsJourney;
+import rdmloadtest.mix.Journey;
+import rdmloadtest.run.LoadTestConfig;
+
+/**
+ * The scenarios the simulations compose, from the catalogue of journeys (mix/Journey): each row's chain (one arm
+ * per row: a row without its chain does not compile), the readers' weighted mix, the closed populations.
+ */
+public final class Scenarios {
+    private final InvenioSimulation sim;
+
+    public Scenarios(InvenioSimulation sim) {
+        this.sim = sim;
+    }
+
+    /** What one session of a journey does. */
+    ChainBuilder chain(Journey journey) {
+        LoadTestConfig cfg = sim.cfg;
+        return switch (journey) {
+            case SEARCH -> SearchJourney.search(sim.feeds, sim.chance, RecordViewJourney.view(cfg, sim.chance));
+            case RECORD_VIEW -> RecordViewJourney.landOnPopularRecord(sim.feeds, cfg, sim.chance);
+            case DOWNLOAD -> DownloadJourney.download(sim.feeds, sim.chance);
+            case COMMUNITIES -> CommunitiesJourney.browse();
+            case LANDING_PAGE -> LandingPageJourney.landOnPopularRecord(sim.feeds, sim.chance, browser());
+            case SEARCH_PAGE -> SearchPageJourney.search(sim.feeds, sim.chance, browser());
+            case FRONT_PAGE -> FrontPageJourney.visit(sim.chance, browser());
+            case COMMUNITY_PAGES -> CommunityPagesJourney.browse(sim.chance, browser());
+            case UPLOADS -> UploadsJourney.visit(sim.feeds.webLogins(), sim.chance, browser());
+            case IIIF -> IiifJourney.view(sim.feeds.imageFiles(), sim.chance);
+            case DEPOSIT ->
+                feed(sim.depositorTokens())
+                        .exec(DepositJourney.deposit(sim.feeds, cfg, sim.chance, sim.ledger))
+                        .pause(thinkTime(cfg.traffic().depositors().pause()));
+            case HARVEST ->
+                HarvestJourney.harvest(
+                        cfg.traffic().harvesters().maxPages(),
+                        thinkTime(cfg.traffic().harvesters().pause()),
+                        sim.chance,
+                        HarvestRange.of(cfg.shard()));
+        };
+    }
+
+    private Duration thinkTime(Duration configured) {
+        return sim.profiles.smoke() ? Duration.ZERO : configured;
+    }
+
+    private Browser browser() {
+        return new Browser(sim.cfg.traffic().readers().staticFiles());
+    }
+
+    /** A journey alone, as a scenario named by its label. */
+    ScenarioBuilder alone(Journey journey) {
+        return InvenioSimulation.scenario(journey.label()).exec(chain(journey));
+    }
+
+    /** Each reader journey with a weight as a scenario of its own (the smoke profile runs each once). */
+    Map<Journey, ScenarioBuilder> eachReaderJourney() {
+        Map<Journey, ScenarioBuilder> out = new LinkedHashMap<>();
+        for (Journey j : weighted()) out.put(j, alone(j));
+        return out;
+    }
+
+    /** Anonymous readers and web visitors: one journey per session, chosen by the configured weights. */
+    public ScenarioBuilder readers() {
+        var weights = sim.cfg.traffic().readers().weights();
+        List<Choice.WithWeight> choices = new ArrayList<>();
+        for (Journey j : weighted())
+            choices.add(percent(100.0 * weights.of(j) / weights.total()).then(chain(j)));
+        return InvenioSimulation.scenario("Readers").randomSwitch().on(choices);
+    }
+
+    /** What the readers scenario always sends, given which journeys have a weight. */
+    List<String> readersAlways() {
+        List<String> out = new ArrayList<>();
+        for (Journey j : weighted()) out.addAll(j.alwaysSent());
+        return out;
+    }
+
+    private List<Journey> weighted() {
+        var weights = sim.cfg.traffic().readers().weights();
+        return Journey.readers().stream().filter(j -> weights.of(j) > 0).toList();
+    }
+
+    /**
+     * A closed journey's population of this many users (none for 0); a smoke run of the deposit journey also
+     * discards a draft, the branch a single depositor's session may not take.
+     */
+    List<PopulationBuilder> population(Journey journey, int users) {
+        List<PopulationBuilder> out = new ArrayList<>();
+        sim.profiles.population(() -> alone(journey), users).ifPresent(out::add);
+        if (journey == Journey.DEPOSIT && users > 0 && sim.profiles.smoke())
+            sim.profiles.population(this::discarders, 1).ifPresent(out::add);
+        return out;
+    }
+
+    private ScenarioBuilder discarders() {
+        return InvenioSimulation.scenario("Discarding depositors")
+                .feed(sim.depositorTokens())
+                .exec(DepositJourney.discard(sim.feeds, sim.ledger));
+    }
+
+    /** Each closed journey's configured population (depositors, harvesters), and what they always send. */
+    void populations(List<PopulationBuilder> populations, List<String> always) {
+        for (Journey j : Journey.populations()) {
+            List<PopulationBuilder> p = population(j, sim.cfg.settings().get(j.key()));
+            if (p.isEmpty()) continue;
+            populations.addAll(p);
+            always.addAll(j.alwaysSent());
+        }
+    }
+}
