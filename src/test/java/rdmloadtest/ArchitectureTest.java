@@ -81,6 +81,55 @@ class ArchitectureTest {
         assertEquals(List.of(), cycles, "package cycles: " + deps);
     }
 
+    /** simulator/'s folders from the ground up ("" is its root: Simulator, its settings and keys). */
+    private static final List<Set<String>> SIMULATOR_FLOORS = List.of(
+            Set.of("perf", "store", "vocabularies"),
+            Set.of("http"),
+            Set.of("formats", "search"),
+            Set.of("api"),
+            Set.of("web"),
+            Set.of(""));
+
+    private static final Pattern SIMULATOR_IMPORT = Pattern.compile(
+            "^import (?:static )?rdmloadtest\\.simulator\\.(?:([a-z]\\w*)\\.)?[A-Z]", Pattern.MULTILINE);
+
+    @Test
+    void insideTheSimulatorNoImportPointsUpItsFloors() throws IOException {
+        Path simulator = MAIN.resolve("simulator");
+        List<String> upward = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(simulator)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Path file = simulator.relativize(f);
+                String folder = file.getNameCount() > 1 ? file.getName(0).toString() : "";
+                Matcher m = SIMULATOR_IMPORT.matcher(Files.readString(f));
+                while (m.find()) {
+                    String target = m.group(1) == null ? "" : m.group(1);
+                    if (!target.equals(folder) && simulatorFloor(target) >= simulatorFloor(folder))
+                        upward.add(file + " imports from " + (target.isEmpty() ? "simulator/" : target + "/"));
+                }
+            }
+        }
+        assertEquals(List.of(), upward);
+    }
+
+    private static int simulatorFloor(String folder) {
+        for (int i = 0; i < SIMULATOR_FLOORS.size(); i++)
+            if (SIMULATOR_FLOORS.get(i).contains(folder)) return i;
+        return fail("simulator/" + folder + "/ has no floor: add it to SIMULATOR_FLOORS");
+    }
+
+    @Test
+    void noJavaFileIsOver600Lines() throws IOException {
+        List<String> tooLong = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                int lines = Files.readAllLines(f).size();
+                if (lines > 600) tooLong.add(f + ": " + lines + " lines");
+            }
+        }
+        assertEquals(List.of(), tooLong);
+    }
+
     private static List<String> cycleFrom(
             String start, String at, Map<String, Set<String>> deps, List<String> path, Set<String> seen) {
         for (String next : deps.getOrDefault(at, Set.of())) {

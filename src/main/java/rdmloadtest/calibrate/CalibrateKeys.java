@@ -22,6 +22,11 @@ public final class CalibrateKeys implements KeySet {
             null,
             "calibrate: directory for the profile, the feeders and the calibration report; required.",
             text());
+    public static final Key<Boolean> OVERWRITE = KEYS.add(
+            "calibrate.overwrite",
+            "false",
+            "calibrate: replace what is already in calibrate.out (refused otherwise).",
+            bool());
     public static final Key<String> FORMAT = KEYS.add(
             "calibrate.format",
             "auto",

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import rdmloadtest.cli.Command;
 import rdmloadtest.config.ConfigException;
+import rdmloadtest.config.Folders;
 import rdmloadtest.config.Settings;
 
 /**
@@ -35,6 +36,8 @@ public final class CalibrateMain {
         Path out = Path.of(s.find(CalibrateKeys.OUT)
                 .orElseThrow(() -> new ConfigException(CalibrateKeys.OUT.name()
                         + ": no value; expected the directory for the profile, feeders and report")));
+        for (Path log : logs) Folders.existingFile(CalibrateKeys.LOGS.name(), log, "an access log (plain or .gz)");
+        Folders.fresh(CalibrateKeys.OUT.name(), out, CalibrateKeys.OVERWRITE, s.get(CalibrateKeys.OVERWRITE));
         String format = s.get(CalibrateKeys.FORMAT);
         LogStats stats = new LogStats(s.get(CalibrateKeys.KEEP_PERSONAL));
         long t0 = System.nanoTime();

@@ -3,6 +3,7 @@ package rdmloadtest.capacity;
 import java.nio.file.Path;
 import java.time.Duration;
 import rdmloadtest.config.ConfigException;
+import rdmloadtest.config.Folders;
 import rdmloadtest.config.Settings;
 
 /** The knobs of a capacity search (capacity.* keys), read and checked before any load. Rates in requests/s. */
@@ -48,7 +49,8 @@ public record CapacityPlan(
                 s.get(CapacityKeys.EXPECTED_PEAK),
                 s.get(CapacityKeys.TARGET_UTILIZATION),
                 s.get(CapacityKeys.WHAT_IF_SCALE),
-                Path.of(s.get(CapacityKeys.REPORT_DIR)));
+                // The report is written after the search: an unwritable folder must stop it now, not lose it then.
+                Folders.writable(CapacityKeys.REPORT_DIR.name(), Path.of(s.get(CapacityKeys.REPORT_DIR))));
         if (p.settle.compareTo(p.stepDuration) >= 0) {
             throw new ConfigException(CapacityKeys.SETTLE.name() + "='" + p.settle.toMillis()
                     + "ms': expected less than " + CapacityKeys.STEP_DURATION.name() + " (" + p.stepDuration.toMillis()

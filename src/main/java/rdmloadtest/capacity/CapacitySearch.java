@@ -14,10 +14,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import rdmloadtest.config.Folders;
 import rdmloadtest.config.Key;
 import rdmloadtest.config.Keys;
 import rdmloadtest.config.Settings;
 import rdmloadtest.history.RunHistory;
+import rdmloadtest.invenio.Preflight;
 import rdmloadtest.results.ResultKeys;
 import rdmloadtest.results.RunReport;
 import rdmloadtest.run.LoadTestConfig;
@@ -110,6 +112,12 @@ public final class CapacitySearch {
         try {
             overrides.forEach(System::setProperty);
             LoadTestConfig cfg = LoadTestConfig.load();
+            if (cfg.settings().get(ResultKeys.HISTORY_RECORD))
+                Folders.writable(
+                        ResultKeys.HISTORY_DIR.name(), Path.of(cfg.settings().get(ResultKeys.HISTORY_DIR)));
+            cfg.baseUrl()
+                    .ifPresent(site -> out.println("capacity: target: "
+                            + Preflight.of(cfg.settings(), site, cfg.invenioVersion(), "INVENIO_TOKEN", List.of())));
             Outcome o = withGatling(cfg, out).search();
             if (cfg.settings().get(ResultKeys.HISTORY_RECORD)) record(cfg, o);
             return o;
@@ -182,7 +190,7 @@ public final class CapacitySearch {
                 TierSteps.dataset(tiersRoot, steps).orElse(null));
         Path dir = CapacityReport.write(plan.reportDir(), result, tiers);
         printConclusion(result, dir);
-        TierSteps.conclusion(attribution).forEach(out::println);
+        TierSteps.conclusion(tiers, attribution).forEach(out::println);
         if (result.dataset() != null) result.dataset().warnings().forEach(w -> out.println("capacity: WARNING: " + w));
         return new Outcome(result, dir);
     }

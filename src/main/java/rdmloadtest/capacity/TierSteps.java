@@ -21,6 +21,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import rdmloadtest.invenio.Dataset;
 import rdmloadtest.metrics.TierMetrics;
+import rdmloadtest.metrics.Unattributed;
 
 /**
  * The target's tiers step by step: each step's run wrote tiers.json (utilization, demand per request) when
@@ -80,11 +81,21 @@ final class TierSteps {
         List<String> tiers = rows.get(0).tiers().tiers().stream()
                 .map(TierMetrics.TierUsage::tier)
                 .toList();
+        boolean machine = tiers.contains(Unattributed.MACHINE);
         StringBuilder b = new StringBuilder("\n## Tiers (Prometheus, metrics.file)\n\nUtilization (CPU cores or busy"
                 + " workers, average over each step's steady window) and, in brackets, demand per request in ms"
-                + " (D = U / X).\n\n| Step | Offered | Throughput |");
+                + " (D = U / X)."
+                + (machine
+                        ? " Unattributed: the machine's CPU that no tier explains (machine − the sum of the tiers), in"
+                                + " cores and as a share of the machine's."
+                        : "")
+                + "\n\n| Step | Offered | Throughput |");
         for (String t : tiers) b.append(' ').append(t).append(" |");
-        b.append("\n|---:|---:|---:|").append("---:|".repeat(tiers.size())).append('\n');
+        if (machine) b.append(" Unattributed |");
+        b.append("\n|---:|---:|---:|")
+                .append("---:|".repeat(tiers.size() + (machine ? 1 : 0)))
+                .append('\n');
+        List<String> warned = new ArrayList<>();
         for (Row r : rows) {
             b.append(String.format(
                     Locale.ROOT,
@@ -101,8 +112,21 @@ final class TierSteps {
                                 ? " – |"
                                 : String.format(Locale.ROOT, " %.2f (%.1f) |", u.utilization(), u.demandMs()));
             }
+            if (machine) {
+                Unattributed un = r.tiers().unattributed();
+                b.append(un == null ? " – |" : String.format(Locale.ROOT, " %.2f (%.0f %%) |", un.cores(), un.pct()));
+                if (un != null && un.warns()) warned.add(String.valueOf(r.step().index()));
+            }
             b.append('\n');
         }
+        if (!warned.isEmpty())
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%n**Warning:** at step%s %s more than %.0f %% of the machine's CPU is explained by no tier: a"
+                            + " process outside every tier uses it, so the tiers' demands and bounds are too low.%n",
+                    warned.size() > 1 ? "s" : "",
+                    String.join(", ", warned),
+                    Unattributed.WARN_PCT));
         if (a != null) b.append(attribution(a));
         return b.toString();
     }
@@ -166,9 +190,15 @@ final class TierSteps {
     }
 
     /** The console's lines. */
-    static List<String> conclusion(Attribution a) {
-        if (a == null) return List.of();
+    static List<String> conclusion(List<Row> rows, Attribution a) {
         List<String> out = new ArrayList<>();
+        for (Row r : rows) {
+            Unattributed un = r.tiers().unattributed();
+            if (un != null && un.warns())
+                out.add(String.format(
+                        Locale.ROOT, "capacity: step %d: %s", r.step().index(), un.line()));
+        }
+        if (a == null) return out;
         out.add(String.format(
                 Locale.ROOT,
                 "capacity: busiest tier at step %d: %s%s",

@@ -29,26 +29,62 @@ public final class Command {
         int run(Settings settings) throws Exception;
     }
 
+    /** Set on a thread that runs a command's main in-process ({@link #status}): its status is thrown, not exited. */
+    private static final ThreadLocal<Boolean> IN_PROCESS = ThreadLocal.withInitial(() -> false);
+
+    private static final class Exit extends RuntimeException {
+        final int status;
+
+        Exit(int status) {
+            super(null, null, false, false);
+            this.status = status;
+        }
+    }
+
     private Command() {}
 
     /** Runs {@code body} with the process's configuration and exits the JVM with its status. */
     public static void main(String command, Body body) {
         int status = run(command, body);
         System.out.flush();
+        if (IN_PROCESS.get()) throw new Exit(status);
         System.exit(status);
+    }
+
+    /** Runs a command's {@code main} in this JVM and returns the status it would have exited with (for tests). */
+    public static int status(Runnable main) {
+        boolean outer = IN_PROCESS.get();
+        IN_PROCESS.set(true);
+        try {
+            main.run();
+            throw new IllegalStateException("the command returned without an exit status (not run through Command)");
+        } catch (Exit e) {
+            return e.status;
+        } finally {
+            IN_PROCESS.set(outer);
+        }
     }
 
     /** Runs {@code body} and returns its status (for tests and in-process launchers). */
     public static int run(String command, Body body) {
         try {
             return body.run(new Settings(ConfigSource.fromProcess()));
-        } catch (ConfigException e) {
-            System.err.println("rdm-loadtest: " + e.getMessage());
-            return USAGE;
         } catch (Exception e) {
+            // Bad input found inside a library's call (Gatling builds the simulations by reflection) is still bad
+            // input.
+            ConfigException usage = usageError(e);
+            if (usage != null) {
+                System.err.println("rdm-loadtest: " + usage.getMessage());
+                return USAGE;
+            }
             System.err.println("rdm-loadtest: " + command + " failed: " + e);
             e.printStackTrace();
             return FAILED;
         }
+    }
+
+    private static ConfigException usageError(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) if (c instanceof ConfigException e) return e;
+        return null;
     }
 }

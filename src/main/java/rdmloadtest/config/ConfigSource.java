@@ -5,11 +5,15 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Raw values for every key, merged by precedence: system property, then environment variable, then
@@ -31,6 +35,7 @@ public final class ConfigSource {
             String v = env.get(k.envName());
             if (v != null) fromEnv.put(k.name(), new Value(v, "environment variable " + k.envName()));
         }
+        rejectUnknownVariables(env);
         rejectSecretsInProperties(sys);
         Value profile = firstOf(ConfigKeys.PROFILE.name(), sys, fromEnv);
         String profileName = profile == null
@@ -46,7 +51,7 @@ public final class ConfigSource {
     }
 
     public static ConfigSource fromProcess() {
-        return of(System.getProperties(), System.getenv());
+        return of(System.getProperties(), Environment.all());
     }
 
     /** For tests and tools: exactly these values. */
@@ -74,6 +79,11 @@ public final class ConfigSource {
 
     /** Our keys, and an error for any unknown key under one of our prefixes (a typo must not be ignored). */
     private static Map<String, Value> ownedSystemProperties(Properties system) {
+        if (system.getProperty("gatling.simulationClass") != null) {
+            throw new ConfigException("gatling.simulationClass (system property -Dgatling.simulationClass): not read"
+                    + " here (the pom sets the simulation); use -Dsimulation="
+                    + system.getProperty("gatling.simulationClass"));
+        }
         Map<String, Value> out = new HashMap<>();
         for (String name : system.stringPropertyNames()) {
             if (!Keys.isOwned(name)) continue;
@@ -82,6 +92,42 @@ public final class ConfigSource {
         }
         return out;
     }
+
+    /**
+     * An environment variable under one of our keys' prefixes (TRAFFIC_, SLO_...) that names no key is a typo, as a
+     * system property would be; the secrets read from the environment only are ours too.
+     */
+    private static void rejectUnknownVariables(Map<String, String> env) {
+        Set<String> known = new HashSet<>(SECRET_VARIABLES);
+        Set<String> prefixes = new HashSet<>();
+        for (Key<?> k : Keys.all()) {
+            known.add(k.envName());
+            if (k.name().contains("."))
+                prefixes.add(k.envName().substring(0, k.envName().indexOf('_') + 1));
+        }
+        for (String name : new TreeSet<>(env.keySet())) {
+            if (known.contains(name) || notOurs(name) || prefixes.stream().noneMatch(name::startsWith)) continue;
+            String hint = Keys.all().stream()
+                    .map(Key::envName)
+                    .filter(n -> Keys.distance(n, name) <= 3)
+                    .min(Comparator.comparingInt(n -> Keys.distance(n, name)))
+                    .map(n -> "; did you mean " + n + "?")
+                    .orElse("");
+            throw new ConfigException(name + " (environment variable): unknown configuration variable" + hint
+                    + " (every key's variable is listed in docs/configuration.md)");
+        }
+    }
+
+    /** The scripts' own variables (invenio-local's, scripts/prove-*.sh) and Kubernetes' service links. */
+    private static boolean notOurs(String name) {
+        return name.startsWith("INVENIO_LOCAL_")
+                || name.equals("INVENIO_BASE")
+                || name.matches(".*_(SERVICE_HOST|SERVICE_PORT.*|PORT_\\d+_.*)");
+    }
+
+    /** Read from the environment only, never from a key (docs/configuration.md, "Secrets"). */
+    private static final Set<String> SECRET_VARIABLES =
+            Set.of("INVENIO_TOKEN", "INVENIO_TOKENS", "INVENIO_TOKEN_2", "INVENIO_ADMIN_TOKEN", "INVENIO_WEB_USERS");
 
     private static void rejectSecretsInProperties(Map<String, Value> sys) {
         if (sys.containsKey("invenio.token")) {

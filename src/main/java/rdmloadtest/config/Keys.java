@@ -72,7 +72,7 @@ public final class Keys {
                 .filter(n -> distance(n, name) <= 3);
     }
 
-    private static int distance(String a, String b) {
+    static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) prev[j] = j;

@@ -12,9 +12,12 @@ import java.util.Map;
 import rdmloadtest.cli.Command;
 import rdmloadtest.config.ConfigException;
 import rdmloadtest.config.ConfigSource;
+import rdmloadtest.config.Environment;
+import rdmloadtest.config.Folders;
 import rdmloadtest.config.Settings;
 import rdmloadtest.feeders.DataKeys;
 import rdmloadtest.invenio.InvenioKeys;
+import rdmloadtest.invenio.Preflight;
 import rdmloadtest.simulator.Simulator;
 import rdmloadtest.simulator.SimulatorSettings;
 
@@ -43,8 +46,8 @@ public final class DifferentialCheck {
         String realUrl = real.toString();
         String version = s.get(ConformanceKeys.VERSION);
         Path out = Path.of(s.find(ConformanceKeys.OUT).orElse("target/conformance/differential-v" + version + ".md"));
-        String tokenA = System.getenv("INVENIO_TOKEN");
-        String tokenB = System.getenv("INVENIO_TOKEN_2");
+        String tokenA = Environment.get("INVENIO_TOKEN");
+        String tokenB = Environment.get("INVENIO_TOKEN_2");
         if (tokenA == null || tokenA.isBlank())
             throw new ConfigException("INVENIO_TOKEN: not set; expected user A's token");
         if (tokenB == null || tokenB.isBlank())
@@ -54,6 +57,9 @@ public final class DifferentialCheck {
                     "conformance.real='" + realUrl + "' is not on this machine and the check creates and"
                             + " publishes records: set -Dinvenio.allowWrites=true to allow it");
         }
+        Folders.writable(ConformanceKeys.OUT.name(), out.toAbsolutePath().getParent());
+        Preflight.of(s, ConformanceKeys.REAL.name(), real, version, "INVENIO_TOKEN", List.of(tokenA));
+        Preflight.of(s, ConformanceKeys.REAL.name(), real, version, "INVENIO_TOKEN_2", List.of(tokenB));
         try (Simulator sim = simulator(version, Path.of(s.get(DataKeys.DATA_DIR)), Map.of())) {
             sim.start();
             Side realSide = new Side("real", realUrl, tokenA, tokenB);

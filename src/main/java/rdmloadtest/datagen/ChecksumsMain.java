@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import rdmloadtest.cli.Command;
+import rdmloadtest.config.Folders;
 import rdmloadtest.feeders.JsonLines;
 
 /**
@@ -24,7 +25,9 @@ public final class ChecksumsMain {
 
     public static void main(String[] args) {
         Command.main("checksums", s -> {
-            write(Path.of(s.get(DatagenKeys.OUT)));
+            Path dir = Path.of(s.get(DatagenKeys.OUT));
+            Folders.existingFile(DatagenKeys.OUT.name(), dir.resolve("records.jsonl"), "a data set's records.jsonl");
+            write(Folders.writable(DatagenKeys.OUT.name(), dir));
             return Command.OK;
         });
     }

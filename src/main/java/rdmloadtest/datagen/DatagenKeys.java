@@ -18,6 +18,12 @@ public final class DatagenKeys implements KeySet {
             longInteger(1, 50_000_000));
     public static final Key<String> OUT =
             KEYS.add("datagen.out", null, "datagen, checksums: directory of the generated data set, required.", text());
+    public static final Key<Boolean> OVERWRITE = KEYS.add(
+            "datagen.overwrite",
+            "false",
+            "datagen: replace the data set already in datagen.out (refused otherwise: a rerun must not silently"
+                    + " replace one).",
+            bool());
     public static final Key<Long> SEED = KEYS.add(
             "datagen.seed",
             "42",

@@ -3,7 +3,9 @@ package rdmloadtest.datagen;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
 import rdmloadtest.cli.Command;
+import rdmloadtest.config.Folders;
 
 /**
  * {@code mvn -q exec:java@datagen -Ddatagen.records=N -Ddatagen.out=DIR [-Ddatagen.seed=S]}: generates a data set.
@@ -16,6 +18,10 @@ public final class DatagenMain {
     public static void main(String[] args) {
         Command.main("datagen", s -> {
             DatagenSettings settings = DatagenSettings.from(s);
+            boolean overwrite = s.get(DatagenKeys.OVERWRITE);
+            Folders.fresh(DatagenKeys.OUT.name(), settings.out(), DatagenKeys.OVERWRITE, overwrite);
+            // The old data set's checksums would describe other files.
+            if (overwrite) Files.deleteIfExists(settings.out().resolve("checksums.csv"));
             Generator.Summary g = Generator.run(settings, true);
             System.out.printf(
                     "datagen: wrote %d records (%d parents, %d files; %d anonymous-visible latest records, %d downloadable files)"

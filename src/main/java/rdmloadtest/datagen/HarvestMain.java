@@ -22,9 +22,13 @@ import java.util.TreeSet;
 import org.apache.commons.csv.CSVPrinter;
 import rdmloadtest.cli.Command;
 import rdmloadtest.cli.Progress;
+import rdmloadtest.config.Environment;
+import rdmloadtest.config.Folders;
 import rdmloadtest.feeders.DataFileException;
 import rdmloadtest.feeders.FeederFile;
 import rdmloadtest.feeders.JsonLines;
+import rdmloadtest.invenio.InvenioKeys;
+import rdmloadtest.invenio.Preflight;
 import rdmloadtest.invenio.Retries;
 
 /**
@@ -74,7 +78,16 @@ public final class HarvestMain {
 
     public static void main(String[] args) {
         Command.main("harvest", s -> {
-            InvenioTarget target = InvenioTarget.from(s, System.getenv(InvenioTarget.TOKEN_VARIABLE));
+            String token = Environment.get(InvenioTarget.TOKEN_VARIABLE);
+            InvenioTarget target = InvenioTarget.from(s, token);
+            Folders.writable(DatagenKeys.HARVEST_OUT.name(), Path.of(s.get(DatagenKeys.HARVEST_OUT)));
+            System.out.println("harvest: target: "
+                    + Preflight.of(
+                            s,
+                            target.baseUrl,
+                            s.get(InvenioKeys.INVENIO_VERSION),
+                            InvenioTarget.TOKEN_VARIABLE,
+                            target.hasToken() ? List.of(token) : List.of()));
             try {
                 new HarvestMain(
                                 target,

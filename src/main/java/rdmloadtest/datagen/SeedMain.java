@@ -30,10 +30,13 @@ import java.util.function.Supplier;
 import rdmloadtest.cli.Command;
 import rdmloadtest.cli.Progress;
 import rdmloadtest.config.ConfigException;
+import rdmloadtest.config.Environment;
+import rdmloadtest.config.Folders;
 import rdmloadtest.config.Settings;
 import rdmloadtest.feeders.DataFileException;
 import rdmloadtest.feeders.JsonLines;
 import rdmloadtest.invenio.InvenioKeys;
+import rdmloadtest.invenio.Preflight;
 import rdmloadtest.invenio.Retries;
 
 /**
@@ -96,7 +99,7 @@ public final class SeedMain {
     }
 
     public static void main(String[] args) {
-        Command.main("seed", s -> run(s, System.getenv(InvenioTarget.TOKEN_VARIABLE)));
+        Command.main("seed", s -> run(s, Environment.get(InvenioTarget.TOKEN_VARIABLE)));
     }
 
     static int run(Settings s, String token) throws IOException {
@@ -111,9 +114,23 @@ public final class SeedMain {
                             + " the depositor in the environment variable " + InvenioTarget.TOKEN_VARIABLE);
         }
         Path data = Path.of(s.get(DatagenKeys.SEED_DATA));
+        Folders.existingFile(DatagenKeys.SEED_DATA.name(), data.resolve("records.jsonl"), "a data set's records.jsonl");
+        // Every record is read now: a broken line 30 must stop the seeding before the first record is published.
+        try (JsonLines all = new JsonLines(data.resolve("records.jsonl"))) {
+            while (all.hasNext()) all.next();
+        }
         String host = target.baseUrl.getHost().replaceAll("[^A-Za-z0-9.-]", "_") + "_" + target.baseUrl.getPort();
         Path progress =
                 s.find(DatagenKeys.SEED_PROGRESS).map(Path::of).orElse(data.resolve("seed-progress-" + host + ".csv"));
+        Folders.writable(
+                DatagenKeys.SEED_PROGRESS.name(), progress.toAbsolutePath().getParent());
+        System.out.println("seed: target: "
+                + Preflight.of(
+                        s,
+                        target.baseUrl,
+                        s.get(InvenioKeys.INVENIO_VERSION),
+                        InvenioTarget.TOKEN_VARIABLE,
+                        List.of(token)));
         return new SeedMain(target, progress, s.get(InvenioKeys.MAX_UPLOAD))
                 .seed(
                         data.resolve("records.jsonl"),

@@ -14,7 +14,8 @@ public class DataFileException extends ConfigException {
     }
 
     public DataFileException(Path file, long line, String problem, Throwable cause) {
-        super(file + ":" + line + ": " + problem, cause);
+        // Line 0: the whole file (missing, unreadable), not one of its lines.
+        super(file + (line > 0 ? ":" + line : "") + ": " + problem, cause);
     }
 
     /** For problems that concern the whole file (missing, unreadable) rather than one line. */

@@ -1,5 +1,6 @@
 package rdmloadtest.feeders;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
@@ -10,6 +11,19 @@ public final class Feeders {
     public static final Path DEFAULT_DATA_DIR = Path.of("data/default");
 
     private Feeders() {}
+
+    /**
+     * Reads every feeder file of {@code dataDir} that exists to its end: the journeys stream them, and a broken row
+     * at line 30 must stop the run before any load, not 10 s into it.
+     */
+    public static void validate(Path dataDir) {
+        for (FeederFile kind : FeederFile.values()) {
+            if (!Files.isRegularFile(kind.in(dataDir))) continue;
+            try (CsvRows rows = CsvRows.open(dataDir, kind)) {
+                while (rows.hasNext()) rows.next();
+            }
+        }
+    }
 
     /** Records by popularity (Zipf over {@code records.csv} ranks). */
     /** As {@link #popularRecords(Path, double)}, ranked by observed popularity first when a file is given. */

@@ -3,11 +3,13 @@ package rdmloadtest.invenio;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import rdmloadtest.config.ConfigException;
+import rdmloadtest.config.Settings;
 
 /**
  * Checks, before any load, that the target answers, that its API looks like InvenioRDM of the configured major
@@ -20,10 +22,39 @@ public final class Preflight {
 
     private final HttpClient http;
     private final String siteUrl;
+    /** The key that named the site, for the messages. */
+    private final String key;
 
     public Preflight(HttpClient http, String siteUrl) {
+        this(http, siteUrl, InvenioKeys.BASE_URL.name());
+    }
+
+    public Preflight(HttpClient http, String siteUrl, String key) {
         this.http = http;
         this.siteUrl = siteUrl.replaceAll("/+$", "");
+        this.key = key;
+    }
+
+    /**
+     * The pre-flight of a command that talks to invenio.baseUrl (harvest, seed, cleanup, capacity): the site, its
+     * version, and each token given, named by the environment variable it came from.
+     *
+     * @param tokens the tokens the command will use, in the order of {@code variable}'s list (none: not checked)
+     * @return what was found, for the console
+     */
+    public static String of(Settings s, URI site, String version, String variable, List<String> tokens) {
+        return of(s, InvenioKeys.BASE_URL.name(), site, version, variable, tokens);
+    }
+
+    /** As above, for a site named by another key ({@code conformance.real}). */
+    public static String of(Settings s, String key, URI site, String version, String variable, List<String> tokens) {
+        Preflight p = new Preflight(InvenioHttp.client(s.get(InvenioKeys.INSECURE_TLS), site), site.toString(), key);
+        String found = p.check(version, List.of());
+        for (int i = 0; i < tokens.size(); i++)
+            p.checkToken(
+                    variable + (tokens.size() > 1 ? " (token " + (i + 1) + " of " + tokens.size() + ")" : ""),
+                    "Bearer " + tokens.get(i).trim());
+        return found + (tokens.isEmpty() ? "" : ", " + tokens.size() + " token(s) accepted");
     }
 
     /**
@@ -41,7 +72,12 @@ public final class Preflight {
                     + " (its record search " + (found.equals("14") ? "has" : "lacks") + " the publication_date facet,"
                     + " new in v14); set -Dinvenio.version=" + found);
         }
-        for (int i = 0; i < writerBearers.size(); i++) checkToken(i + 1, writerBearers.size(), writerBearers.get(i));
+        for (int i = 0; i < writerBearers.size(); i++) {
+            int of = writerBearers.size();
+            checkToken(
+                    "token " + (i + 1) + " of " + of + " (INVENIO_TOKEN" + (of > 1 ? "S" : "") + ")",
+                    writerBearers.get(i));
+        }
         return "InvenioRDM v" + found + " at " + siteUrl + ", "
                 + search.path("hits").path("total").asLong() + " records"
                 + (writerBearers.isEmpty() ? "" : ", " + writerBearers.size() + " token(s) accepted");
@@ -51,7 +87,7 @@ public final class Preflight {
         String url = siteUrl + "/api/records?size=1";
         HttpResponse<String> r = get(url, null);
         if (r.statusCode() != 200) {
-            throw new ConfigException("invenio.baseUrl=" + siteUrl + ": GET " + url + " answered " + r.statusCode()
+            throw new ConfigException(key + "=" + siteUrl + ": GET " + url + " answered " + r.statusCode()
                     + "; expected 200 from an InvenioRDM record search");
         }
         try {
@@ -63,16 +99,17 @@ public final class Preflight {
         } catch (IOException e) {
             // not JSON: reported below like any other non-InvenioRDM answer
         }
-        throw new ConfigException("invenio.baseUrl=" + siteUrl + ": GET " + url + " is not an InvenioRDM record search"
+        throw new ConfigException(key + "=" + siteUrl + ": GET " + url + " is not an InvenioRDM record search"
                 + " (expected JSON with hits.total and the access_status facet)");
     }
 
-    private void checkToken(int n, int of, String bearer) {
+    /** @param which the token as the user knows it: the environment variable it came from (its value is never shown) */
+    public void checkToken(String which, String bearer) {
         String url = siteUrl + "/api/user/records?size=1";
         int status = get(url, bearer).statusCode();
         if (status != 200) {
-            throw new ConfigException("token " + n + " of " + of + " (INVENIO_TOKEN" + (of > 1 ? "S" : "") + "): GET "
-                    + url + " answered " + status + "; expected 200 for a valid personal access token");
+            throw new ConfigException(which + ": GET " + url + " answered " + status
+                    + "; expected 200 for a valid personal access token");
         }
     }
 
@@ -80,12 +117,12 @@ public final class Preflight {
         try {
             return InvenioHttp.getJson(http, url, bearer, TIMEOUT);
         } catch (IOException e) {
-            throw new ConfigException("invenio.baseUrl=" + siteUrl + ": " + url + " does not answer ("
+            throw new ConfigException(key + "=" + siteUrl + ": " + url + " does not answer ("
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
                     + "); expected a running InvenioRDM");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ConfigException("invenio.baseUrl=" + siteUrl + ": interrupted while checking it");
+            throw new ConfigException(key + "=" + siteUrl + ": interrupted while checking it");
         }
     }
 }

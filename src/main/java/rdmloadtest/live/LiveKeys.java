@@ -37,6 +37,13 @@ public final class LiveKeys implements KeySet {
             "Stop the load when a group's p95 (over the trailing 10 s) stays above its limit for abort.p95For, e.g."
                     + " 'search:3s,record view:1500ms' (SLO group names); unset: never.",
             list());
+    public static final Key<Duration> ABORT_UNREACHABLE = KEYS.add(
+            "abort.unreachableAfter",
+            "10s",
+            "Stop the load, FAILED \"target unreachable\", when no answer came this long and a probe of the target"
+                    + " fails (refused, no answer in 3 s, a 502/503/504), or when every answer this long was a server"
+                    + " error; 0s: never.",
+            duration());
     public static final Key<Duration> ABORT_P95_FOR =
             KEYS.add("abort.p95For", "30s", "How long a group's p95 must stay above its abort.p95 limit.", duration());
 

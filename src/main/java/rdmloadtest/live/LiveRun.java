@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import rdmloadtest.config.Settings;
+import rdmloadtest.invenio.InvenioKeys;
 import rdmloadtest.slo.Slo;
 import rdmloadtest.slo.SloGroup;
 
@@ -32,8 +33,11 @@ public final class LiveRun implements AutoCloseable {
     private static volatile PrintStream echo;
     private static volatile String echoPrefix = "";
 
-    /** A stop condition that fired. */
-    public record Abort(String condition, long atEpochMs, long afterSeconds) {
+    /**
+     * A stop condition that fired; {@code targetDown}: the target stopped answering (a verdict on the target, whatever
+     * the injector's health).
+     */
+    public record Abort(String condition, long atEpochMs, long afterSeconds, boolean targetDown) {
         public String message() {
             return "ABORTED at t+" + afterSeconds + " s (" + Instant.ofEpochMilli(atEpochMs) + "): " + condition;
         }
@@ -52,17 +56,19 @@ public final class LiveRun implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private volatile Abort abort;
     private long ticks;
+    private final TargetWatch watch;
 
-    private LiveRun(Slo slo, StopConditions stop, int intervalS, long plannedS, PrintStream out) {
+    private LiveRun(Slo slo, StopConditions stop, int intervalS, long plannedS, PrintStream out, TargetWatch watch) {
         this.slo = slo;
         this.stop = stop;
+        this.watch = watch;
         this.intervalS = intervalS;
         this.plannedS = plannedS;
         this.out = out;
         int ring = Math.max(stop.horizonSeconds(), intervalS + 2);
         for (SloGroup g : slo.groups()) groups.put(g.name(), new Window(ring));
         groups.put(OTHER, new Window(ring));
-        if (intervalS == 0 && !stop.any()) {
+        if (intervalS == 0 && !stop.any() && watch == null) {
             ticker = null;
             return;
         }
@@ -81,10 +87,26 @@ public final class LiveRun implements AutoCloseable {
      * @param planned how long the run is planned to last (zero when unknown)
      */
     public static LiveRun start(Settings s, Slo slo, Duration planned) {
+        return start(s, slo, planned, null);
+    }
+
+    /** Checks the live view's keys (the stop conditions against the SLO file's groups) without starting it. */
+    public static void check(Settings s, Slo slo) {
+        StopConditions.from(s, slo.groups().stream().map(SloGroup::name).collect(java.util.stream.Collectors.toSet()));
+        s.get(LiveKeys.PROGRESS_INTERVAL);
+        s.get(LiveKeys.ABORT_UNREACHABLE);
+    }
+
+    /** @param siteUrl the target, watched for answers (abort.unreachableAfter); null: not watched */
+    public static LiveRun start(Settings s, Slo slo, Duration planned, String siteUrl) {
         StopConditions stop = StopConditions.from(
                 s, slo.groups().stream().map(SloGroup::name).collect(java.util.stream.Collectors.toSet()));
         Duration interval = s.get(LiveKeys.PROGRESS_INTERVAL);
-        LiveRun r = new LiveRun(slo, stop, (int) interval.toSeconds(), planned.toSeconds(), System.out);
+        Duration unreachable = s.get(LiveKeys.ABORT_UNREACHABLE);
+        TargetWatch watch = siteUrl == null || unreachable.isZero()
+                ? null
+                : new TargetWatch(siteUrl, unreachable, s.get(InvenioKeys.INSECURE_TLS));
+        LiveRun r = new LiveRun(slo, stop, (int) interval.toSeconds(), planned.toSeconds(), System.out, watch);
         if (stop.any()) r.print("rdm-loadtest: stop conditions: " + stop.describe());
         current = r;
         return r;
@@ -112,6 +134,11 @@ public final class LiveRun implements AutoCloseable {
         return r == null || r.abort == null ? "" : "rdm-loadtest " + r.abort.message();
     }
 
+    /** HTTP answers seen so far. */
+    public long answeredCount() {
+        return answered.get();
+    }
+
     public Optional<Abort> abort() {
         return Optional.ofNullable(abort);
     }
@@ -127,6 +154,7 @@ public final class LiveRun implements AutoCloseable {
     /** An HTTP answer came; {@code startMs} is when its request was sent. */
     public void answered(String requestName, long startMs, long endMs, int status) {
         answered.incrementAndGet();
+        if (watch != null) watch.answered(endMs, status);
         window(requestName).answered(startMs / 1000, endMs - startMs, status >= 500 || status == 429);
     }
 
@@ -137,15 +165,22 @@ public final class LiveRun implements AutoCloseable {
 
     private synchronized void tick() {
         try {
-            long first = firstSent.get();
-            if (first < 0 || abort != null) return;
             long nowMs = System.currentTimeMillis();
+            // A refused connection is never signed: a dead target may leave nothing "sent" at all.
+            long first = firstSent.get() >= 0 ? firstSent.get() : watch != null ? watch.startedMs : -1;
+            if (first < 0 || abort != null) return;
             long now = nowMs / 1000;
             long elapsed = (nowMs - first) / 1000;
             ticks++;
+            Optional<String> down = watch == null ? Optional.empty() : watch.down(nowMs, first);
+            if (down.isPresent()) {
+                abort = new Abort(down.get(), nowMs, elapsed, true);
+                print("rdm-loadtest: " + abort.message() + "; stopping the load");
+                return;
+            }
             Optional<String> fired = stop.check(now, elapsed, groups);
             if (fired.isPresent()) {
-                abort = new Abort(fired.get(), nowMs, elapsed);
+                abort = new Abort(fired.get(), nowMs, elapsed, false);
                 print("rdm-loadtest: " + abort.message() + "; stopping the load");
                 return;
             }

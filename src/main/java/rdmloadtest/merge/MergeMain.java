@@ -19,8 +19,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import rdmloadtest.cli.Command;
+import rdmloadtest.config.ConfigException;
+import rdmloadtest.config.Folders;
 import rdmloadtest.config.Settings;
 import rdmloadtest.gatling.GatlingLauncher;
+import rdmloadtest.gatling.SimulationLog;
 import rdmloadtest.results.InjectionPlan;
 import rdmloadtest.results.RunReport;
 import rdmloadtest.results.RunSummary;
@@ -63,11 +66,20 @@ public final class MergeMain {
         Summarizer.Inputs inputs = RunReport.inputs(settings, InjectionPlan.none(), "merged run");
         Map<Integer, Path> logs =
                 findLogs(in.toAbsolutePath().normalize(), out.toAbsolutePath().normalize());
+        Folders.writable(MergeKeys.OUT.name(), out);
         if (Files.isDirectory(out)) {
             try (Stream<Path> old = Files.list(out)) {
                 // A stale index.html or summary would be read as this merge's.
                 if (old.findAny().isPresent())
-                    throw new IOException("merge.out=" + out + " is not empty: pick a new folder");
+                    throw new ConfigException("merge.out=" + out + " is not empty: pick a new folder");
+            }
+        }
+        for (Path log : logs.values()) {
+            try {
+                SimulationLog.readHeader(log);
+            } catch (IOException e) {
+                throw new ConfigException(MergeKeys.IN.name() + ": " + log + " is not the log of a Gatling run ("
+                        + e.getMessage() + "); expected merge.in/injector-<i>/<run>/simulation.log");
             }
         }
         Files.createDirectories(out);
@@ -90,7 +102,8 @@ public final class MergeMain {
 
     /** One simulation.log per injector-<i> folder (at any depth below it, as Gatling nests its run folders). */
     static Map<Integer, Path> findLogs(Path in, Path out) throws IOException {
-        if (!Files.isDirectory(in)) throw new IOException("merge.in=" + in + ": no such folder");
+        if (!Files.isDirectory(in))
+            throw new ConfigException("merge.in=" + in + ": no such folder; expected the injectors' results");
         Map<Integer, List<Path>> found = new TreeMap<>();
         try (Stream<Path> files = Files.walk(in, 6)) {
             for (Path p : files.filter(f -> f.getFileName().toString().equals("simulation.log"))
@@ -102,17 +115,19 @@ public final class MergeMain {
                     if (m.matches()) index = Integer.valueOf(m.group(1));
                 }
                 if (index == null) {
-                    throw new IOException(
+                    throw new ConfigException(
                             p + ": not under an injector-<i> folder (expected merge.in/injector-<i>/...)");
                 }
                 found.computeIfAbsent(index, k -> new ArrayList<>()).add(p);
             }
         }
-        if (found.isEmpty()) throw new IOException("merge.in=" + in + ": no injector-<i>/**/simulation.log below it");
+        if (found.isEmpty())
+            throw new ConfigException("merge.in=" + in + ": no injector-<i>/**/simulation.log below it; expected the"
+                    + " folders of an injector Job's runs");
         Map<Integer, Path> logs = new TreeMap<>();
         for (Map.Entry<Integer, List<Path>> e : found.entrySet()) {
             if (e.getValue().size() > 1) {
-                throw new IOException(
+                throw new ConfigException(
                         "injector-" + e.getKey() + " has " + e.getValue().size() + " runs " + e.getValue()
                                 + ": keep only this run's folder (was a pod restarted?)");
             }

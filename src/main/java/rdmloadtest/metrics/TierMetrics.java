@@ -1,5 +1,6 @@
 package rdmloadtest.metrics;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -31,7 +32,13 @@ public final class TierMetrics {
 
     /** The tiers over one window, and the one that limits first. */
     public record Report(
-            long fromEpochSecond, long toEpochSecond, double throughputRps, List<TierUsage> tiers, String bottleneck) {}
+            long fromEpochSecond, long toEpochSecond, double throughputRps, List<TierUsage> tiers, String bottleneck) {
+        /** The machine's CPU no tier explains (null without a machine tier); in tiers.json, derived on reading. */
+        @JsonProperty("unattributed")
+        public Unattributed unattributed() {
+            return Unattributed.of(tiers);
+        }
+    }
 
     private TierMetrics() {}
 
@@ -121,7 +128,7 @@ public final class TierMetrics {
         }
         // The machine and the injector are not tiers of the target: they cannot be its bottleneck.
         String bottleneck = out.stream()
-                .filter(u -> !u.tier().equals("machine") && !u.tier().equals("injector"))
+                .filter(u -> !u.tier().equals(Unattributed.MACHINE) && !u.tier().equals("injector"))
                 .filter(u -> !Double.isNaN(u.utilization()))
                 .max(Comparator.comparingDouble(
                         u -> u.utilizationPct() != null ? u.utilizationPct() / 100 : u.utilization()))
@@ -159,6 +166,8 @@ public final class TierMetrics {
                     u.utilizationPct() == null ? "-" : String.format(Locale.ROOT, "%.1f", u.utilizationPct()),
                     u.demandMs(),
                     u.saturation() == null ? "-" : String.format(Locale.ROOT, "%.2f", u.saturation())));
+        Unattributed un = r.unattributed();
+        if (un != null) b.append(un.line()).append('\n');
         if (r.bottleneck() != null)
             b.append("busiest tier: ").append(r.bottleneck()).append('\n');
         return b.toString();

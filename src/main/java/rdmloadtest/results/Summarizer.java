@@ -123,7 +123,7 @@ public final class Summarizer {
 
         List<Check> checks = new ArrayList<>();
         for (Check c : Gate.judge(in.slo(), measured))
-            checks.add(in.judgeLatency() || c.metric().equals("error rate") ? c : reportedOnly(c));
+            checks.add(in.judgeLatency() || c.metric().equals("error rate") ? c : reportedOnly(c, JUDGE_ERRORS_ONLY));
         if (globalWindow.count() == 0) {
             checks.add(new Check(
                     Check.Kind.SLO,
@@ -198,10 +198,12 @@ public final class Summarizer {
                         "INJECTOR-BOUND: " + reason));
             }
         }
-        if (!in.judgeLatency()) {
-            // Only errors are judged, and a starved injector does not make requests fail: its health is reported only.
+        boolean targetDown = aborted.map(LiveRun.Abort::targetDown).orElse(false);
+        if (!in.judgeLatency() || targetDown) {
+            // Only errors are judged, and a starved injector does not make requests fail; nor does it close the
+            // target's port or make it answer 503 (LiveRun's target watch): its health is reported only.
             injectorChecks = injectorChecks.stream()
-                    .map(c -> c.failed() ? reportedOnly(c) : c)
+                    .map(c -> c.failed() ? reportedOnly(c, targetDown ? "the target went down" : JUDGE_ERRORS_ONLY) : c)
                     .toList();
             invalid.clear();
         }
@@ -247,8 +249,10 @@ public final class Summarizer {
                 in.configuration());
     }
 
-    /** A check kept for the record, not the verdict (slo.judgeLatency=false: the smoke profile). */
-    private static Check reportedOnly(Check c) {
+    private static final String JUDGE_ERRORS_ONLY = "slo.judgeLatency=false";
+
+    /** A check kept for the record, not the verdict ({@code why}: slo.judgeLatency=false, the target went down). */
+    private static Check reportedOnly(Check c, String why) {
         return new Check(
                 c.kind(),
                 c.subject(),
@@ -257,7 +261,7 @@ public final class Summarizer {
                 c.objective(),
                 c.unit(),
                 Check.Status.SKIPPED,
-                "reported only (slo.judgeLatency=false): " + c.message());
+                "reported only (" + why + "): " + c.message());
     }
 
     private static List<Check> injectorChecks(InjectorHealth h, Inputs in) {

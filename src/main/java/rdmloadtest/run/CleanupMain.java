@@ -16,9 +16,12 @@ import java.util.Map;
 import java.util.Set;
 import rdmloadtest.cli.Command;
 import rdmloadtest.config.ConfigException;
+import rdmloadtest.config.Environment;
+import rdmloadtest.config.Folders;
 import rdmloadtest.config.Settings;
 import rdmloadtest.invenio.InvenioHttp;
 import rdmloadtest.invenio.InvenioKeys;
+import rdmloadtest.invenio.Preflight;
 import rdmloadtest.invenio.Retries;
 
 /**
@@ -37,7 +40,7 @@ public final class CleanupMain {
     private CleanupMain() {}
 
     public static void main(String[] args) {
-        Command.main("cleanup", s -> run(s, System.getenv()));
+        Command.main("cleanup", s -> run(s, Environment.all()));
     }
 
     /** @return the exit status: 0 when nothing is left open, 4 when a draft could not be deleted */
@@ -45,7 +48,18 @@ public final class CleanupMain {
         URI site = s.find(InvenioKeys.BASE_URL)
                 .orElseThrow(() -> new ConfigException(InvenioKeys.BASE_URL.name()
                         + ": no value; expected the site whose drafts to clean up, e.g. https://127.0.0.1:5000"));
-        Path dir = Path.of(s.get(RunKeys.LEDGER_DIR));
+        Path dir = Folders.existing(
+                RunKeys.LEDGER_DIR.name(),
+                Path.of(s.get(RunKeys.LEDGER_DIR)),
+                "the draft ledgers" + " the runs wrote (run.ledgerDir of the run)");
+        List<String> tokens = s.get(RunKeys.CLEANUP_APPLY) ? LoadTestConfig.environmentTokens(env) : List.of();
+        System.out.println("cleanup: target: "
+                + Preflight.of(
+                        s,
+                        site,
+                        s.get(InvenioKeys.INVENIO_VERSION),
+                        env.containsKey("INVENIO_TOKENS") ? "INVENIO_TOKENS" : "INVENIO_TOKEN",
+                        tokens));
         List<LedgerFile.OpenDraft> open = LedgerFile.openDrafts(dir, site.toString());
         boolean apply = s.get(RunKeys.CLEANUP_APPLY);
         System.out.println("cleanup: " + open.size() + " open draft(s) of " + site + " in the ledgers of " + dir

@@ -16,6 +16,7 @@ import java.util.Optional;
 import rdmloadtest.config.ConfigException;
 import rdmloadtest.config.ConfigKeys;
 import rdmloadtest.config.ConfigSource;
+import rdmloadtest.config.Environment;
 import rdmloadtest.config.Key;
 import rdmloadtest.config.Settings;
 import rdmloadtest.config.Token;
@@ -239,7 +240,7 @@ public record LoadTestConfig(
     public record Harvesters(int count, int maxPages, Duration pause) {}
 
     public static LoadTestConfig load() {
-        return from(new Settings(ConfigSource.fromProcess()), System.getenv());
+        return from(new Settings(ConfigSource.fromProcess()), Environment.all());
     }
 
     public static LoadTestConfig from(Settings s, Map<String, String> env) {
@@ -294,6 +295,11 @@ public record LoadTestConfig(
                 s.get(RunKeys.MAX_DURATION),
                 s.get(RunKeys.STRESS_STEPS),
                 s.get(RunKeys.SPIKE_FACTOR));
+        if (!shape.profile().equals("smoke") && shape.duration().toMillis() < 1000) {
+            throw new ConfigException(
+                    RunKeys.DURATION.name() + "='" + shape.duration().toMillis() + "ms': a run of no"
+                            + " time sends nothing to judge; expected at least 1s");
+        }
         return new LoadTestConfig(
                 target,
                 new Data(dataDir, Path.of(s.get(DataKeys.DEPOSIT_TEMPLATES))),

@@ -38,11 +38,7 @@ import rdmloadtest.simulator.api.Index;
 import rdmloadtest.simulator.api.OaiPmhApi;
 import rdmloadtest.simulator.api.RecordJson;
 import rdmloadtest.simulator.api.RecordsApi;
-import rdmloadtest.simulator.api.StaticAssets;
 import rdmloadtest.simulator.api.UserApi;
-import rdmloadtest.simulator.api.Vocabularies;
-import rdmloadtest.simulator.api.WebPages;
-import rdmloadtest.simulator.api.WebSession;
 import rdmloadtest.simulator.http.ApiError;
 import rdmloadtest.simulator.http.Call;
 import rdmloadtest.simulator.http.Reply;
@@ -53,6 +49,10 @@ import rdmloadtest.simulator.perf.RateLimiter;
 import rdmloadtest.simulator.search.Searcher;
 import rdmloadtest.simulator.store.Identity;
 import rdmloadtest.simulator.store.Repository;
+import rdmloadtest.simulator.vocabularies.Vocabularies;
+import rdmloadtest.simulator.web.StaticAssets;
+import rdmloadtest.simulator.web.WebPages;
+import rdmloadtest.simulator.web.WebSession;
 
 /**
  * An embedded InvenioRDM REST API on Jetty: the routes, status codes, headers and JSON of InvenioRDM

@@ -22,7 +22,14 @@ public final class SimulatorMain {
         } catch (IOException | UncheckedIOException e) {
             throw new ConfigException("data.dir: " + e.getMessage(), e);
         }
-        int port = sim.start();
+        int port;
+        try {
+            port = sim.start();
+        } catch (IOException e) {
+            sim.close();
+            throw new ConfigException(SimulatorKeys.PORT.name() + "=" + s.get(SimulatorKeys.PORT)
+                    + ": cannot start the simulator (" + e.getMessage() + "); expected a free port (0: any free one)");
+        }
         System.out.println("Simulator listening on http://127.0.0.1:" + port);
         System.out.flush();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -2,6 +2,7 @@ package rdmloadtest.trends;
 
 import java.nio.file.Path;
 import rdmloadtest.cli.Command;
+import rdmloadtest.config.Folders;
 import rdmloadtest.history.Baseline;
 import rdmloadtest.history.RunHistory;
 import rdmloadtest.results.ResultKeys;
@@ -12,7 +13,10 @@ public final class TrendsMain {
 
     public static void main(String[] args) {
         Command.main("trends", s -> {
-            RunHistory history = new RunHistory(Path.of(s.get(ResultKeys.HISTORY_DIR)));
+            RunHistory history = new RunHistory(Folders.existing(
+                    ResultKeys.HISTORY_DIR.name(),
+                    Path.of(s.get(ResultKeys.HISTORY_DIR)),
+                    "the run history the runs recorded (history.record=true)"));
             TrendsReport.Plan plan = new TrendsReport.Plan(
                     s.get(TrendsKeys.RUNS),
                     s.get(ResultKeys.BASELINE_RUNS),
@@ -22,7 +26,7 @@ public final class TrendsMain {
                                     s.get(ResultKeys.BASELINE_P95_MIN_DELTA).toMillis(),
                             s.get(ResultKeys.BASELINE_THROUGHPUT_TOLERANCE),
                                     s.get(ResultKeys.BASELINE_ERROR_TOLERANCE)));
-            Path out = Path.of(s.get(TrendsKeys.OUT));
+            Path out = Folders.writable(TrendsKeys.OUT.name(), Path.of(s.get(TrendsKeys.OUT)));
             int shown = TrendsReport.write(history, plan, out);
             System.out.println("trends: " + shown + " runs and capacity results from " + history.dir() + " -> "
                     + out.resolve("index.html").toAbsolutePath().toUri());

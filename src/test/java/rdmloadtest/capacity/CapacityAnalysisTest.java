@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import rdmloadtest.metrics.TierMetrics;
 import rdmloadtest.slo.Check;
 
 /** The maths of the report on made-up steps whose answers are known. */
@@ -141,8 +142,40 @@ class CapacityAnalysisTest {
                 md.contains(
                         "scaling app workers ×2 → bound 50.0 req/s, about 29.2 req/s sustainable, then search limits"),
                 md);
-        assertTrue(TierSteps.conclusion(a).get(0).contains("app workers limits first at 33.3 req/s"));
+        assertTrue(TierSteps.conclusion(List.of(), a).get(0).contains("app workers limits first at 33.3 req/s"));
         assertNull(Attribution.of(List.of(), 19.5, 100, 70, 2), "no tier metrics: no attribution");
+    }
+
+    @Test
+    void eachStepShowsTheMachinesCpuNoTierExplainsAndWarnsAboveFifteenPercent() {
+        // step 1: machine 1.0 core, tiers 0.9 (10 %); step 2: machine 1.5, tiers 1.2 (20 %, warned)
+        List<TierSteps.Row> rows = List.of(
+                new TierSteps.Row(step(1, "step", 10, 10, true, true), tiers(10, 0.6, 0.2, 0.1, 1.0)),
+                new TierSteps.Row(step(2, "step", 20, 20, true, true), tiers(20, 0.8, 0.3, 0.1, 1.5)));
+        String md = TierSteps.markdown(rows, null);
+        assertTrue(md.contains("| machine | Unattributed |"), md);
+        assertTrue(md.contains("| 1.00 (100.0) | 0.10 (10 %) |"), md);
+        assertTrue(md.contains("| 1.50 (75.0) | 0.30 (20 %) |"), md);
+        assertTrue(
+                md.contains("**Warning:** at step 2 more than 15 % of the machine's CPU is explained by no tier"), md);
+        List<String> console = TierSteps.conclusion(rows, null);
+        assertEquals(1, console.size(), console.toString());
+        assertTrue(
+                console.get(0).startsWith("capacity: step 2: unattributed CPU: 0.300 cores, 20.0 %"), console.get(0));
+        assertTrue(console.get(0).contains("WARNING"), console.get(0));
+    }
+
+    private static TierMetrics.Report tiers(double x, double app, double search, double injector, double machine) {
+        return new TierMetrics.Report(
+                0,
+                60,
+                x,
+                List.of(
+                        new TierMetrics.TierUsage("app workers", app, 2.0, 50 * app, 1000 * app / x, null),
+                        new TierMetrics.TierUsage("search", search, null, null, 1000 * search / x, null),
+                        new TierMetrics.TierUsage("injector", injector, null, null, 1000 * injector / x, null),
+                        new TierMetrics.TierUsage("machine", machine, 2.0, 50 * machine, 1000 * machine / x, null)),
+                "app workers");
     }
 
     /** A step where "record view" meets its SLO when {@code viewOk} and "search" when {@code searchOk}. */

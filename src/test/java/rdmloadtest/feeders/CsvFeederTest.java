@@ -83,7 +83,7 @@ class CsvFeederTest {
     @Test
     void aMissingFileIsNamed() {
         DataFileException e = assertThrows(DataFileException.class, () -> new CsvFeeder(dataDir, FeederFile.FACETS));
-        assertEquals(FeederFile.FACETS.in(dataDir) + ":0: file not found", e.getMessage());
+        assertEquals(FeederFile.FACETS.in(dataDir) + ": file not found", e.getMessage());
     }
 
     @Test

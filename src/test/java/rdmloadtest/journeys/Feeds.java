@@ -32,6 +32,7 @@ public final class Feeds {
     /** Opens the feeders; deposit templates only when the run writes. */
     public Feeds(LoadTestConfig cfg, boolean writes) {
         Path dir = cfg.dataDir();
+        Feeders.validate(dir);
         dataDir = dir;
         webLogins = cfg.webLogins();
         searchShape = cfg.traffic().readers().search();

@@ -2,6 +2,8 @@ package rdmloadtest.metrics;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -85,6 +87,28 @@ class TierMetricsTest {
         assertEquals(
                 "app workers", r.bottleneck(), "75 % of its capacity against search's 30 %; the machine is no tier");
         assertTrue(TierMetrics.table(r).contains("busiest tier: app workers"), TierMetrics.table(r));
+        // 1.95 cores on the machine, 1.8 in the tiers: 0.15 cores (7.7 %) explained by none
+        assertEquals(0.15, r.unattributed().cores(), 1e-9);
+        assertTrue(
+                TierMetrics.table(r).contains("unattributed CPU: 0.150 cores, 7.7 % of the machine's 1.950"),
+                TierMetrics.table(r));
+    }
+
+    @Test
+    void tiersJsonCarriesTheUnattributedShareAndReadsBack() throws Exception {
+        answers.putAll(Map.of("app_cpu", "1.0", "search_cpu", "0.3", "search_queue", "0", "machine_cpu", "1.6"));
+        MetricsFile m = file(TIERS);
+        TierMetrics.Report r = TierMetrics.measure(m, new Prometheus(m.prometheus()), 1000, 1060, 10.0);
+        Path json = dir.resolve("tiers.json");
+        TierMetrics.write(json, r);
+        var n = new ObjectMapper().readTree(json.toFile());
+        assertEquals(0.3, n.at("/unattributed/cores").asDouble(), 1e-9);
+        assertEquals(18.75, n.at("/unattributed/pct").asDouble(), 1e-9);
+        assertTrue(TierMetrics.table(r).contains("WARNING: above 15 %"), TierMetrics.table(r));
+        TierMetrics.Report back = new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .readValue(json.toFile(), TierMetrics.Report.class);
+        assertEquals(r.unattributed(), back.unattributed());
     }
 
     @Test

@@ -29,6 +29,11 @@ public class DefaultMixSimulation extends InvenioSimulation {
     }
 
     @Override
+    protected boolean mixesReaderJourneys() {
+        return true;
+    }
+
+    @Override
     protected boolean writes(LoadTestConfig cfg) {
         return cfg.traffic().depositors().count() > 0;
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import rdmloadtest.config.Environment;
 import rdmloadtest.config.Token;
 import rdmloadtest.invenio.Dataset;
 import rdmloadtest.invenio.InvenioHttp;
@@ -30,6 +31,7 @@ import rdmloadtest.metrics.Prometheus;
 import rdmloadtest.metrics.TierMetrics;
 import rdmloadtest.results.InjectionPlan;
 import rdmloadtest.results.RunReport;
+import rdmloadtest.results.RunShape;
 import rdmloadtest.run.DraftLedger;
 import rdmloadtest.run.LedgerFile;
 import rdmloadtest.run.LoadTestConfig;
@@ -62,6 +64,17 @@ public abstract class InvenioSimulation extends Simulation {
         RunReport.inputs(cfg.settings(), InjectionPlan.none(), getClass().getName());
         chance = new Chance(cfg.profile().equals("smoke"));
         profiles = new Profiles(cfg);
+        // So are the stop conditions, the metrics file and the run's shape: the target is not even started for bad
+        // input.
+        LiveRun.check(cfg.settings(), Slo.load(cfg.settings()));
+        MetricsFile.load(cfg.settings());
+        checkShape(
+                InjectionPlan.none()
+                        .and(
+                                Scenarios.READERS,
+                                profiles.open(
+                                        cfg.shard().rate(cfg.traffic().readers().rate()))),
+                mixesReaderJourneys());
         target = Target.start(cfg);
         try {
             preflight(writes);
@@ -83,12 +96,12 @@ public abstract class InvenioSimulation extends Simulation {
                                 cfg.runId(),
                                 cfg.shard().index(),
                                 target.siteUrl()),
-                LoadTestConfig.environmentTokens(System.getenv()).stream()
+                LoadTestConfig.environmentTokens(Environment.all()).stream()
                         .map(t -> new Token(t).bearer())
                         .toList(),
                 cfg.embedded() ? null : cfg.marker());
         live = LiveRun.start(
-                cfg.settings(), Slo.load(cfg.settings()), cfg.rampUp().plus(cfg.duration()));
+                cfg.settings(), Slo.load(cfg.settings()), cfg.rampUp().plus(cfg.duration()), target.siteUrl());
         protocol = http.baseUrl(target.siteUrl())
                 .userAgentHeader(cfg.userAgent())
                 .acceptEncodingHeader("gzip, deflate")
@@ -141,8 +154,35 @@ public abstract class InvenioSimulation extends Simulation {
      * disagree.
      */
     protected void run(List<PopulationBuilder> populations, List<String> alwaysSent) {
+        checkShape(profiles.plan(), !alwaysSent.isEmpty());
         RunReport.install(cfg.settings(), profiles.plan(), getClass(), alwaysSent, live::abort, dataset);
         setUp(populations).protocols(protocol).maxDuration(cfg.maxDuration());
+    }
+
+    /** Whether the readers' scenario picks among the weighted reader journeys (the mix), not one journey. */
+    protected boolean mixesReaderJourneys() {
+        return false;
+    }
+
+    private void checkShape(InjectionPlan plan, boolean alwaysSent) {
+        RunShape.check(
+                cfg.settings(),
+                plan,
+                cfg.rampUp().plus(cfg.duration()),
+                cfg.traffic().depositors().count() + cfg.traffic().harvesters().count() > 0,
+                scenario -> scenario.equals(Scenarios.READERS) && mixesReaderJourneys() ? leastReaderShare() : 1.0,
+                alwaysSent && !profiles.smoke());
+    }
+
+    /** The share of the readers' sessions that the least-weighted reader journey gets. */
+    private double leastReaderShare() {
+        var w = cfg.traffic().readers().weights();
+        int least = w.byJourney().values().stream()
+                .mapToInt(Integer::intValue)
+                .filter(x -> x > 0)
+                .min()
+                .orElse(w.total());
+        return (double) least / w.total();
     }
 
     @Override

@@ -75,6 +75,8 @@ class SafetyTest {
                     "-Dprofile=load",
                     "-Drun.duration=4s",
                     "-Drun.rampUp=1s",
+                    // Not judged: the default 10 s warm-up would make the 5 s run unjudgeable, refused before load.
+                    "-Dslo.warmup=0s",
                     "-Dtraffic.depositors=3",
                     "-Dtraffic.depositors.pause=0s",
                     "-Dtraffic.deposit.maxFileMB=1",

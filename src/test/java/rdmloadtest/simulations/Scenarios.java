@@ -33,6 +33,9 @@ import rdmloadtest.run.LoadTestConfig;
  * per row: a row without its chain does not compile), the readers' weighted mix, the closed populations.
  */
 public final class Scenarios {
+    /** The open-model scenario of the weighted reader journeys. */
+    static final String READERS = "Readers";
+
     private final InvenioSimulation sim;
 
     public Scenarios(InvenioSimulation sim) {
@@ -92,7 +95,7 @@ public final class Scenarios {
         List<Choice.WithWeight> choices = new ArrayList<>();
         for (Journey j : weighted())
             choices.add(percent(100.0 * weights.of(j) / weights.total()).then(chain(j)));
-        return InvenioSimulation.scenario("Readers").randomSwitch().on(choices);
+        return InvenioSimulation.scenario(READERS).randomSwitch().on(choices);
     }
 
     /** What the readers scenario always sends, given which journeys have a weight. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import rdmloadtest.simulator.store.RecordDoc;
 import rdmloadtest.simulator.store.StoredFile;
+import rdmloadtest.simulator.vocabularies.Vocabularies;
 
 /**
  * The publish-time checks of InvenioRDM's MetadataSchema and draft components: required fields, vocabulary

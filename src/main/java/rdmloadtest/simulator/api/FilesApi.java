@@ -173,14 +173,14 @@ public final class FilesApi {
     }
 
     /** A file-download event: counted only when the stats job next aggregates (see Simulator). */
-    static void countDownload(RecordDoc r, long bytes) {
+    public static void countDownload(RecordDoc r, long bytes) {
         synchronized (r) {
             r.pendingDownloads++;
             r.pendingDataVolume += bytes;
         }
     }
 
-    static void copy(FileBytes bytes, OutputStream out, Throttle throttle) throws IOException {
+    public static void copy(FileBytes bytes, OutputStream out, Throttle throttle) throws IOException {
         try (InputStream in = bytes.open()) {
             byte[] buf = new byte[1 << 16];
             for (int n; (n = in.read(buf)) > 0; ) {

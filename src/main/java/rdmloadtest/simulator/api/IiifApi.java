@@ -13,10 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import rdmloadtest.simulator.formats.PyJson;
 import rdmloadtest.simulator.http.ApiError;
 import rdmloadtest.simulator.http.Call;
 import rdmloadtest.simulator.http.Reply;
 import rdmloadtest.simulator.http.Router;
+import rdmloadtest.simulator.http.Urls;
 import rdmloadtest.simulator.perf.EndpointClass;
 import rdmloadtest.simulator.store.RecordDoc;
 import rdmloadtest.simulator.store.Repository;
@@ -253,7 +255,7 @@ public final class IiifApi {
     private static ObjectNode canvas(RecordDoc r, StoredFile f, String api) {
         boolean iiif = RecordJson.iiifCompatible(f.key);
         String base = RecordJson.iiifBase(r, f, api);
-        String canvasId = api + "/iiif/" + (r.draft ? "draft:" : "record:") + r.id + "/canvas/" + RecordJson.enc(f.key);
+        String canvasId = api + "/iiif/" + (r.draft ? "draft:" : "record:") + r.id + "/canvas/" + Urls.quote(f.key);
         var size = f.imageSize();
         ObjectNode cv = F.objectNode();
         cv.put("label", f.key);

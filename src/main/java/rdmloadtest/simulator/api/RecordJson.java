@@ -4,17 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.Set;
+import rdmloadtest.simulator.http.Urls;
 import rdmloadtest.simulator.store.Identity;
 import rdmloadtest.simulator.store.RecordDoc;
 import rdmloadtest.simulator.store.Repository;
 import rdmloadtest.simulator.store.StoredFile;
+import rdmloadtest.simulator.vocabularies.Vocabularies;
 
 /** Serialises records, drafts and file entries as InvenioRDM does (RDM record schema, links as in v13/v14). */
 public final class RecordJson {
@@ -34,10 +34,6 @@ public final class RecordJson {
 
     public static String ts(Instant t) {
         return TS.format(t);
-    }
-
-    public static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /**
@@ -184,7 +180,8 @@ public final class RecordJson {
             for (int size : THUMBNAIL_SIZES) {
                 t.put(
                         String.valueOf(size),
-                        api + "/iiif/record:" + r.id + ":" + enc(thumb) + "/full/%5E" + size + ",/0/default.jpg");
+                        api + "/iiif/record:" + r.id + ":" + Urls.quote(thumb) + "/full/%5E" + size
+                                + ",/0/default.jpg");
             }
         }
         l.put("archive", files + "/files-archive");
@@ -272,7 +269,7 @@ public final class RecordJson {
 
     /** The IIIF identifier of a file, "record:{id}:{key}" (or "draft:…"), URL-encoded as its links carry it. */
     static String iiifBase(RecordDoc r, StoredFile sf, String api) {
-        return api + "/iiif/" + (r.draft ? "draft:" : "record:") + r.id + ":" + enc(sf.key);
+        return api + "/iiif/" + (r.draft ? "draft:" : "record:") + r.id + ":" + Urls.quote(sf.key);
     }
 
     /** IIIF_FORMATS of invenio-app-rdm: whether a file gets iiif_* links. */
@@ -325,17 +322,17 @@ public final class RecordJson {
     }
 
     private static ObjectNode fileLinks(RecordDoc r, StoredFile sf, String api) {
-        String base = api + "/records/" + r.id + (r.draft ? "/draft" : "") + "/files/" + enc(sf.key);
+        String base = api + "/records/" + r.id + (r.draft ? "/draft" : "") + "/files/" + Urls.quote(sf.key);
         ObjectNode l = F.objectNode();
         l.put("self", base);
         l.put("content", base + "/content");
         if (r.draft) l.put("commit", base + "/commit");
         if (IIIF.contains(ext(sf.key))) {
             String iiif = api + "/iiif/" + (r.draft ? "draft:" : "record:") + r.id;
-            l.put("iiif_canvas", iiif + "/canvas/" + enc(sf.key));
-            l.put("iiif_base", iiif + ":" + enc(sf.key));
-            l.put("iiif_info", iiif + ":" + enc(sf.key) + "/info.json");
-            l.put("iiif_api", iiif + ":" + enc(sf.key) + "/full/full/0/default.png");
+            l.put("iiif_canvas", iiif + "/canvas/" + Urls.quote(sf.key));
+            l.put("iiif_base", iiif + ":" + Urls.quote(sf.key));
+            l.put("iiif_info", iiif + ":" + Urls.quote(sf.key) + "/info.json");
+            l.put("iiif_api", iiif + ":" + Urls.quote(sf.key) + "/full/full/0/default.png");
         }
         return l;
     }

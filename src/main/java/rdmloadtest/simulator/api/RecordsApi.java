@@ -110,7 +110,6 @@ public final class RecordsApi {
                             json.record(r, c.api(), c.identity, host(c), RecordJson.View.READ),
                             c.api().replaceAll("/api$", ""),
                             c.first("style").orElse(null),
-                            c.first("locale").orElse(null),
                             version)
                     : c.identity.authenticated()
                             ? Reply.json(200, json.record(r, c.api(), c.identity, host(c), RecordJson.View.READ))
@@ -401,7 +400,7 @@ public final class RecordsApi {
         return r.header("ETag", "\"" + d.revision + "\"");
     }
 
-    static String host(Call c) {
+    public static String host(Call c) {
         return c.siteUrl.replaceFirst("^https?://", "");
     }
 

@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import rdmloadtest.simulator.api.RecordJson;
-import rdmloadtest.simulator.api.Vocabularies;
 import rdmloadtest.simulator.http.ApiError;
 import rdmloadtest.simulator.http.Call;
+import rdmloadtest.simulator.http.Urls;
 import rdmloadtest.simulator.store.RecordDoc;
+import rdmloadtest.simulator.vocabularies.Vocabularies;
 
 /**
  * One search over a set of records, with InvenioRDM's contract: q, sort (validated), page/size within the
@@ -319,8 +319,8 @@ public final class Searcher {
         call.first("allversions").ifPresent(v -> args.put("allversions", List.of(v)));
         for (String f : opts.facets()) if (!call.all(f).isEmpty()) args.put(f, call.all(f));
         StringBuilder sb = new StringBuilder(base).append('?');
-        args.forEach((k, vs) -> vs.forEach(
-                v -> sb.append(k).append('=').append(RecordJson.enc(v)).append('&')));
+        args.forEach((k, vs) ->
+                vs.forEach(v -> sb.append(k).append('=').append(Urls.quote(v)).append('&')));
         sb.setLength(sb.length() - 1);
         return sb.toString();
     }

@@ -1,4 +1,4 @@
-package rdmloadtest.simulator.api;
+package rdmloadtest.simulator.vocabularies;
 
 import java.io.IOException;
 import java.io.InputStreamReader;

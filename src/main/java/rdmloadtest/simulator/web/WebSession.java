@@ -1,4 +1,4 @@
-package rdmloadtest.simulator.api;
+package rdmloadtest.simulator.web;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,11 +50,11 @@ public final class WebSession {
     private final Map<String, String> loggedIn = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final byte[] secret = new byte[32];
-    private final WebPages.Templates templates;
+    private final Templates templates;
 
     public WebSession(Map<String, Map.Entry<String, String>> logins, String version) {
         this.logins = Map.copyOf(logins);
-        this.templates = new WebPages.Templates(version);
+        this.templates = new Templates(version);
         random.nextBytes(secret);
     }
 
@@ -95,16 +95,16 @@ public final class WebSession {
     }
 
     Reply loginForm(Call c) {
-        if (!c.path.endsWith("/")) return WebPages.redirect(308, "/login/" + WebPages.queryString(c));
+        if (!c.path.endsWith("/")) return Html.redirect(308, "/login/" + Html.queryString(c));
         Session s = session(c);
         // Flask-Security sends a logged-in user on to the next page instead of the form.
         if (s.userId() != null)
-            return withCookie(WebPages.redirect(302, safeNext(c.first("next").orElse(null))), s);
+            return withCookie(Html.redirect(302, safeNext(c.first("next").orElse(null))), s);
         return withCookie(loginPage(s, c.first("next").orElse(""), "", null), s);
     }
 
     Reply login(Call c) throws IOException {
-        if (!c.path.endsWith("/")) return WebPages.redirect(308, "/login/");
+        if (!c.path.endsWith("/")) return Html.redirect(308, "/login/");
         Map<String, String> form = form(c);
         String cookieId = sessionId(c.header("cookie").orElse(null));
         Session s = cookieId == null ? new Session(newId(), null) : new Session(cookieId, null);
@@ -122,27 +122,27 @@ public final class WebSession {
                 new Session(newId(), logins.get(email.toLowerCase(Locale.ROOT)).getValue());
         loggedIn.put(in.id(), in.userId());
         if (cookieId != null) loggedIn.remove(cookieId);
-        return withCookie(WebPages.redirect(302, safeNext(next)), in);
+        return withCookie(Html.redirect(302, safeNext(next)), in);
     }
 
     Reply logout(Call c) {
-        if (!c.path.endsWith("/")) return WebPages.redirect(308, "/logout/");
+        if (!c.path.endsWith("/")) return Html.redirect(308, "/logout/");
         String id = sessionId(c.header("cookie").orElse(null));
         if (id != null) loggedIn.remove(id);
-        return withCookie(WebPages.redirect(302, "/"), new Session(newId(), null));
+        return withCookie(Html.redirect(302, "/"), new Session(newId(), null));
     }
 
     /** invenio-theme's 404 page for a UI path no route knows (the API's unknown paths answer JSON). */
     public Reply notFoundPage(String path, String cookieHeader) {
         String id = sessionId(cookieHeader);
         Session s = id == null ? new Session(newId(), null) : new Session(id, loggedIn.get(id));
-        String html = new WebPages.Fill(templates.get("error.html"))
-                .with("path", WebPages.esc(path))
+        String html = new Fill(templates.get("error.html"))
+                .with("path", Html.escape(path))
                 .with("icon", "bolt")
                 .with("heading", "Page not found")
                 .with("message", "The page you are looking for could not be found.")
                 .text();
-        return withCookie(WebPages.html(404, html), s);
+        return withCookie(Html.html(404, html), s);
     }
 
     /** Flask-Security's LoginForm messages (Flask-Security-Too defaults; not measured on the real instance). */
@@ -159,15 +159,15 @@ public final class WebSession {
     private Reply loginPage(Session s, String next, String email, String error) {
         String errors = error == null
                 ? ""
-                : "              <div class=\"ui negative message\">\n                <p>" + WebPages.esc(error)
+                : "              <div class=\"ui negative message\">\n                <p>" + Html.escape(error)
                         + "</p>\n              </div>\n";
-        String html = new WebPages.Fill(templates.get("login.html"))
+        String html = new Fill(templates.get("login.html"))
                 .with("csrf", csrfToken(s))
-                .with("next", WebPages.esc(next))
-                .with("email", WebPages.esc(email))
+                .with("next", Html.escape(next))
+                .with("email", Html.escape(email))
                 .with("errors", errors)
                 .text();
-        return WebPages.html(200, html);
+        return Html.html(200, html);
     }
 
     /** Flask-Security's get_post_login_redirect: only a local path (no scheme, no host) is followed; else "/". */

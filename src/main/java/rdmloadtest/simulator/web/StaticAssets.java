@@ -1,4 +1,4 @@
-package rdmloadtest.simulator.api;
+package rdmloadtest.simulator.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -46,7 +46,7 @@ public final class StaticAssets {
 
     Reply asset(Call c) {
         String path = c.path;
-        if (path.contains("..") || path.endsWith("/")) return WebPages.html(404, "");
+        if (path.contains("..") || path.endsWith("/")) return Html.html(404, "");
         String etag = "\"" + Integer.toHexString(path.hashCode()) + "-" + size(path) + "\"";
         if (c.header("if-none-match").map(etag::equals).orElse(false))
             return Reply.empty(304).header("ETag", etag).header("Cache-Control", "no-cache");

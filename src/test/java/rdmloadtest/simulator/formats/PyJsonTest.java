@@ -1,4 +1,4 @@
-package rdmloadtest.simulator.api;
+package rdmloadtest.simulator.formats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package rdmloadtest.simulator.api;
+package rdmloadtest.simulator.vocabularies;
 
 import java.util.LinkedHashMap;
 import java.util.List;

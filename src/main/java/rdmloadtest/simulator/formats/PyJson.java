@@ -1,4 +1,4 @@
-package rdmloadtest.simulator.api;
+package rdmloadtest.simulator.formats;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -20,18 +20,18 @@ import java.util.Map;
  * escape non-ASCII as \\uXXXX; pages (Jinja's tojson) sort the keys and escape &lt; &gt; &amp; and the quote; exports
  * are pretty-printed with two spaces.
  */
-final class PyJson {
+public final class PyJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PyJson() {}
 
     /** json.dumps with its defaults, as flask-resources' JSONSerializer sends it. */
-    static byte[] dumps(JsonNode node) {
+    public static byte[] dumps(JsonNode node) {
         return write(node, true).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** For a single-quoted HTML attribute (data-record='...') or a script element, as Jinja's tojson writes it. */
-    static String forHtml(JsonNode node) {
+    public static String forHtml(JsonNode node) {
         return write(sorted(node), false)
                 .replace("<", "\\u003c")
                 .replace(">", "\\u003e")
@@ -40,7 +40,7 @@ final class PyJson {
     }
 
     /** Flask's json response with indent=2 and sorted keys (the export/json page). */
-    static String pretty(JsonNode node) {
+    public static String pretty(JsonNode node) {
         DefaultPrettyPrinter p = new DefaultPrettyPrinter(
                         Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))

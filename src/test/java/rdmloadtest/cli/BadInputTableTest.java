@@ -1,0 +1,665 @@
+package rdmloadtest.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import rdmloadtest.calibrate.CalibrateMain;
+import rdmloadtest.capacity.CapacityMain;
+import rdmloadtest.config.Environment;
+import rdmloadtest.conformance.DifferentialCheck;
+import rdmloadtest.datagen.ChecksumsMain;
+import rdmloadtest.datagen.DatagenMain;
+import rdmloadtest.datagen.HarvestMain;
+import rdmloadtest.datagen.SeedMain;
+import rdmloadtest.gatling.GatlingLauncher;
+import rdmloadtest.merge.MergeMain;
+import rdmloadtest.run.CleanupMain;
+import rdmloadtest.simulations.DefaultMixSimulation;
+import rdmloadtest.simulator.SimulatorMain;
+import rdmloadtest.trends.TrendsMain;
+
+/**
+ * Bad input to every command, each run in-process through its main: exit 1, one line on stderr naming the key, file
+ * or target, nothing sent to the target beyond the pre-flight's two GETs, and nothing written.
+ */
+class BadInputTableTest {
+    /** The pre-flight's requests (Preflight): the record search and the token check. Anything else is load. */
+    private static final List<String> PREFLIGHT = List.of("/api/records", "/api/user/records");
+
+    private static final String GOOD_TOKEN = "good-token-1234";
+    private static final String BAD_TOKEN = "s3cret-bad-token";
+
+    private static Path root;
+    private static HttpServer invenio;
+    private static HttpServer html;
+    private static HttpServer occupied;
+    private static final AtomicInteger load = new AtomicInteger();
+    private static int closedPort;
+
+    enum Cmd {
+        GATLING(() -> Command.main(
+                "gatling:test",
+                s -> GatlingLauncher.run(DefaultMixSimulation.class.getName(), root.resolve("gatling")))),
+        CAPACITY(() -> CapacityMain.main(new String[0])),
+        CALIBRATE(() -> CalibrateMain.main(new String[0])),
+        TRENDS(() -> TrendsMain.main(new String[0])),
+        HARVEST(() -> HarvestMain.main(new String[0])),
+        SEED(() -> SeedMain.main(new String[0])),
+        DIFFERENTIAL(() -> DifferentialCheck.main(new String[0])),
+        MERGE(() -> MergeMain.main(new String[0])),
+        CLEANUP(() -> CleanupMain.main(new String[0])),
+        DATAGEN(() -> DatagenMain.main(new String[0])),
+        CHECKSUMS(() -> ChecksumsMain.main(new String[0])),
+        SIMULATOR(() -> SimulatorMain.main(new String[0]));
+
+        final Runnable main;
+
+        Cmd(Runnable main) {
+            this.main = main;
+        }
+    }
+
+    /** One bad input: the command, its -D keys and environment (placeholders resolved at run time), the line's words. */
+    record Case(Cmd cmd, Map<String, String> props, Map<String, String> env, String expected) {
+        @Override
+        public String toString() {
+            return cmd + " " + props + (env.isEmpty() ? "" : " env " + env.keySet()) + " -> " + expected;
+        }
+    }
+
+    private static final List<Case> CASES = new ArrayList<>();
+
+    private static void bad(Cmd cmd, String expected, String... keyValues) {
+        Map<String, String> props = new TreeMap<>();
+        Map<String, String> env = new TreeMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            String k = keyValues[i];
+            if (k.startsWith("$")) env.put(k.substring(1), keyValues[i + 1]);
+            else props.put(k, keyValues[i + 1]);
+        }
+        CASES.add(new Case(cmd, props, env, expected));
+    }
+
+    static {
+        Cmd g = Cmd.GATLING;
+        // The load shape: a run that cannot be judged.
+        bad(g, "run.duration='0ms'", "run.duration", "0s");
+        bad(
+                g,
+                "traffic.readers.rate",
+                "traffic.readers.rate",
+                "0",
+                "traffic.depositors",
+                "0",
+                "traffic.harvesters",
+                "0");
+        bad(g, "slo.warmup='60s'", "slo.warmup", "1m", "run.duration", "5s", "run.rampUp", "1s");
+        bad(g, "least-weighted journey", "run.duration", "3s", "run.rampUp", "1s", "slo.warmup", "0s");
+        bad(g, "least-weighted journey", "traffic.readers.rate", "0.5", "run.duration", "10s", "slo.warmup", "0s");
+        bad(g, "use -Dsimulation=", "gatling.simulationClass", "rdmloadtest.simulations.SearchSimulation");
+        // Keys and environment variables with typos.
+        bad(g, "did you mean traffic.readers.rate", "traffic.readers.rat", "4");
+        bad(g, "did you mean TRAFFIC_READERS_RATE", "$TRAFFIC_READERS_RAT", "4");
+        bad(g, "did you mean SLO_WARMUP", "$SLO_WARMUPP", "1s");
+        bad(g, "did you mean INVENIO_BASE_URL", "$INVENIO_BASEURL", "http://127.0.0.1:1");
+        bad(g, "did you mean RUN_DURATION", "$RUN_DURATON", "5s");
+        bad(g, "did you mean SIMULATOR_WORKERS", "$SIMULATOR_WORKER", "4");
+        bad(g, "TRAFFIC_NONSENSE_KEY", "$TRAFFIC_NONSENSE_KEY", "1");
+        bad(g, "did you mean slo.warmup", "slo.warmupp", "1s");
+        bad(g, "did you mean abort.p95", "abort.p96", "search:1s");
+        // Values.
+        bad(g, "traffic.readers.rate='abc'", "traffic.readers.rate", "abc");
+        bad(g, "traffic.readers.rate='-1'", "traffic.readers.rate", "-1");
+        bad(g, "run.duration='forever'", "run.duration", "forever");
+        bad(g, "run.rampUp='x'", "run.rampUp", "x");
+        bad(g, "slo.warmup='abc'", "slo.warmup", "abc");
+        bad(g, "profile='nope'", "profile", "nope");
+        bad(g, "profile.file=", "profile.file", "@ROOT/none.properties");
+        bad(g, "slo.file", "slo.file", "@ROOT/none.json");
+        bad(g, "traffic.mix.*", allWeights("0"));
+        bad(g, "traffic.mix.search='-3'", "traffic.mix.search", "-3");
+        bad(g, "injector.index='3'", "injector.index", "3", "injector.count", "2");
+        bad(g, "abort.p95", "abort.p95", "nogroup:1s");
+        bad(g, "abort.errorRatePct='150'", "abort.errorRatePct", "150");
+        bad(g, "simulator.faults.search='error=1.5'", "simulator.faults.search", "error=1.5");
+        bad(g, "traffic.depositors='-1'", "traffic.depositors", "-1");
+        bad(g, "traffic.recordView.downloadProbability", "traffic.recordView.downloadProbability", "2");
+        bad(g, "invenio.version", "invenio.version", "12");
+        bad(g, "slo.enforce='maybe'", "slo.enforce", "maybe");
+        bad(g, "metrics.file", "metrics.file", "@ROOT/none.json");
+        // Files.
+        bad(g, "data.dir='", "data.dir", "@ROOT/no-data");
+        bad(g, "files.csv:30", "data.dir", "@BROKEN");
+        // The target.
+        bad(g, "is not an InvenioRDM record search", "invenio.baseUrl", "@HTML", "traffic.depositors", "0");
+        bad(g, "does not answer", "invenio.baseUrl", "@CLOSED", "traffic.depositors", "0");
+        bad(g, "invenio.version=14", "invenio.baseUrl", "@INVENIO", "invenio.version", "14", "traffic.depositors", "0");
+        bad(
+                g,
+                "INVENIO_TOKEN",
+                "invenio.baseUrl",
+                "@INVENIO",
+                "invenio.allowWrites",
+                "true",
+                "traffic.depositors",
+                "1",
+                "$INVENIO_TOKEN",
+                BAD_TOKEN);
+        bad(g, "invenio.allowWrites=false", "invenio.baseUrl", "@INVENIO", "traffic.depositors", "2");
+        bad(g, "INVENIO_TOKEN: not set", "invenio.baseUrl", "@INVENIO", "invenio.allowWrites", "true");
+        bad(g, "invenio.token", "invenio.token", "abc");
+        bad(g, "none.jsonl: file not found", "traffic.depositors", "1", "data.depositTemplates", "@ROOT/none.jsonl");
+        bad(g, "traffic.harvesters='-1'", "traffic.harvesters", "-1");
+        bad(g, "run.maxDuration='soon'", "run.maxDuration", "soon");
+        bad(
+                g,
+                "traffic.mix.uploads",
+                "invenio.baseUrl",
+                "@INVENIO",
+                "traffic.depositors",
+                "0",
+                "traffic.mix.uploads",
+                "5");
+        bad(
+                g,
+                "INVENIO_WEB_USERS",
+                "invenio.baseUrl",
+                "@INVENIO",
+                "traffic.depositors",
+                "0",
+                "$INVENIO_WEB_USERS",
+                "nopassword");
+
+        Cmd d = Cmd.DATAGEN;
+        bad(d, "datagen.overwrite=true", "datagen.records", "3", "datagen.out", "@DATASET");
+        bad(d, "datagen.records: no value", "datagen.out", "@ROOT/new");
+        bad(d, "datagen.records='0'", "datagen.records", "0", "datagen.out", "@ROOT/new");
+        bad(d, "datagen.out: no value", "datagen.records", "3");
+        bad(d, "datagen.out='/proc/", "datagen.records", "3", "datagen.out", "/proc/x/data");
+        bad(d, "datagen.out=", "datagen.records", "3", "datagen.out", "@FILE/sub");
+        bad(d, "datagen.maxFileSize", "datagen.records", "3", "datagen.out", "@ROOT/new", "datagen.maxFileSize", "20g");
+        bad(d, "datagen.owners='0'", "datagen.records", "3", "datagen.out", "@ROOT/new", "datagen.owners", "0");
+        bad(d, "datagen.seed='abc'", "datagen.records", "3", "datagen.out", "@ROOT/new", "datagen.seed", "abc");
+        bad(d, "did you mean DATAGEN_RECORDS", "datagen.out", "@ROOT/new", "$DATAGEN_RECORD", "3");
+        bad(
+                d,
+                "datagen.overwrite='yes please'",
+                "datagen.records",
+                "3",
+                "datagen.out",
+                "@DATASET",
+                "datagen.overwrite",
+                "yes please");
+
+        Cmd c = Cmd.CHECKSUMS;
+        bad(c, "datagen.out: no value");
+        bad(c, "datagen.out='", "datagen.out", "@ROOT/none");
+        bad(c, "records.jsonl", "datagen.out", "@EMPTY");
+        bad(c, "datagen.out='", "datagen.out", "@FILE");
+        bad(c, "datagen.out='/proc/", "datagen.out", "/proc/x");
+
+        Cmd h = Cmd.HARVEST;
+        bad(h, "invenio.baseUrl: no value");
+        bad(h, "is not an InvenioRDM record search", "invenio.baseUrl", "@HTML", "harvest.out", "@ROOT/harvested");
+        bad(h, "does not answer", "invenio.baseUrl", "@CLOSED", "harvest.out", "@ROOT/harvested");
+        bad(h, "invenio.version=14", "invenio.baseUrl", "@INVENIO", "invenio.version", "14", "harvest.out", "@ROOT/h");
+        bad(
+                h,
+                "INVENIO_TOKEN: GET",
+                "invenio.baseUrl",
+                "@INVENIO",
+                "harvest.out",
+                "@ROOT/h",
+                "$INVENIO_TOKEN",
+                BAD_TOKEN);
+        bad(h, "harvest.out='/proc/", "invenio.baseUrl", "@INVENIO", "harvest.out", "/proc/x/harvested");
+        bad(h, "harvest.pageSize='0'", "invenio.baseUrl", "@INVENIO", "harvest.pageSize", "0");
+        bad(h, "harvest.rate='0'", "invenio.baseUrl", "@INVENIO", "harvest.rate", "0");
+        bad(h, "harvest.out='", "invenio.baseUrl", "@INVENIO", "harvest.out", "@FILE/h");
+        bad(h, "harvest.maxRecords='-5'", "invenio.baseUrl", "@INVENIO", "harvest.maxRecords", "-5");
+        bad(h, "invenio.baseUrl='not a url'", "invenio.baseUrl", "not a url");
+        bad(h, "did you mean HARVEST_PAGE_SIZE", "invenio.baseUrl", "@INVENIO", "$HARVEST_PAGESIZE", "10");
+
+        Cmd s = Cmd.SEED;
+        bad(s, "invenio.baseUrl: no value", "$INVENIO_TOKEN", GOOD_TOKEN);
+        bad(s, "INVENIO_TOKEN: not set", "invenio.baseUrl", "@INVENIO", "seed.data", "@DATASET");
+        bad(
+                s,
+                "INVENIO_TOKEN: GET",
+                "invenio.baseUrl",
+                "@INVENIO",
+                "seed.data",
+                "@DATASET",
+                "$INVENIO_TOKEN",
+                BAD_TOKEN);
+        bad(
+                s,
+                "is not an InvenioRDM",
+                "invenio.baseUrl",
+                "@HTML",
+                "seed.data",
+                "@DATASET",
+                "$INVENIO_TOKEN",
+                GOOD_TOKEN);
+        bad(s, "does not answer", "invenio.baseUrl", "@CLOSED", "seed.data", "@DATASET", "$INVENIO_TOKEN", GOOD_TOKEN);
+        bad(s, "invenio.allowWrites=false", "invenio.baseUrl", "http://192.0.2.1", "$INVENIO_TOKEN", GOOD_TOKEN);
+        bad(s, "seed.data='", "invenio.baseUrl", "@INVENIO", "seed.data", "@ROOT/none", "$INVENIO_TOKEN", GOOD_TOKEN);
+        bad(
+                s,
+                "seed.concurrency='0'",
+                "invenio.baseUrl",
+                "@INVENIO",
+                "seed.concurrency",
+                "0",
+                "$INVENIO_TOKEN",
+                GOOD_TOKEN);
+        bad(s, "seed.limit='0'", "invenio.baseUrl", "@INVENIO", "seed.limit", "0", "$INVENIO_TOKEN", GOOD_TOKEN);
+        bad(
+                s,
+                "seed.progressFile='/proc/",
+                "invenio.baseUrl",
+                "@INVENIO",
+                "seed.data",
+                "@DATASET",
+                "seed.progressFile",
+                "/proc/x/p.csv",
+                "$INVENIO_TOKEN",
+                GOOD_TOKEN);
+        bad(
+                s,
+                "invenio.version=14",
+                "invenio.baseUrl",
+                "@INVENIO",
+                "seed.data",
+                "@DATASET",
+                "invenio.version",
+                "14",
+                "$INVENIO_TOKEN",
+                GOOD_TOKEN);
+        bad(
+                s,
+                "did you mean SEED_LIMIT",
+                "invenio.baseUrl",
+                "@INVENIO",
+                "$SEED_LIMT",
+                "3",
+                "$INVENIO_TOKEN",
+                GOOD_TOKEN);
+
+        Cmd x = Cmd.DIFFERENTIAL;
+        bad(x, "conformance.real: no value", "$INVENIO_TOKEN", GOOD_TOKEN, "$INVENIO_TOKEN_2", GOOD_TOKEN);
+        bad(x, "INVENIO_TOKEN: not set", "conformance.real", "@INVENIO", "$INVENIO_TOKEN_2", GOOD_TOKEN);
+        bad(x, "INVENIO_TOKEN_2: not set", "conformance.real", "@INVENIO", "$INVENIO_TOKEN", GOOD_TOKEN);
+        bad(
+                x,
+                "is not an InvenioRDM",
+                "conformance.real",
+                "@HTML",
+                "$INVENIO_TOKEN",
+                GOOD_TOKEN,
+                "$INVENIO_TOKEN_2",
+                GOOD_TOKEN);
+        bad(
+                x,
+                "INVENIO_TOKEN: GET",
+                "conformance.real",
+                "@INVENIO",
+                "$INVENIO_TOKEN",
+                BAD_TOKEN,
+                "$INVENIO_TOKEN_2",
+                GOOD_TOKEN);
+        bad(
+                x,
+                "INVENIO_TOKEN_2: GET",
+                "conformance.real",
+                "@INVENIO",
+                "$INVENIO_TOKEN",
+                GOOD_TOKEN,
+                "$INVENIO_TOKEN_2",
+                BAD_TOKEN);
+        bad(x, "conformance.version='12'", "conformance.real", "@INVENIO", "conformance.version", "12");
+        bad(
+                x,
+                "conformance.out='/proc/",
+                "conformance.real",
+                "@INVENIO",
+                "conformance.out",
+                "/proc/x/d.md",
+                "$INVENIO_TOKEN",
+                GOOD_TOKEN,
+                "$INVENIO_TOKEN_2",
+                GOOD_TOKEN);
+        bad(
+                x,
+                "invenio.allowWrites",
+                "conformance.real",
+                "http://192.0.2.1",
+                "$INVENIO_TOKEN",
+                GOOD_TOKEN,
+                "$INVENIO_TOKEN_2",
+                GOOD_TOKEN);
+
+        Cmd l = Cmd.CLEANUP;
+        bad(l, "invenio.baseUrl: no value");
+        bad(l, "run.ledgerDir='", "invenio.baseUrl", "@INVENIO", "run.ledgerDir", "@ROOT/no-drafts");
+        bad(l, "is not an InvenioRDM", "invenio.baseUrl", "@HTML", "run.ledgerDir", "@EMPTY");
+        bad(l, "does not answer", "invenio.baseUrl", "@CLOSED", "run.ledgerDir", "@EMPTY");
+        bad(
+                l,
+                "INVENIO_TOKENS (token 2 of 2)",
+                "invenio.baseUrl",
+                "@INVENIO",
+                "run.ledgerDir",
+                "@EMPTY",
+                "cleanup.apply",
+                "true",
+                "$INVENIO_TOKENS",
+                GOOD_TOKEN + "," + BAD_TOKEN);
+        bad(l, "cleanup.apply='maybe'", "invenio.baseUrl", "@INVENIO", "cleanup.apply", "maybe");
+        bad(l, "did you mean CLEANUP_APPLY", "invenio.baseUrl", "@INVENIO", "$CLEANUP_APLY", "true");
+
+        Cmd p = Cmd.CAPACITY;
+        bad(p, "capacity.reportDir='/proc/", "capacity.reportDir", "/proc/x/reports");
+        bad(p, "capacity.settle", "capacity.settle", "40s", "capacity.stepDuration", "30s");
+        bad(p, "capacity.startRate='50.0'", "capacity.startRate", "50", "capacity.maxRate", "40");
+        bad(p, "is not an InvenioRDM record search", "invenio.baseUrl", "@HTML");
+        bad(p, "does not answer", "invenio.baseUrl", "@CLOSED");
+        bad(p, "capacity.journey='bogus'", "capacity.journey", "bogus");
+        bad(p, "did you mean CAPACITY_STEP_DURATION", "$CAPACITY_STEPDURATION", "10s");
+        bad(p, "history.dir='/proc/", "history.record", "true", "history.dir", "/proc/x/history");
+        bad(p, "capacity.step='0'", "capacity.step", "0");
+        bad(p, "capacity.stepDuration (0ms)", "capacity.stepDuration", "0s");
+
+        Cmd k = Cmd.CALIBRATE;
+        bad(k, "calibrate.log: no value", "calibrate.out", "@ROOT/cal");
+        bad(
+                k,
+                "calibrate.maxUnparseablePct='200'",
+                "calibrate.log",
+                "@LOG",
+                "calibrate.out",
+                "@ROOT/cal",
+                "calibrate.maxUnparseablePct",
+                "200");
+        bad(k, "calibrate.log='", "calibrate.log", "@ROOT/none.log", "calibrate.out", "@ROOT/cal");
+        bad(k, "calibrate.out: no value", "calibrate.log", "@LOG");
+        bad(k, "calibrate.overwrite=true", "calibrate.log", "@LOG", "calibrate.out", "@DATASET");
+        bad(k, "calibrate.out='/proc/", "calibrate.log", "@LOG", "calibrate.out", "/proc/x/cal");
+        bad(
+                k,
+                "calibrate.format='apache'",
+                "calibrate.log",
+                "@LOG",
+                "calibrate.out",
+                "@ROOT/cal",
+                "calibrate.format",
+                "apache");
+
+        Cmd t = Cmd.TRENDS;
+        bad(t, "history.dir='", "history.dir", "@ROOT/no-history", "trends.out", "@ROOT/trends");
+        bad(t, "history.dir='", "history.dir", "@FILE", "trends.out", "@ROOT/trends");
+        bad(t, "trends.out='/proc/", "history.dir", "@EMPTY", "trends.out", "/proc/x/trends");
+        bad(t, "trends.runs='0'", "history.dir", "@EMPTY", "trends.runs", "0");
+        bad(t, "trends.out='", "history.dir", "@EMPTY", "trends.out", "@FILE/trends");
+
+        Cmd m = Cmd.MERGE;
+        bad(m, "merge.in=", "merge.in", "@ROOT/none", "merge.out", "@ROOT/merged");
+        bad(m, "no injector-<i>/**/simulation.log", "merge.in", "@EMPTY", "merge.out", "@ROOT/merged");
+        bad(m, "not under an injector-<i> folder", "merge.in", "@LOOSE_LOG", "merge.out", "@ROOT/merged");
+        bad(m, "merge.out=", "merge.in", "@RUNS", "merge.out", "@DATASET");
+        bad(m, "merge.out='/proc/", "merge.in", "@RUNS", "merge.out", "/proc/x/merged");
+        bad(m, "merge.align='bogus'", "merge.in", "@RUNS", "merge.out", "@ROOT/merged", "merge.align", "bogus");
+        bad(m, "merge.in: no value", "merge.out", "@ROOT/merged");
+        bad(m, "is not the log of a Gatling run", "merge.in", "@RUNS", "merge.out", "@ROOT/merged");
+        bad(m, "has 2 runs", "merge.in", "@TWO_RUNS", "merge.out", "@ROOT/merged");
+
+        Cmd y = Cmd.SIMULATOR;
+        bad(y, "simulator.port=@OCCUPIED_PORT", "simulator.port", "@OCCUPIED_PORT");
+        bad(y, "simulator.port='70000'", "simulator.port", "70000");
+        bad(y, "data.dir", "data.dir", "@ROOT/none");
+        bad(y, "simulator.workers='0'", "simulator.workers", "0");
+        bad(y, "did you mean SIMULATOR_PORT", "$SIMULATOR_PROT", "8080");
+    }
+
+    private static String[] allWeights(String w) {
+        List<String> kv = new ArrayList<>();
+        for (String j : List.of(
+                "search",
+                "recordView",
+                "download",
+                "communities",
+                "landingPage",
+                "searchPage",
+                "frontPage",
+                "communityPages",
+                "uploads",
+                "iiif")) {
+            kv.add("traffic.mix." + j);
+            kv.add(w);
+        }
+        return kv.toArray(String[]::new);
+    }
+
+    static Stream<Case> cases() {
+        return CASES.stream();
+    }
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        root = Files.createTempDirectory("bad-input");
+        invenio = server(BadInputTableTest::fakeInvenio);
+        html = server(x -> answer(x, 200, "text/html", "<html><body>Welcome to nginx!</body></html>"));
+        occupied = server(x -> answer(x, 200, "text/plain", "busy"));
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+    }
+
+    @AfterAll
+    static void tearDown() throws IOException {
+        invenio.stop(0);
+        html.stop(0);
+        occupied.stop(0);
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted((a, b) -> b.compareTo(a)).forEach(f -> f.toFile().delete());
+        }
+    }
+
+    @ParameterizedTest(name = "{index}: {0}")
+    @MethodSource("cases")
+    void isRefusedInOneLineBeforeAnythingIsSentOrWritten(Case c) throws Exception {
+        Path dir = Files.createDirectories(root.resolve("case-" + CASES.indexOf(c)));
+        Map<String, String> places = places(dir);
+        Map<String, String> props = new HashMap<>();
+        // Where a command would write by default: under this case's folder, so "nothing written" can be seen.
+        props.put("history.record", "false");
+        props.put("history.dir", dir.resolve("history").toString());
+        props.put("slo.resultsFolder", dir.resolve("gatling").toString());
+        props.put("run.ledgerDir", places.get("@EMPTY"));
+        props.put("capacity.reportDir", dir.resolve("reports").toString());
+        props.put("baseline.runs", "0");
+        c.props().forEach((k, v) -> props.put(k, resolve(v, places)));
+        Map<String, String> env = new HashMap<>();
+        c.env().forEach((k, v) -> env.put(k, resolve(v, places)));
+        String expected = resolve(c.expected(), places);
+
+        Map<String, Long> before = tree(dir);
+        List<String> cwdBefore = cwd();
+        load.set(0);
+        String[] err = new String[1];
+        int status = withProperties(props, () -> {
+            try (AutoCloseable e = Environment.replacedBy(env)) {
+                return captured(() -> Command.status(c.cmd().main), err);
+            }
+        });
+
+        List<String> lines = err[0].lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(Command.USAGE, status, "exit status; stderr:\n" + err[0]);
+        assertEquals(1, lines.size(), "one line on stderr, got:\n" + err[0]);
+        assertTrue(lines.get(0).startsWith("rdm-loadtest: "), lines.get(0));
+        assertTrue(lines.get(0).contains(expected), "expected '" + expected + "' in: " + lines.get(0));
+        assertFalse(lines.get(0).contains(BAD_TOKEN) || lines.get(0).contains(GOOD_TOKEN), "a token was printed");
+        assertEquals(0, load.get(), "requests sent to the target beyond the pre-flight");
+        assertEquals(before, tree(dir), "files written or changed under the case's folder");
+        assertEquals(cwdBefore, cwd(), "files written in the working directory");
+    }
+
+    /** The case's fixtures: a data set, an empty folder, a broken feeder, runs to merge, the servers' URLs. */
+    private static Map<String, String> places(Path dir) throws IOException {
+        Map<String, String> m = new HashMap<>();
+        m.put("@ROOT", dir.toString());
+        Path dataset = Files.createDirectories(dir.resolve("dataset"));
+        Files.writeString(dataset.resolve("records.jsonl"), "{\"id\":\"abc12-34567\"}\n");
+        m.put("@DATASET", dataset.toString());
+        Path badJsonl = Files.createDirectories(dir.resolve("bad-jsonl"));
+        Files.writeString(badJsonl.resolve("records.jsonl"), "{\"id\":\"abc12-34567\"}\n{not json\n");
+        m.put("@BAD_JSONL", badJsonl.toString());
+        m.put("@EMPTY", Files.createDirectories(dir.resolve("empty")).toString());
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "not a folder");
+        m.put("@FILE", file.toString());
+        Path log = dir.resolve("access.log");
+        Files.writeString(
+                log, "127.0.0.1 - - [07/Dec/2026:10:00:00 +0000] \"GET /api/records HTTP/1.1\" 200 10 \"-\" \"x\"\n");
+        m.put("@LOG", log.toString());
+        Path broken = dir.resolve("broken");
+        copy(Path.of("data/default/feeders"), Files.createDirectories(broken.resolve("feeders")));
+        List<String> files = new ArrayList<>(Files.readAllLines(broken.resolve("feeders/files.csv")));
+        files.set(29, "ecw4z-kjd80,paper.pdf,not-a-size,application/pdf");
+        Files.write(broken.resolve("feeders/files.csv"), files);
+        Files.copy(Path.of("data/default/records.jsonl"), broken.resolve("records.jsonl"));
+        m.put("@BROKEN", broken.toString());
+        Path loose = Files.createDirectories(dir.resolve("loose/run-1"));
+        Files.writeString(loose.resolve("simulation.log"), "x");
+        m.put("@LOOSE_LOG", dir.resolve("loose").toString());
+        Path runs = Files.createDirectories(dir.resolve("runs/injector-0/run-1"));
+        Files.writeString(runs.resolve("simulation.log"), "x");
+        m.put("@RUNS", dir.resolve("runs").toString());
+        for (String run : List.of("run-1", "run-2")) {
+            Path twice = Files.createDirectories(dir.resolve("twice/injector-0").resolve(run));
+            Files.writeString(twice.resolve("simulation.log"), "x");
+        }
+        m.put("@TWO_RUNS", dir.resolve("twice").toString());
+        m.put("@INVENIO", "http://127.0.0.1:" + invenio.getAddress().getPort());
+        m.put("@HTML", "http://127.0.0.1:" + html.getAddress().getPort());
+        m.put("@CLOSED", "http://127.0.0.1:" + closedPort);
+        m.put("@OCCUPIED_PORT", String.valueOf(occupied.getAddress().getPort()));
+        return m;
+    }
+
+    private static String resolve(String v, Map<String, String> places) {
+        for (Map.Entry<String, String> p : places.entrySet()) v = v.replace(p.getKey(), p.getValue());
+        return v;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.toList()) Files.copy(f, to.resolve(f.getFileName()));
+        }
+    }
+
+    /** Every file and folder under {@code dir} with its size: what a command wrote shows as a difference. */
+    private static Map<String, Long> tree(Path dir) throws IOException {
+        Map<String, Long> out = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.toList())
+                out.put(dir.relativize(f).toString(), Files.isDirectory(f) ? -1 : Files.size(f));
+        }
+        return out;
+    }
+
+    private static List<String> cwd() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("."))) {
+            return files.map(Path::toString).sorted().toList();
+        }
+    }
+
+    interface Body {
+        int run() throws Exception;
+    }
+
+    private static int withProperties(Map<String, String> props, Body body) throws Exception {
+        Properties saved = (Properties) System.getProperties().clone();
+        props.forEach(System::setProperty);
+        try {
+            return body.run();
+        } finally {
+            System.setProperties(saved);
+        }
+    }
+
+    private static int captured(Body body, String[] err) throws Exception {
+        PrintStream savedErr = System.err;
+        PrintStream savedOut = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            return body.run();
+        } finally {
+            System.setErr(savedErr);
+            System.setOut(savedOut);
+            err[0] = buf.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static HttpServer server(com.sun.net.httpserver.HttpHandler handler) throws IOException {
+        HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        s.createContext("/", x -> {
+            if (!PREFLIGHT.contains(x.getRequestURI().getPath())) load.incrementAndGet();
+            handler.handle(x);
+        });
+        s.start();
+        return s;
+    }
+
+    /** Just enough of InvenioRDM v13 for the pre-flight: a record search, and the user's records for one token. */
+    private static void fakeInvenio(HttpExchange x) throws IOException {
+        String path = x.getRequestURI().getPath();
+        if (path.equals("/api/records")) {
+            answer(
+                    x,
+                    200,
+                    "application/json",
+                    "{\"hits\":{\"hits\":[],\"total\":0},\"aggregations\":{\"access_status\":{\"buckets\":[]}}}");
+        } else if (path.equals("/api/user/records")) {
+            boolean good = ("Bearer " + GOOD_TOKEN).equals(x.getRequestHeaders().getFirst("Authorization"));
+            answer(
+                    x,
+                    good ? 200 : 403,
+                    "application/json",
+                    good ? "{\"hits\":{\"hits\":[],\"total\":0}}" : "{\"status\":403}");
+        } else {
+            answer(x, 404, "application/json", "{\"status\":404}");
+        }
+    }
+
+    private static void answer(HttpExchange x, int status, String type, String body) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().set("Content-Type", type);
+        x.sendResponseHeaders(status, b.length);
+        x.getResponseBody().write(b);
+        x.close();
+    }
+}
