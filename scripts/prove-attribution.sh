@@ -7,8 +7,9 @@
 #
 #   scripts/prove-attribution.sh [OUT]      # OUT: reports/attribution-simulator; about 15 minutes
 #
-# Needs /usr/bin/prometheus (Debian's prometheus package). Prints a table and ends with "PROOF PASSED" (exit 0)
-# or "PROOF FAILED" (exit 1); the six capacity reports and proof.md go to OUT.
+# Its Prometheus is scripts/build-prometheus.sh's (PROMETHEUS_BINARY, or one built once from its Go module). Prints a
+# table and ends with "PROOF PASSED" (exit 0) or "PROOF FAILED" (exit 1); the six capacity reports and proof.md go
+# to OUT.
 # The REST API readers only (the web UI and IIIF weights 0), as the committed reports were measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +18,7 @@ OUT=${1:-reports/attribution-simulator}
 SIM_PORT=${SIM_PORT:-18931}
 PROM_PORT=${PROM_PORT:-19931}
 WORK=target/prove-attribution
-[[ -x /usr/bin/prometheus ]] || { echo "prove-attribution: /usr/bin/prometheus missing: apt-get install prometheus" >&2; exit 3; }
+PROMETHEUS=$(scripts/build-prometheus.sh)
 rm -rf "$WORK" "$OUT"
 mkdir -p "$WORK/prometheus" "$OUT"
 mvn -q -B test-compile
@@ -28,7 +29,7 @@ scrape_configs:
   - job_name: simulator
     static_configs: [{targets: ['127.0.0.1:$SIM_PORT']}]
 YML
-/usr/bin/prometheus --config.file="$WORK/prometheus.yml" --storage.tsdb.path="$WORK/prometheus" \
+"$PROMETHEUS" --config.file="$WORK/prometheus.yml" --storage.tsdb.path="$WORK/prometheus" \
     --web.listen-address="127.0.0.1:$PROM_PORT" >"$WORK/prometheus.log" 2>&1 &
 PROM_PID=$!
 SIM_PID=

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Prometheus (Debian's package; .ci/run installs it) on 127.0.0.1, scraping the given targets every second,
- * with its data in a temp dir.
+ * A real Prometheus on 127.0.0.1, scraping the given targets every second, with its data in a temp dir: the one
+ * {@code mvn verify} builds before the tests (scripts/build-prometheus.sh links it at target/prometheus).
  */
 public final class PrometheusProcess implements AutoCloseable {
     private final Process process;
@@ -25,12 +25,9 @@ public final class PrometheusProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts it and waits until it is ready; fails the test, saying how to install it, when there is none. */
+    /** Starts it and waits until it is ready; fails the test, saying how to get one, when there is none. */
     public static PrometheusProcess start(Path dir, List<String> targets) throws Exception {
-        Path binary = Path.of(System.getenv().getOrDefault("PROMETHEUS_BINARY", "/usr/bin/prometheus"));
-        if (!Files.isExecutable(binary))
-            throw new IllegalStateException(binary + " not found: install Debian's prometheus package (.ci/run does:"
-                    + " apt-get install prometheus), or set PROMETHEUS_BINARY");
+        Path binary = binary();
         Path config = dir.resolve("prometheus.yml");
         Files.writeString(
                 config,
@@ -69,6 +66,21 @@ public final class PrometheusProcess implements AutoCloseable {
         }
         prom.close();
         throw new IllegalStateException("prometheus not ready after 60 s; see " + dir.resolve("prometheus.log"));
+    }
+
+    /** $PROMETHEUS_BINARY, else the build's (target/prometheus), else a system one (/usr/bin/prometheus). */
+    private static Path binary() {
+        String set = System.getenv("PROMETHEUS_BINARY");
+        if (set != null && !set.isBlank()) {
+            Path p = Path.of(set);
+            if (!Files.isExecutable(p))
+                throw new IllegalStateException("PROMETHEUS_BINARY=" + set + " is not an executable file");
+            return p;
+        }
+        for (Path p : List.of(Path.of("target", "prometheus"), Path.of("/usr/bin/prometheus")))
+            if (Files.isExecutable(p)) return p;
+        throw new IllegalStateException("no Prometheus (target/prometheus, /usr/bin/prometheus): mvn verify builds one"
+                + " (scripts/build-prometheus.sh), or set PROMETHEUS_BINARY");
     }
 
     /** Waits (at most 30 s) until a query for {@code metric} returns a series: the target has been scraped. */
