@@ -41,12 +41,6 @@ class ArchitectureTest {
         assertEquals(Set.of(), imports().get("config"));
     }
 
-    /**
-     * Simple names still shared, pending other branches' renames (datagen/, simulator/): the lead empties this list
-     * when they merge. Never add to it: rename instead.
-     */
-    private static final Set<String> SHARED_NAMES_PENDING_RENAME = Set.of();
-
     /** A name says one thing: no two classes in src/main and src/test share a simple name. */
     @Test
     void noTwoClassesShareASimpleName() throws IOException {
@@ -61,13 +55,9 @@ class ArchitectureTest {
         }
         Map<String, List<Path>> shared = new TreeMap<>();
         byName.forEach((name, files) -> {
-            if (files.size() > 1 && !SHARED_NAMES_PENDING_RENAME.contains(name)) shared.put(name, files);
+            if (files.size() > 1) shared.put(name, files);
         });
         assertEquals(Map.of(), shared);
-        for (String pending : SHARED_NAMES_PENDING_RENAME)
-            assertTrue(
-                    byName.getOrDefault(pending, List.of()).size() > 1,
-                    pending + " is unique now: drop it from the list");
     }
 
     @Test
