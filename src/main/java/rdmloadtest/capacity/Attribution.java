@@ -11,8 +11,9 @@ import rdmloadtest.metrics.TierMetrics;
  * reference step (the highest valid step that met the SLOs) each tier's demand per request D = U / X bounds the
  * throughput it allows, X_max = capacity / D (the utilization law); the smallest bound is the bottleneck, and the
  * bounds in order are the order in which the tiers saturate. Sizing: a tier needs peak × D / target utilization of
- * its unit. What-if: scaling one tier's capacity multiplies its bound; the sustainable rate is predicted at the same
- * fraction of the new tightest bound as it is today of the current one. On one host the tiers share its cores: the
+ * its unit. What-if: scaling one tier's capacity multiplies its bound; the sustainable rate is predicted by a queueing
+ * model of the tiers ({@link Prediction}), or without one at the same fraction of the new tightest bound as it is today
+ * of the current one. The report checks itself ({@link SelfCheck}). On one host the tiers share its cores: the
  * machine (a tier named "machine", its capacity the cores) bounds them all together, so it takes part in the bounds,
  * the order and the what-if, but is never the busiest tier; the injector is never a tier of the target.
  *
@@ -23,6 +24,9 @@ import rdmloadtest.metrics.TierMetrics;
  * @param saturationOrder tiers with a bound, in the order their bounds are reached
  * @param tiers every tier of the target (not the machine nor the injector)
  * @param whatIf scaling each tier with a bound by {@code scale}
+ * @param findings what does not add up in the figures (empty: the self-check passed)
+ * @param prediction the queueing model's calibration and record (null: no model)
+ * @param sizing the expected peak in the deployment's units (null: no tier measured in cores or workers)
  */
 public record Attribution(
         int step,
@@ -35,7 +39,10 @@ public record Attribution(
         double targetUtilizationPct,
         double scale,
         List<TierLimit> tiers,
-        List<WhatIf> whatIf) {
+        List<WhatIf> whatIf,
+        List<SelfCheck.Finding> findings,
+        Prediction prediction,
+        Sizing sizing) {
 
     /** Utilization of its capacity at which a tier counts as saturated in a step. */
     static final double SATURATED_PCT = 90;
@@ -49,6 +56,7 @@ public record Attribution(
      */
     public record TierLimit(
             String tier,
+            String unit,
             double demandMs,
             Double capacity,
             Double utilizationPct,
@@ -61,8 +69,10 @@ public record Attribution(
      * @param boundRps the tightest bound once {@code tier} is scaled
      * @param thenLimits the tier that limits then
      * @param predictedRps the sustainable rate predicted then (null: the search found none today)
+     * @param modelled whether the queueing model predicted it (else: the same fraction of the bound as today)
      */
-    public record WhatIf(String tier, double scale, double boundRps, String thenLimits, Double predictedRps) {}
+    public record WhatIf(
+            String tier, double scale, double boundRps, String thenLimits, Double predictedRps, boolean modelled) {}
 
     /** Null when no step has tier metrics that met the SLOs. */
     static Attribution of(
@@ -83,6 +93,7 @@ public record Attribution(
             double needed = expectedPeakRps * u.demandMs() / 1000 / rho;
             tiers.add(new TierLimit(
                     u.tier(),
+                    u.unit(),
                     u.demandMs(),
                     capacity,
                     u.utilizationPct(),
@@ -96,18 +107,28 @@ public record Attribution(
                 .sorted(Comparator.comparingDouble(TierLimit::boundRps))
                 .toList();
         Double bound = bounded.isEmpty() ? null : bounded.get(0).boundRps();
+        Optional<Prediction.Calibrated> model = Prediction.of(rows, maxSustainableRps);
         List<WhatIf> whatIf = new ArrayList<>();
         for (TierLimit scaled : bounded) {
             TierLimit then = bounded.stream()
                     .min(Comparator.comparingDouble(t -> t == scaled ? t.boundRps() * scale : t.boundRps()))
                     .orElseThrow();
             double newBound = then == scaled ? then.boundRps() * scale : then.boundRps();
+            boolean modelled = maxSustainableRps != null
+                    && model.isPresent()
+                    && model.get().model().stations().stream()
+                            .anyMatch(st -> st.name().equals(scaled.tier()));
             whatIf.add(new WhatIf(
                     scaled.tier(),
                     scale,
                     newBound,
                     then.tier(),
-                    maxSustainableRps == null ? null : maxSustainableRps * newBound / bound));
+                    maxSustainableRps == null
+                            ? null
+                            : modelled
+                                    ? model.get().whatIf(scaled.tier(), scale)
+                                    : maxSustainableRps * newBound / bound,
+                    modelled));
         }
         return new Attribution(
                 ref.get().step().index(),
@@ -120,7 +141,11 @@ public record Attribution(
                 targetUtilizationPct,
                 scale,
                 List.copyOf(tiers),
-                List.copyOf(whatIf));
+                List.copyOf(whatIf),
+                SelfCheck.of(rows, tiers),
+                model.map(Prediction.Calibrated::prediction).orElse(null),
+                Sizing.of(r.tiers(), model, expectedPeakRps, targetUtilizationPct)
+                        .orElse(null));
     }
 
     private static final String INJECTOR = "injector";

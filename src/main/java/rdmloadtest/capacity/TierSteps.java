@@ -41,7 +41,7 @@ final class TierSteps {
         if (resultsRoot == null) return rows;
         for (StepResult s : steps) {
             if (s.runFolder() == null) continue;
-            Path f = resultsRoot.resolve(s.runFolder()).resolve("tiers.json");
+            Path f = resultsRoot.resolve(s.runFolder()).resolve(TierMetrics.FILE);
             if (!Files.isRegularFile(f)) continue;
             try {
                 rows.add(new Row(s, JSON.readValue(f.toFile(), TierMetrics.Report.class)));
@@ -168,11 +168,18 @@ final class TierSteps {
                             : String.format(Locale.ROOT, "%.1f req/s offered", t.saturatedAtOfferedRps()),
                     t.neededForPeak(),
                     t.toAdd() == null ? "–" : n(t.toAdd())));
+        b.append(SelfCheck.markdown(a.findings()));
         if (!a.whatIf().isEmpty()) {
-            b.append("\nWhat-if (the sustainable rate at the same fraction of the tightest bound as today):\n\n");
+            b.append(
+                    a.prediction() != null
+                            ? "\nWhat-if (the utilization law's bound; the sustainable rate at the SLOs from the"
+                                    + " queueing model below):\n\n"
+                            : "\nWhat-if (the sustainable rate at the same fraction of the tightest bound as today):\n\n");
             for (Attribution.WhatIf w : a.whatIf())
                 b.append("- ").append(whatIf(w)).append('\n');
         }
+        if (a.prediction() != null) b.append(a.prediction().markdown(a.throughputRps()));
+        if (a.sizing() != null) b.append(a.sizing().markdown());
         return b.toString();
     }
 
@@ -185,7 +192,11 @@ final class TierSteps {
                 w.boundRps(),
                 w.predictedRps() == null
                         ? ""
-                        : String.format(Locale.ROOT, ", about %.1f req/s sustainable", w.predictedRps()),
+                        : String.format(
+                                Locale.ROOT,
+                                ", about %.1f req/s sustainable%s",
+                                w.predictedRps(),
+                                w.modelled() ? " (queueing model)" : ""),
                 w.thenLimits());
     }
 
@@ -212,8 +223,16 @@ final class TierSteps {
                                 a.limitingTier(),
                                 a.boundRps(),
                                 String.join(" → ", a.saturationOrder()))));
+        a.findings().forEach(f -> out.add("capacity: SELF-CHECK FAILED: " + f.message()));
         if (!a.whatIf().isEmpty())
             out.add("capacity: what-if: " + whatIf(a.whatIf().get(0)));
+        if (a.prediction() != null && a.prediction().meanAbsErrorPct() != null)
+            out.add(String.format(
+                    Locale.ROOT,
+                    "capacity: queueing model: predicted this search's capacity from %d lower step(s) with a mean"
+                            + " absolute error of %.1f %%",
+                    a.prediction().backtest().size(),
+                    a.prediction().meanAbsErrorPct()));
         return out;
     }
 
@@ -241,7 +260,7 @@ final class TierSteps {
         ChartUtils.saveChartAsPNG(dir.resolve("tiers.png").toFile(), ch, Charts.WIDTH, Charts.HEIGHT);
     }
 
-    private static String n(double v) {
+    static String n(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
     }
 }
