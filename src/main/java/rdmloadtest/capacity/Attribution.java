@@ -27,6 +27,7 @@ import rdmloadtest.metrics.TierMetrics;
  * @param findings what does not add up in the figures (empty: the self-check passed)
  * @param prediction the queueing model's calibration and record (null: no model)
  * @param sizing the expected peak in the deployment's units (null: no tier measured in cores or workers)
+ * @param fullPools the pools that were full when the SLOs first failed below every CPU bound (null: none)
  */
 public record Attribution(
         int step,
@@ -42,7 +43,8 @@ public record Attribution(
         List<WhatIf> whatIf,
         List<SelfCheck.Finding> findings,
         Prediction prediction,
-        Sizing sizing) {
+        Sizing sizing,
+        String fullPools) {
 
     /** Utilization of its capacity at which a tier counts as saturated in a step. */
     static final double SATURATED_PCT = 90;
@@ -145,7 +147,8 @@ public record Attribution(
                 SelfCheck.of(rows, tiers),
                 model.map(Prediction.Calibrated::prediction).orElse(null),
                 Sizing.of(r.tiers(), model, expectedPeakRps, targetUtilizationPct)
-                        .orElse(null));
+                        .orElse(null),
+                Pools.fullAtFirstFailure(rows, tiers).orElse(null));
     }
 
     private static final String INJECTOR = "injector";

@@ -148,11 +148,13 @@ public record Prediction(double budgetMs, double baseMs, List<Backtest> backtest
         StringBuilder b = new StringBuilder(String.format(
                 Locale.ROOT,
                 "%n### Prediction (queueing model)%n%nEach tier with a capacity is an M/M/c station with its measured"
-                        + " demand (app workers held while they wait on the tiers they call); the SLOs' limit is taken"
-                        + " as the mean response time of the reference step, %.1f ms (%.1f ms of it no tier explains)."
-                        + " The what-if gives the rate at which the model reaches it.%n",
+                        + " demand (a pool held while it waits on the tiers it calls holds it for their residence too);"
+                        + " the SLOs' limit is taken as the mean response time of the reference step, %.1f ms, which the"
+                        + " tiers' residence in the model %s by %.1f ms. The what-if gives the rate at which the model"
+                        + " reaches it.%n",
                 budgetMs,
-                baseMs));
+                baseMs >= 0 ? "falls short of" : "exceeds",
+                Math.abs(baseMs)));
         if (backtest.isEmpty()) {
             b.append(String.format(
                     Locale.ROOT,

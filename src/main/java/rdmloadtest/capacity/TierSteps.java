@@ -168,6 +168,7 @@ final class TierSteps {
                             : String.format(Locale.ROOT, "%.1f req/s offered", t.saturatedAtOfferedRps()),
                     t.neededForPeak(),
                     t.toAdd() == null ? "–" : n(t.toAdd())));
+        if (a.fullPools() != null) b.append('\n').append(a.fullPools()).append('\n');
         b.append(SelfCheck.markdown(a.findings()));
         if (!a.whatIf().isEmpty()) {
             b.append(
@@ -223,6 +224,7 @@ final class TierSteps {
                                 a.limitingTier(),
                                 a.boundRps(),
                                 String.join(" → ", a.saturationOrder()))));
+        if (a.fullPools() != null) out.add("capacity: " + a.fullPools().replace("**", ""));
         a.findings().forEach(f -> out.add("capacity: SELF-CHECK FAILED: " + f.message()));
         if (!a.whatIf().isEmpty())
             out.add("capacity: what-if: " + whatIf(a.whatIf().get(0)));

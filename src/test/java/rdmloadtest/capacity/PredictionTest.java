@@ -16,12 +16,16 @@ import rdmloadtest.metrics.TierMetrics;
 class PredictionTest {
 
     private static StepResult step(int i, double throughput, double meanMs, boolean passed) {
+        return step(i, throughput, throughput, meanMs, passed);
+    }
+
+    private static StepResult step(int i, double offered, double throughput, double meanMs, boolean passed) {
         return new StepResult(
                 i,
                 "step",
-                throughput,
-                throughput,
-                throughput,
+                offered,
+                offered,
+                offered,
                 throughput,
                 1000,
                 0,
@@ -64,14 +68,14 @@ class PredictionTest {
                 List.of(
                         "step 2: database: demand 7.5 ms × measured throughput 188.3 req/s = 1.41 busy, 141 % of its"
                                 + " capacity 1 (allowed 105 %)",
-                        "database: bound 133.3 req/s lies below the 188.3 req/s step 2 measured"),
+                        "database: bound 133.3 req/s lies below the 188.3 req/s step 2 measured meeting the SLOs"),
                 messages);
         assertEquals("database", a.findings().get(0).tier());
         String md = TierSteps.markdown(rows, a);
         assertTrue(md.contains("**Self-check FAILED** (tolerance 5 %)"), md);
         assertTrue(TierSteps.conclusion(rows, a)
                 .contains("capacity: SELF-CHECK FAILED: database: bound 133.3 req/s lies below the 188.3 req/s step 2"
-                        + " measured"));
+                        + " measured meeting the SLOs"));
     }
 
     @Test
@@ -84,6 +88,47 @@ class PredictionTest {
         // 1.06 busy is not
         List<TierSteps.Row> over = List.of(row(step(2, 188.3, 25, true), tier("database", 188.3, 5.63, 1.0, null)));
         assertEquals(1, SelfCheck.of(over, List.of()).size());
+    }
+
+    @Test
+    void aStepPastSaturationThatCompletedLessOfTheQueuedClassDoesNotContradictTheBound() {
+        // search tight (2 workers): 48.7 ms per request where the SLOs held; in an overloaded step the queued searches
+        // completed less than their share, 44.4 ms per request at 45.1 req/s (measured on the simulator, 2026-12-07).
+        List<TierSteps.Row> rows = List.of(
+                row(step(5, 36.3, 117, true), tier("search", 36.3, 48.7, 2.0, "workers")),
+                row(step(10, 45.1, 400, false), tier("search", 45.1, 44.4, 2.0, "workers")));
+        Attribution a = Attribution.of(rows, 36.3, 100, 70, 2);
+        assertEquals(41.1, a.boundRps(), 0.1);
+        assertEquals(List.of(), a.findings(), "2.00 busy of 2 at step 10: consistent");
+    }
+
+    @Test
+    void anSloThatFailsBelowEveryCpuBoundNamesThePoolThatWasFull() {
+        // Measured on the simulator, search tight (2 workers): at step 6 the app's 16 workers were held for searches.
+        TierMetrics.TierUsage app6 =
+                new TierMetrics.TierUsage("app workers", 15.0, 16.0, 93.7, 460, 3.2, "workers", List.of("search"));
+        TierMetrics.TierUsage app5 =
+                new TierMetrics.TierUsage("app workers", 4.4, 16.0, 27.7, 122, 0.0, "workers", List.of("search"));
+        List<TierSteps.Row> rows = List.of(
+                row(step(5, 36.3, 117, true), app5, tier("search", 36.3, 48.7, 2.0, "workers"), machine(36.3)),
+                row(step(6, 34.8, 32.5, 4000, false), app6, tier("search", 32.5, 43.8, 2.0, "workers"), machine(32.5)));
+        Attribution a = Attribution.of(rows, 36.3, 100, 70, 2);
+        assertEquals(
+                "At step 6, the first to fail (34.8 req/s offered, below every CPU bound), the pool that was full:"
+                        + " **app workers** (15.0 of 16 workers busy, 3.2 waiting).",
+                a.fullPools());
+        assertTrue(TierSteps.conclusion(rows, a)
+                .contains("capacity: " + a.fullPools().replace("**", "")));
+        // A CPU bound below the failing rate: CPU ran out, not a pool.
+        List<TierSteps.Row> cpu = List.of(
+                row(step(5, 36.3, 117, true), app5, tier("machine", 36.3, 50, 2.0, "cores")),
+                row(step(6, 48, 38, 4000, false), app6, tier("machine", 38, 52, 2.0, "cores")));
+        assertNull(Attribution.of(cpu, 36.3, 100, 70, 2).fullPools(), "2 cores / 50 ms = 40 req/s, below 48 offered");
+    }
+
+    /** The machine's 2 cores at 20 ms a request: a CPU bound of 100 req/s. */
+    private static TierMetrics.TierUsage machine(double x) {
+        return tier("machine", x, 20, 2.0, "cores");
     }
 
     /** Steps measured on an M/M/1 of 10 ms: the mean response time is 5 ms plus 10 / (1 − ρ). */
