@@ -8,7 +8,8 @@ import rdmloadtest.metrics.TierMetrics;
 
 /**
  * Which tier limits the target and what to add, from each step's tier metrics (capacity.json's "attribution"). At the
- * reference step (the highest valid step that met the SLOs) each tier's demand per request D = U / X bounds the
+ * reference step (the highest valid step that met the SLOs) each tier's demand per request D = U / X (pooled over the
+ * passing steps down to half its throughput) bounds the
  * throughput it allows, X_max = capacity / D (the utilization law); the smallest bound is the bottleneck, and the
  * bounds in order are the order in which the tiers saturate. Sizing: a tier needs peak × D / target utilization of
  * its unit. What-if: scaling one tier's capacity multiplies its bound; the sustainable rate is predicted by a queueing
@@ -50,7 +51,8 @@ public record Attribution(
     static final double SATURATED_PCT = 90;
 
     /**
-     * @param demandMs D at the reference step, in the tier's unit × ms per request
+     * @param demandMs D at the reference step (pooled with the passing steps down to half its throughput), in the tier's
+     *     unit × ms per request
      * @param boundRps capacity / D (null: no known capacity)
      * @param saturatedAtOfferedRps the lowest offered rate of a valid step where the tier was saturated
      * @param neededForPeak capacity the tier needs to serve the expected peak at the target utilization
@@ -90,13 +92,14 @@ public record Attribution(
         List<TierLimit> tiers = new ArrayList<>();
         for (TierMetrics.TierUsage u : r.tiers()) {
             if (u.tier().equals(INJECTOR) || Double.isNaN(u.utilization()) || !(u.demandMs() >= 0)) continue;
+            double demand = TierSteps.pooledDemandMs(rows, ref.get(), u.tier());
             Double capacity = u.capacity() != null && u.capacity() > 0 ? u.capacity() : null;
-            Double bound = capacity != null && u.demandMs() > 0 ? capacity / (u.demandMs() / 1000) : null;
-            double needed = expectedPeakRps * u.demandMs() / 1000 / rho;
+            Double bound = capacity != null && demand > 0 ? capacity / (demand / 1000) : null;
+            double needed = expectedPeakRps * demand / 1000 / rho;
             tiers.add(new TierLimit(
                     u.tier(),
                     u.unit(),
-                    u.demandMs(),
+                    demand,
                     capacity,
                     u.utilizationPct(),
                     bound,

@@ -57,15 +57,27 @@ public record Prediction(double budgetMs, double baseMs, List<Backtest> backtest
                         .mapToDouble(b -> Math.abs(b.errorPct()))
                         .average()
                         .orElseThrow();
-        return Optional.of(
-                new Calibrated(model.get(), new Prediction(budget, model.get().baseMs(), List.copyOf(backtest), mae)));
+        double x = ref.get().step().throughputRps();
+        return Optional.of(new Calibrated(
+                model.get(),
+                new Prediction(budget, model.get().baseMs(), List.copyOf(backtest), mae),
+                calibrationRps(model.get(), x),
+                x));
     }
 
-    /** The reference step's model, and the record of its predictions. */
-    record Calibrated(QueueingModel model, Prediction prediction) {
-        /** The sustainable rate with one tier's capacity scaled. */
+    /**
+     * The reference step's model, and the record of its predictions.
+     *
+     * @param atRps the rate the model stands at for the reference step ({@link #calibrationRps})
+     * @param measuredRps the reference step's throughput
+     */
+    record Calibrated(QueueingModel model, Prediction prediction, double atRps, double measuredRps) {
+        /**
+         * The sustainable rate with one tier's capacity scaled: where the scaled network's response time reaches the
+         * model's at the reference, in proportion to the rate measured there.
+         */
         double whatIf(String tier, double scale) {
-            return model.scaled(tier, scale).rateAt(prediction.budgetMs());
+            return measuredRps * model.scaled(tier, scale).rateAt(model.responseMs(atRps)) / atRps;
         }
     }
 
@@ -88,7 +100,12 @@ public record Prediction(double budgetMs, double baseMs, List<Backtest> backtest
         for (TierMetrics.TierUsage u : tiers)
             if (u.waitsFor().isEmpty())
                 backends.add(new QueueingModel.Station(
-                        u.tier(), u.capacity(), u.demandMs(), x, slope(rows, at, u.tier()), List.of()));
+                        u.tier(),
+                        u.capacity(),
+                        TierSteps.pooledDemandMs(rows, at, u.tier()),
+                        x,
+                        slope(rows, at, u.tier()),
+                        List.of()));
         QueueingModel partial = new QueueingModel(backends, 0);
         List<QueueingModel.Station> stations = new ArrayList<>(backends);
         for (TierMetrics.TierUsage u : tiers) {
@@ -97,14 +114,24 @@ public record Prediction(double budgetMs, double baseMs, List<Backtest> backtest
             double waited = 0;
             for (String w : waits) waited += partial.residenceMs(partial.station(w), x);
             // What it held beyond its backends' residence is its own demand (never below none).
-            stations.add(
-                    new QueueingModel.Station(u.tier(), u.capacity(), Math.max(0, u.demandMs() - waited), x, 0, waits));
+            double held = TierSteps.pooledDemandMs(rows, at, u.tier());
+            stations.add(new QueueingModel.Station(u.tier(), u.capacity(), Math.max(0, held - waited), x, 0, waits));
         }
         QueueingModel bare = new QueueingModel(stations, 0);
-        double modelled = bare.responseMs(x);
-        if (Double.isInfinite(modelled)) return Optional.empty();
+        double modelled = bare.responseMs(calibrationRps(bare, x));
         return Optional.of(new QueueingModel(stations, at.step().meanMs() - modelled));
     }
+
+    /**
+     * The rate the model stands at for a step measured at {@code x}: x, or 95 % of the model's bound when x lies
+     * beyond it (a step of 12 s can meet its SLOs at a rate whose queue would grow without end in steady state).
+     */
+    static double calibrationRps(QueueingModel m, double x) {
+        return Math.min(x, STABLE_SHARE * m.boundRps());
+    }
+
+    /** The share of its bound the model is taken at for a step measured at or beyond it. */
+    static final double STABLE_SHARE = 0.95;
 
     /** Tiers the model holds: a capacity, a demand, not the injector; the machine only when it is the only one. */
     private static List<TierMetrics.TierUsage> stations(TierSteps.Row at) {

@@ -76,6 +76,49 @@ final class TierSteps {
                 .max(Comparator.comparingDouble(r -> r.step().throughputRps()));
     }
 
+    /** Utilization (% of capacity) above which a tier's demand is not read from a step: its queue may be growing. */
+    static final double STABLE_PCT = 80;
+
+    /**
+     * A tier's demand per request pooled over steps that met the SLOs at or below {@code at}'s throughput: Σ U / Σ X
+     * over the upper half (by throughput) of those where the tier ran below {@link #STABLE_PCT} of its capacity, or,
+     * when none did, of them all. Near saturation a 12 s window completes less than its share of the class that
+     * queues, and the demand reads low (measured on the simulator, 2026-12-07, search on 1 worker: 46 ms per request
+     * at 4 and 10 req/s, 41 and 37 ms at 85 % busy); and one window of a mix holds a few hundred requests, so pooling
+     * steps steadies it. Falls back to {@code at}'s own demand.
+     */
+    static double pooledDemandMs(List<Row> rows, Row at, String tier) {
+        List<Row> passing = rows.stream()
+                .filter(r -> r.step().valid() && r.step().passed())
+                .filter(r -> r.step().throughputRps() <= at.step().throughputRps())
+                .filter(r -> usage(r, tier).isPresent())
+                .toList();
+        List<Row> stable = passing.stream()
+                .filter(r -> {
+                    Double pct = usage(r, tier).get().utilizationPct();
+                    return pct == null || pct < STABLE_PCT;
+                })
+                .toList();
+        List<Row> pool = stable.isEmpty() ? passing : stable;
+        double top =
+                pool.stream().mapToDouble(r -> r.step().throughputRps()).max().orElse(0);
+        double u = 0;
+        double x = 0;
+        for (Row r : pool)
+            if (r.step().throughputRps() >= top / 2) {
+                u += usage(r, tier).get().utilization();
+                x += r.step().throughputRps();
+            }
+        if (x > 0) return 1000 * u / x;
+        return usage(at, tier).map(TierMetrics.TierUsage::demandMs).orElse(Double.NaN);
+    }
+
+    private static Optional<TierMetrics.TierUsage> usage(Row r, String tier) {
+        return r.tiers().tiers().stream()
+                .filter(t -> t.tier().equals(tier) && !Double.isNaN(t.utilization()))
+                .findFirst();
+    }
+
     static String markdown(List<Row> rows, Attribution a) {
         if (rows.isEmpty()) return "";
         List<String> tiers = rows.get(0).tiers().tiers().stream()

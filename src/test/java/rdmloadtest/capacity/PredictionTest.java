@@ -126,6 +126,27 @@ class PredictionTest {
         assertNull(Attribution.of(cpu, 36.3, 100, 70, 2).fullPools(), "2 cores / 50 ms = 40 req/s, below 48 offered");
     }
 
+    @Test
+    void theBoundsDemandIsReadWhereTheTierWasStableAndPooled() {
+        // search tight, 1 worker, measured on the simulator: a 12 s window's share of searches moves D by ±10 %.
+        List<TierSteps.Row> rows = List.of(
+                row(step(3, 9.9, 60, true), tier("search", 9.9, 46.1, 1.0, "workers")),
+                row(step(4, 20.5, 80, true), tier("search", 20.5, 41.2, 1.0, "workers")),
+                row(step(8, 22.4, 110, true), tier("search", 22.4, 37.3, 1.0, "workers")),
+                row(step(9, 22.6, 900, false), tier("search", 21.2, 47.2, 1.0, "workers")));
+        Attribution a = Attribution.of(rows, 22.4, 100, 70, 2);
+        // steps 4 and 8 ran the tier at 84–85 %: its demand is read where it was stable, step 3 (the upper half of one)
+        assertEquals(46.1, a.tiers().get(0).demandMs(), 1e-9);
+        assertEquals(1000 / 46.1, a.boundRps(), 0.01);
+        // with a second stable step within half of the highest, both pool: (0.4564 + 0.3) / (9.9 + 6)
+        List<TierSteps.Row> two = new java.util.ArrayList<>(rows);
+        two.add(0, row(step(2, 6, 50, true), tier("search", 6, 50, 1.0, "workers")));
+        assertEquals(
+                (46.1 * 9.9 + 50 * 6) / 15.9,
+                Attribution.of(two, 22.4, 100, 70, 2).tiers().get(0).demandMs(),
+                1e-9);
+    }
+
     /** The machine's 2 cores at 20 ms a request: a CPU bound of 100 req/s. */
     private static TierMetrics.TierUsage machine(double x) {
         return tier("machine", x, 20, 2.0, "cores");
