@@ -9,7 +9,7 @@ import rdmloadtest.metrics.TierMetrics;
 import rdmloadtest.metrics.Unattributed;
 
 /**
- * The sustainable rate at the SLOs, predicted by a queueing model of the tiers ({@link QueueingModel}) built from one
+ * The sustainable rate at the SLOs, predicted by a queueing model of the tiers ({@link QueueingNetwork}) built from one
  * measured step: each tier with a known capacity, its demand there, the growth of its demand with load over the steps
  * up to it, and the tiers it waits on. The SLOs are judged on latencies, so the model's limit is a latency: the mean
  * response time the reference step (the highest that met the SLOs) measured. The rate predicted is the one at which the
@@ -32,7 +32,7 @@ public record Prediction(double budgetMs, double baseMs, List<Backtest> backtest
         Optional<TierSteps.Row> ref = TierSteps.reference(rows);
         if (ref.isEmpty() || !(ref.get().step().meanMs() > 0)) return Optional.empty();
         double budget = ref.get().step().meanMs();
-        Optional<QueueingModel> model = model(rows, ref.get());
+        Optional<QueueingNetwork> model = model(rows, ref.get());
         if (model.isEmpty()) return Optional.empty();
         double measured =
                 maxSustainableRps != null ? maxSustainableRps : ref.get().step().throughputRps();
@@ -71,7 +71,7 @@ public record Prediction(double budgetMs, double baseMs, List<Backtest> backtest
      * @param atRps the rate the model stands at for the reference step ({@link #calibrationRps})
      * @param measuredRps the reference step's throughput
      */
-    record Calibrated(QueueingModel model, Prediction prediction, double atRps, double measuredRps) {
+    record Calibrated(QueueingNetwork model, Prediction prediction, double atRps, double measuredRps) {
         /**
          * The sustainable rate with one tier's capacity scaled: where the scaled network's response time reaches the
          * model's at the reference, in proportion to the rate measured there.
@@ -90,24 +90,24 @@ public record Prediction(double budgetMs, double baseMs, List<Backtest> backtest
     }
 
     /** The network as one step measured it; empty when no tier has both a capacity and a demand. */
-    static Optional<QueueingModel> model(List<TierSteps.Row> rows, TierSteps.Row at) {
+    static Optional<QueueingNetwork> model(List<TierSteps.Row> rows, TierSteps.Row at) {
         double x = at.step().throughputRps();
         List<TierMetrics.TierUsage> tiers = stations(at);
         if (tiers.isEmpty() || !(x > 0)) return Optional.empty();
         List<String> names = tiers.stream().map(TierMetrics.TierUsage::tier).toList();
         // Backends first: a tier that waits on others is held for their residence, which the model computes.
-        List<QueueingModel.Station> backends = new ArrayList<>();
+        List<QueueingNetwork.Station> backends = new ArrayList<>();
         for (TierMetrics.TierUsage u : tiers)
             if (u.waitsFor().isEmpty())
-                backends.add(new QueueingModel.Station(
+                backends.add(new QueueingNetwork.Station(
                         u.tier(),
                         u.capacity(),
                         TierSteps.pooledDemandMs(rows, at, u.tier()),
                         x,
                         slope(rows, at, u.tier()),
                         List.of()));
-        QueueingModel partial = new QueueingModel(backends, 0);
-        List<QueueingModel.Station> stations = new ArrayList<>(backends);
+        QueueingNetwork partial = new QueueingNetwork(backends, 0);
+        List<QueueingNetwork.Station> stations = new ArrayList<>(backends);
         for (TierMetrics.TierUsage u : tiers) {
             if (u.waitsFor().isEmpty()) continue;
             List<String> waits = u.waitsFor().stream().filter(names::contains).toList();
@@ -115,18 +115,18 @@ public record Prediction(double budgetMs, double baseMs, List<Backtest> backtest
             for (String w : waits) waited += partial.residenceMs(partial.station(w), x);
             // What it held beyond its backends' residence is its own demand (never below none).
             double held = TierSteps.pooledDemandMs(rows, at, u.tier());
-            stations.add(new QueueingModel.Station(u.tier(), u.capacity(), Math.max(0, held - waited), x, 0, waits));
+            stations.add(new QueueingNetwork.Station(u.tier(), u.capacity(), Math.max(0, held - waited), x, 0, waits));
         }
-        QueueingModel bare = new QueueingModel(stations, 0);
+        QueueingNetwork bare = new QueueingNetwork(stations, 0);
         double modelled = bare.responseMs(calibrationRps(bare, x));
-        return Optional.of(new QueueingModel(stations, at.step().meanMs() - modelled));
+        return Optional.of(new QueueingNetwork(stations, at.step().meanMs() - modelled));
     }
 
     /**
      * The rate the model stands at for a step measured at {@code x}: x, or 95 % of the model's bound when x lies
      * beyond it (a step of 12 s can meet its SLOs at a rate whose queue would grow without end in steady state).
      */
-    static double calibrationRps(QueueingModel m, double x) {
+    static double calibrationRps(QueueingNetwork m, double x) {
         return Math.min(x, STABLE_SHARE * m.boundRps());
     }
 

@@ -82,7 +82,7 @@ public record Sizing(
         if (needed.isEmpty()) return Optional.empty();
         Double predicted = null;
         if (model.isPresent()) {
-            QueueingModel sized = sized(model.get().model(), needed, units);
+            QueueingNetwork sized = sized(model.get().model(), needed, units);
             for (int i = 0; i < 100 && sized.rateAt(model.get().prediction().budgetMs()) < peakRps; i++) {
                 String busiest = busiest(sized, peakRps);
                 needed.merge(busiest, 1.1, (a, b) -> a * b);
@@ -106,8 +106,8 @@ public record Sizing(
     }
 
     /** What a tier holds per request at the peak: its demand grown with load, and the residence of what it waits on. */
-    private static Optional<Double> held(QueueingModel m, String tier, double rps) {
-        Optional<QueueingModel.Station> s =
+    private static Optional<Double> held(QueueingNetwork m, String tier, double rps) {
+        Optional<QueueingNetwork.Station> s =
                 m.stations().stream().filter(x -> x.name().equals(tier)).findFirst();
         if (s.isEmpty()) return Optional.empty();
         double held = s.get().demandAt(rps);
@@ -116,9 +116,9 @@ public record Sizing(
         return Optional.of(held);
     }
 
-    private static QueueingModel sized(QueueingModel m, Map<String, Double> needed, Map<String, String> units) {
-        QueueingModel out = m;
-        for (QueueingModel.Station s : m.stations()) {
+    private static QueueingNetwork sized(QueueingNetwork m, Map<String, Double> needed, Map<String, String> units) {
+        QueueingNetwork out = m;
+        for (QueueingNetwork.Station s : m.stations()) {
             Double n = needed.get(s.name());
             if (n == null) continue;
             double servers = CORES.equals(units.get(s.name())) ? Math.max(MIN_CORES, n) : Math.ceil(n - 1e-9);
@@ -128,9 +128,9 @@ public record Sizing(
     }
 
     /** The station to give more: a saturated backend first (its callers only wait on it), else the busiest. */
-    private static String busiest(QueueingModel m, double rps) {
-        QueueingModel.Station top = null;
-        for (QueueingModel.Station s : m.stations()) {
+    private static String busiest(QueueingNetwork m, double rps) {
+        QueueingNetwork.Station top = null;
+        for (QueueingNetwork.Station s : m.stations()) {
             double u = m.utilization(s, rps);
             if (s.waitsFor().isEmpty() && u >= 1) return s.name();
             if (top == null || u > m.utilization(top, rps)) top = s;

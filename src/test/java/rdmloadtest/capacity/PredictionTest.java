@@ -176,7 +176,8 @@ class PredictionTest {
         }
         // Two servers: 5 + R(λ) = 55 with R the M/M/2 residence of 10 ms: C(2, a) × 10 / (2 − a) + 10 = 50.
         double doubled = c.whatIf("search", 2);
-        QueueingModel mm2 = new QueueingModel(List.of(new QueueingModel.Station("search", 2, 10, 0, 0, List.of())), 5);
+        QueueingNetwork mm2 =
+                new QueueingNetwork(List.of(new QueueingNetwork.Station("search", 2, 10, 0, 0, List.of())), 5);
         assertEquals(55, mm2.responseMs(doubled), 1e-6);
         assertTrue(doubled > 170 && doubled < 200, "" + doubled);
         String md = c.prediction().markdown(80);
@@ -204,7 +205,7 @@ class PredictionTest {
         TierMetrics.TierUsage app =
                 new TierMetrics.TierUsage("app workers", 2.0, 16.0, 12.5, 40, null, "workers", List.of("search"));
         TierSteps.Row r = row(step(1, 50, 60, true), app, tier("search", 50, 10, 1.0, "workers"));
-        QueueingModel m = Prediction.model(List.of(r), r).orElseThrow();
+        QueueingNetwork m = Prediction.model(List.of(r), r).orElseThrow();
         assertEquals(20, m.station("app workers").demandMs(), 1e-9, "40 held − 20 resided in search");
         assertEquals(List.of("search"), m.station("app workers").waitsFor());
         assertEquals(60, m.responseMs(50), 1e-6, "calibrated to the step's own response time");

@@ -16,7 +16,7 @@ import java.util.Set;
  *
  * @param baseMs the part of the response time no tier explains
  */
-record QueueingModel(List<Station> stations, double baseMs) {
+record QueueingNetwork(List<Station> stations, double baseMs) {
 
     /**
      * @param servers the tier's capacity (workers or cores)
@@ -38,7 +38,7 @@ record QueueingModel(List<Station> stations, double baseMs) {
         }
     }
 
-    QueueingModel {
+    QueueingNetwork {
         stations = List.copyOf(stations);
     }
 
@@ -101,10 +101,10 @@ record QueueingModel(List<Station> stations, double baseMs) {
     }
 
     /** The same network with one station's servers multiplied. */
-    QueueingModel scaled(String station, double factor) {
+    QueueingNetwork scaled(String station, double factor) {
         List<Station> out = new ArrayList<>();
         for (Station s : stations) out.add(s.name().equals(station) ? s.scaled(factor) : s);
-        return new QueueingModel(out, baseMs);
+        return new QueueingNetwork(out, baseMs);
     }
 
     Station station(String name) {
