@@ -263,6 +263,14 @@ class PredictionTest {
         assertNotNull(s.predictedRps());
         assertTrue(s.predictedRps() >= 50, "the model checks the sized tiers hold the peak: " + s.predictedRps());
         assertTrue(TierSteps.markdown(rows, a).contains("```yaml\n# helm-invenio values"));
+        // The figures docs/capacity.md quotes for this fixture.
+        assertEquals(List.of(4, 2, 1800, 1250), List.of(replicas, processes, (int) Math.round(webLimit * 1000), (int)
+                Math.round(webRequest * 1000)));
+        assertTrue(
+                s.singleHost()
+                        .contains("INVENIO_LOCAL_WORKERS=8 INVENIO_LOCAL_THREADS=4 invenio-local/invenio-local"
+                                + " up --limits app=7.2,search=1.5,database=0.8,cache=0.2"),
+                s.singleHost());
     }
 
     private static double cores(String millicores) {
