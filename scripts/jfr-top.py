@@ -6,7 +6,7 @@ cats = [
  ("startup", r"Simulation\.<init>|<clinit>|ClassLoader|GatlingConfiguration"),
  ("JSONPath: Jackson tree of the body", r"JsonParsers\.parse|JsonParsers\.safeParse"),
  ("JSONPath: evaluation", r"io\.gatling\.jsonpath|JsonPaths"),
- ("JsonFields / LandingPage (ours)", r"rdmloadtest\.api\.(JsonFields|LandingPage)"),
+ ("JsonFields / RecordPageFields (ours)", r"rdmloadtest\.api\.(JsonFields|RecordPageFields)"),
  ("regex checks", r"RegexExtractors|Patterns\.find"),
  ("substring checks", r"SubstringExtractors"),
  ("other checks (status, headers, body to bytes/String)", r"io\.gatling\.core\.check|io\.gatling\.http\.check"),

@@ -62,11 +62,11 @@ public final class Pages {
             .get("/records/" + el(RECORD_ID))
             .check(status().is(200))
             // The export menu's data-formats: [{"export_url": "/records/{id}/export/json", "name": "JSON"}, ...]
-            .check(LandingPage.exportFormats().saveAs(EXPORT_FORMATS))
-            .check(LandingPage.citationStyles().saveAs(CITATION_STYLES))
-            .check(LandingPage.embargoMarks().saveAs(EMBARGO_MARKS))
-            .check(LandingPage.defaultStyle().saveAs(CITATION_STYLE))
-            .check(LandingPage.previewLinks().optional().saveAs(PREVIEW_LINKS));
+            .check(RecordPageFields.exportFormats().saveAs(EXPORT_FORMATS))
+            .check(RecordPageFields.citationStyles().saveAs(CITATION_STYLES))
+            .check(RecordPageFields.embargoMarks().saveAs(EMBARGO_MARKS))
+            .check(RecordPageFields.defaultStyle().saveAs(CITATION_STYLE))
+            .check(RecordPageFields.previewLinks().optional().saveAs(PREVIEW_LINKS));
 
     /** The citation box: the record formatted by CSL in "citationStyle" (as its React app asks, locale en-US). */
     public static final HttpRequestActionBuilder CITE = http(RequestNames.CITE_RECORD)

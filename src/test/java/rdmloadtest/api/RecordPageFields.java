@@ -12,7 +12,7 @@ import java.util.List;
  * one scan of the page with plain string search (a regex per field cost the injector more than the page's bytes), once
  * for all the checks of a response. A field the page lacks fails its check as the regex did.
  */
-public final class LandingPage {
+public final class RecordPageFields {
     private static final String EXPORT = "\"export_url\": \"/records/";
     private static final String STYLES = "data-styles='";
     private static final String DEFAULT_STYLE = "data-defaultstyle='\"";
@@ -30,7 +30,7 @@ public final class LandingPage {
 
     private record Read(String page, Fields fields) {}
 
-    private LandingPage() {}
+    private RecordPageFields() {}
 
     /** The export menu's formats, in page order (json, datacite-xml...); none fails the check. */
     public static CheckBuilder.Validate<List<String>> exportFormats() {
