@@ -11,18 +11,20 @@ import rdmloadtest.slo.RequestNames;
 public final class Communities {
     private Communities() {}
 
+    private static final JsonFields LINKS = JsonFields.of("hits.hits[*].links.self", "links.records");
+
     public static final HttpRequestActionBuilder LIST = http(RequestNames.LIST_COMMUNITIES)
             .get("/api/communities")
             .check(status().is(200))
-            .check(jsonPath("$.hits.hits[*].links.self").findRandom().optional().saveAs(COMMUNITY_LINK));
+            .check(LINKS.any("hits.hits[*].links.self").optional().saveAs(COMMUNITY_LINK));
 
     public static final HttpRequestActionBuilder VIEW = http(RequestNames.VIEW_COMMUNITY)
             .get(el(COMMUNITY_LINK))
             .check(status().is(200))
-            .check(jsonPath("$.links.records").saveAs(COMMUNITY_RECORDS_LINK));
+            .check(LINKS.string("links.records").saveAs(COMMUNITY_RECORDS_LINK));
 
     public static final HttpRequestActionBuilder RECORDS = http(RequestNames.SEARCH_COMMUNITY_RECORDS)
             .get(el(COMMUNITY_RECORDS_LINK))
             .check(status().is(200))
-            .check(jsonPath("$.hits.hits[*].id").findAll().optional().saveAs(HIT_IDS));
+            .check(Records.HITS.all("hits.hits[*].id").optional().saveAs(HIT_IDS));
 }

@@ -23,10 +23,12 @@ public final class Files {
             .check(status().is(200))
             .check(header("ETag").exists());
 
+    private static final JsonFields ENTRIES = JsonFields.of("entries[*].key");
+
     public static final HttpRequestActionBuilder LIST = http(RequestNames.LIST_FILES)
             .get("/api/records/" + el(RECORD_ID_COLUMN) + "/files")
             .check(status().is(200))
-            .check(jsonPath("$.entries[*].key").findAll().exists());
+            .check(ENTRIES.all("entries[*].key").exists());
 
     public static final HttpRequestActionBuilder DOWNLOAD_ARCHIVE = http(RequestNames.DOWNLOAD_ARCHIVE)
             .get(el(ARCHIVE_LINK))

@@ -14,12 +14,14 @@ import rdmloadtest.slo.RequestNames;
 public final class Iiif {
     private Iiif() {}
 
+    private static final JsonFields IMAGES =
+            JsonFields.of("sequences[0].canvases[*].images[0].resource.service.@id", "width", "height");
+
     /** The record's manifest, as the image viewer of the landing page loads it: saves one image's service. */
     public static final HttpRequestActionBuilder MANIFEST = http(RequestNames.IIIF_MANIFEST)
             .get("/api/iiif/record:" + el(RECORD_ID) + "/manifest")
             .check(status().is(200))
-            .check(jsonPath("$.sequences[0].canvases[*].images[0].resource.service['@id']")
-                    .findRandom()
+            .check(IMAGES.any("sequences[0].canvases[*].images[0].resource.service.@id")
                     .optional()
                     .saveAs(IMAGE_SERVICE));
 
@@ -29,8 +31,8 @@ public final class Iiif {
     public static final HttpRequestActionBuilder IMAGE_INFO = http(RequestNames.IIIF_IMAGE_INFO)
             .get(IMAGE + "/info.json")
             .check(status().is(200))
-            .check(jsonPath("$.width").ofInt().gt(0).saveAs(IMAGE_WIDTH))
-            .check(jsonPath("$.height").ofInt().gt(0).saveAs(IMAGE_HEIGHT));
+            .check(IMAGES.integer("width").gt(0).saveAs(IMAGE_WIDTH))
+            .check(IMAGES.integer("height").gt(0).saveAs(IMAGE_HEIGHT));
 
     /** A 250 px wide thumbnail, as a result list or Zenodo's benchmark asks (Image API 2 size syntax "w,"). */
     public static final HttpRequestActionBuilder THUMBNAIL = http(RequestNames.IIIF_THUMBNAIL)

@@ -29,12 +29,14 @@ public final class Pages {
             .header("Accept", UI_JSON)
             .check(status().is(200))
             .check(header("Content-Type").is(UI_JSON))
-            .check(jsonPath("$.hits.hits[*].id").findAll().optional().saveAs(HIT_IDS));
+            .check(Records.HITS.all("hits.hits[*].id").optional().saveAs(HIT_IDS));
+
+    private static final JsonFields COMMUNITY_HITS = JsonFields.of("hits.total", "hits.hits[*]");
 
     public static final HttpRequestActionBuilder FEATURED_COMMUNITIES = http(RequestNames.LOAD_FEATURED_COMMUNITIES)
             .get("/api/communities/featured")
             .check(status().is(200))
-            .check(jsonPath("$.hits.total").exists());
+            .check(COMMUNITY_HITS.integer("hits.total").exists());
 
     /** The search page: a template; the results come from its search app's call ({@link #SEARCH_APP}). */
     public static final HttpRequestActionBuilder SEARCH_PAGE = http(RequestNames.OPEN_SEARCH_PAGE)
@@ -50,7 +52,7 @@ public final class Pages {
             .header("Accept", UI_JSON)
             .check(status().is(200))
             .check(header("Content-Type").is(UI_JSON))
-            .check(jsonPath("$.hits.hits[*].id").findAll().optional().saveAs(HIT_IDS));
+            .check(Records.HITS.all("hits.hits[*].id").optional().saveAs(HIT_IDS));
 
     /**
      * The record's landing page: saves the export formats it links, the citation styles its citation box offers, and
@@ -60,16 +62,11 @@ public final class Pages {
             .get("/records/" + el(RECORD_ID))
             .check(status().is(200))
             // The export menu's data-formats: [{"export_url": "/records/{id}/export/json", "name": "JSON"}, ...]
-            .check(regex("\"export_url\": \"/records/[^/\"]+/export/([a-z0-9-]+)\"")
-                    .findAll()
-                    .saveAs(EXPORT_FORMATS))
-            .check(regex("data-styles='([^']*)'").saveAs(CITATION_STYLES))
-            .check(substring("\"embargo\": {\"active\": true").count().saveAs(EMBARGO_MARKS))
-            .check(regex("data-defaultstyle='\"([^\"]+)\"'").saveAs(CITATION_STYLE))
-            .check(regex("href=\"(/records/[^/\"]+/preview/[^\"?]+)")
-                    .findAll()
-                    .optional()
-                    .saveAs(PREVIEW_LINKS));
+            .check(RecordPageFields.exportFormats().saveAs(EXPORT_FORMATS))
+            .check(RecordPageFields.citationStyles().saveAs(CITATION_STYLES))
+            .check(RecordPageFields.embargoMarks().saveAs(EMBARGO_MARKS))
+            .check(RecordPageFields.defaultStyle().saveAs(CITATION_STYLE))
+            .check(RecordPageFields.previewLinks().optional().saveAs(PREVIEW_LINKS));
 
     /** The citation box: the record formatted by CSL in "citationStyle" (as its React app asks, locale en-US). */
     public static final HttpRequestActionBuilder CITE = http(RequestNames.CITE_RECORD)
@@ -96,7 +93,7 @@ public final class Pages {
             .get("/api/communities?q=&sort=newest&page=1&size=10")
             .header("Accept", UI_JSON)
             .check(status().is(200))
-            .check(jsonPath("$.hits.hits[*]").ofMap().findRandom().optional().saveAs(COMMUNITY_HIT));
+            .check(COMMUNITY_HITS.any("hits.hits[*]").optional().saveAs(COMMUNITY_HIT));
 
     /**
      * The community's records page, where /communities/{slug} ends after two redirects (308, 302: each would be a
@@ -110,7 +107,7 @@ public final class Pages {
             .get("/api/communities/" + el(COMMUNITY_ID) + "/records?q=&sort=newest&page=1&size=10")
             .header("Accept", UI_JSON)
             .check(status().is(200))
-            .check(jsonPath("$.hits.hits[*].id").findAll().optional().saveAs(HIT_IDS));
+            .check(Records.HITS.all("hits.hits[*].id").optional().saveAs(HIT_IDS));
 
     public static final HttpRequestActionBuilder STATIC_FILE =
             http(RequestNames.LOAD_STATIC_FILE).get(el(STATIC_LINK)).check(status().is(200));

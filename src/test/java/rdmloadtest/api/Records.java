@@ -11,46 +11,53 @@ import rdmloadtest.slo.RequestNames;
 public final class Records {
     private Records() {}
 
+    /** What a client reads of a page of hits: the total, each hit's id, the next page's link. */
+    static final JsonFields HITS = JsonFields.of("hits.total", "hits.hits[*].id", "links.next");
+
     /** GET /api/records with the session's "searchParams" map; saves hit ids and the next-page link. */
     public static final HttpRequestActionBuilder SEARCH = http(RequestNames.SEARCH_RECORDS)
             .get("/api/records")
             .queryParamMap(el(SEARCH_PARAMS))
             .check(status().is(200))
-            .check(jsonPath("$.hits.total").ofInt().saveAs(HITS_TOTAL))
-            .check(jsonPath("$.hits.hits[*].id").findAll().optional().saveAs(HIT_IDS))
-            .check(jsonPath("$.links.next").optional().saveAs(NEXT_LINK));
+            .check(HITS.integer("hits.total").saveAs(HITS_TOTAL))
+            .check(HITS.all("hits.hits[*].id").optional().saveAs(HIT_IDS))
+            .check(HITS.string("links.next").optional().saveAs(NEXT_LINK));
 
     /** Follows the links.next that the previous page returned (the user clicks "next"). */
     public static final HttpRequestActionBuilder SEARCH_NEXT_PAGE = http(RequestNames.SEARCH_RECORDS)
             .get(el(PAGE_LINK))
             .check(status().is(200))
-            .check(jsonPath("$.hits.hits[*].id").findAll().optional().saveAs(HIT_IDS))
-            .check(jsonPath("$.links.next").optional().saveAs(NEXT_LINK));
+            .check(HITS.all("hits.hits[*].id").optional().saveAs(HIT_IDS))
+            .check(HITS.string("links.next").optional().saveAs(NEXT_LINK));
+
+    private static final JsonFields RECORD = JsonFields.of(
+            "id",
+            "links.versions",
+            "links.latest",
+            "links.archive",
+            "files.total_bytes",
+            "files.entries.*.links.content",
+            "files.entries.*.size");
 
     /** GET /api/records/{id}: saves the links to versions, latest, files and archive. */
     public static final HttpRequestActionBuilder VIEW = http(RequestNames.VIEW_RECORD)
             .get("/api/records/" + el(RECORD_ID))
             .check(status().is(200))
-            .check(jsonPath("$.id").isEL(el(RECORD_ID)))
+            .check(RECORD.string("id").isEL(el(RECORD_ID)))
             .check(header("ETag").exists())
-            .check(jsonPath("$.links.versions").saveAs(VERSIONS_LINK))
-            .check(jsonPath("$.links.latest").saveAs(LATEST_LINK))
-            .check(jsonPath("$.links.archive").optional().saveAs(ARCHIVE_LINK))
-            .check(jsonPath("$.files.total_bytes").ofLong().optional().saveAs(FILES_TOTAL_BYTES))
-            .check(jsonPath("$.files.entries.*.links.content")
-                    .findAll()
-                    .optional()
-                    .saveAs(CONTENT_LINKS))
-            .check(jsonPath("$.files.entries.*.size")
-                    .ofLong()
-                    .findAll()
-                    .optional()
-                    .saveAs(CONTENT_SIZES));
+            .check(RECORD.string("links.versions").saveAs(VERSIONS_LINK))
+            .check(RECORD.string("links.latest").saveAs(LATEST_LINK))
+            .check(RECORD.string("links.archive").optional().saveAs(ARCHIVE_LINK))
+            .check(RECORD.longValue("files.total_bytes").optional().saveAs(FILES_TOTAL_BYTES))
+            .check(RECORD.all("files.entries.*.links.content").optional().saveAs(CONTENT_LINKS))
+            .check(RECORD.longs("files.entries.*.size").optional().saveAs(CONTENT_SIZES));
+
+    private static final JsonFields VERSIONS = JsonFields.of("hits.total");
 
     public static final HttpRequestActionBuilder LIST_VERSIONS = http(RequestNames.LIST_VERSIONS)
             .get(el(VERSIONS_LINK))
             .check(status().is(200))
-            .check(jsonPath("$.hits.total").ofInt().gte(1));
+            .check(VERSIONS.integer("hits.total").gte(1));
 
     /** /versions/latest answers 301 with a Location; the redirect is checked, not followed. */
     public static final HttpRequestActionBuilder RESOLVE_LATEST = http(RequestNames.RESOLVE_LATEST)

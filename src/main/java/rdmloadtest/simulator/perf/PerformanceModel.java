@@ -30,6 +30,8 @@ public final class PerformanceModel {
     private final Map<EndpointClass, LongAdder> overruns = new EnumMap<>(EndpointClass.class);
     private final Map<EndpointClass, LongAdder> served = new EnumMap<>(EndpointClass.class);
     private final Clock clock;
+    /** Every modelled time is zero (what bench-simulator measures): a worker is held only while a download streams. */
+    private final boolean unmodelled;
 
     /** Time and waiting, so that the model's arithmetic can be tested without a wall clock. */
     public interface Clock {
@@ -86,6 +88,10 @@ public final class PerformanceModel {
         this.exponential = exponential;
         this.bytesPerSecond = bytesPerSecond;
         this.clock = clock;
+        this.unmodelled = this.serviceTimes.values().stream().allMatch(Duration::isZero)
+                && this.backendTimes.values().stream()
+                        .flatMap(m -> m.values().stream())
+                        .allMatch(Duration::isZero);
         for (EndpointClass c : EndpointClass.values()) {
             overruns.put(c, new LongAdder());
             served.put(c, new LongAdder());
@@ -107,6 +113,14 @@ public final class PerformanceModel {
      * it, and for as long as the work streams bytes.
      */
     public <T> T serve(EndpointClass cls, Duration extra, Work<T> work) throws Exception {
+        Station appTier = stations.get(Tier.APP);
+        if (unmodelled && !cls.streams() && extra.isZero() && appTier.heldOpen() < appTier.workers()) {
+            // It would hold a free worker for no time: no slot to plan, only its completion to count.
+            T result = work.run(new Throttle(bytesPerSecond, clock.nanoTime(), clock));
+            appTier.counted();
+            served.get(cls).increment();
+            return result;
+        }
         Visit visit = plan(clock.nanoTime(), cls, extra.toNanos());
         Station.Slot app = visit.app();
         try {

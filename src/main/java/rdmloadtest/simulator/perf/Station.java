@@ -3,6 +3,7 @@ package rdmloadtest.simulator.perf;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -23,6 +24,7 @@ final class Station {
     private final LongAdder busyNanos = new LongAdder();
     private final LongAdder serviceNanos = new LongAdder();
     private final LongAdder completions = new LongAdder();
+    private final AtomicInteger heldOpen = new AtomicInteger();
 
     Station(Tier tier, int workers) {
         this.tier = tier;
@@ -56,13 +58,25 @@ final class Station {
         long start = Math.max(at, freeAt[w]);
         Slot s = new Slot(tier, w, start, start + service, service);
         freeAt[w] = open ? OPEN : s.end();
+        if (open) heldOpen.incrementAndGet();
         this.open.add(s);
         return s;
     }
 
     /** An open slot ends at its end: its worker is free for others from then on. */
     synchronized void release(Slot s) {
+        if (freeAt[s.worker()] == OPEN) heldOpen.decrementAndGet();
         freeAt[s.worker()] = s.end();
+    }
+
+    /** Workers held open now (streaming a download). */
+    int heldOpen() {
+        return heldOpen.get();
+    }
+
+    /** A request that held no worker for any time (every modelled time zero): a completion, nothing held. */
+    void counted() {
+        completions.increment();
     }
 
     /** The slot's worker stays held until {@code until} (it waits for a backend, or streams bytes). */
