@@ -143,10 +143,43 @@ public final class CapacityReport {
                     s.concurrency(),
                     verdict(s)));
         }
+        b.append(groupsPerStep(c, "\n## p95 per SLO group (ms)\n\n", "| ", " | ", " |\n", true));
         b.append("\nRates in requests/s of the whole mix; latencies in ms (exact percentiles of the requests started in"
                         + " the window); N = throughput × mean response time (Little's law). SLO file: `")
                 .append(c.sloFile())
                 .append("`. Charts and definitions: index.html.\n");
+        return b.toString();
+    }
+
+    /**
+     * Each SLO group's p95 per step against the offered load, a failed objective marked ✗: which group degrades first,
+     * time to searchable included (a span from publish to found, not a request).
+     */
+    private static String groupsPerStep(
+            CapacityResult c, String head, String open, String between, String close, boolean markdown) {
+        List<String> names = c.steps().stream()
+                .flatMap(s -> s.groups().stream().map(StepResult.GroupStep::name))
+                .distinct()
+                .toList();
+        if (names.isEmpty()) return "";
+        StringBuilder b = new StringBuilder(head);
+        b.append(open).append("Step").append(between).append("Offered");
+        for (String n : names) b.append(between).append(markdown ? n : esc(n));
+        b.append(close);
+        if (markdown)
+            b.append("|---:|---:").append("|---:".repeat(names.size())).append("|\n");
+        for (StepResult s : c.steps()) {
+            b.append(open).append(s.index()).append(between).append(n(s.offeredRps()));
+            for (String name : names) {
+                b.append(between)
+                        .append(s.groups().stream()
+                                .filter(g -> g.name().equals(name))
+                                .findFirst()
+                                .map(g -> g.p95Ms() + (g.passed() ? "" : " ✗"))
+                                .orElse("—"));
+            }
+            b.append(close);
+        }
         return b.toString();
     }
 
@@ -225,7 +258,11 @@ public final class CapacityReport {
                     s.passed() && s.injectorOk() ? "ok" : "fail",
                     esc(verdict(s))));
         }
-        b.append("</table>\n<h2>How to read it</h2>\n<ul>\n"
+        b.append("</table>\n");
+        b.append(groupsPerStep(
+                c, "<h2>p95 per SLO group (ms)</h2>\n<table>\n", "<tr><td>", "</td><td>", "</td></tr>\n", false));
+        b.append("</table>\n");
+        b.append("<h2>How to read it</h2>\n<ul>\n"
                 + "<li><b>Max sustainable</b>: the highest throughput of a step that met every objective of the SLO file, at a"
                 + " rate below the lowest failing one (a pass above a failure is noise). Rates are requests/s of the whole mix.</li>\n"
                 + "<li><b>Per group</b>: the same, judged on one group's objectives only; the group with the lowest failing rate"

@@ -54,6 +54,10 @@ public final class StepMeasure {
             all.add(r);
             slo.groupOf(r.name()).ifPresent(g -> byGroup.get(g.name()).add(r));
         }
+        for (SimulationLog.Request r : log.spans()) {
+            if (r.start() >= start && r.start() < end)
+                slo.groupOf(r.name()).ifPresent(g -> byGroup.get(g.name()).add(r));
+        }
         // Over the whole run: a session's requests may start after the window its session started in.
         long sessions = log.users().stream()
                 .filter(u -> u.start() && u.scenario().equals(readersScenario))

@@ -40,7 +40,8 @@ public final class Generator {
                 settings.seed(),
                 settings.records(),
                 settings.owners(),
-                new FileSizes(settings.maxFileSize()),
+                settings.shape(),
+                settings.shape().fileSizes().forCap(settings.maxFileSize()),
                 communities);
         long records = 0;
         long parents = 0;
@@ -51,7 +52,7 @@ public final class Generator {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve("records.jsonl")), 1 << 20);
                 JsonGenerator json = jsonLines(out)) {
             while (records < settings.records()) {
-                int maxVersions = (int) Math.min(8, settings.records() - records);
+                int maxVersions = (int) Math.min(settings.shape().versions().max(), settings.records() - records);
                 for (Record r : factory.parent(parents, records, maxVersions)) {
                     InvenioJsonWriter.write(json, r);
                     json.writeRaw('\n');

@@ -71,7 +71,10 @@ final class InvenioJsonWriter {
         if (!m.contributors().isEmpty()) {
             writeCreators(g, "contributors", m.contributors());
         }
-        g.writeStringField("description", m.description());
+        // A shape whose records may have no description (0 words) leaves the field out, as InvenioRDM does.
+        if (!m.description().isEmpty()) {
+            g.writeStringField("description", m.description());
+        }
         if (!m.additionalDescriptions().isEmpty()) {
             g.writeArrayFieldStart("additional_descriptions");
             for (Metadata.AdditionalDescription d : m.additionalDescriptions()) {

@@ -15,7 +15,8 @@ import org.hipparchus.random.RandomDataGenerator;
  * Makes one parent's versions at a time. Every random choice comes from {@link Draw}, re-seeded per parent, so a
  * parent depends only on (seed, parent ordinal) and generation needs no memory of earlier records.
  *
- * <p>Distributions (Hipparchus), and why:
+ * <p>Distributions (Hipparchus), and why; what drives an InvenioRDM's cost (description length, versions, files and
+ * their sizes, access, communities) comes from the {@link CorpusShape}, by default:
  * <ul>
  *   <li>versions per parent: Zipf(8, 3.0), 84 % single-version, a few with many (software releases);
  *   <li>creators per record: Zipf(15, 1.3), 36 % one creator, median 2, tail to 15;
@@ -42,33 +43,36 @@ final class RecordFactory {
     private final Draw draw;
     private final int personPool;
 
-    private final Zipf versions;
+    private final CorpusShape shape;
     private final Zipf creatorCount;
     private final Zipf persons;
     private final ZipfTable topics;
     private final ZipfTable subjects;
-    private final Zipf fileCount;
     private final Zipf owners;
     private final Zipf communityRank;
     private final RandomDataGenerator random;
     private final Weighted<FileType> fileTypes = new Weighted<>();
 
     RecordFactory(
-            long seed, long expectedRecords, int ownerCount, FileSizes sizes, List<GeneratedCommunity> communities) {
+            long seed,
+            long expectedRecords,
+            int ownerCount,
+            CorpusShape shape,
+            FileSizes sizes,
+            List<GeneratedCommunity> communities) {
         this.seed = seed;
         this.expectedRecords = expectedRecords;
         this.ids = new RecordIds(seed);
+        this.shape = shape;
         this.sizes = sizes;
         this.communities = communities;
         this.draw = new Draw(seed);
         this.personPool = (int) Math.min(5_000_000, Math.max(1000, expectedRecords / 2));
         random = RandomDataGenerator.of(draw);
-        versions = new Zipf(random, 8, 3.0);
         creatorCount = new Zipf(random, 15, 1.3);
         persons = new Zipf(random, personPool, 0.7);
         topics = new ZipfTable(draw, Words.TOPICS.size(), 1.0);
         subjects = new ZipfTable(draw, Words.SUBJECTS.size(), 1.0);
-        fileCount = new Zipf(random, 20, 2.0);
         owners = new Zipf(random, ownerCount, 1.0);
         communityRank = new Zipf(random, communities.size(), 1.0);
         for (FileType type : FileType.values()) {
@@ -86,7 +90,7 @@ final class RecordFactory {
     /** The versions of parent number {@code parent}, whose first version is record number {@code firstRecord}. */
     List<Record> parent(long parent, long firstRecord, int maxVersions) {
         draw.reseed(seed, parent);
-        int versionCount = Math.min(versions.sample(), maxVersions);
+        int versionCount = Math.min(shape.versions().sample(random), maxVersions);
         Vocabulary.ResourceType type = Vocabulary.RESOURCE_TYPES.pick(draw);
         String title = title();
         List<Creator> creators = creators();
@@ -166,27 +170,21 @@ final class RecordFactory {
 
     private record AccessChoice(Access access, boolean filesEnabled) {}
 
-    /**
-     * Access mix (our assumption for a general repository): 74 % open, 10 % metadata-only, 8 % public record with
-     * restricted files, 5 % embargoed, 3 % fully restricted.
-     */
+    /** The access mix of the shape (by default 74 % open, 10 % metadata-only, 8 % restricted files, ...). */
     private AccessChoice access() {
-        int roll = draw.nextInt(100);
-        if (roll < 74) {
-            return new AccessChoice(new Access("public", "public", Access.Embargo.NONE), true);
-        }
-        if (roll < 84) {
-            return new AccessChoice(new Access("public", "public", Access.Embargo.NONE), false);
-        }
-        if (roll < 92) {
-            return new AccessChoice(new Access("public", "restricted", Access.Embargo.NONE), true);
-        }
-        if (roll < 97) {
-            String until = EMBARGO_FROM.plusDays(draw.between(0, 5 * 365 - 1)).toString();
-            Access.Embargo embargo = new Access.Embargo(true, until, draw.pick(Words.EMBARGO_REASONS));
-            return new AccessChoice(new Access("public", "restricted", embargo), true);
-        }
-        return new AccessChoice(new Access("restricted", "restricted", Access.Embargo.NONE), true);
+        return switch (shape.access().pick(draw)) {
+            case OPEN -> new AccessChoice(new Access("public", "public", Access.Embargo.NONE), true);
+            case METADATA_ONLY -> new AccessChoice(new Access("public", "public", Access.Embargo.NONE), false);
+            case RESTRICTED_FILES -> new AccessChoice(new Access("public", "restricted", Access.Embargo.NONE), true);
+            case EMBARGOED -> {
+                String until =
+                        EMBARGO_FROM.plusDays(draw.between(0, 5 * 365 - 1)).toString();
+                Access.Embargo embargo = new Access.Embargo(true, until, draw.pick(Words.EMBARGO_REASONS));
+                yield new AccessChoice(new Access("public", "restricted", embargo), true);
+            }
+            case RESTRICTED_RECORD ->
+                new AccessChoice(new Access("restricted", "restricted", Access.Embargo.NONE), true);
+        };
     }
 
     /** Spread creation dates evenly over 2016-2025 in ordinal order, as a repository's ids are minted over time. */
@@ -230,7 +228,7 @@ final class RecordFactory {
     }
 
     private int wordCount() {
-        return (int) Math.max(5, Math.min(2000, Math.round(random.nextLogNormal(0.9, Math.log(60)))));
+        return shape.descriptionWords().sample(random);
     }
 
     /** Sentences of topic words: meaningless but searchable, with a realistic word-frequency spread. */
@@ -341,22 +339,38 @@ final class RecordFactory {
     }
 
     private List<String> communityIds() {
-        if (!draw.chance(0.35)) {
-            return List.of();
-        }
-        String first = communities.get(communityRank.sample() - 1).id();
-        if (draw.chance(0.15)) {
-            String second = communities.get(communityRank.sample() - 1).id();
-            if (!second.equals(first)) {
-                return List.of(first, second);
+        if (shape.communities() instanceof CorpusShape.CommunityChances c) {
+            if (!draw.chance(c.share() / 100)) {
+                return List.of();
             }
+            Set<String> ids = new LinkedHashSet<>();
+            ids.add(community());
+            for (int tries = 1; tries < c.max() && draw.chance(c.more() / 100); tries++) {
+                ids.add(community());
+            }
+            return List.copyOf(ids);
         }
-        return List.of(first);
+        int n = Math.min(
+                communities.size(),
+                ((CorpusShape.CommunityCounts) shape.communities()).counts().sample(random));
+        Set<String> ids = new LinkedHashSet<>();
+        // Popular communities first; after a bounded number of repeats the rest in rank order (n may be all of them).
+        for (int tries = 0; ids.size() < n && tries < 20 * n; tries++) {
+            ids.add(community());
+        }
+        for (int rank = 0; ids.size() < n; rank++) {
+            ids.add(communities.get(rank).id());
+        }
+        return List.copyOf(ids);
+    }
+
+    private String community() {
+        return communities.get(communityRank.sample() - 1).id();
     }
 
     /** The first file follows the resource type (papers are PDFs, software a zip...); the rest follow the mix. */
     private List<FileEntry> files(Vocabulary.ResourceType type) {
-        int n = fileCount.sample();
+        int n = shape.files().sample(random);
         List<FileEntry> out = new ArrayList<>(n);
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < n; i++) {

@@ -29,6 +29,7 @@ public final class SimulationLog {
 
     private final Header header;
     private final List<Request> requests;
+    private final List<Request> spans;
     private final List<User> users;
     private final long injectStart;
     private final long injectEnd;
@@ -37,12 +38,14 @@ public final class SimulationLog {
     private SimulationLog(
             Header header,
             List<Request> requests,
+            List<Request> spans,
             List<User> users,
             long injectStart,
             long injectEnd,
             boolean truncated) {
         this.header = header;
         this.requests = requests;
+        this.spans = spans;
         this.users = users;
         this.injectStart = injectStart;
         this.injectEnd = injectEnd;
@@ -56,6 +59,15 @@ public final class SimulationLog {
     /** Responses in file order (Gatling's percentiles depend on the order values are added). */
     public List<Request> requests() {
         return requests;
+    }
+
+    /**
+     * Gatling groups as measured spans, in file order: named after the group, from its entry to its exit (pauses
+     * included), KO if a request in it failed or the session was marked failed in it. Not requests: no total counts
+     * them.
+     */
+    public List<Request> spans() {
+        return spans;
     }
 
     public List<User> users() {
@@ -93,6 +105,7 @@ public final class SimulationLog {
         return new SimulationLog(
                 header(GatlingLog.readHeader(file)),
                 List.copyOf(c.requests),
+                List.copyOf(c.spans),
                 List.copyOf(c.users),
                 c.span.start(),
                 c.span.end(),
@@ -116,6 +129,7 @@ public final class SimulationLog {
     /** Keeps what a summary needs, in file order, and the first start and last end of the run. */
     private static final class Collector implements GatlingLog.Visitor {
         final List<Request> requests = new ArrayList<>();
+        final List<Request> spans = new ArrayList<>();
         final List<User> users = new ArrayList<>();
         final GatlingLog.Span span = new GatlingLog.Span();
 
@@ -139,6 +153,8 @@ public final class SimulationLog {
 
         @Override
         public void group(List<String> groups, long s, long e, int cumulatedResponseTime, boolean ok) {
+            List<String> path = groups.stream().map(SimulationLog::sanitize).toList();
+            spans.add(new Request(path.subList(0, path.size() - 1), path.get(path.size() - 1), s, e, ok, ""));
             span.interval(s, e);
         }
 

@@ -24,8 +24,10 @@ import rdmloadtest.cli.Command;
 import rdmloadtest.cli.Progress;
 import rdmloadtest.config.Environment;
 import rdmloadtest.config.Folders;
+import rdmloadtest.datagen.AccessMix;
 import rdmloadtest.datagen.FeederOutput;
 import rdmloadtest.datagen.QueryTerms;
+import rdmloadtest.datagen.ShapeSummary;
 import rdmloadtest.feeders.DataFileException;
 import rdmloadtest.feeders.FeederFile;
 import rdmloadtest.feeders.JsonLines;
@@ -37,7 +39,8 @@ import rdmloadtest.run.RunMarker;
 
 /**
  * Reads ids, file keys and search terms from a real InvenioRDM's {@code GET /api/records} into the same feeder files
- * the generator writes, so a load test can run against existing content.
+ * the generator writes, so a load test can run against existing content, and the repository's shape without its
+ * content ({@code <out>/shape.json}, a {@link ShapeSummary}) for datagen to mirror ({@code -Ddatagen.shape}).
  *
  * <pre>
  * [INVENIO_TOKEN=...] mvn -q exec:java@harvest -Dinvenio.baseUrl=https://inveniordm.example.org [-Dharvest.out=data/harvested] [-Dharvest.rate=2]
@@ -138,7 +141,7 @@ public final class HarvestMain {
         }
         progress.close();
         writeFeeders(hits);
-        System.out.printf("harvest: wrote %s/feeders from %d records%n", out, seen.size());
+        System.out.printf("harvest: wrote %s/feeders and %s/shape.json from %d records%n", out, out, seen.size());
     }
 
     /** The query slices, mostviewed first; facet slices use the values the first answer's aggregations showed. */
@@ -232,6 +235,16 @@ public final class HarvestMain {
             f.put("mimetype", e.path("mimetype").asText("application/octet-stream"));
         });
         c.put("file_count", hit.at("/files/count").asInt(files.size()));
+        // What the shape summary counts: a hit is the latest version, so its index is the parent's version count.
+        c.put(
+                "description_words",
+                ShapeSummary.wordCount(hit.at("/metadata/description").asText("")));
+        c.put("versions", hit.at("/versions/index").asInt(1));
+        // Count and entries are there only for who may read the files: others' restricted files are not counted.
+        c.put(
+                "files_shown",
+                hit.at("/files/enabled").asBoolean(true) && hit.at("/files").has("count"));
+        c.put("communities", hit.at("/parent/communities/ids").size());
         return c;
     }
 
@@ -309,11 +322,15 @@ public final class HarvestMain {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Feeder files in the generator's format; ranks follow first appearance (mostviewed slice first). */
+    /**
+     * Feeder files in the generator's format; ranks follow first appearance (mostviewed slice first). And the shape
+     * summary of every hit, the restricted ones a token shows included.
+     */
     private void writeFeeders(Path hits) throws IOException {
         Path feeders = out.resolve("feeders");
         Files.createDirectories(feeders);
         QueryTerms terms = new QueryTerms(42);
+        ShapeSummary.Tally shape = new ShapeSummary.Tally();
         long visible = 0;
         try (JsonLines lines = new JsonLines(hits);
                 CSVPrinter records = printer(FeederFile.RECORDS);
@@ -321,6 +338,7 @@ public final class HarvestMain {
             int rank = 0;
             while (lines.hasNext()) {
                 JsonNode h = lines.next();
+                addToShape(shape, h);
                 if (!"public".equals(h.path("record_access").asText())) {
                     continue;
                 }
@@ -346,6 +364,7 @@ public final class HarvestMain {
                 h.path("subjects").forEach(s -> terms.offerSubject(s.asText()));
             }
         }
+        shape.summary().write(out.resolve("shape.json"));
         try (CSVPrinter queries = printer(FeederFile.SEARCH_QUERIES)) {
             for (String[] q : terms.queries((int) Math.max(50, Math.min(2000, visible)))) {
                 queries.printRecord((Object[]) q);
@@ -363,6 +382,22 @@ public final class HarvestMain {
                 depositor.printRecord("1", id.asText());
             }
         }
+    }
+
+    private static void addToShape(ShapeSummary.Tally shape, JsonNode hit) {
+        long[] sizes = new long[hit.path("files").size()];
+        for (int i = 0; i < sizes.length; i++)
+            sizes[i] = hit.path("files").get(i).path("size").asLong();
+        shape.add(
+                hit.path("description_words").asInt(),
+                hit.path("versions").asInt(1),
+                hit.path("files_shown").asBoolean(),
+                hit.path("file_count").asInt(),
+                sizes,
+                AccessMix.Kind.of(
+                        hit.path("record_access").asText(),
+                        hit.path("access_status").asText()),
+                hit.path("communities").asInt());
     }
 
     private CSVPrinter printer(FeederFile kind) throws IOException {

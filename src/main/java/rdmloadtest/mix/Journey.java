@@ -119,7 +119,7 @@ public enum Journey {
                     10_000,
                     "Concurrent depositors (closed model); 0 makes the default mix read-only."),
             List.of(CREATE_DRAFT, LIST_USER_RECORDS),
-            List.of("deposit", "dashboard"),
+            List.of("deposit", "dashboard", "time to searchable", "searchable polls"),
             Access.WRITES),
     HARVEST(
             "Harvest",

@@ -93,6 +93,14 @@ public final class Summarizer {
             add(global, r, inWindow);
             in.slo().groupOf(r.name()).ifPresent(g -> add(byGroup.get(g.name()), r, inWindow));
         }
+        // A span (time to searchable) is judged and listed like a request, but no total counts it.
+        for (SimulationLog.Request r : log.spans()) {
+            boolean inWindow = r.start() >= windowStart;
+            StatsBuilder[] p = byPath.computeIfAbsent(r.path(), k -> pair(origin, runSeconds, windowSeconds));
+            nameOfPath.putIfAbsent(r.path(), r.name());
+            add(p, r, inWindow);
+            in.slo().groupOf(r.name()).ifPresent(g -> add(byGroup.get(g.name()), r, inWindow));
+        }
 
         List<RunSummary.RequestSummary> requests = new ArrayList<>();
         List<String> withoutSlo = new ArrayList<>();

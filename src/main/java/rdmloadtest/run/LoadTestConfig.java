@@ -167,7 +167,11 @@ public record LoadTestConfig(
                     Math.min(s.get(RunKeys.MAX_UPLOAD_MB) * 1_000_000L, s.get(InvenioKeys.MAX_UPLOAD) - 1),
                     s.get(RunKeys.NEW_VERSION_P),
                     s.get(RunKeys.EDIT_P),
-                    s.get(RunKeys.ABANDON_P));
+                    s.get(RunKeys.ABANDON_P),
+                    new Searchable(
+                            s.get(RunKeys.SEARCHABLE_TIMEOUT),
+                            s.get(RunKeys.SEARCHABLE_FIRST_POLL),
+                            s.get(RunKeys.SEARCHABLE_MAX_POLL)));
             Harvesters harvesters = new Harvesters(
                     s.get(Journey.HARVEST.key()), s.get(RunKeys.HARVEST_PAGES), s.get(RunKeys.HARVEST_PAUSE));
             return new Traffic(readers, depositors, harvesters);
@@ -235,7 +239,18 @@ public record LoadTestConfig(
             long maxUploadBytes,
             double newVersionProbability,
             double editProbability,
-            double abandonProbability) {}
+            double abandonProbability,
+            Searchable searchable) {}
+
+    /**
+     * How a depositor measures time to searchable: polls for the record just published, the first after
+     * {@code firstPoll}, each wait doubling up to {@code maxPoll}, for at most {@code timeout} (zero: not measured).
+     */
+    public record Searchable(Duration timeout, Duration firstPoll, Duration maxPoll) {
+        public boolean measured() {
+            return !timeout.isZero();
+        }
+    }
 
     public record Harvesters(int count, int maxPages, Duration pause) {}
 

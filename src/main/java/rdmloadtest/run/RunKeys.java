@@ -83,6 +83,23 @@ public final class RunKeys implements KeySet {
             "0.1",
             "Probability that a depositor abandons the draft before publishing (cleaned up at run end).",
             decimal(0, 1));
+    public static final Key<Duration> SEARCHABLE_TIMEOUT = KEYS.add(
+            "traffic.deposit.searchable.timeout",
+            "60s",
+            "How long a depositor searches for the record just published before counting it not searchable (a KO of"
+                    + " the time-to-searchable SLO group); 0s: no polls, no time to searchable.",
+            duration());
+    public static final Key<Duration> SEARCHABLE_FIRST_POLL = KEYS.add(
+            "traffic.deposit.searchable.firstPoll",
+            "250ms",
+            "Wait before a depositor's first search for the record just published; each next wait doubles.",
+            duration());
+    public static final Key<Duration> SEARCHABLE_MAX_POLL = KEYS.add(
+            "traffic.deposit.searchable.maxPoll",
+            "2s",
+            "Longest wait between two of a depositor's searches for the record just published: at most one poll"
+                    + " every this per depositor, and the time to searchable is at most this late.",
+            duration());
     public static final Key<Integer> HARVEST_PAGES = KEYS.add(
             "traffic.harvest.maxPages",
             "5",

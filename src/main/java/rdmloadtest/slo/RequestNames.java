@@ -30,6 +30,14 @@ public final class RequestNames {
     public static final String IMPORT_FILES = "Import files";
     public static final String EDIT_RECORD = "Edit record";
     public static final String LIST_USER_RECORDS = "List user records";
+    /** A depositor's poll for the record just published (GET /api/records?q=id:...), not a reader's search. */
+    public static final String FIND_PUBLISHED_RECORD = "Find published record";
+    /**
+     * Not a request: the span from a publish's answer until a search finds the record (a Gatling group around the
+     * polls, its entry to its exit), judged like one.
+     */
+    public static final String TIME_TO_SEARCHABLE = "Time to searchable";
+
     public static final String LIST_COMMUNITIES = "List communities";
     public static final String VIEW_COMMUNITY = "View community";
     public static final String OAI_LIST_IDENTIFIERS = "OAI ListIdentifiers";
@@ -97,6 +105,8 @@ public final class RequestNames {
             IMPORT_FILES,
             EDIT_RECORD,
             LIST_USER_RECORDS,
+            FIND_PUBLISHED_RECORD,
+            TIME_TO_SEARCHABLE,
             LIST_COMMUNITIES,
             VIEW_COMMUNITY,
             OAI_LIST_IDENTIFIERS,

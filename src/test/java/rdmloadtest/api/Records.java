@@ -23,6 +23,18 @@ public final class Records {
             .check(HITS.all("hits.hits[*].id").optional().saveAs(HIT_IDS))
             .check(HITS.string("links.next").optional().saveAs(NEXT_LINK));
 
+    /**
+     * A depositor's search for the record just published, as its owner (who sees it whatever its access): saves how
+     * many hits; a light query (one id, one hit) so that polling adds little load.
+     */
+    public static final HttpRequestActionBuilder FIND_PUBLISHED = http(RequestNames.FIND_PUBLISHED_RECORD)
+            .get("/api/records")
+            .queryParam(Q, "id:\"" + el(PUBLISHED_ID) + "\"")
+            .queryParam("size", "1")
+            .header("Authorization", el(AUTHORIZATION))
+            .check(status().is(200))
+            .check(jsonPath("$.hits.total").ofInt().saveAs(FOUND_TOTAL));
+
     /** Follows the links.next that the previous page returned (the user clicks "next"). */
     public static final HttpRequestActionBuilder SEARCH_NEXT_PAGE = http(RequestNames.SEARCH_RECORDS)
             .get(el(PAGE_LINK))

@@ -37,6 +37,7 @@ public final class SessionKeys {
     public static final String DRAFT_LINK = "draftLink";
     public static final String EXPORT_FORMATS = "exportFormats";
     public static final String FILES_TOTAL_BYTES = "filesTotalBytes";
+    public static final String FOUND_TOTAL = "foundTotal";
     public static final String HIT_IDS = "hitIds";
     public static final String HITS_TOTAL = "hitsTotal";
     public static final String IMAGE_HEIGHT = "imageHeight";
@@ -68,6 +69,7 @@ public final class SessionKeys {
     public static final String FILE_MD5 = "fileMd5";
     public static final String HARVEST_PAGE = "harvestPage";
     public static final String METADATA_PREFIX = "metadataPrefix";
+    public static final String POLL_WAIT_MS = "pollWaitMs";
     public static final String NEXT_PAGES = "nextPages";
     public static final String OAI_RANGE = "oaiRange";
     public static final String PARENT_ID = "parentId";

@@ -149,6 +149,13 @@ class CapacitySearchTest {
         for (String f : List.of("capacity.json", "summary.md", "index.html", "throughput.png", "injector.png")) {
             assertTrue(Files.size(o.report().resolve(f)) > 0, f);
         }
+        String md = Files.readString(o.report().resolve("summary.md"));
+        String perGroup = md.substring(md.indexOf("## p95 per SLO group (ms)"));
+        assertTrue(perGroup.contains("| Step | Offered |"), md);
+        assertTrue(
+                perGroup.lines().anyMatch(l -> l.startsWith("| 6 | ") && l.contains(" ✗")),
+                "step 6 failed: " + perGroup);
+        assertTrue(Files.readString(o.report().resolve("index.html")).contains("<h2>p95 per SLO group (ms)</h2>"));
     }
 
     @Test

@@ -141,6 +141,90 @@ final class BadInputs {
         bad(d, "did you mean DATAGEN_RECORDS", "datagen.out", "@ROOT/new", "$DATAGEN_RECORD", "3");
         bad(
                 d,
+                "the shares sum to 50.0",
+                "datagen.records",
+                "3",
+                "datagen.out",
+                "@ROOT/new",
+                "datagen.access",
+                "open=50");
+        bad(
+                d,
+                "'public' is not one of open",
+                "datagen.records",
+                "3",
+                "datagen.out",
+                "@ROOT/new",
+                "datagen.access",
+                "public=100");
+        bad(
+                d,
+                "datagen.descriptionWords.max='40' (system property -Ddatagen.descriptionWords.max): expected at least"
+                        + " datagen.descriptionWords.median (60)",
+                "datagen.records",
+                "3",
+                "datagen.out",
+                "@ROOT/new",
+                "datagen.descriptionWords.max",
+                "40");
+        bad(
+                d,
+                "datagen.versions.max='0'",
+                "datagen.records",
+                "3",
+                "datagen.out",
+                "@ROOT/new",
+                "datagen.versions.max",
+                "0");
+        bad(
+                d,
+                "datagen.versions.exponent='0'",
+                "datagen.records",
+                "3",
+                "datagen.out",
+                "@ROOT/new",
+                "datagen.versions.exponent",
+                "0");
+        bad(
+                d,
+                "datagen.communities.max='9'",
+                "datagen.records",
+                "3",
+                "datagen.out",
+                "@ROOT/new",
+                "datagen.communities.max",
+                "9");
+        bad(
+                d,
+                "datagen.shape='@ROOT/none.json': no such file",
+                "datagen.records",
+                "3",
+                "datagen.out",
+                "@ROOT/new",
+                "datagen.shape",
+                "@ROOT/none.json");
+        bad(
+                d,
+                "datagen.shape='@FILE': not JSON",
+                "datagen.records",
+                "3",
+                "datagen.out",
+                "@ROOT/new",
+                "datagen.shape",
+                "@FILE");
+        bad(
+                d,
+                "datagen.versions.max='100' (system property -Ddatagen.versions.max): expected no value with datagen.shape",
+                "datagen.records",
+                "3",
+                "datagen.out",
+                "@ROOT/new",
+                "datagen.shape",
+                "@FILE",
+                "datagen.versions.max",
+                "100");
+        bad(
+                d,
                 "datagen.overwrite='yes please'",
                 "datagen.records",
                 "3",

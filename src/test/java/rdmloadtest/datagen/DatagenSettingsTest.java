@@ -70,4 +70,44 @@ class DatagenSettingsTest {
         DatagenSettings s = parse(Map.of("datagen.records", "5", "datagen.out", "x", "datagen.maxFileSize", "500m"));
         assertEquals(500L << 20, s.maxFileSize());
     }
+
+    @Test
+    void shapeKnobsDefaultToTheGeneratorsOwnShape() {
+        DatagenSettings s = parse(Map.of("datagen.records", "5", "datagen.out", "x"));
+        assertEquals(CorpusShape.DEFAULT.versions(), s.shape().versions());
+        assertEquals(CorpusShape.DEFAULT.descriptionWords(), s.shape().descriptionWords());
+        assertEquals(CorpusShape.DEFAULT.access(), s.shape().access());
+        assertEquals(CorpusShape.DEFAULT.communities(), s.shape().communities());
+    }
+
+    @Test
+    void shapeKnobsAreRead() {
+        DatagenSettings s = parse(Map.of(
+                "datagen.records", "5",
+                "datagen.out", "x",
+                "datagen.descriptionWords.max", "3000",
+                "datagen.versions.max", "200",
+                "datagen.versions.exponent", "1.5",
+                "datagen.access", "open=90,embargoed=10"));
+        assertEquals(new CorpusShape.LogNormalWords(60, 0.9, 3000), s.shape().descriptionWords());
+        assertEquals(new CorpusShape.Zipf(200, 1.5), s.shape().versions());
+        assertEquals(10.0, s.shape().access().percent().get(AccessMix.Kind.EMBARGOED));
+        assertEquals(0.0, s.shape().access().percent().get(AccessMix.Kind.METADATA_ONLY));
+    }
+
+    @Test
+    void aShapeSummaryAndAKnobItSetsAreRefusedTogether() {
+        assertEquals(
+                "datagen.files.max='3' (system property -Ddatagen.files.max): expected no value with"
+                        + " datagen.shape='s.json', whose summary sets it",
+                error(Map.of(
+                        "datagen.records",
+                        "5",
+                        "datagen.out",
+                        "x",
+                        "datagen.shape",
+                        "s.json",
+                        "datagen.files.max",
+                        "3")));
+    }
 }

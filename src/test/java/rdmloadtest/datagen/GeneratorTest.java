@@ -98,6 +98,59 @@ class GeneratorTest {
     }
 
     @Test
+    void defaultShapeStillGeneratesTheCommittedDataSetByteForByte() throws IOException {
+        Path again = temp.resolve("default-again");
+        Generator.run(new DatagenSettings(300, again, 42, 10, FileSizes.DEFAULT_MAX_BYTES), false);
+        Map<String, byte[]> generated = allFiles(again);
+        for (String name : generated.keySet()) {
+            assertArrayEquals(Files.readAllBytes(Path.of("data/default").resolve(name)), generated.get(name), name);
+        }
+    }
+
+    @Test
+    void shapeKnobsGiveTheLongTailsThatDriveCost() throws IOException {
+        Path tails = temp.resolve("tails");
+        CorpusShape shape = new CorpusShape(
+                new CorpusShape.LogNormalWords(150, 1.5, 3000),
+                new CorpusShape.Zipf(200, 1.5),
+                new CorpusShape.Zipf(50, 1.5),
+                new CorpusShape.SizesPerType(0.001),
+                AccessMix.parse("open=40,metadata-only=0,restricted-files=20,embargoed=25,restricted-record=15"),
+                new CorpusShape.CommunityChances(80, 60, 6));
+        Generator.run(new DatagenSettings(20_000, tails, 3, 10, FileSizes.DEFAULT_MAX_BYTES, shape), false);
+        ShapeSummary.Tally tally = new ShapeSummary.Tally();
+        try (JsonLines lines = new JsonLines(tails.resolve("records.jsonl"))) {
+            lines.forEachRemaining(r -> {
+                if (r.at("/versions/is_latest").asBoolean()) tally.addRecord(r);
+            });
+        }
+        ShapeSummary s = tally.summary();
+        assertTrue(
+                s.descriptionWords().max() >= 2500,
+                "words max " + s.descriptionWords().max());
+        // Capped at the max drawn; the text's first sentence may add a word or two ("This work").
+        assertTrue(
+                s.descriptionWords().max() <= 3005,
+                "words max " + s.descriptionWords().max());
+        assertTrue(
+                s.versionsPerRecord().max() >= 100,
+                "versions max " + s.versionsPerRecord().max());
+        assertTrue(
+                s.filesPerRecord().max() >= 30,
+                "files max " + s.filesPerRecord().max());
+        assertTrue(
+                s.communitiesPerRecord().max() >= 4,
+                "communities max " + s.communitiesPerRecord().max());
+        assertEquals(0.0, s.accessPercent().get(AccessMix.Kind.METADATA_ONLY));
+        assertEquals(25, s.accessPercent().get(AccessMix.Kind.EMBARGOED), 2);
+        assertEquals(15, s.accessPercent().get(AccessMix.Kind.RESTRICTED_RECORD), 2);
+        // Sizes scaled by 1/1000: the pdf median of 1 MB becomes about 1 kB.
+        assertTrue(
+                s.fileBytes().percentile("p50") < 20_000,
+                "size p50 " + s.fileBytes().percentile("p50"));
+    }
+
+    @Test
     void anotherSeedGivesOtherRecords() throws IOException {
         Path c = temp.resolve("c");
         Generator.run(new DatagenSettings(300, c, 8, 10, FileSizes.DEFAULT_MAX_BYTES), false);

@@ -10,16 +10,20 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import rdmloadtest.api.Deposits;
+import rdmloadtest.api.Records;
 import rdmloadtest.datagen.FileContent;
 import rdmloadtest.run.DraftLedger;
 import rdmloadtest.run.LoadTestConfig;
+import rdmloadtest.slo.RequestNames;
 
 /**
- * A depositor: draft → 3-step upload of each file → publish; then sometimes a new version or an edit;
- * some abandon and discard the draft. Every open draft is in the ledger until published or deleted.
+ * A depositor: draft → 3-step upload of each file → publish → search until the record is found (time to
+ * searchable); then sometimes a new version (found the same way) or an edit; some abandon and discard the draft.
+ * Every open draft is in the ledger until published or deleted.
  */
 public final class DepositJourney {
     private static final String EACH_UPLOAD = "upload";
@@ -28,6 +32,7 @@ public final class DepositJourney {
 
     public static ChainBuilder deposit(Feeds feeds, LoadTestConfig cfg, Chance chance, DraftLedger ledger) {
         LoadTestConfig.Traffic t = cfg.traffic();
+        LoadTestConfig.Searchable searchable = t.depositors().searchable();
         return feed(feeds.depositTemplates())
                 .exitBlockOnFail()
                 .on(exec(createDraft(ledger))
@@ -37,8 +42,9 @@ public final class DepositJourney {
                                         .apply(s))
                         .then(discardDraft(ledger))
                         .orElse(exec(publish(ledger))
+                                .exec(untilSearchable(searchable))
                                 .doIf(chance.of(t.depositors().newVersionProbability()))
-                                .then(newVersion(ledger))
+                                .then(newVersion(ledger, searchable))
                                 .doIf(chance.of(t.depositors().editProbability()))
                                 .then(editMetadata(ledger))))
                 .exec(Deposits.USER_RECORDS);
@@ -73,14 +79,42 @@ public final class DepositJourney {
         return exec(Deposits.PUBLISH).exec(s -> closed(s, ledger));
     }
 
-    /** A new version of the record just published: its files imported, its metadata updated, published. */
-    private static ChainBuilder newVersion(DraftLedger ledger) {
+    /**
+     * Time to searchable, as a depositor lives it: from the publish answer, searches for the record (as its owner,
+     * who sees it whatever its access) until one finds it, the first after {@code firstPoll}, each wait doubling up to
+     * {@code maxPoll}, for at most {@code timeout}. The span is a Gatling group the summary judges as one response
+     * (RequestNames.TIME_TO_SEARCHABLE), KO when the record was not found in time; the polls have their own name, out
+     * of the search SLO group. The record id a publish saved may be a new version's.
+     */
+    static ChainBuilder untilSearchable(LoadTestConfig.Searchable poll) {
+        if (!poll.measured()) return exec(s -> s);
+        return group(RequestNames.TIME_TO_SEARCHABLE)
+                .on(exec(s -> s.set(FOUND_TOTAL, 0)
+                                .set(POLL_WAIT_MS, poll.firstPoll().toMillis()))
+                        .asLongAsDuring(DepositJourney::notFound, poll.timeout())
+                        .on(pause(s -> Duration.ofMillis(s.getLong(POLL_WAIT_MS)))
+                                .exec(Records.FIND_PUBLISHED)
+                                .exec(s -> s.set(POLL_WAIT_MS, nextWait(s.getLong(POLL_WAIT_MS), poll))))
+                        .exec(s -> notFound(s) ? s.markAsFailed() : s));
+    }
+
+    private static boolean notFound(Session s) {
+        return s.getInt(FOUND_TOTAL) == 0;
+    }
+
+    private static long nextWait(long waitMs, LoadTestConfig.Searchable poll) {
+        return Math.min(poll.maxPoll().toMillis(), 2 * waitMs);
+    }
+
+    /** A new version of the record just published: its files imported, its metadata updated, published, found. */
+    private static ChainBuilder newVersion(DraftLedger ledger, LoadTestConfig.Searchable searchable) {
         return exec(Deposits.NEW_VERSION)
                 .exec(s -> opened(s, ledger))
                 .doIf(s -> !s.getList(UPLOAD_FILES).isEmpty())
                 .then(exec(Deposits.IMPORT_FILES))
                 .exec(Deposits.UPDATE_DRAFT)
-                .exec(publish(ledger));
+                .exec(publish(ledger))
+                .exec(untilSearchable(searchable));
     }
 
     /** An edit of the record just published: its draft updated and published again. */

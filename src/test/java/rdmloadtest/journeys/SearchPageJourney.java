@@ -33,7 +33,8 @@ public final class SearchPageJourney {
                 .on(exec(browser.open(Pages.SEARCH_PAGE))
                         .exec(Pages.SEARCH_APP)
                         .repeat(el(NEXT_PAGES))
-                        .on(exec(SearchPageJourney::nextPage).exec(Pages.SEARCH_APP))
+                        .on(doIf(SearchPageJourney::pageWasFull)
+                                .then(exec(SearchPageJourney::nextPage).exec(Pages.SEARCH_APP)))
                         .doIf(s -> !s.getList(HIT_IDS).isEmpty()
                                 && chance.of(OPEN_A_HIT).apply(s))
                         .then(exec(SearchJourney::pickAHit).exec(LandingPageJourney.open(chance, browser))));
@@ -49,6 +50,14 @@ public final class SearchPageJourney {
         params.put("page", 1);
         int more = chance.always() ? 1 : SearchJourney.geometric(rnd, MORE_PAGES, MAX_MORE_PAGES);
         return s.set(SEARCH_PARAMS, params).set(NEXT_PAGES, more);
+    }
+
+    /**
+     * The app offers a next page only after a full one: a visitor never pages past the last hit, and a hit of the
+     * last page stays there to open (an empty page after a short one left the smoke run nothing to open).
+     */
+    private static boolean pageWasFull(Session s) {
+        return s.getList(HIT_IDS).size() >= APP_PAGE_SIZE;
     }
 
     /** The app asks for page n+1 itself (no links.next): stops at the hits there are. */

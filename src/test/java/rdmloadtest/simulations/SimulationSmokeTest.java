@@ -97,7 +97,9 @@ class SimulationSmokeTest {
                         "Update draft",
                         "Edit record",
                         "Delete draft",
-                        "List user records"));
+                        "List user records",
+                        RequestNames.FIND_PUBLISHED_RECORD,
+                        RequestNames.TIME_TO_SEARCHABLE));
         m.put(Journey.HARVEST, List.of("OAI ListRecords", "OAI ListIdentifiers"));
         return m;
     }
