@@ -21,6 +21,7 @@ public final class Preflight {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private final HttpClient http;
+    private final Duration timeout;
     private final String siteUrl;
     /** The key that named the site, for the messages. */
     private final String key;
@@ -30,7 +31,13 @@ public final class Preflight {
     }
 
     public Preflight(HttpClient http, String siteUrl, String key) {
+        this(http, siteUrl, key, TIMEOUT);
+    }
+
+    /** With another wait for each answer: tests on a crowded machine, where a cold simulator may take longer. */
+    Preflight(HttpClient http, String siteUrl, String key, Duration timeout) {
         this.http = http;
+        this.timeout = timeout;
         this.siteUrl = siteUrl.replaceAll("/+$", "");
         this.key = key;
     }
@@ -115,7 +122,7 @@ public final class Preflight {
 
     private HttpResponse<String> get(String url, String bearer) {
         try {
-            return InvenioHttp.getJson(http, url, bearer, TIMEOUT);
+            return InvenioHttp.getJson(http, url, bearer, timeout);
         } catch (IOException e) {
             throw new ConfigException(key + "=" + siteUrl + ": " + url + " does not answer ("
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
