@@ -13,7 +13,7 @@ import rdmloadtest.api.Records;
 
 /** Search: a query that hits the corpus, a sort, maybe a facet, a few next pages, then maybe a hit opened. */
 public final class SearchJourney {
-    private static final double BROWSE_WHEN_EMPTY = 0.5;
+    static final double BROWSE_WHEN_EMPTY = 0.5;
     private static final double MORE_PAGES = 0.35;
     private static final int MAX_MORE_PAGES = 4;
     private static final double OPEN_A_HIT = 0.6;

@@ -32,12 +32,21 @@ public final class SearchPageJourney {
                 .exitBlockOnFail()
                 .on(exec(browser.open(Pages.SEARCH_PAGE))
                         .exec(Pages.SEARCH_APP)
+                        .exec(browseInsteadWhenNothingFound(chance))
                         .repeat(el(NEXT_PAGES))
                         .on(doIf(SearchPageJourney::pageWasFull)
                                 .then(exec(SearchPageJourney::nextPage).exec(Pages.SEARCH_APP)))
                         .doIf(s -> !s.getList(HIT_IDS).isEmpty()
                                 && chance.of(OPEN_A_HIT).apply(s))
                         .then(exec(SearchJourney::pickAHit).exec(LandingPageJourney.open(chance, browser))));
+    }
+
+    /** No hits: as on the API, half the visitors clear the query, and the app lists the newest records. */
+    private static ChainBuilder browseInsteadWhenNothingFound(Chance chance) {
+        return doIf(s -> s.getList(HIT_IDS).isEmpty()
+                        && chance.of(SearchJourney.BROWSE_WHEN_EMPTY).apply(s))
+                .then(exec(s -> s.set(SEARCH_PARAMS, Map.of("sort", "newest", "page", 1, "size", APP_PAGE_SIZE)))
+                        .exec(Pages.SEARCH_APP));
     }
 
     /** The query's sort and facet as the API readers draw them, on the app's first page of 10. */
