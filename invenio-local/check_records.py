@@ -1,7 +1,7 @@
 """Check a bulk load (load_records.py) against its data set: consistent, or it failed.
 
-Usage: check_records.py DATA_DIR API_URL TOKEN_FILE [--sample N] [--seed S] [--snapshot FILE] [--compare FILE]
-                        [--landing]
+Usage: check_records.py DATA_DIR API_URL TOKEN_FILE [--sample N] [--seed S] [--rebuild] [--snapshot FILE]
+                        [--compare FILE] [--landing]
 
 Runs inside the instance's venv (database and search through InvenioRDM's own config) and over HTTP (the REST API):
 - counts: records, parents and latest versions of the data set in PostgreSQL == in the search index == in
@@ -11,8 +11,10 @@ Runs inside the instance's venv (database and search through InvenioRDM's own co
   versions, created); a search by title finds each sampled latest version; each sampled file downloads with the
   generated md5 (up to 200 files); the landing page /records/{id} is asked for and its status counted (--landing:
   each must answer 200);
-- --snapshot FILE writes the counts and the sample's search documents; --compare FILE (after a rebuild of the index)
-  fails if either changed (the statistics and indexing timestamp left aside).
+- --rebuild: then reindexes the data set's records with InvenioRDM's own machinery (RecordIndexer.bulk_index, then
+  process_bulk_queue, what rebuild-index and the Celery beat run) and fails if the counts or the sample's search
+  documents changed; --snapshot FILE / --compare FILE do the same across runs (e.g. around invenio rdm
+  rebuild-all-indices). The statistics and the indexing timestamp are left aside (the checks' own GETs are views).
 Prints one line per check, "OK" or "FAILED: ..."; exits 1 if any failed. The token is read from its file and never
 printed.
 """
@@ -20,6 +22,7 @@ printed.
 import argparse
 import csv
 import hashlib
+import http.client
 import json
 import os
 import random
@@ -35,6 +38,9 @@ FAILED = []
 
 
 def report(name, problems, detail=""):
+    if problems and os.environ.get("CHECK_RECORDS_PROBLEMS"):
+        with open(os.environ["CHECK_RECORDS_PROBLEMS"], "a") as f:
+            f.writelines(f"{name}: {p}\n" for p in problems)
     if problems:
         FAILED.append(name)
         print(f"check {name}: FAILED: {len(problems)} problem(s), e.g. " + "; ".join(map(str, problems[:3])))
@@ -42,7 +48,7 @@ def report(name, problems, detail=""):
         print(f"check {name}: OK {detail}".rstrip())
 
 
-def http(url, token, raw=False):
+def get(url, token, raw=False):
     req = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"} if token else {})
     try:
         with urllib.request.urlopen(req, timeout=120) as resp:
@@ -50,6 +56,8 @@ def http(url, token, raw=False):
             return resp.status, body if raw else json.loads(body)
     except urllib.error.HTTPError as e:
         return e.code, None
+    except (OSError, http.client.HTTPException):
+        return 0, None  # no answer: the connection closed (a landing page without its UI assets does that)
 
 
 def differences(expected, actual, path=""):
@@ -63,6 +71,11 @@ def differences(expected, actual, path=""):
     elif isinstance(expected, list):
         if not isinstance(actual, list) or len(actual) != len(expected):
             return [f"{path}: expected {len(expected)} items, got {actual!r:.80}"]
+        if all(isinstance(v, (str, int, float)) for v in expected + actual):
+            # lists of ids or names: InvenioRDM builds some from sets (files.types, files.mimetypes) or from a table
+            # (parent.communities.ids), in no fixed order
+            return [] if sorted(map(str, expected)) == sorted(map(str, actual)) else \
+                [f"{path}: expected {sorted(expected)!r:.80}, got {sorted(actual)!r:.80}"]
         for i, (e, a) in enumerate(zip(expected, actual)):
             out += differences(e, a, f"{path}[{i}]")
     elif expected != actual:
@@ -146,7 +159,7 @@ def expected_of(r, communities, owners, md5s):
         "created": r["created"],
         "metadata": r["metadata"],
         "access": {"record": acc["record"], "files": acc["files"], "status": acc["status"],
-                   "embargo": {"active": acc["embargo"]["active"], "until": acc["embargo"].get("until")}},
+                   "embargo": {k: v for k, v in acc["embargo"].items() if k in ("active", "until") and v is not None}},
         "files": files,
         "parent": {"id": r["parent"]["id"], "access": {"owned_by": {"user": str(owners[str(
             r["parent"]["access"]["owned_by"]["user"])])}},
@@ -166,6 +179,7 @@ def main():
     ap.add_argument("--snapshot")
     ap.add_argument("--compare")
     ap.add_argument("--landing", action="store_true")
+    ap.add_argument("--rebuild", action="store_true")
     args = ap.parse_args()
     with open(args.token_file) as f:
         token = f.read().strip()
@@ -201,17 +215,17 @@ def main():
     sample = random.Random(args.seed).sample(records, min(args.sample, len(records)))
     problems, landing, found, searched, downloads, docs = [], {}, 0, 0, [], {}
     for r in sample:
-        status, body = http(f"{api}/records/{r['id']}", token)
+        status, body = get(f"{api}/records/{r['id']}", token)
         if status != 200:
             problems.append(f"{r['id']}: GET answered {status}")
             continue
         problems += [f"{r['id']}{d}" for d in differences(expected_of(r, communities, owners, md5s), body)]
-        code, _ = http(f"{ui}/records/{r['id']}", token, raw=True)
+        code, _ = get(f"{ui}/records/{r['id']}", token, raw=True)
         landing[code] = landing.get(code, 0) + 1
         if r["versions"]["is_latest"] and searched < 200:
             searched += 1
             q = urllib.parse.quote(f'"{r["metadata"]["title"]}"')
-            st, res = http(f"{api}/records?q={q}&size=100", token)
+            st, res = get(f"{api}/records?q={q}&size=100", token)
             if st == 200 and r["id"] in [h["id"] for h in res["hits"]["hits"]]:
                 found += 1
             else:
@@ -226,7 +240,7 @@ def main():
                                 f"fields; {found} of {searched} latest versions found by a search on their title")
     bad = []
     for rid, key in downloads:
-        st, content = http(f"{api}/records/{rid}/files/{urllib.parse.quote(key)}/content", token, raw=True)
+        st, content = get(f"{api}/records/{rid}/files/{urllib.parse.quote(key)}/content", token, raw=True)
         if st != 200 or hashlib.md5(content).hexdigest() != md5s[(rid, key)]:
             bad.append(f"{rid}/{key}: {st}")
     report("downloads", bad, f"{len(downloads)} files downloaded with the generated md5")
@@ -239,14 +253,20 @@ def main():
     from invenio_search import current_search_client
     from invenio_search.utils import build_alias_name
     alias = build_alias_name(service.record_cls.index._name)
-    stored = {}
-    for rid in docs:
-        hit = current_search_client.search(index=alias, body={"query": {"term": {"id": rid}}})["hits"]["hits"]
-        stored[rid] = hit[0]["_source"] if hit else None
+
+    def stored_docs():
+        out = {}
+        for rid in docs:
+            hit = current_search_client.search(index=alias, body={"query": {"term": {"id": rid}}})["hits"]["hits"]
+            out[rid] = hit[0]["_source"] if hit else None
+        return out
+
+    stored = stored_docs()
     volatile = ("stats", "indexed_at")
     strip = lambda d: {k: v for k, v in (d or {}).items() if k not in volatile}  # noqa: E731
-    report("index documents", [rid for rid in docs if strip(stored[rid]) != strip(json.loads(json.dumps(docs[rid],
-           default=str)))], f"{len(docs)} sampled search documents equal what the service's indexer makes now")
+    report("index documents", [f"{rid}{d}" for rid in docs for d in differences(
+        strip(json.loads(json.dumps(docs[rid], default=str))), strip(stored[rid]))][:50],
+        f"{len(docs)} sampled search documents equal what the service's indexer makes now")
     if args.snapshot:
         with open(args.snapshot, "w") as f:
             json.dump({"counts": c, "docs": {k: strip(v) for k, v in stored.items()}}, f, sort_keys=True)
@@ -257,6 +277,19 @@ def main():
         problems += [f"{k}: its search document changed" for k, v in before["docs"].items()
                      if strip(stored.get(k)) != v]
         report("rebuild unchanged", problems, f"counts and {len(before['docs'])} search documents as before")
+    if args.rebuild:
+        # InvenioRDM's own reindexing (what rebuild-index does: RecordIndexer.bulk_index into the broker's queue, then
+        # process_bulk_queue, as the Celery beat runs it), for the data set's records
+        service.indexer.bulk_index([uid("record", r["id"]) for r in records])
+        while service.indexer.process_bulk_queue()[0]:
+            pass
+        current_search_client.indices.refresh(index=alias)
+        after = counts(records, parents)
+        rebuilt = stored_docs()
+        problems = [f"count {k}: {c[k]} -> {after[k]}" for k in c if after[k] != c[k]]
+        problems += [f"{k}{d}" for k in docs for d in differences(strip(stored[k]), strip(rebuilt[k]))]
+        report("rebuild unchanged", problems[:50], f"{len(records)} records reindexed by the service's indexer: "
+                                                   f"counts and {len(docs)} sampled search documents as before")
     if FAILED:
         sys.exit(f"check_records: FAILED: {', '.join(FAILED)}")
     print("check_records: all checks passed")
