@@ -25,28 +25,18 @@ public final class DraftLedger {
     private volatile boolean wrote;
 
     /**
+     * @param http the target's client (InvenioHttp.client: it honours invenio.insecureTls as the run's other calls do)
      * @param file where the ledger is also written as the run goes (null: memory only, e.g. the embedded simulator,
      *     whose drafts end with the run's JVM)
      * @param bearers the Authorization values of the target's tokens in INVENIO_TOKENS order (the file names a
      *     depositor by position)
-     */
-    public DraftLedger(String siteUrl, LedgerFile file, List<String> bearers) {
-        this(siteUrl, file, bearers, null);
-    }
-
-    /**
      * @param marker the run's marker subject, which every draft it creates carries from its first request: at the
      *     end, the depositors' drafts with it are deleted too (a create whose answer the run never saw leaves one the
      *     ledger cannot name); null: the ledger only
      */
-    public DraftLedger(String siteUrl, LedgerFile file, List<String> bearers, String marker) {
+    public DraftLedger(HttpClient http, String siteUrl, LedgerFile file, List<String> bearers, String marker) {
         this.marker = marker;
-        this.client = InvenioClient.of(
-                        HttpClient.newBuilder()
-                                .connectTimeout(Duration.ofSeconds(10))
-                                .build(),
-                        siteUrl,
-                        null)
+        this.client = InvenioClient.of(http, siteUrl, null)
                 .retrying(InvenioClient.Retry.BRIEF, why -> {})
                 .timeout(Duration.ofSeconds(30));
         this.file = file;

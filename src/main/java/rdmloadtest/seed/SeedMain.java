@@ -231,7 +231,8 @@ public final class SeedMain {
                 uploads.capped.get() > 0 ? " (listed in " + uploads.cappedFile + ")" : "",
                 retried.get(),
                 bar.seconds());
-        return failed.get() == 0 ? Command.OK : 1;
+        // Records the target refused are a failure of the command, not of its input: 4, as the README's table says.
+        return failed.get() == 0 ? Command.OK : Command.FAILED;
     }
 
     private static long countLines(Path file) throws IOException {

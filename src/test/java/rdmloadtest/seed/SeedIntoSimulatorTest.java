@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rdmloadtest.cli.Command;
 import rdmloadtest.config.ConfigSource;
 import rdmloadtest.config.Settings;
 import rdmloadtest.datagen.DatagenSettings;
@@ -131,7 +132,7 @@ class SeedIntoSimulatorTest {
     @Test
     void withoutCappingTheTargetRefusesWith413AndNoDraftIsLeft() throws Exception {
         config.put("invenio.maxUploadSize", "1g");
-        assertEquals(1, seed(), "records with refused files fail");
+        assertEquals(Command.FAILED, seed(), "records with refused files fail the command (4)");
         assertTrue(
                 Files.readAllLines(dir.resolve("progress.csv")).stream().anyMatch(l -> l.endsWith(",deleted")),
                 "failed records' drafts are deleted");

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rdmloadtest.cli.Command;
 import rdmloadtest.config.ConfigException;
 import rdmloadtest.config.ConfigSource;
 import rdmloadtest.config.Settings;
@@ -208,7 +209,7 @@ class SeedMainTest {
         config.put("seed.concurrency", "1");
         RecordIds ids = new RecordIds(99);
         unpublishable = ids.record(0);
-        assertEquals(1, seed("token"), "a failed record fails the command");
+        assertEquals(Command.FAILED, seed("token"), "a failed record fails the command (4)");
         assertTrue(calls.contains("DELETE /api/records/" + unpublishable + "/draft"), calls.toString());
         assertTrue(
                 Files.readAllLines(dir.resolve("progress.csv")).stream()

@@ -9,6 +9,7 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -76,8 +77,11 @@ public abstract class InvenioSimulation extends Simulation {
                                         cfg.shard().rate(cfg.traffic().readers().rate()))),
                 mixesReaderJourneys());
         target = Target.start(cfg);
+        // One client for the run's own calls to the target (pre-flight, drafts' clean-up): one TLS policy, one warning.
+        HttpClient targetHttp =
+                InvenioHttp.client(cfg.settings().get(InvenioKeys.INSECURE_TLS), URI.create(target.siteUrl()));
         try {
-            preflight(writes);
+            preflight(targetHttp, writes);
             // The target's Prometheus answers every tier's queries, or the run stops here, before load.
             MetricsFile.load(cfg.settings())
                     .ifPresent(m -> TierMetrics.preflight(
@@ -88,6 +92,7 @@ public abstract class InvenioSimulation extends Simulation {
             throw e;
         }
         ledger = new DraftLedger(
+                targetHttp,
                 target.siteUrl(),
                 cfg.embedded()
                         ? null
@@ -128,10 +133,8 @@ public abstract class InvenioSimulation extends Simulation {
     }
 
     /** The target answers as InvenioRDM of the configured version, and accepts the depositors' tokens. */
-    private void preflight(boolean writes) {
-        URI site = URI.create(target.siteUrl());
-        Preflight check =
-                new Preflight(InvenioHttp.client(cfg.settings().get(InvenioKeys.INSECURE_TLS), site), target.siteUrl());
+    private void preflight(HttpClient targetHttp, boolean writes) {
+        Preflight check = new Preflight(targetHttp, target.siteUrl());
         List<String> bearers = writes ? cfg.tokens().stream().map(Token::bearer).toList() : List.of();
         System.out.println("rdm-loadtest: target: " + check.check(cfg.invenioVersion(), bearers));
     }
