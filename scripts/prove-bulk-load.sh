@@ -9,7 +9,7 @@
 #   scripts/prove-bulk-load.sh [N]      N records (default 1000); the instance must be up (invenio-local up)
 #
 # Environment: INVENIO_LOCAL_STATE (invenio-local/.state), INVENIO_LOCAL_RECORDS_SEED (42), KILL_AFTER (seconds after
-# the first chunk is in, default 5), SAMPLE (1000),
+# the first chunk is in, default 5), SAMPLE (1000), LANDING_SAMPLE (SAMPLE: landing pages asked for),
 # REBUILD (1: reindex and compare; 0: skip: the service's indexer does about 10 records/s here).
 set -euo pipefail
 
@@ -18,6 +18,7 @@ IL="$ROOT/invenio-local/invenio-local"
 N="${1:-1000}"
 KILL_AFTER="${KILL_AFTER:-5}"
 SAMPLE="${SAMPLE:-1000}"
+LANDING_SAMPLE="${LANDING_SAMPLE:-$SAMPLE}"
 REBUILD="${REBUILD:-1}"
 STATE="${INVENIO_LOCAL_STATE:-$ROOT/invenio-local/.state}"
 VSTATE="$STATE/v13"
@@ -59,7 +60,7 @@ else
 fi
 
 check() { (cd "$VSTATE/instance" && INVENIO_INSTANCE_PATH="$VSTATE/instance" "$PY" "$ROOT/invenio-local/check_records.py" \
-    "$DATA" http://127.0.0.1:5000/api "$VSTATE/tokens/loadtest-admin.token" --sample "$SAMPLE" "$@") 2>>"$OUT/check.err"; }
+    "$DATA" http://127.0.0.1:5000/api "$VSTATE/tokens/loadtest-admin.token" --sample "$SAMPLE" --landing-sample "$LANDING_SAMPLE" "$@") 2>>"$OUT/check.err"; }
 
 if [[ "$REBUILD" == 1 ]]; then check --rebuild; else check; fi
 echo "prove-bulk-load: all checks passed"
