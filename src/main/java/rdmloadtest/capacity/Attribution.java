@@ -8,11 +8,13 @@ import rdmloadtest.metrics.TierMetrics;
 
 /**
  * Which tier limits the target and what to add, from each step's tier metrics (capacity.json's "attribution"). At the
- * reference step (the highest valid step that met the SLOs) each tier's demand per request D = U / X bounds the
+ * reference step (the highest valid step that met the SLOs) each tier's demand per request D = U / X (pooled over the
+ * passing steps down to half its throughput) bounds the
  * throughput it allows, X_max = capacity / D (the utilization law); the smallest bound is the bottleneck, and the
  * bounds in order are the order in which the tiers saturate. Sizing: a tier needs peak × D / target utilization of
- * its unit. What-if: scaling one tier's capacity multiplies its bound; the sustainable rate is predicted at the same
- * fraction of the new tightest bound as it is today of the current one. On one host the tiers share its cores: the
+ * its unit. What-if: scaling one tier's capacity multiplies its bound; the sustainable rate is predicted by a queueing
+ * model of the tiers ({@link Prediction}), or without one at the same fraction of the new tightest bound as it is today
+ * of the current one. The report checks itself ({@link SelfCheck}). On one host the tiers share its cores: the
  * machine (a tier named "machine", its capacity the cores) bounds them all together, so it takes part in the bounds,
  * the order and the what-if, but is never the busiest tier; the injector is never a tier of the target.
  *
@@ -23,6 +25,10 @@ import rdmloadtest.metrics.TierMetrics;
  * @param saturationOrder tiers with a bound, in the order their bounds are reached
  * @param tiers every tier of the target (not the machine nor the injector)
  * @param whatIf scaling each tier with a bound by {@code scale}
+ * @param findings what does not add up in the figures (empty: the self-check passed)
+ * @param prediction the queueing model's calibration and record (null: no model)
+ * @param sizing the expected peak in the deployment's units (null: no tier measured in cores or workers)
+ * @param fullPools the pools that were full when the SLOs first failed below every CPU bound (null: none)
  */
 public record Attribution(
         int step,
@@ -35,13 +41,18 @@ public record Attribution(
         double targetUtilizationPct,
         double scale,
         List<TierLimit> tiers,
-        List<WhatIf> whatIf) {
+        List<WhatIf> whatIf,
+        List<SelfCheck.Finding> findings,
+        Prediction prediction,
+        Sizing sizing,
+        String fullPools) {
 
     /** Utilization of its capacity at which a tier counts as saturated in a step. */
     static final double SATURATED_PCT = 90;
 
     /**
-     * @param demandMs D at the reference step, in the tier's unit × ms per request
+     * @param demandMs D at the reference step (pooled with the passing steps down to half its throughput), in the tier's
+     *     unit × ms per request
      * @param boundRps capacity / D (null: no known capacity)
      * @param saturatedAtOfferedRps the lowest offered rate of a valid step where the tier was saturated
      * @param neededForPeak capacity the tier needs to serve the expected peak at the target utilization
@@ -49,6 +60,7 @@ public record Attribution(
      */
     public record TierLimit(
             String tier,
+            String unit,
             double demandMs,
             Double capacity,
             Double utilizationPct,
@@ -61,8 +73,10 @@ public record Attribution(
      * @param boundRps the tightest bound once {@code tier} is scaled
      * @param thenLimits the tier that limits then
      * @param predictedRps the sustainable rate predicted then (null: the search found none today)
+     * @param modelled whether the queueing model predicted it (else: the same fraction of the bound as today)
      */
-    public record WhatIf(String tier, double scale, double boundRps, String thenLimits, Double predictedRps) {}
+    public record WhatIf(
+            String tier, double scale, double boundRps, String thenLimits, Double predictedRps, boolean modelled) {}
 
     /** Null when no step has tier metrics that met the SLOs. */
     static Attribution of(
@@ -78,12 +92,14 @@ public record Attribution(
         List<TierLimit> tiers = new ArrayList<>();
         for (TierMetrics.TierUsage u : r.tiers()) {
             if (u.tier().equals(INJECTOR) || Double.isNaN(u.utilization()) || !(u.demandMs() >= 0)) continue;
+            double demand = TierSteps.pooledDemandMs(rows, ref.get(), u.tier());
             Double capacity = u.capacity() != null && u.capacity() > 0 ? u.capacity() : null;
-            Double bound = capacity != null && u.demandMs() > 0 ? capacity / (u.demandMs() / 1000) : null;
-            double needed = expectedPeakRps * u.demandMs() / 1000 / rho;
+            Double bound = capacity != null && demand > 0 ? capacity / (demand / 1000) : null;
+            double needed = expectedPeakRps * demand / 1000 / rho;
             tiers.add(new TierLimit(
                     u.tier(),
-                    u.demandMs(),
+                    u.unit(),
+                    demand,
                     capacity,
                     u.utilizationPct(),
                     bound,
@@ -96,18 +112,28 @@ public record Attribution(
                 .sorted(Comparator.comparingDouble(TierLimit::boundRps))
                 .toList();
         Double bound = bounded.isEmpty() ? null : bounded.get(0).boundRps();
+        Optional<Prediction.Calibrated> model = Prediction.of(rows, maxSustainableRps);
         List<WhatIf> whatIf = new ArrayList<>();
         for (TierLimit scaled : bounded) {
             TierLimit then = bounded.stream()
                     .min(Comparator.comparingDouble(t -> t == scaled ? t.boundRps() * scale : t.boundRps()))
                     .orElseThrow();
             double newBound = then == scaled ? then.boundRps() * scale : then.boundRps();
+            boolean modelled = maxSustainableRps != null
+                    && model.isPresent()
+                    && model.get().model().stations().stream()
+                            .anyMatch(st -> st.name().equals(scaled.tier()));
             whatIf.add(new WhatIf(
                     scaled.tier(),
                     scale,
                     newBound,
                     then.tier(),
-                    maxSustainableRps == null ? null : maxSustainableRps * newBound / bound));
+                    maxSustainableRps == null
+                            ? null
+                            : modelled
+                                    ? model.get().whatIf(scaled.tier(), scale)
+                                    : maxSustainableRps * newBound / bound,
+                    modelled));
         }
         return new Attribution(
                 ref.get().step().index(),
@@ -120,7 +146,12 @@ public record Attribution(
                 targetUtilizationPct,
                 scale,
                 List.copyOf(tiers),
-                List.copyOf(whatIf));
+                List.copyOf(whatIf),
+                SelfCheck.of(rows, tiers),
+                model.map(Prediction.Calibrated::prediction).orElse(null),
+                Sizing.of(r.tiers(), model, expectedPeakRps, targetUtilizationPct)
+                        .orElse(null),
+                Pools.fullAtFirstFailure(rows, tiers).orElse(null));
     }
 
     private static final String INJECTOR = "injector";

@@ -20,6 +20,7 @@ import rdmloadtest.config.Keys;
 import rdmloadtest.config.Settings;
 import rdmloadtest.history.RunHistory;
 import rdmloadtest.invenio.Preflight;
+import rdmloadtest.metrics.MetricsFile;
 import rdmloadtest.results.ResultKeys;
 import rdmloadtest.results.RunReport;
 import rdmloadtest.run.LoadTestConfig;
@@ -93,6 +94,7 @@ public final class CapacitySearch {
                 Path.of(s.get(ResultKeys.RESULTS_FOLDER)).toAbsolutePath(),
                 s.get(ResultKeys.INJECTOR_MAX_LAG),
                 s.get(ResultKeys.INJECTOR_MAX_MISSING),
+                MetricsFile.load(s),
                 out);
         CapacitySearch search = new CapacitySearch(
                 plan, slo, cfg.embedded() ? "simulator" : cfg.baseUrl().get().getHost(), planValues(cfg), gatling, out);

@@ -14,6 +14,9 @@ import java.util.Optional;
 import rdmloadtest.gatling.GatlingLauncher;
 import rdmloadtest.gatling.SimulationLog;
 import rdmloadtest.live.LiveRun;
+import rdmloadtest.metrics.MetricsFile;
+import rdmloadtest.metrics.Prometheus;
+import rdmloadtest.metrics.TierMetrics;
 import rdmloadtest.results.InjectorHealth;
 import rdmloadtest.results.ResultKeys;
 import rdmloadtest.results.RunReport;
@@ -30,11 +33,19 @@ final class GatlingSteps implements CapacitySearch.StepRunner {
     private final Duration maxStartLag;
     private final double maxMissingPct;
     private final PrintStream out;
+    private final Optional<MetricsFile> metrics;
 
     /** @param out the search's console: each step's live lines go there (Gatling's own console goes to a file) */
     GatlingSteps(
-            CapacityPlan plan, Slo slo, Path resultsRoot, Duration maxStartLag, double maxMissingPct, PrintStream out) {
+            CapacityPlan plan,
+            Slo slo,
+            Path resultsRoot,
+            Duration maxStartLag,
+            double maxMissingPct,
+            Optional<MetricsFile> metrics,
+            PrintStream out) {
         this.out = out;
+        this.metrics = metrics;
         this.plan = plan;
         this.slo = slo;
         this.resultsRoot = resultsRoot;
@@ -78,7 +89,7 @@ final class GatlingSteps implements CapacitySearch.StepRunner {
         long origin = injector.checked() ? log.header().runStart() + injector.originOffsetMs() : log.injectStart();
         long from = origin + plan.ramp().plus(plan.settle()).toMillis();
         long to = origin + plan.stepLoad().toMillis();
-        return StepMeasure.measure(
+        StepResult result = StepMeasure.measure(
                 step,
                 log,
                 from,
@@ -91,6 +102,31 @@ final class GatlingSteps implements CapacitySearch.StepRunner {
                 CapacitySearch.READERS,
                 run.folder().getFileName().toString(),
                 plan.keepUpPct());
+        if (metrics.isPresent()) tiers(metrics.get(), run.folder(), from, to, result.throughputRps());
+        return result;
+    }
+
+    /**
+     * The tiers over the step's own window and with its own throughput, replacing the run's tiers.json: the run's
+     * window runs on to its last response (the sessions still under way and the queue draining after the constant
+     * rate), so demands from it, multiplied by the step's throughput, exceeded the tiers' capacity.
+     */
+    private static void tiers(MetricsFile m, Path folder, long fromMs, long toMs, double throughputRps)
+            throws IOException {
+        long from = (fromMs + 999) / 1000;
+        long to = toMs / 1000;
+        try {
+            // Prometheus scrapes every few seconds: the window's last samples must be in before it is asked.
+            long wait = (to + TierMetrics.SCRAPE_LAG_SECONDS) * 1000 - System.currentTimeMillis();
+            if (wait > 0) Thread.sleep(wait);
+            TierMetrics.write(
+                    folder.resolve(TierMetrics.FILE),
+                    TierMetrics.measure(m, new Prometheus(m.prometheus()), from, to, throughputRps));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            System.err.println("rdm-loadtest: tier metrics of the step: " + e.getMessage() + "; the run's are kept");
+        }
     }
 
     /** Gatling in this JVM, its console to a file (the search prints its own line per step). */

@@ -41,7 +41,7 @@ final class TierSteps {
         if (resultsRoot == null) return rows;
         for (StepResult s : steps) {
             if (s.runFolder() == null) continue;
-            Path f = resultsRoot.resolve(s.runFolder()).resolve("tiers.json");
+            Path f = resultsRoot.resolve(s.runFolder()).resolve(TierMetrics.FILE);
             if (!Files.isRegularFile(f)) continue;
             try {
                 rows.add(new Row(s, JSON.readValue(f.toFile(), TierMetrics.Report.class)));
@@ -74,6 +74,49 @@ final class TierSteps {
                 .filter(r -> !r.step().phase().equals(StepResult.WARMUP))
                 .filter(r -> r.step().valid() && r.step().passed())
                 .max(Comparator.comparingDouble(r -> r.step().throughputRps()));
+    }
+
+    /** Utilization (% of capacity) above which a tier's demand is not read from a step: its queue may be growing. */
+    static final double STABLE_PCT = 80;
+
+    /**
+     * A tier's demand per request pooled over steps that met the SLOs at or below {@code at}'s throughput: Σ U / Σ X
+     * over the upper half (by throughput) of those where the tier ran below {@link #STABLE_PCT} of its capacity, or,
+     * when none did, of them all. Near saturation a 12 s window completes less than its share of the class that
+     * queues, and the demand reads low (measured on the simulator, 2026-12-07, search on 1 worker: 46 ms per request
+     * at 4 and 10 req/s, 41 and 37 ms at 85 % busy); and one window of a mix holds a few hundred requests, so pooling
+     * steps steadies it. Falls back to {@code at}'s own demand.
+     */
+    static double pooledDemandMs(List<Row> rows, Row at, String tier) {
+        List<Row> passing = rows.stream()
+                .filter(r -> r.step().valid() && r.step().passed())
+                .filter(r -> r.step().throughputRps() <= at.step().throughputRps())
+                .filter(r -> usage(r, tier).isPresent())
+                .toList();
+        List<Row> stable = passing.stream()
+                .filter(r -> {
+                    Double pct = usage(r, tier).get().utilizationPct();
+                    return pct == null || pct < STABLE_PCT;
+                })
+                .toList();
+        List<Row> pool = stable.isEmpty() ? passing : stable;
+        double top =
+                pool.stream().mapToDouble(r -> r.step().throughputRps()).max().orElse(0);
+        double u = 0;
+        double x = 0;
+        for (Row r : pool)
+            if (r.step().throughputRps() >= top / 2) {
+                u += usage(r, tier).get().utilization();
+                x += r.step().throughputRps();
+            }
+        if (x > 0) return 1000 * u / x;
+        return usage(at, tier).map(TierMetrics.TierUsage::demandMs).orElse(Double.NaN);
+    }
+
+    private static Optional<TierMetrics.TierUsage> usage(Row r, String tier) {
+        return r.tiers().tiers().stream()
+                .filter(t -> t.tier().equals(tier) && !Double.isNaN(t.utilization()))
+                .findFirst();
     }
 
     static String markdown(List<Row> rows, Attribution a) {
@@ -168,11 +211,19 @@ final class TierSteps {
                             : String.format(Locale.ROOT, "%.1f req/s offered", t.saturatedAtOfferedRps()),
                     t.neededForPeak(),
                     t.toAdd() == null ? "–" : n(t.toAdd())));
+        if (a.fullPools() != null) b.append('\n').append(a.fullPools()).append('\n');
+        b.append(SelfCheck.markdown(a.findings()));
         if (!a.whatIf().isEmpty()) {
-            b.append("\nWhat-if (the sustainable rate at the same fraction of the tightest bound as today):\n\n");
+            b.append(
+                    a.prediction() != null
+                            ? "\nWhat-if (the utilization law's bound; the sustainable rate at the SLOs from the"
+                                    + " queueing model below):\n\n"
+                            : "\nWhat-if (the sustainable rate at the same fraction of the tightest bound as today):\n\n");
             for (Attribution.WhatIf w : a.whatIf())
                 b.append("- ").append(whatIf(w)).append('\n');
         }
+        if (a.prediction() != null) b.append(a.prediction().markdown(a.throughputRps()));
+        if (a.sizing() != null) b.append(a.sizing().markdown());
         return b.toString();
     }
 
@@ -185,7 +236,11 @@ final class TierSteps {
                 w.boundRps(),
                 w.predictedRps() == null
                         ? ""
-                        : String.format(Locale.ROOT, ", about %.1f req/s sustainable", w.predictedRps()),
+                        : String.format(
+                                Locale.ROOT,
+                                ", about %.1f req/s sustainable%s",
+                                w.predictedRps(),
+                                w.modelled() ? " (queueing model)" : ""),
                 w.thenLimits());
     }
 
@@ -212,8 +267,17 @@ final class TierSteps {
                                 a.limitingTier(),
                                 a.boundRps(),
                                 String.join(" → ", a.saturationOrder()))));
+        if (a.fullPools() != null) out.add("capacity: " + a.fullPools().replace("**", ""));
+        a.findings().forEach(f -> out.add("capacity: SELF-CHECK FAILED: " + f.message()));
         if (!a.whatIf().isEmpty())
             out.add("capacity: what-if: " + whatIf(a.whatIf().get(0)));
+        if (a.prediction() != null && a.prediction().meanAbsErrorPct() != null)
+            out.add(String.format(
+                    Locale.ROOT,
+                    "capacity: queueing model: predicted this search's capacity from %d lower step(s) with a mean"
+                            + " absolute error of %.1f %%",
+                    a.prediction().backtest().size(),
+                    a.prediction().meanAbsErrorPct()));
         return out;
     }
 
@@ -241,7 +305,7 @@ final class TierSteps {
         ChartUtils.saveChartAsPNG(dir.resolve("tiers.png").toFile(), ch, Charts.WIDTH, Charts.HEIGHT);
     }
 
-    private static String n(double v) {
+    static String n(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
     }
 }

@@ -21,13 +21,30 @@ public record MetricsFile(Path source, URI prometheus, List<Tier> tiers) {
     public static final String SCHEMA = "rdm-loadtest/metrics/1";
     private static final String CLASSPATH = "classpath:";
 
+    /** What a tier's utilization and capacity count: CPU cores, or workers (a pool's busy threads). */
+    public static final List<String> UNITS = List.of("cores", "workers");
+
     /**
      * @param capacity a fixed capacity, or null
      * @param capacityQuery a query for the capacity, or null
+     * @param unit one of {@link #UNITS}, or null (not said)
+     * @param waitsFor the tiers this tier's workers are held for while they wait on them (its utilization includes
+     *     their time), e.g. synchronous app workers waiting on the search engine and the database
      */
-    public record Tier(String name, String utilization, Double capacity, String capacityQuery, String saturation) {
+    public record Tier(
+            String name,
+            String utilization,
+            Double capacity,
+            String capacityQuery,
+            String saturation,
+            String unit,
+            List<String> waitsFor) {
+        public Tier {
+            waitsFor = waitsFor == null ? List.of() : List.copyOf(waitsFor);
+        }
+
         public Tier(String name, String utilization, Double capacity, String saturation) {
-            this(name, utilization, capacity, null, saturation);
+            this(name, utilization, capacity, null, saturation, null, List.of());
         }
     }
 
@@ -83,15 +100,28 @@ public record MetricsFile(Path source, URI prometheus, List<Tier> tiers) {
             if (!(capacity.isMissingNode() || capacity.isNull() || capacity.isNumber() || capacity.isTextual()))
                 throw new ConfigException(file + ": tiers[" + i + "] (" + name
                         + "): capacity: expected a number, a PromQL query or null");
+            String unit = t.path("unit").isTextual() ? t.path("unit").asText() : null;
+            if (t.has("unit") && !UNITS.contains(unit))
+                throw new ConfigException(file + ": tiers[" + i + "] (" + name + "): unit: expected one of "
+                        + String.join(", ", UNITS) + ", got " + t.path("unit"));
+            List<String> waitsFor = new ArrayList<>();
+            for (JsonNode w : t.path("waitsFor")) waitsFor.add(w.asText());
             tiers.add(new Tier(
                     name,
                     utilization,
                     capacity.isNumber() ? capacity.asDouble() : null,
                     capacity.isTextual() ? capacity.asText() : null,
-                    t.path("saturation").isTextual() ? t.path("saturation").asText() : null));
+                    t.path("saturation").isTextual() ? t.path("saturation").asText() : null,
+                    unit,
+                    waitsFor));
             i++;
         }
         if (tiers.isEmpty()) throw new ConfigException(file + ": tiers: expected at least one tier");
+        for (Tier t : tiers)
+            for (String w : t.waitsFor())
+                if (w.equals(t.name()) || tiers.stream().noneMatch(o -> o.name().equals(w)))
+                    throw new ConfigException(
+                            file + ": tier '" + t.name() + "': waitsFor: '" + w + "' is not another tier of this file");
         return new MetricsFile(file, prometheus, List.copyOf(tiers));
     }
 }

@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import rdmloadtest.config.ConfigException;
 
 /**
@@ -21,14 +23,33 @@ import rdmloadtest.config.ConfigException;
 public final class TierMetrics {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** One tier over the window: U in the query's unit (cores, workers), D in the same unit-seconds per request. */
+    /**
+     * One tier over the window: U in the query's unit (cores, workers), D in the same unit-seconds per request; the
+     * unit and the tiers it waits for as the metrics file says (null and empty in a tiers.json written before them).
+     */
     public record TierUsage(
             String tier,
             double utilization,
             Double capacity,
             Double utilizationPct,
             double demandMs,
-            Double saturation) {}
+            Double saturation,
+            String unit,
+            List<String> waitsFor) {
+        public TierUsage {
+            waitsFor = waitsFor == null ? List.of() : List.copyOf(waitsFor);
+        }
+
+        public TierUsage(
+                String tier,
+                double utilization,
+                Double capacity,
+                Double utilizationPct,
+                double demandMs,
+                Double saturation) {
+            this(tier, utilization, capacity, utilizationPct, demandMs, saturation, null, List.of());
+        }
+    }
 
     /** The tiers over one window, and the one that limits first. */
     public record Report(
@@ -39,6 +60,12 @@ public final class TierMetrics {
             return Unattributed.of(tiers);
         }
     }
+
+    /** The file each run folder keeps its tiers in. */
+    public static final String FILE = "tiers.json";
+
+    /** How long after a window's end Prometheus is asked about it: its scrapes of the window's last seconds are in. */
+    public static final long SCRAPE_LAG_SECONDS = 5;
 
     private TierMetrics() {}
 
@@ -113,18 +140,23 @@ public final class TierMetrics {
         long span = Math.max(5, to - from);
         List<TierUsage> out = new ArrayList<>();
         for (MetricsFile.Tier t : f.tiers()) {
-            double u = p.value("avg_over_time((" + t.utilization() + ")[" + span + "s:5s])", to)
-                    .orElse(Double.NaN);
+            double u = p.value(overWindow(t.utilization(), span), to).orElse(Double.NaN);
             Double sat = t.saturation() == null
                     ? null
-                    : p.value("avg_over_time((" + t.saturation() + ")[" + span + "s:5s])", to)
-                            .orElse(Double.NaN);
+                    : p.value(overWindow(t.saturation(), span), to).orElse(Double.NaN);
             Double capacity = t.capacityQuery() == null
                     ? t.capacity()
                     : boxed(p.value("max_over_time((" + t.capacityQuery() + ")[" + span + "s:5s])", to));
             Double pct = capacity == null || capacity <= 0 ? null : 100 * u / capacity;
             out.add(new TierUsage(
-                    t.name(), u, capacity, pct, throughputRps > 0 ? 1000 * u / throughputRps : Double.NaN, sat));
+                    t.name(),
+                    u,
+                    capacity,
+                    pct,
+                    throughputRps > 0 ? 1000 * u / throughputRps : Double.NaN,
+                    sat,
+                    t.unit(),
+                    t.waitsFor()));
         }
         // The machine and the injector are not tiers of the target: they cannot be its bottleneck.
         String bottleneck = out.stream()
@@ -135,6 +167,19 @@ public final class TierMetrics {
                 .map(TierUsage::tier)
                 .orElse(null);
         return new Report(from, to, throughputRps, List.copyOf(out), bottleneck);
+    }
+
+    private static final Pattern RANGE = Pattern.compile("\\[\\d+(?:ms|s|m|h|d|w|y)]");
+
+    /**
+     * The query averaged over exactly the {@code span} seconds before the evaluation time. A rate over a fixed range
+     * ({@code rate(x[30s])}) is rewritten to that span: averaging a 30 s rate over a 12 s step would count up to 30 s
+     * before the step (its ramp, the step before it). A query without a range (a gauge) is averaged by a subquery.
+     */
+    static String overWindow(String query, long span) {
+        Matcher m = RANGE.matcher(query);
+        if (m.find()) return m.replaceAll("[" + span + "s]");
+        return "avg_over_time((" + query + ")[" + span + "s:1s])";
     }
 
     private static Double boxed(OptionalDouble v) {

@@ -197,15 +197,19 @@ public final class RunReport {
     private static void tiers(MetricsFile m, Result r) {
         RunSummary s = r.summary();
         long from = (s.injectStartEpochMs() + (long) (s.warmupSeconds() * 1000)) / 1000;
-        long to = Math.min(s.injectEndEpochMs() / 1000, System.currentTimeMillis() / 1000 - 5);
+        // The same window as the throughput (to the last response): waited for, not cut short of Prometheus's last
+        // scrape, or the utilization misses the window's end and the demand U / X is wrong.
+        long to = s.injectEndEpochMs() / 1000;
         try {
+            long wait = (to + TierMetrics.SCRAPE_LAG_SECONDS) * 1000 - System.currentTimeMillis();
+            if (wait > 0) Thread.sleep(wait);
             TierMetrics.Report t = TierMetrics.measure(
                     m,
                     new Prometheus(m.prometheus()),
                     from,
                     to,
                     s.globalWindow().rps());
-            TierMetrics.write(r.folder().resolve("tiers.json"), t);
+            TierMetrics.write(r.folder().resolve(TierMetrics.FILE), t);
             System.out.print(TierMetrics.table(t));
         } catch (IOException e) {
             System.err.println("rdm-loadtest: tier metrics: " + e.getMessage() + "; no tiers.json");

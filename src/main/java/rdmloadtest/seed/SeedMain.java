@@ -117,6 +117,9 @@ public final class SeedMain {
                     InvenioTarget.TOKEN_VARIABLE + ": not set; seeding needs a personal access token of"
                             + " the depositor in the environment variable " + InvenioTarget.TOKEN_VARIABLE);
         }
+        // Read now, so a bad value stops the command before the progress file is created.
+        int concurrency = s.get(SeedKeys.CONCURRENCY);
+        long limit = s.get(SeedKeys.LIMIT);
         Path data = Path.of(s.get(SeedKeys.DATA));
         Folders.existingFile(SeedKeys.DATA.name(), data.resolve("records.jsonl"), "a data set's records.jsonl");
         // Every record is read now: a broken line 30 must stop the seeding before the first record is published.
@@ -135,7 +138,7 @@ public final class SeedMain {
                         List.of(token)));
         try (ProgressFile file = new ProgressFile(progress)) {
             return new SeedMain(target.client(), file, s.get(InvenioKeys.MAX_UPLOAD), listener)
-                    .seed(data.resolve("records.jsonl"), s.get(SeedKeys.CONCURRENCY), s.get(SeedKeys.LIMIT));
+                    .seed(data.resolve("records.jsonl"), concurrency, limit);
         }
     }
 

@@ -210,9 +210,11 @@ class BadInputTableTest {
         return out;
     }
 
+    /** The working directory's entries, and every file under data/, where commands write by default. */
     private static List<String> cwd() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("."))) {
-            return files.map(Path::toString).sorted().toList();
+        try (Stream<Path> files = Files.list(Path.of("."));
+                Stream<Path> data = Files.walk(Path.of("data"))) {
+            return Stream.concat(files, data).map(Path::toString).sorted().toList();
         }
     }
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,6 +96,20 @@ class TierMetricsTest {
     }
 
     @Test
+    void aRateIsTakenOverTheStepItselfNotItsFixedRange() {
+        // A 30 s rate averaged over a 12 s step reaches 18 s back into the ramp and the step before.
+        assertEquals(
+                "count(node_cpu_seconds_total{mode=\"idle\"}) - sum(rate(node_cpu_seconds_total{mode=\"idle\"}[12s]))",
+                TierMetrics.overWindow(
+                        "count(node_cpu_seconds_total{mode=\"idle\"}) - sum(rate(node_cpu_seconds_total{mode=\"idle\"}[30s]))",
+                        12));
+        assertEquals(
+                "sum(rate(busy[12s])) / sum(rate(x[12s]))",
+                TierMetrics.overWindow("sum(rate(busy[5s])) / sum(rate(x[1m]))", 12));
+        assertEquals("avg_over_time((sum(queue))[12s:1s])", TierMetrics.overWindow("sum(queue)", 12));
+    }
+
+    @Test
     void tiersJsonCarriesTheUnattributedShareAndReadsBack() throws Exception {
         answers.putAll(Map.of("app_cpu", "1.0", "search_cpu", "0.3", "search_queue", "0", "machine_cpu", "1.6"));
         MetricsFile m = file(TIERS);
@@ -172,11 +187,29 @@ class TierMetricsTest {
     }
 
     @Test
+    void aTiersUnitAndWhatItWaitsForAreCheckedAgainstTheFile() throws Exception {
+        Path f = dir.resolve("bad.json");
+        String head = "{\"schema\":\"rdm-loadtest/metrics/1\",\"prometheusUrl\":\"http://x\",\"tiers\":[";
+        Files.writeString(f, head + "{\"name\":\"a\",\"utilization\":\"q\",\"unit\":\"threads\"}]}");
+        ConfigException e = assertThrows(ConfigException.class, () -> MetricsFile.read(f, Optional.empty()));
+        assertEquals(f + ": tiers[0] (a): unit: expected one of cores, workers, got \"threads\"", e.getMessage());
+        Files.writeString(f, head + "{\"name\":\"a\",\"utilization\":\"q\",\"waitsFor\":[\"b\"]}]}");
+        e = assertThrows(ConfigException.class, () -> MetricsFile.read(f, Optional.empty()));
+        assertEquals(f + ": tier 'a': waitsFor: 'b' is not another tier of this file", e.getMessage());
+        MetricsFile sim = MetricsFile.read("classpath:metrics/simulator.json", Optional.empty());
+        assertEquals(
+                List.of("search", "database", "file storage"),
+                sim.tiers().get(0).waitsFor());
+        assertTrue(sim.tiers().stream().allMatch(t -> "workers".equals(t.unit())));
+    }
+
+    @Test
     void theShippedFilesAreValidAndNamedInTheErrorForAMissingOne() {
         for (String name : java.util.List.of("single-host", "kubernetes")) {
             MetricsFile m = MetricsFile.read("classpath:metrics/" + name + ".json", Optional.empty());
             assertTrue(m.tiers().size() >= 6, name);
             assertTrue(m.tiers().stream().anyMatch(t -> t.name().equals("app workers")), name);
+            assertTrue(m.tiers().stream().allMatch(t -> "cores".equals(t.unit())), name);
         }
         ConfigException e = assertThrows(
                 ConfigException.class, () -> MetricsFile.read("classpath:metrics/nope.json", Optional.empty()));
