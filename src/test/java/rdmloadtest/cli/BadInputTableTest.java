@@ -30,6 +30,7 @@ import rdmloadtest.config.Environment;
 import rdmloadtest.conformance.DifferentialCheck;
 import rdmloadtest.datagen.ChecksumsMain;
 import rdmloadtest.datagen.DatagenMain;
+import rdmloadtest.datagen.FileTreeMain;
 import rdmloadtest.gatling.GatlingLauncher;
 import rdmloadtest.harvest.HarvestMain;
 import rdmloadtest.merge.MergeMain;
@@ -71,6 +72,7 @@ class BadInputTableTest {
         CLEANUP(() -> CleanupMain.main(new String[0])),
         DATAGEN(() -> DatagenMain.main(new String[0])),
         CHECKSUMS(() -> ChecksumsMain.main(new String[0])),
+        FILES(() -> FileTreeMain.main(new String[0])),
         SIMULATOR(() -> SimulatorMain.main(new String[0]));
 
         final Runnable main;

@@ -240,6 +240,11 @@ final class BadInputs {
         bad(c, "datagen.out='", "datagen.out", "@FILE");
         bad(c, "datagen.out='/proc/", "datagen.out", "/proc/x");
 
+        Cmd f = Cmd.FILES;
+        bad(f, "datagen.out: no value");
+        bad(f, "records.jsonl", "datagen.out", "@EMPTY");
+        bad(f, "datagen.out='", "datagen.out", "@FILE");
+
         Cmd h = Cmd.HARVEST;
         bad(h, "invenio.baseUrl: no value");
         bad(h, "is not an InvenioRDM record search", "invenio.baseUrl", "@HTML", "harvest.out", "@ROOT/harvested");
