@@ -1,17 +1,14 @@
 package rdmloadtest.datagen;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import rdmloadtest.cli.Command;
 import rdmloadtest.config.Folders;
-import rdmloadtest.feeders.JsonLines;
 
 /**
  * Writes {@code checksums.csv} (record_id,key,md5) for a generated data set, once, so the simulator need
@@ -20,8 +17,6 @@ import rdmloadtest.feeders.JsonLines;
  */
 public final class ChecksumsMain {
     private ChecksumsMain() {}
-
-    record FileRef(String recordId, String key, long size) {}
 
     public static void main(String[] args) {
         Command.main("checksums", s -> {
@@ -33,19 +28,7 @@ public final class ChecksumsMain {
     }
 
     static void write(Path dir) throws IOException {
-        List<FileRef> files = new ArrayList<>();
-        try (JsonLines lines = new JsonLines(dir.resolve("records.jsonl"))) {
-            while (lines.hasNext()) {
-                JsonNode r = lines.next();
-                r.path("files")
-                        .path("entries")
-                        .fields()
-                        .forEachRemaining(e -> files.add(new FileRef(
-                                r.path("id").asText(),
-                                e.getKey(),
-                                e.getValue().path("size").asLong())));
-            }
-        }
+        List<DataSetFile> files = DataSetFile.listed(dir);
         long start = System.nanoTime();
         List<String> md5s = files.parallelStream()
                 .map(f -> FileContent.md5Hex(f.recordId(), f.key(), f.size()))
