@@ -54,6 +54,7 @@ import rdmloadtest.simulator.search.Searcher;
 import rdmloadtest.simulator.store.Identity;
 import rdmloadtest.simulator.store.Repository;
 import rdmloadtest.simulator.vocabularies.Vocabularies;
+import rdmloadtest.simulator.web.CrawlerPages;
 import rdmloadtest.simulator.web.StaticAssets;
 import rdmloadtest.simulator.web.WebPages;
 import rdmloadtest.simulator.web.WebSession;
@@ -123,6 +124,7 @@ public final class Simulator implements AutoCloseable {
         web = new WebSession(settings.webLogins(), settings.version());
         web.routes(router);
         new WebPages(repo, json, web, settings.webLogins(), settings.version()).routes(router);
+        new CrawlerPages(repo, web, settings.version(), settings.robotsTxt(), settings.sitemapEntries()).routes(router);
         new StaticAssets().routes(router);
         new IiifApi(repo).routes(router);
     }

@@ -68,6 +68,18 @@ public final class SimulatorKeys implements KeySet {
             "File the simulator writes an access log to, in nginx's combined format (what mvn -q exec:java@calibrate"
                     + " reads); unset: none.",
             text());
+    public static final Key<String> ROBOTS_TXT = KEYS.add(
+            "simulator.robotsTxt",
+            null,
+            "File whose text the simulator serves as /robots.txt (before its Sitemap lines); unset: InvenioRDM v13's"
+                    + " (Disallow /search, /api, /me, ..., Crawl-delay: 10).",
+            text());
+    public static final Key<Integer> SITEMAP_ENTRIES = KEYS.add(
+            "simulator.sitemap.maxEntries",
+            "10000",
+            "Entries per sitemap file (invenio-sitemap's SITEMAP_MAX_ENTRY_COUNT); 0: no sitemap, as on an instance"
+                    + " whose update_sitemap task has not run yet (/sitemap.xml 404, robots.txt names none).",
+            integer(0, 50_000));
     public static final Key<Duration> REFRESH = KEYS.add(
             "simulator.refreshDelay",
             "1s",

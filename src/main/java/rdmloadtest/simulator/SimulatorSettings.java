@@ -1,11 +1,16 @@
 package rdmloadtest.simulator;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import rdmloadtest.config.ConfigException;
 import rdmloadtest.config.Settings;
 import rdmloadtest.feeders.DataKeys;
 import rdmloadtest.invenio.InvenioKeys;
@@ -30,6 +35,8 @@ public record SimulatorSettings(
         int bandwidthMBps,
         long maxContentLength,
         String accessLog,
+        String robotsTxt,
+        int sitemapEntries,
         Duration refreshDelay,
         Duration statsInterval,
         boolean rateLimit,
@@ -57,6 +64,8 @@ public record SimulatorSettings(
                 bandwidthMBps,
                 maxContentLength,
                 accessLog,
+                robotsTxt,
+                sitemapEntries,
                 refreshDelay,
                 statsInterval,
                 rateLimit,
@@ -91,12 +100,26 @@ public record SimulatorSettings(
                 s.get(SimulatorKeys.BANDWIDTH),
                 s.get(SimulatorKeys.MAX_CONTENT_LENGTH),
                 s.find(SimulatorKeys.ACCESS_LOG).orElse(null),
+                robotsTxt(s),
+                s.get(SimulatorKeys.SITEMAP_ENTRIES),
                 s.get(SimulatorKeys.REFRESH),
                 s.get(SimulatorKeys.STATS_INTERVAL),
                 s.get(SimulatorKeys.RATE_LIMIT),
                 s.get(SimulatorKeys.RATE_GUEST),
                 s.get(SimulatorKeys.RATE_AUTH),
                 faults);
+    }
+
+    /** The text of simulator.robotsTxt's file, or null for InvenioRDM's own. */
+    private static String robotsTxt(Settings s) {
+        Optional<String> file = s.find(SimulatorKeys.ROBOTS_TXT);
+        if (file.isEmpty()) return null;
+        try {
+            return Files.readString(Path.of(file.get()), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException(SimulatorKeys.ROBOTS_TXT.name() + "='" + file.get()
+                    + "': cannot be read; expected a text file (robots.txt rules)");
+        }
     }
 
     /** The user id a token stands for: users are numbered 1, 2, ... in token order; admins from 1001 on. */
