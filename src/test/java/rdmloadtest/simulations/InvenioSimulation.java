@@ -135,7 +135,8 @@ public abstract class InvenioSimulation extends Simulation {
 
     /** The target answers as InvenioRDM of the configured version, and accepts the depositors' tokens. */
     private void preflight(HttpClient targetHttp, boolean writes) {
-        Preflight check = new Preflight(targetHttp, target.siteUrl());
+        Preflight check =
+                new Preflight(targetHttp, target.siteUrl(), cfg.settings().get(InvenioKeys.PREFLIGHT_TIMEOUT));
         List<String> bearers = writes ? cfg.tokens().stream().map(Token::bearer).toList() : List.of();
         System.out.println("rdm-loadtest: target: " + check.check(cfg.invenioVersion(), bearers));
     }
