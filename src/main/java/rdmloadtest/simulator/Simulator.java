@@ -102,6 +102,7 @@ public final class Simulator implements AutoCloseable {
                 settings.serviceTimes(),
                 settings.backendTimes(),
                 settings.tierWorkers(),
+                settings.backgroundTime(),
                 settings.exponentialServiceTimes(),
                 settings.bandwidthMBps() * 1_000_000L,
                 PerformanceModel.Clock.SYSTEM);
@@ -113,7 +114,7 @@ public final class Simulator implements AutoCloseable {
         Seeder.extractImageMetadata(repo, extractor);
         Vocabularies vocabularies = new Vocabularies(settings.version());
         RecordJson json = new RecordJson(repo, vocabularies, settings.version());
-        Index index = new Index(repo, json, settings.refreshDelay());
+        Index index = new Index(repo, json, settings.refreshDelay(), model::background);
         Searcher searcher = new Searcher(vocabularies, settings.version());
         new RecordsApi(repo, json, index, searcher, new DraftValidator(vocabularies), settings.version())
                 .routes(router);

@@ -51,6 +51,13 @@ public final class SimulatorKeys implements KeySet {
     public static final Map<EndpointClass, Key<Duration>> SERVICE_TIME = serviceTimes();
     public static final Map<EndpointClass, Key<Map<Tier, Duration>>> BACKEND_TIME = backendTimes();
     public static final Map<Tier, Key<Integer>> TIER_WORKERS = tierWorkers();
+    public static final Key<Duration> BACKGROUND_TIME = KEYS.add(
+            "simulator.tiers.background.serviceTime",
+            "0s",
+            "Mean time a background worker (Celery) spends indexing one published record: each publish queues one task"
+                    + " for them, and the record is searchable simulator.refreshDelay after its task is done; 0s: no"
+                    + " wait, searchable after the refresh delay alone.",
+            duration());
     public static final Key<Integer> BANDWIDTH = KEYS.add(
             "simulator.bandwidthMBps",
             "200",
@@ -139,14 +146,18 @@ public final class SimulatorKeys implements KeySet {
 
     private static Map<Tier, Key<Integer>> tierWorkers() {
         Map<Tier, Key<Integer>> m = new EnumMap<>(Tier.class);
-        for (Tier t : Tier.BACKENDS) {
+        for (Tier t : Tier.values()) {
+            if (t == Tier.APP) continue;
             m.put(
                     t,
                     KEYS.add(
                             "simulator.tiers." + t.id() + ".workers",
                             t.defaultWorkers(),
-                            "Workers of the " + t.description()
-                                    + " tier; requests queue there when all are busy (the app workers: simulator.workers).",
+                            "Workers of the " + t.description() + " tier; "
+                                    + (t == Tier.BACKGROUND
+                                            ? "published records queue there for indexing when all are busy."
+                                            : "requests queue there when all are busy (the app workers:"
+                                                    + " simulator.workers)."),
                             integer(1, 10_000)));
         }
         return Collections.unmodifiableMap(m);

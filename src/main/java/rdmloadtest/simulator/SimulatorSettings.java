@@ -32,6 +32,7 @@ public record SimulatorSettings(
         Map<EndpointClass, Duration> serviceTimes,
         Map<EndpointClass, Map<Tier, Duration>> backendTimes,
         Map<Tier, Integer> tierWorkers,
+        Duration backgroundTime,
         boolean exponentialServiceTimes,
         int bandwidthMBps,
         long maxContentLength,
@@ -61,6 +62,7 @@ public record SimulatorSettings(
                 serviceTimes,
                 backendTimes,
                 tierWorkers,
+                backgroundTime,
                 exponentialServiceTimes,
                 bandwidthMBps,
                 maxContentLength,
@@ -80,7 +82,7 @@ public record SimulatorSettings(
         Map<EndpointClass, FaultSpec> faults = new EnumMap<>(EndpointClass.class);
         Map<EndpointClass, Map<Tier, Duration>> backends = new EnumMap<>(EndpointClass.class);
         Map<Tier, Integer> tierWorkers = new EnumMap<>(Tier.class);
-        for (Tier t : Tier.BACKENDS) tierWorkers.put(t, s.get(SimulatorKeys.TIER_WORKERS.get(t)));
+        SimulatorKeys.TIER_WORKERS.forEach((t, key) -> tierWorkers.put(t, s.get(key)));
         for (EndpointClass c : EndpointClass.values()) {
             times.put(c, s.get(SimulatorKeys.SERVICE_TIME.get(c)));
             backends.put(c, s.get(SimulatorKeys.BACKEND_TIME.get(c)));
@@ -97,6 +99,7 @@ public record SimulatorSettings(
                 times,
                 backends,
                 tierWorkers,
+                s.get(SimulatorKeys.BACKGROUND_TIME),
                 s.get(SimulatorKeys.SERVICE_DISTRIBUTION).equals("exponential"),
                 s.get(SimulatorKeys.BANDWIDTH),
                 s.get(SimulatorKeys.MAX_CONTENT_LENGTH),
