@@ -24,6 +24,7 @@ import io
 import json
 import multiprocessing
 import os
+import resource
 import shutil
 import sys
 import time
@@ -429,6 +430,10 @@ def main():
     dt = time.time() - t0
     print(f"load-records: done: {total} records ({written} written now, {indexed} indexed now) in {dt:.1f}s, "
           f"{total / dt:.1f} records/s", flush=True)
+    me, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = me.ru_utime + me.ru_stime + workers.ru_utime + workers.ru_stime
+    print(f"load-records: loader CPU {cpu:.1f}s (main and workers; {written} records written and {indexed} indexed "
+          f"now)", flush=True)
 
 
 if __name__ == "__main__":
