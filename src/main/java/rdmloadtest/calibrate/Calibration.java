@@ -30,7 +30,8 @@ record Calibration(
         Search search,
         Downloads downloads,
         List<Map.Entry<String, Long>> unclassified,
-        long personalQueriesDropped) {
+        long personalQueriesDropped,
+        AutomatedSessions.Rates automated) {
 
     /** How people searched. */
     record Search(
@@ -125,7 +126,8 @@ record Calibration(
                 search,
                 downloads,
                 List.copyOf(other.subList(0, Math.min(50, other.size()))),
-                s.personalQueries);
+                s.personalQueries,
+                s.automated.rates(s.byHour, peak));
     }
 
     private static double ratio(long a, long b) {

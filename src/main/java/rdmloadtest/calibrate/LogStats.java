@@ -57,6 +57,9 @@ final class LogStats {
     long queriesDropped;
     long personalQueries;
 
+    /** Crawler sessions and harvests per hour of the day (their rates in the profile). */
+    final AutomatedSessions automated = new AutomatedSessions();
+
     private final Map<Long, Client> clients = new HashMap<>();
     long clientsNotFollowed;
     private final boolean keepPersonal;
@@ -127,7 +130,8 @@ final class LogStats {
                 || r.visitClass() == VisitClass.RECORD_VIEW
                 || r.visitClass() == VisitClass.DOWNLOAD
                 || r.visitClass() == VisitClass.COMMUNITIES) readersByHourOfDay[hour]++;
-        client(h, r.visitClass() == VisitClass.HARVEST, deep);
+        if (r.visitClass() == VisitClass.HARVEST) automated.oai(query, hour);
+        client(h, r.visitClass() == VisitClass.HARVEST, deep, hour);
     }
 
     private void view(String id) {
@@ -175,8 +179,9 @@ final class LogStats {
         return Integer.parseInt(s);
     }
 
-    private void client(Hit h, boolean oai, boolean deep) {
+    private void client(Hit h, boolean oai, boolean deep, int hour) {
         Client c = clients.get(h.client());
+        long previous = c == null ? Long.MIN_VALUE : c.lastSecond;
         if (c == null) {
             if (clients.size() >= MAX_CLIENTS) {
                 clientsNotFollowed++;
@@ -192,6 +197,7 @@ final class LogStats {
         c.lastSecond = Math.max(c.lastSecond, h.epochSecond());
         if (oai) c.oaiRequests++;
         c.deepPages |= deep;
+        if (c.botAgent && !c.harvesterAgent && !oai) automated.crawler(previous, h.epochSecond(), hour);
     }
 
     /** Requests per kind of visitor: by user agent first, then by behaviour. */

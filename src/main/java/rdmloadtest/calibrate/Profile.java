@@ -25,7 +25,8 @@ record Profile(
         double readersRate,
         double requestsPerSession,
         int depositors,
-        int harvesters,
+        double harvestersRate,
+        double crawlersRate,
         Calibration.Search searchShape,
         int downloadMaxMb) {
 
@@ -50,7 +51,8 @@ record Profile(
                 Math.max(0.01, c.peakReaderRps() / ASSUMED_REQUESTS_PER_SESSION),
                 ASSUMED_REQUESTS_PER_SESSION,
                 deposit >= 0.5 ? 1 : 0,
-                s.get(VisitClass.HARVEST.label) >= 0.5 ? 1 : 0,
+                c.automated().harvestsPerSecond(),
+                c.automated().crawlerSessionsPerSecond(),
                 c.search(),
                 (int) Math.min(100_000, c.downloads().count() == 0 ? 50 : maxMb));
     }
@@ -86,12 +88,19 @@ record Profile(
                 Math.max(0.01, peakReaderRps / requestsPerSession),
                 requestsPerSession,
                 count(depositors, factor.get(VisitClass.DEPOSIT)),
-                count(harvesters, factor.get(VisitClass.HARVEST)),
+                rate(harvestersRate, factor.get(VisitClass.HARVEST)),
+                crawlersRate,
                 searchShape,
                 downloadMaxMb);
     }
 
-    /** Depositors and harvesters are closed populations: their share moves with their number. */
+    /** Harvests arrive at the log's rate: their share moves with it. */
+    private static double rate(double r, Double f) {
+        if (r == 0 || f == null || f.isNaN() || f.isInfinite()) return r;
+        return Math.min(10_000, r * f);
+    }
+
+    /** Depositors are a closed population: their share moves with their number. */
     private static int count(int n, Double f) {
         if (n == 0 || f == null || f.isNaN() || f.isInfinite()) return n;
         return (int) Math.max(1, Math.min(50, Math.round(n * f)));
@@ -116,7 +125,7 @@ record Profile(
         k.put("traffic.zipfExponent", String.format(Locale.ROOT, "%.3f", zipfExponent));
         k.put("traffic.readers.rate", String.format(Locale.ROOT, "%.3f", readersRate));
         k.put(Journey.DEPOSIT.key().name(), String.valueOf(depositors));
-        k.put(Journey.HARVEST.key().name(), String.valueOf(harvesters));
+        automated(k);
         k.put("traffic.download.maxMB", String.valueOf(downloadMaxMb));
         if (searchShape.searches() > 0) {
             k.put("traffic.search.browseShare", String.format(Locale.ROOT, "%.4f", searchShape.browseShare()));
@@ -137,6 +146,17 @@ record Profile(
             if (!w.isEmpty()) k.put("traffic.search.sorts", w);
         }
         return k;
+    }
+
+    /**
+     * Harvesters and crawlers at the rates the log's harvests and crawler sessions started in its peak hour (open
+     * model), none as closed populations.
+     */
+    private void automated(Map<String, String> k) {
+        k.put(Journey.HARVEST.key().name(), "0");
+        k.put(Journey.HARVEST.rate().orElseThrow().name(), String.format(Locale.ROOT, "%.5f", harvestersRate));
+        k.put(Journey.CRAWL.key().name(), "0");
+        k.put(Journey.CRAWL.rate().orElseThrow().name(), String.format(Locale.ROOT, "%.5f", crawlersRate));
     }
 
     void write(Path file, Calibration c, String provenance) throws IOException {
@@ -187,6 +207,14 @@ record Profile(
                 c.downloads().p50(),
                 c.downloads().p95(),
                 c.downloads().p99()));
+        AutomatedSessions.Rates a = c.automated();
+        b.append(String.format(
+                Locale.ROOT,
+                "# Peak hour: %.5f crawler sessions/s (%.1f requests each), %.5f harvests/s (a harvest: a list without"
+                        + " a resumptionToken)%n",
+                a.crawlerSessionsPerSecond(),
+                a.crawlerRequestsPerSession(),
+                a.harvestsPerSecond()));
         keys().forEach((key, v) -> b.append(key).append('=').append(v).append('\n'));
         Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
     }

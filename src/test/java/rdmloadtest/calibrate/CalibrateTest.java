@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,8 @@ class CalibrateTest {
     void recoversSharesExponentAndPeakHourInEveryFormat(String format) throws Exception {
         SyntheticLog.Truth truth = SyntheticLog.Truth.standard();
         Path log = dir.resolve("access-" + format + ".log.gz");
-        new SyntheticLog(truth).write(log, 200_000, format, true);
+        SyntheticLog synthetic = new SyntheticLog(truth);
+        synthetic.write(log, 200_000, format, true);
         Path out = dir.resolve("out-" + format);
         assertEquals(Command.OK, calibrate(log, out));
 
@@ -53,6 +55,18 @@ class CalibrateTest {
         }
         assertEquals(truth.zipfExponent(), node.at("/zipf/exponent").asDouble(), 0.1, "Zipf exponent");
         assertEquals(truth.peakHour(), node.get("peakHour").asInt(), "peak hour");
+        // Sessions started in the peak hour: about 225 harvests and 150 crawler sessions over its three days, so
+        // within ±20 % of the rate written. uWSGI's log has no user agent: no crawler is seen in it.
+        double harvests = synthetic.harvestsPerSecondAtPeak(200_000);
+        assertEquals(harvests, node.at("/automated/harvestsPerSecond").asDouble(), 0.2 * harvests, "harvests/s");
+        double crawls = format.equals("uwsgi") ? 0 : synthetic.crawlerSessionsPerSecondAtPeak(200_000);
+        assertEquals(
+                crawls,
+                node.at("/automated/crawlerSessionsPerSecond").asDouble(),
+                0.2 * crawls + 1e-12,
+                "crawler sessions/s");
+        if (!format.equals("uwsgi"))
+            assertEquals(8.0, node.at("/automated/crawlerRequestsPerSession").asDouble(), 1e-9, "requests a session");
         assertEquals(
                 99.0,
                 node.get("classified").asDouble() * 100.0 / node.get("parsed").asDouble(),
@@ -100,6 +114,17 @@ class CalibrateTest {
                         0, cfg.traffic().readers().weights().of(j), "not calibrated yet: the profile turns it off");
         }
         assertTrue(cfg.traffic().readers().weights().of(Journey.RECORD_VIEW) > 0, p.toString());
+        // Harvesters and crawlers arrive at the log's rates, none as closed populations.
+        assertEquals(0, cfg.traffic().harvesters().count());
+        assertEquals(0, cfg.traffic().crawlers().count());
+        assertEquals(
+                Double.parseDouble(p.getProperty("traffic.harvesters.rate")),
+                cfg.traffic().harvesters().rate());
+        assertEquals(
+                Double.parseDouble(p.getProperty("traffic.crawlers.rate")),
+                cfg.traffic().crawlers().rate());
+        assertTrue(cfg.traffic().harvesters().rate() > 0, p.toString());
+        assertTrue(cfg.traffic().crawlers().rate() > 0, p.toString());
         // The synthetic searches all ask for 25 hits sorted by newest: the profile says so, the simulations take it.
         assertEquals(
                 Map.of(25, 1.0), normalized(cfg.traffic().readers().search().pageSizes()));
@@ -191,17 +216,63 @@ class CalibrateTest {
     void tooManyUnparseableLinesStopWithTheirLineNumbers() throws Exception {
         Path log = dir.resolve("access.log");
         new SyntheticLog(SyntheticLog.Truth.standard()).write(log, 1_000, "combined", false);
+        // The 1 000 lines drawn by share, and the crawler sessions among them.
+        long written = Files.readAllLines(log).size();
         Files.writeString(log, "garbage from 192.0.2.1\n".repeat(100), java.nio.file.StandardOpenOption.APPEND);
         ConfigException e = assertThrows(ConfigException.class, () -> calibrate(log, dir.resolve("out")));
         assertTrue(
-                e.getMessage().startsWith("calibrate.log: 100 of 1100 lines (9.1 %) are not combined lines"),
+                e.getMessage()
+                        .startsWith(String.format(
+                                Locale.ROOT,
+                                "calibrate.log: 100 of %d lines (%.1f %%) are not combined lines",
+                                written + 100,
+                                100.0 * 100 / (written + 100))),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("line 1001: garbage from x.x.x.x"), e.getMessage());
+        assertTrue(e.getMessage().contains("line " + (written + 1) + ": garbage from x.x.x.x"), e.getMessage());
         // Under the threshold: counted, shown, and the calibration goes on.
         Files.writeString(log, "");
         new SyntheticLog(SyntheticLog.Truth.standard()).write(log, 1_000, "combined", false);
         Files.writeString(log, "garbage\n".repeat(10), java.nio.file.StandardOpenOption.APPEND);
         assertEquals(Command.OK, calibrate(log, dir.resolve("out2")));
+    }
+
+    @Test
+    void whatCrawlersAskIsClassifiedAsInvenioRdmServesIt() {
+        for (String sitemap : List.of("/sitemap.xml", "/sitemap_index_0.xml", "/sitemap_12.xml")) {
+            Classifier.Route r = Classifier.classify("GET", sitemap, null);
+            assertEquals(VisitClass.STATIC, r.visitClass(), sitemap);
+            assertEquals("Sitemap", r.name(), sitemap);
+        }
+        assertEquals(
+                "/sitemap_{n}.xml",
+                Classifier.classify("GET", "/sitemap_12.xml", null).shape());
+        assertEquals(
+                VisitClass.STATIC,
+                Classifier.classify("GET", "/robots.txt", null).visitClass());
+        assertEquals(
+                VisitClass.UI,
+                Classifier.classify("GET", "/records/abcde-12345/export/datacite-xml", null)
+                        .visitClass());
+    }
+
+    @Test
+    void harvestsStartWithoutAResumptionTokenAndCrawlerSessionsAfterHalfAnHour() {
+        AutomatedSessions a = new AutomatedSessions();
+        a.oai("verb=ListRecords&metadataPrefix=oai_dc", 14);
+        a.oai("verb=ListRecords&resumptionToken=abc", 14);
+        a.oai("verb=ListIdentifiers&metadataPrefix=datacite", 14);
+        a.oai("verb=GetRecord&identifier=oai:x:1&metadataPrefix=oai_dc", 14);
+        assertEquals(2, a.harvestsByHourOfDay[14]);
+        a.crawler(Long.MIN_VALUE, 1000, 14);
+        a.crawler(1000, 1000 + AutomatedSessions.SESSION_GAP_SECONDS, 14);
+        a.crawler(1000 + AutomatedSessions.SESSION_GAP_SECONDS, 1001 + 2 * AutomatedSessions.SESSION_GAP_SECONDS, 15);
+        assertEquals(1, a.crawlerSessionsByHourOfDay[14]);
+        assertEquals(1, a.crawlerSessionsByHourOfDay[15]);
+        // Two days logged at 14:00: sessions per second of that hour, averaged over them.
+        var rates = a.rates(Map.of(14L, new long[1], 38L, new long[1], 15L, new long[1]), 14);
+        assertEquals(1 / 7200.0, rates.crawlerSessionsPerSecond(), 1e-12);
+        assertEquals(2 / 7200.0, rates.harvestsPerSecond(), 1e-12);
+        assertEquals(1.5, rates.crawlerRequestsPerSession(), 1e-12);
     }
 
     @Test

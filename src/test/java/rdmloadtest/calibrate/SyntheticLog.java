@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -19,7 +21,8 @@ import org.hipparchus.random.RandomDataGenerator;
 
 /**
  * Access logs with known parameters, for the calibration's tests and its benchmark: shares per class, a Zipf
- * exponent of record views, a daily arrival curve with a known peak hour, crawlers, personal queries.
+ * exponent of record views, a daily arrival curve with a known peak hour, crawler sessions and harvests at known
+ * rates, personal queries.
  *
  * <pre>mvn -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=rdmloadtest.calibrate.SyntheticLog \
  *     -Dexec.args="FILE LINES [combined|json|uwsgi]"</pre>
@@ -30,8 +33,19 @@ public final class SyntheticLog {
     static final DateTimeFormatter UWSGI = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
-    /** The truth a log is generated from. */
-    record Truth(Map<VisitClass, Double> shares, double zipfExponent, int records, int peakHour, long seed) {
+    /**
+     * The truth a log is generated from; besides the lines drawn by share, a crawler session (robots.txt, the sitemap,
+     * landing pages and exports, from a client of its own with a crawler's agent) after {@code crawlerSessionsPerLine}
+     * of them, and {@code harvestStartShare} of the OAI-PMH lists without a resumptionToken (a harvest's first page).
+     */
+    record Truth(
+            Map<VisitClass, Double> shares,
+            double zipfExponent,
+            int records,
+            int peakHour,
+            long seed,
+            double crawlerSessionsPerLine,
+            double harvestStartShare) {
         static Truth standard() {
             Map<VisitClass, Double> s = new LinkedHashMap<>();
             s.put(VisitClass.SEARCH, 0.22);
@@ -45,11 +59,31 @@ public final class SyntheticLog {
             s.put(VisitClass.IIIF, 0.03);
             s.put(VisitClass.STATIC, 0.04);
             s.put(VisitClass.OTHER, 0.01);
-            return new Truth(s, 1.1, 20_000, 14, 7);
+            return new Truth(s, 1.1, 20_000, 14, 7, 0.01, 0.5);
         }
     }
 
+    /** Lines per second in the peak hour of the day, for a log of this many lines (the arrival curve's mean there). */
+    static double peakLinesPerSecond(long lines) {
+        double x = Math.PI / 24;
+        return lines / (3 * 86400.0) * (1 + 0.8 * Math.sin(x) / x);
+    }
+
+    /** The crawler sessions per second that start in the peak hour, as written. */
+    double crawlerSessionsPerSecondAtPeak(long lines) {
+        return truth.crawlerSessionsPerLine() * peakLinesPerSecond(lines);
+    }
+
+    /** The harvests per second that start in the peak hour, as written. */
+    double harvestsPerSecondAtPeak(long lines) {
+        double total = truth.shares().values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
+        return truth.harvestStartShare() * truth.shares().get(VisitClass.HARVEST) / total * peakLinesPerSecond(lines);
+    }
+
     private final Truth truth;
+    private int crawlerSessions;
     private final SplittableRandom rnd;
     private final RandomDataGenerator zipf;
     private final String[] ids;
@@ -100,18 +134,43 @@ public final class SyntheticLog {
                 }
                 out.write(line(format, lastStamp));
                 out.write('\n');
+                if (rnd.nextDouble() < truth.crawlerSessionsPerLine()) crawlerSession(out, format, second);
             }
         }
     }
 
+    private static final String CRAWLER = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
+
     private String line(String format, String stamp) {
         VisitClass c = draw();
-        String[] req = request(c);
         int client = rnd.nextInt(5000);
         String ip = "10." + (client >> 8) + "." + (client & 255) + ".7";
-        String ua = client % 10 == 0
-                ? "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
-                : "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0";
+        return line(format, stamp, request(c), ip, "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0", c);
+    }
+
+    /**
+     * A crawler's session, a client of its own, one request every 2 s: robots.txt, the sitemap, three landing pages
+     * in sitemap order, an export after each (8 requests).
+     */
+    private void crawlerSession(BufferedWriter out, String format, long second) throws IOException {
+        int n = crawlerSessions++;
+        String ip = "10.99." + ((n >> 8) & 255) + "." + (n & 255);
+        int from = rnd.nextInt(ids.length - 3);
+        List<String> paths = new ArrayList<>(List.of("/robots.txt", "/sitemap_0.xml"));
+        for (int i = 0; i < 3; i++) {
+            paths.add("/records/" + ids[from + i]);
+            paths.add(
+                    "/records/" + ids[from + i] + "/export/" + (i == 0 ? "json" : i == 1 ? "datacite-xml" : "bibtex"));
+        }
+        for (int i = 0; i < paths.size(); i++) {
+            Instant at = Instant.ofEpochSecond(second + 2L * i);
+            String stamp = format.equals("uwsgi") ? UWSGI.format(at) : CLF.format(at);
+            out.write(line(format, stamp, new String[] {"GET", paths.get(i)}, ip, CRAWLER, VisitClass.UI));
+            out.write('\n');
+        }
+    }
+
+    private String line(String format, String stamp, String[] req, String ip, String ua, VisitClass c) {
         long bytes = c == VisitClass.DOWNLOAD ? 1000 + rnd.nextInt(5_000_000) : 200 + rnd.nextInt(20_000);
         return switch (format) {
             case "json" ->
@@ -151,7 +210,13 @@ public final class SyntheticLog {
             case COMMUNITIES -> new String[] {"GET", "/api/communities?size=10"};
             case DEPOSIT -> new String[] {"POST", "/api/records/" + id + "/draft/actions/publish"};
             case DASHBOARD -> new String[] {"GET", "/api/user/records?size=10"};
-            case HARVEST -> new String[] {"GET", "/oai2d?verb=ListRecords&metadataPrefix=oai_dc"};
+            case HARVEST ->
+                new String[] {
+                    "GET",
+                    rnd.nextDouble() < truth.harvestStartShare()
+                            ? "/oai2d?verb=ListRecords&metadataPrefix=oai_dc"
+                            : "/oai2d?verb=ListRecords&resumptionToken=" + rnd.nextInt(1000)
+                };
             case UI -> {
                 int u = rnd.nextInt(3);
                 // Landing pages count as record views for popularity too (InvenioRDM counts only these as views).
