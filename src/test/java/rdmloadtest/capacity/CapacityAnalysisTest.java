@@ -82,6 +82,24 @@ class CapacityAnalysisTest {
         assertEquals(-1.2, CapacityAnalysis.headroom(247.0, 250).headroomPct(), 0.01);
     }
 
+    @Test
+    void theFirstFailingStepIsAFailureAtTheLowestRateThatDidNotPassWhenMeasuredAgain() {
+        List<StepResult> steps = List.of(
+                step(1, StepResult.WARMUP, 20, 20, false, true), // the warm-up judges nothing
+                step(2, "step", 20, 20, true, true),
+                step(3, "step", 40, 40, false, true), // a noisy window: passed when measured again
+                step(4, "confirm", 40, 40, true, true),
+                step(5, "step", 80, 60, false, false),
+                step(6, "refine", 60, 58, true, false),
+                step(7, "confirm", 60, 57, true, false));
+        assertEquals(6, CapacityAnalysis.firstFailing(steps).orElseThrow().index());
+        assertEquals(
+                CapacityAnalysis.mixLimit(steps).firstFailingTargetRps(),
+                CapacityAnalysis.firstFailing(steps).orElseThrow().targetRps(),
+                "the step the report's sentences name is at the rate its headline gives");
+        assertTrue(CapacityAnalysis.firstFailing(steps.subList(0, 4)).isEmpty(), "nothing failed for good");
+    }
+
     /**
      * Each step's tiers.json read back: the reference step, the utilization-law bounds, the limiting tier, the order
      * of saturation, the sizing for the peak and the what-if predictions.
