@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rdmloadtest.metrics.TierMetrics;
 import rdmloadtest.slo.Check;
+import rdmloadtest.slo.Slo;
 
 /** The maths of the report on made-up steps whose answers are known. */
 class CapacityAnalysisTest {
@@ -66,7 +67,7 @@ class CapacityAnalysisTest {
         assertEquals(99, l.maxSustainableRps());
         assertEquals(2, l.step());
         assertEquals(200, l.firstFailingTargetRps());
-        rdmloadtest.slo.Slo slo = rdmloadtest.slo.Slo.read("classpath:slo/invenio-default.json");
+        Slo slo = Slo.read("classpath:slo/invenio-default.json");
         List<CapacityResult.GroupLimit> g = CapacityAnalysis.groupLimits(slo, steps);
         CapacityResult.GroupLimit search =
                 g.stream().filter(x -> x.name().equals("search")).findFirst().orElseThrow();
@@ -113,20 +114,18 @@ class CapacityAnalysisTest {
         for (int i = 1; i <= 3; i++) {
             double x = steps.get(i - 1).throughputRps();
             // app workers: 60 ms per request on 2 workers; search: 20 ms on 1 core; the machine shares its 2 cores.
-            var report = new rdmloadtest.metrics.TierMetrics.Report(
+            var report = new TierMetrics.Report(
                     0,
                     60,
                     x,
                     List.of(
-                            new rdmloadtest.metrics.TierMetrics.TierUsage(
-                                    "app workers", 0.06 * x, 2.0, 3.0 * x, 60, null),
-                            new rdmloadtest.metrics.TierMetrics.TierUsage("search", 0.02 * x, 1.0, 2.0 * x, 20, null),
-                            new rdmloadtest.metrics.TierMetrics.TierUsage(
-                                    "machine", 0.025 * x, 2.0, 1.25 * x, 25, null),
-                            new rdmloadtest.metrics.TierMetrics.TierUsage("injector", 0.5, null, null, 500 / x, null)),
+                            new TierMetrics.TierUsage("app workers", 0.06 * x, 2.0, 3.0 * x, 60, null),
+                            new TierMetrics.TierUsage("search", 0.02 * x, 1.0, 2.0 * x, 20, null),
+                            new TierMetrics.TierUsage("machine", 0.025 * x, 2.0, 1.25 * x, 25, null),
+                            new TierMetrics.TierUsage("injector", 0.5, null, null, 500 / x, null)),
                     "app workers");
             Files.createDirectories(root.resolve("run-" + i));
-            rdmloadtest.metrics.TierMetrics.write(root.resolve("run-" + i).resolve("tiers.json"), report);
+            TierMetrics.write(root.resolve("run-" + i).resolve("tiers.json"), report);
         }
         List<TierSteps.Row> rows = TierSteps.read(root, steps);
         assertEquals(3, rows.size());

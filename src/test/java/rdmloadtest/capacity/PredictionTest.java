@@ -139,7 +139,7 @@ class PredictionTest {
         assertEquals(46.1, a.tiers().get(0).demandMs(), 1e-9);
         assertEquals(1000 / 46.1, a.boundRps(), 0.01);
         // with a second stable step within half of the highest, both pool: (0.4564 + 0.3) / (9.9 + 6)
-        List<TierSteps.Row> two = new java.util.ArrayList<>(rows);
+        List<TierSteps.Row> two = new ArrayList<>(rows);
         two.add(0, row(step(2, 6, 50, true), tier("search", 6, 50, 1.0, "workers")));
         assertEquals(
                 (46.1 * 9.9 + 50 * 6) / 15.9,
