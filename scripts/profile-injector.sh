@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Profiles the injector on the canned server (bench/CannedServer, as bench-injector.sh): bare Gatling on the same
-# endpoints (bench/BareEndpointsSimulation), the default mix's readers, then each of JOURNEYS alone (the other
-# traffic.mix.* weights zeroed), each a Gatling run of SECONDS_PER_RUN with JFR's profile settings, pinned to
-# INJECTOR_CPUS; COMPARE=<checkout> runs each of the mix's also from that checkout's compiled classes, alternately.
+# endpoints (bench/BareEndpointsSimulation), the default mix's readers, then each of JOURNEYS alone (a reader journey
+# with the other traffic.mix.* weights zeroed; crawl: USERS crawlers of JourneySimulation, without Crawl-delay or
+# pause), each a Gatling run of SECONDS_PER_RUN with JFR's profile settings, pinned to INJECTOR_CPUS;
+# COMPARE=<checkout> runs each of them also from that checkout's compiled classes, alternately.
 # Prints per run the requests per CPU-second of the injector's JVM from 10 s in (scripts/cpu-window.py), then where its
 # samples went and its top frames (scripts/jfr-top.py); the recordings stay in target/profile/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 USERS="${USERS:-50}"; SECONDS_PER_RUN="${SECONDS_PER_RUN:-40}"; INJECTOR_CPUS="${INJECTOR_CPUS:-1}"
-JOURNEYS="${JOURNEYS:-search landingPage recordView download iiif}"
+JOURNEYS="${JOURNEYS:-search landingPage recordView download iiif crawl}"
 mvn -q -B test-compile
 mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
 DEPS="$(cat target/bench.classpath)"
@@ -19,8 +20,12 @@ ZERO=()
 for c in search record files download deposit communities harvest landing page iiif static; do
   ZERO+=("-Dsimulator.serviceTime.$c=0ms" "-Dsimulator.backendTime.$c=none")
 done
-java -Xmx1g -cp "$CP" -Dsimulator.port=18090 -Dsimulator.workers=512 "${ZERO[@]}" rdmloadtest.simulator.SimulatorMain \
-  > "$out/sim.log" 2>&1 &
+# InvenioRDM's robots.txt (simulator/web/CrawlerPages) without its Crawl-delay: 10, so that crawlers run at saturation.
+printf '%s\n' 'User-agent: *' 'Disallow: /search' 'Disallow: /api' 'Disallow: /administration' 'Disallow: /account' \
+  'Disallow: /uploads' 'Disallow: /me' 'Disallow: /login' 'Disallow: /logout' 'Disallow: /records/*/preview' \
+  > "$out/robots.txt"
+java -Xmx1g -cp "$CP" -Dsimulator.port=18090 -Dsimulator.workers=512 -Dsimulator.robotsTxt="$out/robots.txt" \
+  "${ZERO[@]}" rdmloadtest.simulator.SimulatorMain > "$out/sim.log" 2>&1 &
 SIM=$!
 java -Xmx1g -cp "$CP" rdmloadtest.bench.CannedServer 18091 http://127.0.0.1:18090 > "$out/canned.log" 2>&1 &
 CANNED=$!
@@ -46,21 +51,35 @@ profile() {
 n, c = $((after - before)), float('$(sed -E 's/cpu_s=([0-9.]+).*/\1/' <<< "$window")')
 print(f'$label: {n} requests, {c:.1f} CPU-s, {n / c:.0f} req per CPU-s')"
 }
+# The reader journeys (mix/Journey's traffic.mix.* weights); the crawler is a population of its own, not a weight.
 ALL="search recordView download communities landingPage searchPage frontPage communityPages uploads iiif"
 alone() {
   for j in $ALL; do [ "$j" = "$1" ] || echo "-Dtraffic.mix.$j=0"; done
+}
+# The keys that run a journey alone, one a line; the crawler's for JourneySimulation. A crawler session stops at the
+# run's planned end, counted from before Gatling starts (seconds before, under JFR on a busy machine): its planned
+# length is a minute longer, and run.maxDuration ends the run after SECONDS_PER_RUN as the others end.
+journey_keys() {
+  case "$1" in
+    mix) ;;
+    crawl)
+      printf '%s\n' -Djourney=crawl -Dtraffic.crawlers="$USERS" -Dtraffic.crawl.pause=0s -Drun.rampUp=1s \
+        -Drun.duration="$((SECONDS_PER_RUN + 60))s" -Drun.maxDuration="${SECONDS_PER_RUN}s" ;;
+    *) alone "$1" ;;
+  esac
 }
 profile warmup "$CP" >/dev/null # fills the canned server's cache
 SIMULATION=rdmloadtest.bench.BareEndpointsSimulation profile bare "$CP"
 labels=(bare)
 for journey in mix $JOURNEYS; do
-  keys=()
-  [ "$journey" = mix ] || mapfile -t keys < <(alone "$journey")
+  mapfile -t keys < <(journey_keys "$journey")
+  sim=rdmloadtest.bench.MixThroughputSimulation
+  [ "$journey" = crawl ] && sim=rdmloadtest.simulations.JourneySimulation
   if [ -n "${COMPARE:-}" ]; then
-    profile "$journey-before" "$COMPARE/target/classes:$COMPARE/target/test-classes:$DEPS" "${keys[@]}"
+    SIMULATION=$sim profile "$journey-before" "$COMPARE/target/classes:$COMPARE/target/test-classes:$DEPS" "${keys[@]}"
     labels+=("$journey-before")
   fi
-  profile "$journey" "$CP" "${keys[@]}"
+  SIMULATION=$sim profile "$journey" "$CP" "${keys[@]}"
   labels+=("$journey")
 done
 for l in "${labels[@]}"; do python3 scripts/jfr-top.py "$out/$l.samples"; done

@@ -135,6 +135,96 @@ class ArchitectureTest {
         assertEquals(List.of(), tooLong);
     }
 
+    /** A class named by its package in code: lowercase segments, then a capitalised name (java.util.List). */
+    private static final Pattern INLINE_NAME =
+            Pattern.compile("(?<![\\w.])[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)+\\.[A-Z]\\w*");
+
+    private static final Pattern IMPORT_OR_PACKAGE =
+            Pattern.compile("^\\s*(?:import|package)\\b[^;]*;", Pattern.MULTILINE);
+
+    /** The style asks for imports: no class is named by its full package in code (imports, comments, strings aside). */
+    @Test
+    void noInlineFullyQualifiedNames() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Path root : List.of(Path.of("src/main/java"), Path.of("src/test/java"))) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java"))
+                        .sorted()
+                        .toList()) inlineNames(Files.readString(f)).forEach(at -> found.add(f + ":" + at));
+            }
+        }
+        assertEquals(List.of(), found, "import these classes instead (file:line: name)");
+    }
+
+    @Test
+    void theInlineNameRuleReadsCodeOnly() {
+        String source = """
+                package rdmloadtest.example;
+
+                import java.util.List;
+                import static java.util.Map.Entry;
+
+                /** Not {@link java.util.Map.Entry}, nor java.util.Map in a javadoc. */
+                class Example {
+                    // java.util.Set in a comment
+                    /* java.util.Set, and
+                       java.util.Set again */
+                    String s = "java.util.Set" + '"' + '\\'' + "\\\\" + "\\" java.util.Set \\"";
+                    String block = \"""
+                            java.util.Set in a text block \\\""" java.util.Set
+                            \""";
+                    List<String> names = new java.util.ArrayList<>(); // java.util.Set
+                    @java.lang.Deprecated
+                    Object o = rdmloadtest.slo.Slo.read("x"), n = Math.PI, q = s.length();
+                }
+                """;
+        assertEquals(
+                List.of("15: java.util.ArrayList", "16: java.lang.Deprecated", "17: rdmloadtest.slo.Slo"),
+                inlineNames(source));
+    }
+
+    /** Each inline name in the source's code, as "line: name". */
+    private static List<String> inlineNames(String source) {
+        List<String> found = new ArrayList<>();
+        String[] lines = IMPORT_OR_PACKAGE
+                .matcher(codeOnly(source))
+                .replaceAll(m -> m.group().replaceAll("[^\\n]", " "))
+                .split("\\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = INLINE_NAME.matcher(lines[i]);
+            while (m.find()) found.add((i + 1) + ": " + m.group());
+        }
+        return found;
+    }
+
+    /** The source with its comments, strings, text blocks and characters blanked, its lines where they were. */
+    private static String codeOnly(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            int end;
+            if (s.startsWith("//", i)) end = s.indexOf('\n', i) < 0 ? s.length() : s.indexOf('\n', i);
+            else if (s.startsWith("/*", i)) end = s.indexOf("*/", i + 2) < 0 ? s.length() : s.indexOf("*/", i + 2) + 2;
+            else if (s.startsWith("\"\"\"", i)) end = literalEnd(s, i + 3, "\"\"\"");
+            else if (s.charAt(i) == '"' || s.charAt(i) == '\'') end = literalEnd(s, i + 1, String.valueOf(s.charAt(i)));
+            else {
+                out.append(s.charAt(i++));
+                continue;
+            }
+            for (; i < end; i++) out.append(s.charAt(i) == '\n' ? '\n' : ' ');
+        }
+        return out.toString();
+    }
+
+    /** Where a literal opened before {@code from} ends: after its closing quote, skipping escaped characters. */
+    private static int literalEnd(String s, int from, String quote) {
+        for (int i = from; i < s.length(); i++) {
+            if (s.charAt(i) == '\\') i++;
+            else if (s.startsWith(quote, i)) return i + quote.length();
+        }
+        return s.length();
+    }
+
     private static List<String> cycleFrom(
             String start, String at, Map<String, Set<String>> deps, List<String> path, Set<String> seen) {
         for (String next : deps.getOrDefault(at, Set.of())) {

@@ -1,7 +1,6 @@
 package rdmloadtest.capacity;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -88,9 +87,7 @@ public record Background(String tier, String searchableGroup, List<Step> steps, 
 
     /** The sentence naming background workers at the first failing step, or null. */
     private static String verdict(List<StepResult> steps, List<Step> per, String searchableGroup) {
-        Optional<StepResult> failed = steps.stream()
-                .filter(s -> s.valid() && !s.passed())
-                .min(Comparator.comparingDouble(StepResult::targetRps));
+        Optional<StepResult> failed = CapacityAnalysis.firstFailing(steps);
         if (failed.isEmpty()) return null;
         StepResult f = failed.get();
         Optional<Step> b = per.stream().filter(s -> s.step() == f.index()).findFirst();

@@ -36,6 +36,19 @@ public final class CapacityAnalysis {
     }
 
     /**
+     * The first step to fail, the one the report's "what fails" sentences describe: a valid step that failed its SLOs
+     * at {@link #mixLimit}'s first failing rate (a rate that passed when measured again is not failing); empty when
+     * none failed.
+     */
+    static Optional<StepResult> firstFailing(List<StepResult> steps) {
+        Double rate = mixLimit(steps).firstFailingTargetRps();
+        if (rate == null) return Optional.empty();
+        return steps.stream()
+                .filter(s -> s.valid() && !s.passed() && s.targetRps() == rate)
+                .findFirst();
+    }
+
+    /**
      * The lowest rate at which every measurement that judged something failed (a rate measured again after a failure,
      * capacity.confirmFailures, fails only when no measurement of it passed). {@code verdict} is empty for a step that
      * judged nothing.

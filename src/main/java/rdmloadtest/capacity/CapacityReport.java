@@ -248,7 +248,7 @@ public final class CapacityReport {
                 + " settle time). Offered load = requests started per second; throughput = successful responses completed per"
                 + " second.</p>\n");
         List<String> charts = new ArrayList<>(List.of("throughput", "latency", "errors", "usl", "injector"));
-        if (Charts.hasSearchable(CapacityAnalysis.byOffered(c.steps()))) charts.add(Charts.SEARCHABLE_PNG);
+        if (Charts.hasSearchable(c)) charts.add(Charts.SEARCHABLE_PNG);
         for (String png : charts) {
             b.append("<img src=\"")
                     .append(png)

@@ -37,28 +37,31 @@ final class Charts {
         errors(pts, c).save(dir.resolve("errors.png"));
         usl(pts, c).save(dir.resolve("usl.png"));
         injector(c).save(dir.resolve("injector.png"));
-        if (hasSearchable(pts)) searchable(pts).save(dir.resolve(SEARCHABLE_PNG + ".png"));
+        if (hasSearchable(c))
+            searchable(pts, c.background().searchableGroup()).save(dir.resolve(SEARCHABLE_PNG + ".png"));
     }
-
-    /** The SLO group the depositors' time from publish to found by a search is judged in (slo.json). */
-    static final String SEARCHABLE_GROUP = "time to searchable";
 
     static final String SEARCHABLE_PNG = "searchable";
 
-    /** Whether a step measured time to searchable: only runs with depositors do. */
-    static boolean hasSearchable(List<StepResult> steps) {
-        return steps.stream()
+    /**
+     * Whether a step measured time to searchable: only runs with depositors do, and only an SLO file with a group for
+     * it (the one {@link Background} names) judges it.
+     */
+    static boolean hasSearchable(CapacityResult c) {
+        if (c.background() == null || c.background().searchableGroup() == null) return false;
+        String group = c.background().searchableGroup();
+        return c.steps().stream()
                 .flatMap(s -> s.groups().stream())
-                .anyMatch(g -> g.name().equals(SEARCHABLE_GROUP) && g.requests() > 0);
+                .anyMatch(g -> g.name().equals(group) && g.requests() > 0);
     }
 
     /** Time to searchable against offered load: how far the index lags behind publishing as the load grows. */
-    private static Chart searchable(List<StepResult> pts) {
+    private static Chart searchable(List<StepResult> pts, String group) {
         XYSeries p50 = new XYSeries("p50");
         XYSeries p95 = new XYSeries("p95");
         for (StepResult s : pts) {
             for (StepResult.GroupStep g : s.groups()) {
-                if (!g.name().equals(SEARCHABLE_GROUP) || g.requests() == 0) continue;
+                if (!g.name().equals(group) || g.requests() == 0) continue;
                 p50.add(s.offeredRps(), g.p50Ms() / 1000.0);
                 p95.add(s.offeredRps(), g.p95Ms() / 1000.0);
             }

@@ -20,10 +20,9 @@ final class Pools {
      * bound; empty when no step failed, a CPU bound lies below it, or no pool was full.
      */
     static Optional<String> fullAtFirstFailure(List<TierSteps.Row> rows, List<Attribution.TierLimit> tiers) {
-        Optional<TierSteps.Row> failed = rows.stream()
-                .filter(r -> r.step().valid() && !r.step().passed())
-                .filter(r -> !r.step().phase().equals(StepResult.WARMUP))
-                .min(Comparator.comparingDouble(r -> r.step().targetRps()));
+        Optional<TierSteps.Row> failed = CapacityAnalysis.firstFailing(
+                        rows.stream().map(TierSteps.Row::step).toList())
+                .flatMap(f -> rows.stream().filter(r -> r.step() == f).findFirst());
         if (failed.isEmpty()) return Optional.empty();
         // The rate the SLOs failed at is the one offered: past a bound the throughput stays below it.
         double x = failed.get().step().offeredRps();

@@ -15,17 +15,48 @@ import rdmloadtest.metrics.Unattributed;
  * response time the reference step (the highest that met the SLOs) measured. The rate predicted is the one at which the
  * model's response time reaches it; the part of the response time no tier explains is what the calibration step
  * measured above the model. How good that is, is measured on the search itself: the model built from each lower step
- * predicts the capacity the search then measured.
+ * predicts the capacity the search then measured, and the reference step's response time. Where that response time
+ * barely grows with load (every tier far from its bound), the rate at which the model reaches it is set by a few ms of
+ * noise between two steps' means, not by the model: then only the response time's error is judged.
  *
  * @param budgetMs the mean response time at the reference step: the latency the model may reach
  * @param baseMs the part of the reference step's response time no tier explains
  * @param backtest each lower step's prediction of the measured capacity
- * @param meanAbsErrorPct their mean absolute error (null: no lower step)
+ * @param meanAbsErrorPct their mean absolute error (null: no lower step, or the rate is not determined: see
+ *     {@code elasticity})
+ * @param elasticity how much the model's response time grows at the reference step, in % per % of rate; below
+ *     {@link #DETERMINED_ELASTICITY} the rate at which it reaches the budget is not determined by the steps
+ * @param meanAbsLatencyErrorPct the mean absolute error of the lower steps' predictions of the reference step's
+ *     response time (null: no lower step)
  */
-public record Prediction(double budgetMs, double baseMs, List<Backtest> backtest, Double meanAbsErrorPct) {
+public record Prediction(
+        double budgetMs,
+        double baseMs,
+        List<Backtest> backtest,
+        Double meanAbsErrorPct,
+        double elasticity,
+        Double meanAbsLatencyErrorPct) {
 
-    /** A prediction made from a lower step, against the capacity the search measured. */
-    public record Backtest(int fromStep, double fromRps, double predictedRps, double measuredRps, double errorPct) {}
+    /**
+     * A prediction made from a lower step, against the capacity the search measured.
+     *
+     * @param predictedMs the lower step's model's response time at the reference step's throughput (null: beyond
+     *     that model's bound), against the budget measured there
+     */
+    public record Backtest(
+            int fromStep,
+            double fromRps,
+            double predictedRps,
+            double measuredRps,
+            double errorPct,
+            Double predictedMs,
+            Double latencyErrorPct) {}
+
+    /**
+     * At an elasticity of 1 a response time's error of e % is one of about e % in the rate it is reached at; at 0.03
+     * (a tier 3 % busy) 10 % of noise in a step's mean moves that rate 300 %, up to the bound.
+     */
+    static final double DETERMINED_ELASTICITY = 1;
 
     /** The model at the reference step, and the prediction's record; empty without a reference step or a budget. */
     static Optional<Calibrated> of(List<TierSteps.Row> rows, Double maxSustainableRps) {
@@ -37,32 +68,51 @@ public record Prediction(double budgetMs, double baseMs, List<Backtest> backtest
         double measured =
                 maxSustainableRps != null ? maxSustainableRps : ref.get().step().throughputRps();
         List<Backtest> backtest = new ArrayList<>();
+        double x = ref.get().step().throughputRps();
         for (TierSteps.Row r : usable(rows)) {
-            if (r.step().throughputRps() >= ref.get().step().throughputRps()
-                    || !r.step().passed()) continue;
+            if (r.step().throughputRps() >= x || !r.step().passed()) continue;
             model(rows, r).ifPresent(m -> {
                 double predicted = m.rateAt(budget);
+                double ms = m.responseMs(x);
+                boolean finite = Double.isFinite(ms);
                 backtest.add(new Backtest(
                         r.step().index(),
                         r.step().throughputRps(),
                         predicted,
                         measured,
-                        100 * (predicted / measured - 1)));
+                        100 * (predicted / measured - 1),
+                        finite ? ms : null,
+                        finite ? 100 * (ms / budget - 1) : null));
             });
         }
         backtest.sort(Comparator.comparingDouble(Backtest::fromRps));
-        Double mae = backtest.isEmpty()
+        double at = calibrationRps(model.get(), x);
+        double elasticity = elasticity(model.get(), at);
+        Double mae = backtest.isEmpty() || elasticity < DETERMINED_ELASTICITY
                 ? null
                 : backtest.stream()
                         .mapToDouble(b -> Math.abs(b.errorPct()))
                         .average()
                         .orElseThrow();
-        double x = ref.get().step().throughputRps();
+        Double latencyMae = backtest.stream()
+                .filter(b -> b.latencyErrorPct() != null)
+                .mapToDouble(b -> Math.abs(b.latencyErrorPct()))
+                .average()
+                .stream()
+                .boxed()
+                .findFirst()
+                .orElse(null);
         return Optional.of(new Calibrated(
                 model.get(),
-                new Prediction(budget, model.get().baseMs(), List.copyOf(backtest), mae),
-                calibrationRps(model.get(), x),
+                new Prediction(budget, model.get().baseMs(), List.copyOf(backtest), mae, elasticity, latencyMae),
+                at,
                 x));
+    }
+
+    /** % the model's response time grows per % of rate at {@code rps} (a central difference over ±1 %). */
+    static double elasticity(QueueingNetwork m, double rps) {
+        double r = m.responseMs(rps);
+        return (m.responseMs(rps * 1.01) - m.responseMs(rps * 0.99)) / (0.02 * r);
     }
 
     /**
@@ -192,21 +242,49 @@ public record Prediction(double budgetMs, double baseMs, List<Backtest> backtest
                     measuredRps));
             return b.toString();
         }
+        if (meanAbsErrorPct != null)
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%nHow good its predictions were on this search (the model built from each lower step, predicting the"
+                            + " capacity measured): mean absolute error **%.1f %%** (elasticity of its response time at"
+                            + " the reference step: %.2f).%n",
+                    meanAbsErrorPct,
+                    elasticity));
+        else
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%nAt the reference step the model's response time barely grows with load (elasticity %.2f: 1 %%"
+                            + " more rate, %.2f %% more time): the rate at which it reaches %.1f ms is set by a few ms of"
+                            + " noise between the steps' means, anywhere up to the bound, not by the model, so the"
+                            + " predicted rates' errors are not a measure of it and no mean is given. What measures it"
+                            + " here: the lower steps' predictions of the reference step's response time at %.1f req/s,"
+                            + " mean absolute error **%s**.%n",
+                    elasticity,
+                    elasticity,
+                    budgetMs,
+                    measuredRps,
+                    meanAbsLatencyErrorPct == null
+                            ? "–"
+                            : String.format(Locale.ROOT, "%.1f %%", meanAbsLatencyErrorPct)));
         b.append(String.format(
                 Locale.ROOT,
-                "%nHow good its predictions were on this search (the model built from each lower step, predicting the"
-                        + " capacity measured): mean absolute error **%.1f %%**.%n%n| From step | At (req/s) |"
-                        + " Predicted (req/s) | Measured (req/s) | Error |%n|---:|---:|---:|---:|---:|%n",
-                meanAbsErrorPct));
+                "%n| From step | At (req/s) | Predicted (req/s) | Measured (req/s) | Error | Response at %.1f req/s:"
+                        + " predicted (ms) | Measured (ms) | Error |%n|---:|---:|---:|---:|---:|---:|---:|---:|%n",
+                measuredRps));
         for (Backtest t : backtest)
             b.append(String.format(
                     Locale.ROOT,
-                    "| %d | %.1f | %.1f | %.1f | %+.1f %% |%n",
+                    "| %d | %.1f | %.1f | %.1f | %s | %s | %.1f | %s |%n",
                     t.fromStep(),
                     t.fromRps(),
                     t.predictedRps(),
                     t.measuredRps(),
-                    t.errorPct()));
+                    meanAbsErrorPct == null
+                            ? "(" + String.format(Locale.ROOT, "%+.1f %%", t.errorPct()) + ", not determined)"
+                            : String.format(Locale.ROOT, "%+.1f %%", t.errorPct()),
+                    t.predictedMs() == null ? "beyond its bound" : String.format(Locale.ROOT, "%.1f", t.predictedMs()),
+                    budgetMs,
+                    t.latencyErrorPct() == null ? "–" : String.format(Locale.ROOT, "%+.1f %%", t.latencyErrorPct())));
         return b.toString();
     }
 }

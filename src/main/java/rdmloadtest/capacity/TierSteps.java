@@ -278,6 +278,15 @@ final class TierSteps {
                             + " absolute error of %.1f %%",
                     a.prediction().backtest().size(),
                     a.prediction().meanAbsErrorPct()));
+        else if (a.prediction() != null && a.prediction().meanAbsLatencyErrorPct() != null)
+            out.add(String.format(
+                    Locale.ROOT,
+                    "capacity: queueing model: the reference step's response time barely grows with load (elasticity"
+                            + " %.2f), so the capacity it predicts is not determined; it predicted that response time"
+                            + " from %d lower step(s) with a mean absolute error of %.1f %%",
+                    a.prediction().elasticity(),
+                    a.prediction().backtest().size(),
+                    a.prediction().meanAbsLatencyErrorPct()));
         return out;
     }
 

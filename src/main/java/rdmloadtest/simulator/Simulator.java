@@ -52,6 +52,7 @@ import rdmloadtest.simulator.perf.PerformanceModel;
 import rdmloadtest.simulator.perf.RateLimiter;
 import rdmloadtest.simulator.search.Searcher;
 import rdmloadtest.simulator.store.Identity;
+import rdmloadtest.simulator.store.RecordDoc;
 import rdmloadtest.simulator.store.Repository;
 import rdmloadtest.simulator.vocabularies.Vocabularies;
 import rdmloadtest.simulator.web.CrawlerPages;
@@ -158,7 +159,7 @@ public final class Simulator implements AutoCloseable {
         long every = Math.max(1, settings.statsInterval().toMillis());
         statsJob.scheduleAtFixedRate(
                 () -> repo.write(() -> {
-                    repo.records().forEach(rdmloadtest.simulator.store.RecordDoc::aggregateStats);
+                    repo.records().forEach(RecordDoc::aggregateStats);
                     return null;
                 }),
                 every,

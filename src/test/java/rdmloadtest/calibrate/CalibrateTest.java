@@ -2,13 +2,18 @@ package rdmloadtest.calibrate;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,8 +49,7 @@ class CalibrateTest {
         assertEquals(Command.OK, calibrate(log, out));
 
         String json = Files.readString(out.resolve("calibration.json"));
-        var node =
-                new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("calibration");
+        var node = new ObjectMapper().readTree(json).get("calibration");
         double generated =
                 Calibration.GENERATED.stream().mapToDouble(truth.shares()::get).sum();
         for (VisitClass c : Calibration.GENERATED) {
@@ -136,7 +140,7 @@ class CalibrateTest {
 
     private static <K> Map<K, Double> normalized(Map<K, Double> w) {
         double total = w.values().stream().mapToDouble(Double::doubleValue).sum();
-        Map<K, Double> out = new java.util.HashMap<>();
+        Map<K, Double> out = new HashMap<>();
         w.forEach((k, v) -> out.put(k, v / total));
         return out;
     }
@@ -150,7 +154,7 @@ class CalibrateTest {
                 log,
                 "203.0.113.77 - alice [01/Nov/2026:10:00:00 +0000] \"GET /api/records?q=bob%40example.org&access_token"
                         + "=s3cr3tt0k3n HTTP/1.1\" 200 100 \"-\" \"Mozilla/5.0\"\n",
-                java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.APPEND);
         Path out = dir.resolve("out");
         assertEquals(Command.OK, calibrate(log, out));
         try (var files = Files.walk(out)) {
@@ -159,7 +163,7 @@ class CalibrateTest {
                     .toList()) {
                 String text = Files.readString(f, StandardCharsets.UTF_8);
                 assertFalse(
-                        java.util.regex.Pattern.compile("\\b10\\.\\d+\\.\\d+\\.7\\b")
+                        Pattern.compile("\\b10\\.\\d+\\.\\d+\\.7\\b")
                                 .matcher(text)
                                 .find(),
                         f.getFileName() + " holds a client address");
@@ -195,8 +199,7 @@ class CalibrateTest {
         assertTrue(md.contains("## Fidelity check"), md);
         // Before any correction the reader classes are already near the log's (the weights start from its shares).
         for (String c : List.of("search", "record view", "download")) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                            "\\| " + c + " \\| [0-9.]+ \\| [0-9.]+ \\| ([+-][0-9.]+) \\|")
+            Matcher m = Pattern.compile("\\| " + c + " \\| [0-9.]+ \\| [0-9.]+ \\| ([+-][0-9.]+) \\|")
                     .matcher(md);
             assertTrue(m.find(), c + " row in " + md);
             assertTrue(Math.abs(Double.parseDouble(m.group(1))) < 10, c + " off by " + m.group(1) + " pp");
@@ -218,7 +221,7 @@ class CalibrateTest {
         new SyntheticLog(SyntheticLog.Truth.standard()).write(log, 1_000, "combined", false);
         // The 1 000 lines drawn by share, and the crawler sessions among them.
         long written = Files.readAllLines(log).size();
-        Files.writeString(log, "garbage from 192.0.2.1\n".repeat(100), java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(log, "garbage from 192.0.2.1\n".repeat(100), StandardOpenOption.APPEND);
         ConfigException e = assertThrows(ConfigException.class, () -> calibrate(log, dir.resolve("out")));
         assertTrue(
                 e.getMessage()
@@ -232,7 +235,7 @@ class CalibrateTest {
         // Under the threshold: counted, shown, and the calibration goes on.
         Files.writeString(log, "");
         new SyntheticLog(SyntheticLog.Truth.standard()).write(log, 1_000, "combined", false);
-        Files.writeString(log, "garbage\n".repeat(10), java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(log, "garbage\n".repeat(10), StandardOpenOption.APPEND);
         assertEquals(Command.OK, calibrate(log, dir.resolve("out2")));
     }
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
 import org.hipparchus.random.RandomDataGenerator;
+import org.hipparchus.random.Well19937c;
 
 /**
  * Access logs with known parameters, for the calibration's tests and its benchmark: shares per class, a Zipf
@@ -93,7 +94,7 @@ public final class SyntheticLog {
     SyntheticLog(Truth truth) {
         this.truth = truth;
         this.rnd = new SplittableRandom(truth.seed());
-        this.zipf = RandomDataGenerator.of(new org.hipparchus.random.Well19937c(truth.seed()));
+        this.zipf = RandomDataGenerator.of(new Well19937c(truth.seed()));
         this.ids = new String[truth.records()];
         String alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
         SplittableRandom idRnd = new SplittableRandom(truth.seed() + 1);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rdmloadtest.metrics.TierMetrics;
 import rdmloadtest.slo.Check;
+import rdmloadtest.slo.Slo;
 
 /** The maths of the report on made-up steps whose answers are known. */
 class CapacityAnalysisTest {
@@ -66,7 +67,7 @@ class CapacityAnalysisTest {
         assertEquals(99, l.maxSustainableRps());
         assertEquals(2, l.step());
         assertEquals(200, l.firstFailingTargetRps());
-        rdmloadtest.slo.Slo slo = rdmloadtest.slo.Slo.read("classpath:slo/invenio-default.json");
+        Slo slo = Slo.read("classpath:slo/invenio-default.json");
         List<CapacityResult.GroupLimit> g = CapacityAnalysis.groupLimits(slo, steps);
         CapacityResult.GroupLimit search =
                 g.stream().filter(x -> x.name().equals("search")).findFirst().orElseThrow();
@@ -82,6 +83,24 @@ class CapacityAnalysisTest {
         assertEquals(-1.2, CapacityAnalysis.headroom(247.0, 250).headroomPct(), 0.01);
     }
 
+    @Test
+    void theFirstFailingStepIsAFailureAtTheLowestRateThatDidNotPassWhenMeasuredAgain() {
+        List<StepResult> steps = List.of(
+                step(1, StepResult.WARMUP, 20, 20, false, true), // the warm-up judges nothing
+                step(2, "step", 20, 20, true, true),
+                step(3, "step", 40, 40, false, true), // a noisy window: passed when measured again
+                step(4, "confirm", 40, 40, true, true),
+                step(5, "step", 80, 60, false, false),
+                step(6, "refine", 60, 58, true, false),
+                step(7, "confirm", 60, 57, true, false));
+        assertEquals(6, CapacityAnalysis.firstFailing(steps).orElseThrow().index());
+        assertEquals(
+                CapacityAnalysis.mixLimit(steps).firstFailingTargetRps(),
+                CapacityAnalysis.firstFailing(steps).orElseThrow().targetRps(),
+                "the step the report's sentences name is at the rate its headline gives");
+        assertTrue(CapacityAnalysis.firstFailing(steps.subList(0, 4)).isEmpty(), "nothing failed for good");
+    }
+
     /**
      * Each step's tiers.json read back: the reference step, the utilization-law bounds, the limiting tier, the order
      * of saturation, the sizing for the peak and the what-if predictions.
@@ -95,20 +114,18 @@ class CapacityAnalysisTest {
         for (int i = 1; i <= 3; i++) {
             double x = steps.get(i - 1).throughputRps();
             // app workers: 60 ms per request on 2 workers; search: 20 ms on 1 core; the machine shares its 2 cores.
-            var report = new rdmloadtest.metrics.TierMetrics.Report(
+            var report = new TierMetrics.Report(
                     0,
                     60,
                     x,
                     List.of(
-                            new rdmloadtest.metrics.TierMetrics.TierUsage(
-                                    "app workers", 0.06 * x, 2.0, 3.0 * x, 60, null),
-                            new rdmloadtest.metrics.TierMetrics.TierUsage("search", 0.02 * x, 1.0, 2.0 * x, 20, null),
-                            new rdmloadtest.metrics.TierMetrics.TierUsage(
-                                    "machine", 0.025 * x, 2.0, 1.25 * x, 25, null),
-                            new rdmloadtest.metrics.TierMetrics.TierUsage("injector", 0.5, null, null, 500 / x, null)),
+                            new TierMetrics.TierUsage("app workers", 0.06 * x, 2.0, 3.0 * x, 60, null),
+                            new TierMetrics.TierUsage("search", 0.02 * x, 1.0, 2.0 * x, 20, null),
+                            new TierMetrics.TierUsage("machine", 0.025 * x, 2.0, 1.25 * x, 25, null),
+                            new TierMetrics.TierUsage("injector", 0.5, null, null, 500 / x, null)),
                     "app workers");
             Files.createDirectories(root.resolve("run-" + i));
-            rdmloadtest.metrics.TierMetrics.write(root.resolve("run-" + i).resolve("tiers.json"), report);
+            TierMetrics.write(root.resolve("run-" + i).resolve("tiers.json"), report);
         }
         List<TierSteps.Row> rows = TierSteps.read(root, steps);
         assertEquals(3, rows.size());

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,9 @@ import rdmloadtest.config.Settings;
 import rdmloadtest.slo.Check;
 import rdmloadtest.slo.Gate;
 import rdmloadtest.slo.Measured;
+import rdmloadtest.slo.RequestNames;
 import rdmloadtest.slo.Slo;
+import rdmloadtest.slo.SloGroup;
 
 /**
  * The search's algorithm against a model of a server with a known capacity and a known knee: no Gatling, no wall
@@ -38,7 +41,8 @@ class CapacitySearchTest {
 
     /**
      * A server that answers in 20 ms up to {@code capacity} req/s and queues beyond it; an injector that gives out
-     * from {@code injectorLimit} req/s on. Every step the search ran is added to {@code seen}.
+     * from {@code injectorLimit} req/s on. With depositors, records published are found by a search after 1 s, more
+     * as the load grows. Every step the search ran is added to {@code seen}.
      */
     private static CapacitySearch.StepRunner server(
             Slo slo,
@@ -54,10 +58,21 @@ class CapacitySearchTest {
             // A rate in slowOnce answers its first measurement as if at twice the capacity: a noisy window.
             double felt = slowOnce.remove(rate) ? 2 * capacity : rate;
             int p50 = felt <= capacity ? 20 : (int) (20 + 1000 * (felt / capacity - 1));
-            Map<String, Measured> measured = Map.of("record view", new Measured(1000, 0, rate, p50, p50 * 2, p50 * 3));
+            Map<String, Measured> measured =
+                    new HashMap<>(Map.of("record view", new Measured(1000, 0, rate, p50, p50 * 2, p50 * 3)));
+            Optional<String> searchable =
+                    slo.groupOf(RequestNames.TIME_TO_SEARCHABLE).map(SloGroup::name);
+            int searchableP50 = (int) (1000 * (1 + rate / capacity));
+            if (depositors) {
+                String group = searchable.orElseThrow(() -> new AssertionError(
+                        "depositors need an SLO group for " + RequestNames.TIME_TO_SEARCHABLE + " in " + slo.source()));
+                measured.put(group, new Measured(10, 0, 0.1, searchableP50, searchableP50 * 2, searchableP50 * 2));
+            }
             List<Check> checks = Gate.judge(slo, measured).stream()
                     .filter(c -> !c.metric().equals("throughput"))
                     .toList();
+            List<StepResult.GroupStep> groups = new ArrayList<>(List.of(group("record view", measured, checks)));
+            if (depositors) groups.add(group(searchable.orElseThrow(), measured, checks));
             boolean injectorOk = rate < injectorLimit;
             return new StepResult(
                     step.index(),
@@ -76,7 +91,7 @@ class CapacitySearchTest {
                     p50 * 4,
                     throughput * p50 / 1000.0,
                     PER_SESSION,
-                    groups(p50, checks, depositors ? (int) (1000 * (1 + rate / capacity)) : -1),
+                    groups,
                     checks,
                     injectorOk,
                     injectorOk ? "" : "machine CPU above 85 % of 2 cores in 60 % of the seconds",
@@ -85,22 +100,15 @@ class CapacitySearchTest {
         };
     }
 
-    /** The step's SLO groups; with depositors ({@code searchableP50} ≥ 0) also their time to searchable. */
-    private static List<StepResult.GroupStep> groups(int p50, List<Check> checks, int searchableP50) {
-        List<StepResult.GroupStep> groups = new ArrayList<>(List.of(new StepResult.GroupStep(
-                "record view",
-                1000,
-                0,
-                p50,
-                p50 * 2,
-                p50 * 3,
-                checks.stream().noneMatch(Check::failed),
-                checks.stream().filter(Check::failed).map(Check::message).toList())));
-        if (searchableP50 >= 0) {
-            groups.add(new StepResult.GroupStep(
-                    "time to searchable", 10, 0, searchableP50, searchableP50 * 2, searchableP50 * 2, true, List.of()));
-        }
-        return groups;
+    /** One SLO group of the step, judged by its own checks. */
+    private static StepResult.GroupStep group(String name, Map<String, Measured> measured, List<Check> checks) {
+        Measured m = measured.get(name);
+        List<String> failures = checks.stream()
+                .filter(c -> c.subject().equals(name) && c.failed())
+                .map(Check::message)
+                .toList();
+        return new StepResult.GroupStep(
+                name, m.count(), m.errorRatePct(), m.p50(), m.p95(), m.p99(), failures.isEmpty(), failures);
     }
 
     private boolean depositors;
@@ -177,7 +185,18 @@ class CapacitySearchTest {
     @Test
     void chartsTimeToSearchableAgainstOfferedLoadWhenDepositorsMeasuredIt() throws Exception {
         depositors = true;
-        CapacitySearch.Outcome o = search(200, Double.MAX_VALUE, "searchable").search();
+        CapacitySearch.Outcome o = search(
+                        200,
+                        Double.MAX_VALUE,
+                        "searchable",
+                        0,
+                        Set.of(),
+                        Map.of("slo.file", "classpath:slo/saturation-deposits.json"))
+                .search();
+        assertEquals(
+                "found after publish",
+                o.result().background().searchableGroup(),
+                "the group that covers Time to searchable in the SLO file, whatever its name");
         assertTrue(Files.size(o.report().resolve("searchable.png")) > 0);
         assertTrue(Files.readString(o.report().resolve("index.html")).contains("<img src=\"searchable.png\""));
     }

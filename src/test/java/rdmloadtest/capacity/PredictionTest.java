@@ -139,7 +139,7 @@ class PredictionTest {
         assertEquals(46.1, a.tiers().get(0).demandMs(), 1e-9);
         assertEquals(1000 / 46.1, a.boundRps(), 0.01);
         // with a second stable step within half of the highest, both pool: (0.4564 + 0.3) / (9.9 + 6)
-        List<TierSteps.Row> two = new java.util.ArrayList<>(rows);
+        List<TierSteps.Row> two = new ArrayList<>(rows);
         two.add(0, row(step(2, 6, 50, true), tier("search", 6, 50, 1.0, "workers")));
         assertEquals(
                 (46.1 * 9.9 + 50 * 6) / 15.9,
@@ -197,6 +197,36 @@ class PredictionTest {
         Prediction p = Prediction.of(rows, 80.0).orElseThrow().prediction();
         assertTrue(p.meanAbsErrorPct() > 10, p.toString());
         p.backtest().forEach(b -> assertTrue(b.predictedRps() < 80, b.toString()));
+    }
+
+    @Test
+    void farFromEveryBoundTheRateIsNotDeterminedAndTheResponseTimeIsJudgedInstead() {
+        // An M/M/1 of 10 ms at 1, 2 and 3 req/s (5 ms unexplained); the last step's mean read 9 ms high, as the
+        // default background proof's 62.5 ms beside 53.1 ms one step before at nearly the same rate.
+        List<TierSteps.Row> rows = new ArrayList<>();
+        for (int x = 1; x <= 3; x++)
+            rows.add(row(
+                    step(x, x, 5 + 10 / (1 - x / 100.0) + (x == 3 ? 9 : 0), true),
+                    tier("search", x, 10, 1.0, "workers")));
+        Prediction p = Prediction.of(rows, 3.0).orElseThrow().prediction();
+        assertTrue(p.elasticity() < 0.1, "3 % busy: the response time barely moves with the rate: " + p.elasticity());
+        Prediction.Backtest first = p.backtest().get(0);
+        assertTrue(first.errorPct() > 1000, "9 ms of noise put the rate near the bound: " + first);
+        assertNull(p.meanAbsErrorPct(), "a rate set by noise is no error of the model");
+        // Step 1's model at 3 req/s: 5 + 10 / 0.97 = 15.3 ms, where 24.3 ms were measured.
+        assertEquals(15.31, first.predictedMs(), 0.01);
+        assertEquals(-37.0, first.latencyErrorPct(), 0.1);
+        assertNotNull(p.meanAbsLatencyErrorPct());
+        String md = p.markdown(3);
+        assertTrue(md.contains("the lower steps' predictions of the reference step's response time at 3.0 req/s"), md);
+        assertTrue(md.contains("not determined)"), md);
+        assertFalse(md.contains("How good its predictions were"), md);
+
+        // Near its bound (the M/M/1 steps at 20 to 80 req/s) the same record judges the rate.
+        Prediction near = Prediction.of(mm1Steps(), 80.0).orElseThrow().prediction();
+        assertTrue(near.elasticity() >= Prediction.DETERMINED_ELASTICITY, "" + near.elasticity());
+        assertEquals(0, near.meanAbsErrorPct(), 1e-6);
+        assertEquals(0, near.meanAbsLatencyErrorPct(), 1e-6, "an exact model predicts the response time exactly");
     }
 
     @Test

@@ -3,6 +3,7 @@ package rdmloadtest.cli;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -247,7 +248,7 @@ class BadInputTableTest {
         }
     }
 
-    private static HttpServer server(com.sun.net.httpserver.HttpHandler handler) throws IOException {
+    private static HttpServer server(HttpHandler handler) throws IOException {
         HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         s.createContext("/", x -> {
             if (!PREFLIGHT.contains(x.getRequestURI().getPath())) load.incrementAndGet();

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import rdmloadtest.invenio.InvenioKeys;
 import rdmloadtest.mix.Journey;
 import rdmloadtest.simulator.SimulatorKeys;
+import rdmloadtest.simulator.perf.EndpointClass;
 
 /** The configuration table in docs/configuration.md is the registry's; bad input fails with one line naming key and value. */
 class ConfigDocsTest {
@@ -66,9 +67,8 @@ class ConfigDocsTest {
     @Test
     void faultSpecRejectsRatesAboveOne() {
         Settings s = new Settings(ConfigSource.ofMap(Map.of("simulator.faults.search", "error=1.5")));
-        ConfigException e = assertThrows(
-                ConfigException.class,
-                () -> s.get(SimulatorKeys.FAULTS.get(rdmloadtest.simulator.perf.EndpointClass.SEARCH)));
+        ConfigException e =
+                assertThrows(ConfigException.class, () -> s.get(SimulatorKeys.FAULTS.get(EndpointClass.SEARCH)));
         assertTrue(e.getMessage().startsWith("simulator.faults.search='error=1.5'"), e.getMessage());
     }
 }

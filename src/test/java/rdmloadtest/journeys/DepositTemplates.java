@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import rdmloadtest.feeders.DataFileException;
 import rdmloadtest.feeders.JsonLines;
 import rdmloadtest.run.LoadTestConfig;
 
@@ -46,7 +47,7 @@ final class DepositTemplates implements Iterator<Map<String, Object>> {
             if (!lines.hasNext()) {
                 lines.close();
                 if (++reopened > 1) {
-                    throw new rdmloadtest.feeders.DataFileException(
+                    throw new DataFileException(
                             file,
                             lines.line(),
                             "no record for injector " + cfg.shard().index() + " of "

@@ -14,9 +14,11 @@ import rdmloadtest.config.WebLogin;
 import rdmloadtest.feeders.CsvFeeder;
 import rdmloadtest.feeders.CsvRows;
 import rdmloadtest.feeders.DataFileException;
+import rdmloadtest.feeders.DataKeys;
 import rdmloadtest.feeders.FeederFile;
 import rdmloadtest.feeders.Feeders;
 import rdmloadtest.run.LoadTestConfig;
+import rdmloadtest.run.SearchShape;
 
 /** The feeders of one run, opened once from the configured data directory (read before any load starts). */
 public final class Feeds {
@@ -25,7 +27,7 @@ public final class Feeds {
     private final Iterator<Map<String, Object>> popularRecords;
     private final Iterator<Map<String, Object>> smallFiles;
     private final Iterator<Map<String, Object>> depositTemplates;
-    private final rdmloadtest.run.SearchShape searchShape;
+    private final SearchShape searchShape;
     private final Path dataDir;
     private final List<WebLogin> webLogins;
 
@@ -42,10 +44,7 @@ public final class Feeds {
         popularRecords = Feeders.popularRecords(
                 dir,
                 cfg.traffic().readers().zipfExponent(),
-                cfg.settings()
-                        .find(rdmloadtest.feeders.DataKeys.POPULARITY)
-                        .map(Path::of)
-                        .orElse(null));
+                cfg.settings().find(DataKeys.POPULARITY).map(Path::of).orElse(null));
         smallFiles = new CsvFeeder(dir, FeederFile.FILES, row -> ((Number) row.get("size")).longValue() <= maxDownload);
         depositTemplates = writes ? new DepositTemplates(cfg.depositTemplates(), cfg) : null;
         // Touch every feeder now: a missing or broken data file must fail before any load is sent.
@@ -123,7 +122,7 @@ public final class Feeds {
     }
 
     /** How the readers search (traffic.search.*). */
-    public rdmloadtest.run.SearchShape searchShape() {
+    public SearchShape searchShape() {
         return searchShape;
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rdmloadtest.config.ConfigException;
 import rdmloadtest.config.ConfigSource;
 import rdmloadtest.config.Settings;
 import rdmloadtest.gatling.GatlingLauncher;
@@ -93,7 +94,7 @@ class CleanupAfterKillTest {
                     "true",
                     "cleanup.published",
                     "true")));
-            assertThrows(rdmloadtest.config.ConfigException.class, () -> CleanupMain.run(records, env()));
+            assertThrows(ConfigException.class, () -> CleanupMain.run(records, env()));
             Map<String, String> withAdmin = new HashMap<>(env());
             withAdmin.put(CleanupMain.ADMIN_TOKEN_VARIABLE, "rdm-loadtest-admin");
             assertEquals(0, CleanupMain.run(records, withAdmin));

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ class SeedIntoSimulatorTest {
 
     private List<JsonNode> records() throws IOException {
         try (JsonLines lines = new JsonLines(dir.resolve("records.jsonl"))) {
-            List<JsonNode> out = new java.util.ArrayList<>();
+            List<JsonNode> out = new ArrayList<>();
             lines.forEachRemaining(out::add);
             return out;
         }
@@ -97,7 +98,7 @@ class SeedIntoSimulatorTest {
 
     @Test
     void filesAboveTheUploadLimitGoThroughTheMultipartTransferWhole() throws Exception {
-        List<JsonNode> big = new java.util.ArrayList<>();
+        List<JsonNode> big = new ArrayList<>();
         Map<String, String> sourceOf = new HashMap<>();
         for (JsonNode r : records())
             for (JsonNode e : r.at("/files/entries"))

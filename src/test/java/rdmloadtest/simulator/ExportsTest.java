@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,7 +95,7 @@ class ExportsTest extends AbstractSimulatorTest {
                 .asLong();
         assertTrue(total > 0);
         assertEquals(
-                String.format(java.util.Locale.ROOT, "%.2f KB", total / 1024.0),
+                String.format(Locale.ROOT, "%.2f KB", total / 1024.0),
                 ld.path("contentSize").asText());
         assertEquals(ld.path("contentSize"), ld.path("size"));
         JsonNode distribution = ld.path("distribution");

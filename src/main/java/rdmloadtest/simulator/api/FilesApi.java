@@ -25,6 +25,7 @@ import rdmloadtest.simulator.http.Router;
 import rdmloadtest.simulator.perf.EndpointClass;
 import rdmloadtest.simulator.perf.PerformanceModel.Throttle;
 import rdmloadtest.simulator.store.FileBytes;
+import rdmloadtest.simulator.store.Mimetypes;
 import rdmloadtest.simulator.store.RecordDoc;
 import rdmloadtest.simulator.store.Repository;
 import rdmloadtest.simulator.store.StoredFile;
@@ -124,7 +125,7 @@ public final class FilesApi {
             return sf;
         });
         String etag = "\"md5:" + f.md5() + "\"";
-        String type = rdmloadtest.simulator.store.Mimetypes.sanitizeFor(f);
+        String type = Mimetypes.sanitizeFor(f);
         String disposition = type.equals("application/octet-stream") ? "attachment; filename=" + f.key : "inline";
         if (c.header("if-none-match").map(v -> v.equals(etag) || v.equals("*")).orElse(false)) {
             // werkzeug's 304 keeps the disposition and ETag but drops the entity headers
@@ -278,7 +279,7 @@ public final class FilesApi {
             RecordDoc d = ownDraft(c);
             if (f.bytes != null) f.bytes.discard();
             f.setContent(uploaded(stored), length, md5);
-            f.mimetype = rdmloadtest.simulator.store.Mimetypes.guess(key);
+            f.mimetype = Mimetypes.guess(key);
             return Reply.json(200, json.fileEntry(d, f, c.api()));
         });
     }
@@ -342,7 +343,7 @@ public final class FilesApi {
             f.partFiles.clear();
             if (f.bytes != null) f.bytes.discard();
             f.setContent(uploaded(joined), f.declaredSize, HexFormat.of().formatHex(md.digest()));
-            f.mimetype = rdmloadtest.simulator.store.Mimetypes.guess(f.key);
+            f.mimetype = Mimetypes.guess(f.key);
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new ApiError(500, "Internal server error");
         }

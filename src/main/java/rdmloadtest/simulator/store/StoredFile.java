@@ -2,14 +2,17 @@ package rdmloadtest.simulator.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -32,7 +35,7 @@ public final class StoredFile {
 
     public volatile long partSize;
     public volatile long declaredSize = -1;
-    public final java.util.Map<Integer, java.nio.file.Path> partFiles = new java.util.concurrent.ConcurrentHashMap<>();
+    public final Map<Integer, Path> partFiles = new ConcurrentHashMap<>();
 
     public boolean multipart() {
         return parts > 0;
