@@ -63,7 +63,8 @@ public final class SimulatorKeys implements KeySet {
             null,
             "Records the performance model's demands stand for: each class's and backend's demand scaled by the"
                     + " committed volume fit (simulator.volumeFit) as fit(N) / fit(103), 103 the records its defaults were"
-                    + " measured at; the served data set stays data.dir's. Unset: the demands as configured.",
+                    + " measured at, both at no fewer records than the fit's smallest measured size; the served data set"
+                    + " stays data.dir's. Unset: the demands as configured; no fit committed: refused.",
             longInteger(1, 1_000_000_000_000L));
     public static final Key<String> VOLUME_FIT = KEYS.add(
             "simulator.volumeFit",

@@ -100,13 +100,15 @@ public final class VolumeReport {
         b.append("`" + FIT_FILE + "`: " + VolumeFit.MODEL + ", per version, per endpoint class of the simulator and"
                 + " per tier (the error: fitted − measured, relative to measured). With `simulator.records=N` the"
                 + " simulator multiplies each default demand by fit(N) / fit(" + VolumeFit.CALIBRATED_RECORDS
-                + "), " + VolumeFit.CALIBRATED_RECORDS + " the records its defaults were measured at"
-                + " (docs/simulator.md).\n\n");
+                + "), " + VolumeFit.CALIBRATED_RECORDS + " the records its defaults were measured at, both taken at"
+                + " no fewer records than the smallest size measured (no extrapolation downwards; docs/simulator.md)."
+                + "\n\n");
         fit.versions().forEach((v, f) -> {
             b.append("### v").append(v).append("\n\n");
-            b.append("| Class or tier | Measured | a (ms) | b (ms per decade) | fit(")
+            b.append("| Class or tier | Measured | a (ms) | b (ms per decade) | Base: fit at max(")
                     .append(VolumeFit.CALIBRATED_RECORDS)
-                    .append(") | Points: records measured → fitted (error) |\n|---|---|---:|---:|---:|---|\n");
+                    .append(", smallest measured) | Points: records measured → fitted (error) |\n")
+                    .append("|---|---|---:|---:|---:|---|\n");
             fitRows(b, "class ", f.classes());
             fitRows(b, "tier ", f.tiers());
             b.append('\n');
@@ -127,7 +129,7 @@ public final class VolumeReport {
                         p.fittedMs(),
                         p.relErrorPct()));
             }
-            double base = f.at(VolumeFit.CALIBRATED_RECORDS);
+            double base = f.at(Math.max(VolumeFit.CALIBRATED_RECORDS, f.measuredFrom()));
             b.append(String.format(
                     Locale.ROOT,
                     "| %s%s | %s | %.2f | %.2f | %.1f%s | %s |%n",

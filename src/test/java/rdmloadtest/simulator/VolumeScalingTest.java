@@ -99,6 +99,29 @@ class VolumeScalingTest {
     }
 
     @Test
+    void belowTheSmallestSizeMeasuredTheFitIsNotExtrapolated() throws IOException {
+        // measured at 1,000 and 100,000 records: 103 lies a decade below, where a + b·log10(103) would be 2.4 ms
+        List<VolumeFit.Point> measured =
+                List.of(new VolumeFit.Point(1_000, 40, 40, 0), new VolumeFit.Point(100_000, 100, 100, 0));
+        Path f = dir.resolve("measured.json");
+        new VolumeFit(
+                        VolumeFit.SCHEMA,
+                        VolumeFit.MODEL,
+                        Map.of(
+                                "13",
+                                new VolumeFit.Version(
+                                        Map.of("search", new VolumeFit.Fit("p50", -50, 30, measured)), Map.of())))
+                .write(f);
+
+        SimulatorSettings within = settings("simulator.records", "500", "simulator.volumeFit", f.toString());
+        SimulatorSettings large = settings("simulator.records", "1000000", "simulator.volumeFit", f.toString());
+
+        assertEquals(Duration.ofMillis(25), within.serviceTimes().get(EndpointClass.SEARCH), "flat below 1,000");
+        assertEquals(
+                25 * 130 / 40.0, millis(large.serviceTimes().get(EndpointClass.SEARCH)), 1e-6, "fit(1M)/fit(1000)");
+    }
+
+    @Test
     void aVersionWithoutAMeasuredFitIsRefused() {
         ConfigException e = assertThrows(
                 ConfigException.class, () -> settings("invenio.version", "14", "simulator.records", "1000"));

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * How service demand grows with the records a repository holds, fitted to capacity searches on a real InvenioRDM at
  * several sizes (exec:java@volume): per InvenioRDM major version, per endpoint class and per measured tier, demand(N)
- * = a + b·log10(N) in ms. The simulator scales its demands by fit(N) / fit({@link #CALIBRATED_RECORDS}).
+ * = a + b·log10(N) in ms. The simulator scales its demands by fit(N) / fit({@link #CALIBRATED_RECORDS}), both taken
+ * at no fewer records than the smallest size measured.
  *
  * @param schema {@link #SCHEMA}
  * @param model the formula, in words, for a reader of the file
@@ -54,6 +55,13 @@ public record VolumeFit(String schema, String model, Map<String, Version> versio
         /** The fitted demand at {@code records}, in ms. */
         public double at(double records) {
             return a + b * Math.log10(records);
+        }
+
+        /** The smallest size measured (0: no points): below it the fit is not extrapolated. */
+        public long measuredFrom() {
+            return points == null
+                    ? 0
+                    : points.stream().mapToLong(Point::records).min().orElse(0);
         }
     }
 
@@ -96,7 +104,10 @@ public record VolumeFit(String schema, String model, Map<String, Version> versio
     private static double ratio(Map<String, Fit> fits, String id, long records, String kind, double otherwise) {
         Fit f = fits == null ? null : fits.get(id);
         if (f == null) return otherwise;
-        double at = f.at(records), base = f.at(CALIBRATED_RECORDS);
+        // Below the smallest size measured the demand is taken as flat: a log-linear fit extrapolated a decade down
+        // (to the defaults' 103 records) can fall to nothing where nothing was measured.
+        long from = f.measuredFrom();
+        double at = f.at(Math.max(records, from)), base = f.at(Math.max(CALIBRATED_RECORDS, from));
         if (!(at > 0) || !(base > 0))
             throw new IllegalArgumentException(String.format(
                     Locale.ROOT,
@@ -105,9 +116,9 @@ public record VolumeFit(String schema, String model, Map<String, Version> versio
                     kind,
                     id,
                     at,
-                    records,
+                    Math.max(records, from),
                     base,
-                    CALIBRATED_RECORDS,
+                    Math.max(CALIBRATED_RECORDS, from),
                     f.a(),
                     f.b()));
         return at / base;
