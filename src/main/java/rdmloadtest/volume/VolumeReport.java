@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import rdmloadtest.simulator.perf.VolumeFit;
 
@@ -57,6 +59,16 @@ public final class VolumeReport {
                     r.firstFailingTargetRps() == null ? "none failed" : num(r.firstFailingTargetRps()),
                     String.join(", ", r.breaksFirst()),
                     r.folder().getFileName()));
+        Map<String, Set<String>> differ = series.planDifferences();
+        if (differ.isEmpty()) {
+            b.append(
+                    "\nEvery search ran the same plan (mix, SLOs, steps: capacity.json's `plan`), the version aside.\n");
+        } else {
+            b.append("\n**The searches' plans differ**, so more than the records changed between them: ");
+            List<String> keys = new ArrayList<>();
+            differ.forEach((k, v) -> keys.add("`" + k + "` (" + String.join(", ", v) + ")"));
+            b.append(String.join("; ", keys)).append(".\n");
+        }
         b.append("\n![Max sustainable rate against records](" + VolumeCharts.CAPACITY + ")\n\n");
 
         b.append("## p95 per SLO group at a load common to every search\n\n");

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import rdmloadtest.config.ConfigException;
@@ -27,6 +28,7 @@ import rdmloadtest.config.ConfigException;
  * @param limitStep the step of the max sustainable rate (null: none)
  * @param tierDemandMs per tier, the CPU demand per request at the attribution's reference step (empty: no metrics
  *     file)
+ * @param plan the search's settings (capacity.*, traffic.*, slo.file, ...): what must not differ between sizes
  */
 public record VolumeRun(
         Path folder,
@@ -38,7 +40,8 @@ public record VolumeRun(
         List<String> breaksFirst,
         Integer limitStep,
         List<Step> steps,
-        Map<String, Double> tierDemandMs) {
+        Map<String, Double> tierDemandMs,
+        Map<String, String> plan) {
 
     public static final String FILE = "capacity.json";
 
@@ -144,7 +147,16 @@ public record VolumeRun(
                         ? c.path("maxSustainableStep").asInt()
                         : null,
                 List.copyOf(steps),
-                Collections.unmodifiableMap(demands));
+                Collections.unmodifiableMap(demands),
+                plan(c));
+    }
+
+    private static Map<String, String> plan(JsonNode c) {
+        Map<String, String> plan = new TreeMap<>();
+        c.path("plan")
+                .properties()
+                .forEach(e -> plan.put(e.getKey(), e.getValue().asText()));
+        return Collections.unmodifiableMap(plan);
     }
 
     private static Double number(JsonNode c, String field) {

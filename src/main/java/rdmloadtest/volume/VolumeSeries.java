@@ -84,6 +84,21 @@ public record VolumeSeries(Map<String, List<VolumeRun>> runs) {
         return List.copyOf(out);
     }
 
+    /**
+     * The plan keys whose values differ between the searches, with each value seen (the version aside): a difference
+     * in mix, SLOs or steps, not only in records, is compared.
+     */
+    public Map<String, Set<String>> planDifferences() {
+        Map<String, Set<String>> values = new TreeMap<>();
+        List<VolumeRun> all = all();
+        for (VolumeRun r : all)
+            for (String k : r.plan().keySet()) values.computeIfAbsent(k, x -> new LinkedHashSet<>());
+        for (VolumeRun r : all) values.forEach((k, seen) -> seen.add(r.plan().getOrDefault(k, "(unset)")));
+        values.remove("invenio.version");
+        values.values().removeIf(seen -> seen.size() < 2);
+        return values;
+    }
+
     /** Tiers with a demand in any of the searches. */
     public List<String> tiers() {
         Set<String> out = new LinkedHashSet<>();

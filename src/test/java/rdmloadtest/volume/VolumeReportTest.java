@@ -89,6 +89,22 @@ class VolumeReportTest {
         assertTrue(md.contains("At a target of 10 req/s"), md);
         assertTrue(md.contains("| v14 | 100,000 |"), md);
         assertTrue(md.contains("| class search |"), md);
+        assertTrue(md.contains("Every search ran the same plan"), md);
+    }
+
+    @Test
+    void searchesOfAnotherPlanAreSaidToDiffer() throws IOException {
+        report("v13-1000", 1_000, null, 20);
+        Path other = report("v13-100000", 100_000, null, 20);
+        ObjectNode c = (ObjectNode) JSON.readTree(other.resolve(VolumeRun.FILE).toFile());
+        ((ObjectNode) c.get("plan")).put("capacity.startRate", "5");
+        JSON.writeValue(other.resolve(VolumeRun.FILE).toFile(), c);
+
+        VolumeReport.write(dir.resolve("out"), dir.resolve("in"), VolumeSeries.read(dir.resolve("in")));
+
+        String md = Files.readString(dir.resolve("out").resolve(VolumeReport.FILE));
+        assertTrue(md.contains("**The searches' plans differ**"), md);
+        assertTrue(md.contains("`capacity.startRate` (1, 5)"), md);
     }
 
     @Test
