@@ -111,7 +111,7 @@ public record VolumeFit(String schema, String model, Map<String, Version> versio
         if (!(at > 0) || !(base > 0))
             throw new IllegalArgumentException(String.format(
                     Locale.ROOT,
-                    "the volume fit of %s %s gives %.2f ms at %d records and %.2f ms at the defaults' %d"
+                    "the volume fit of %s %s gives %.2f ms at %d records and %.2f ms at %d (the defaults' records)"
                             + " (a=%.3f, b=%.3f): no positive demand, outside what it can model",
                     kind,
                     id,
