@@ -56,11 +56,12 @@ final class VolumeCharts {
                     "p95 per SLO group at " + VolumeReport.num(commonLoad) + " req/s (target), every search passed it",
                     "p95 (ms)",
                     perGroup(series, r -> r.passedAt(commonLoad).orElse(null)));
-        save(
-                dir.resolve(P95_LIMIT),
-                "p95 per SLO group at each search's max sustainable rate",
-                "p95 (ms)",
-                perGroup(series, r -> r.limit().orElse(null)));
+        if (anyLimit(series))
+            save(
+                    dir.resolve(P95_LIMIT),
+                    "p95 per SLO group at each search's max sustainable rate",
+                    "p95 (ms)",
+                    perGroup(series, r -> r.limit().orElse(null)));
         XYSeriesCollection demand = new XYSeriesCollection();
         for (String tier : series.tiers()) {
             series.runs().forEach((v, runs) -> {
@@ -74,6 +75,11 @@ final class VolumeCharts {
         }
         if (demand.getSeriesCount() > 0)
             save(dir.resolve(DEMAND), "Service demand per tier against records held", "CPU ms per request", demand);
+    }
+
+    /** Whether any search found a max sustainable rate (a step to show its p95s at). */
+    static boolean anyLimit(VolumeSeries series) {
+        return series.all().stream().anyMatch(r -> r.limit().isPresent());
     }
 
     private static XYSeriesCollection perGroup(VolumeSeries series, Function<VolumeRun, VolumeRun.Step> step) {

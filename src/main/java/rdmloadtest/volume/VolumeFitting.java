@@ -1,6 +1,7 @@
 package rdmloadtest.volume;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,45 +53,64 @@ public final class VolumeFitting {
                             String.format(CLASS_MEASURE, group),
                             runs,
                             r -> r.lowest()
-                                    .flatMap(s -> s.group(group))
-                                    .filter(g -> g.requests() > 0)
-                                    .map(g -> (double) g.p50Ms())
+                                    .flatMap(s -> s.group(group)
+                                            .filter(g -> g.requests() > 0)
+                                            .map(g -> new Measured(g.p50Ms(), s.injectorOk() ? null : LAGGED)))
                                     .orElse(null))
                     .ifPresent(f -> classes.put(cls.id(), f)));
             Map<String, VolumeFit.Fit> tiers = new LinkedHashMap<>();
             for (String tier : series.tiers())
-                fit(TIER_MEASURE, runs, r -> r.tierDemandMs().get(tier)).ifPresent(f -> tiers.put(tier, f));
+                fit(
+                                TIER_MEASURE,
+                                runs,
+                                r -> Optional.ofNullable(r.tierDemandMs().get(tier))
+                                        .map(d -> new Measured(d, null))
+                                        .orElse(null))
+                        .ifPresent(f -> tiers.put(tier, f));
             versions.put(version, new VolumeFit.Version(classes, tiers));
         });
         return new VolumeFit(VolumeFit.SCHEMA, VolumeFit.MODEL, versions);
     }
 
+    /** The note on a point measured at a step the injector could not drive. */
+    static final String LAGGED =
+            "the injector lagged at the step measured (a busy machine): its p50 includes the" + " injector's own delay";
+
+    /** One size's measurement and what makes it doubtful (null: nothing known). */
+    record Measured(double ms, String note) {}
+
     /** The fit over the sizes that measured the quantity (a positive value); none with fewer than two. */
-    static Optional<VolumeFit.Fit> fit(String measure, List<VolumeRun> runs, Function<VolumeRun, Double> y) {
+    static Optional<VolumeFit.Fit> fit(String measure, List<VolumeRun> runs, Function<VolumeRun, Measured> y) {
         List<VolumeRun> measured = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
+        List<Measured> values = new ArrayList<>();
         for (VolumeRun r : runs) {
-            Double v = y.apply(r);
-            if (v == null || !(v > 0)) continue;
+            Measured m = y.apply(r);
+            if (m == null || !(m.ms() > 0)) continue;
             measured.add(r);
-            values.add(v);
+            values.add(m);
         }
         if (measured.size() < 2) return Optional.empty();
-        long[] n = measured.stream().mapToLong(VolumeRun::records).toArray();
-        double[] d = values.stream().mapToDouble(Double::doubleValue).toArray();
-        return Optional.of(fit(measure, n, d));
+        return Optional.of(fit(
+                measure,
+                measured.stream().mapToLong(VolumeRun::records).toArray(),
+                values.stream().mapToDouble(Measured::ms).toArray(),
+                values.stream().map(Measured::note).toList()));
     }
 
     /** demand = a + b·log10(records), least squares, with each point's relative error. */
     static VolumeFit.Fit fit(String measure, long[] records, double[] demandMs) {
+        return fit(measure, records, demandMs, Collections.nCopies(records.length, null));
+    }
+
+    private static VolumeFit.Fit fit(String measure, long[] records, double[] demandMs, List<String> notes) {
         SimpleRegression reg = new SimpleRegression(true);
         for (int i = 0; i < records.length; i++) reg.addData(Math.log10(records[i]), demandMs[i]);
         double a = reg.getIntercept(), b = reg.getSlope();
         List<VolumeFit.Point> points = new ArrayList<>();
         for (int i = 0; i < records.length; i++) {
             double fitted = a + b * Math.log10(records[i]);
-            points.add(
-                    new VolumeFit.Point(records[i], demandMs[i], fitted, (fitted - demandMs[i]) / demandMs[i] * 100));
+            points.add(new VolumeFit.Point(
+                    records[i], demandMs[i], fitted, (fitted - demandMs[i]) / demandMs[i] * 100, notes.get(i)));
         }
         return new VolumeFit.Fit(measure, a, b, List.copyOf(points));
     }

@@ -34,7 +34,7 @@ public final class VolumeMain {
                                     runs.stream()
                                             .map(r -> r.records() + " records "
                                                     + (r.maxSustainableRps() == null
-                                                            ? "no capacity (injector-bound)"
+                                                            ? "no capacity"
                                                             : VolumeReport.num(r.maxSustainableRps()) + " req/s"))
                                             .toList())));
             System.out.println(

@@ -55,10 +55,22 @@ public final class VolumeReport {
                     r.version(),
                     r.records(),
                     r.versions() == null ? "" : String.format(Locale.ROOT, "%,d", r.versions()),
-                    r.maxSustainableRps() == null ? "none (injector-bound)" : num(r.maxSustainableRps()),
+                    r.maxSustainableRps() != null
+                            ? num(r.maxSustainableRps())
+                            : r.injectorBoundAtRps() != null
+                                    ? "none: injector-bound at " + num(r.injectorBoundAtRps())
+                                    : "none",
                     r.firstFailingTargetRps() == null ? "none failed" : num(r.firstFailingTargetRps()),
                     String.join(", ", r.breaksFirst()),
                     r.folder().getFileName()));
+        List<String> lagged = lagged(series);
+        if (!lagged.isEmpty())
+            b.append("\n**Warning:** the injector lagged (a busy machine) at the lowest step of ")
+                    .append(String.join(", ", lagged))
+                    .append(
+                            ": no step of theirs was driven as planned, so their p50s (the fit's class points, marked ⚠)"
+                                    + " include the injector's own delay. Measure again on a quieter machine before committing"
+                                    + " the fit.\n");
         Map<String, Set<String>> differ = series.planDifferences();
         if (differ.isEmpty()) {
             b.append(
@@ -86,13 +98,18 @@ public final class VolumeReport {
         }
 
         b.append("## p95 per SLO group at each search's own limit\n\n");
-        b.append("At the step of each search's max sustainable rate (ms; the offered rate in the header).\n\n");
-        groupTable(b, series, r -> r.limit().orElse(null));
-        b.append("\n![p95 at each search's limit](" + VolumeCharts.P95_LIMIT + ")\n\n");
+        if (VolumeCharts.anyLimit(series)) {
+            b.append("At the step of each search's max sustainable rate (ms; the offered rate in the header).\n\n");
+            groupTable(b, series, r -> r.limit().orElse(null));
+            b.append("\n![p95 at each search's limit](" + VolumeCharts.P95_LIMIT + ")\n\n");
+        } else {
+            b.append("None: no search found a max sustainable rate.\n\n");
+        }
 
         b.append("## Service demand per tier\n\n");
         if (series.tiers().isEmpty()) {
-            b.append("Not measured: the searches ran without `metrics.file`.\n\n");
+            b.append("Not measured: no search has an attribution (`attribution.tiers`): it ran without `metrics.file`,"
+                    + " or none of its steps met the SLOs with the injector keeping up.\n\n");
         } else {
             b.append("CPU ms per request of the mix, at each search's reference step (the highest that met the SLOs;"
                     + " utilization law, `attribution.tiers[].demandMs`).\n\n");
@@ -128,6 +145,14 @@ public final class VolumeReport {
         return b.toString();
     }
 
+    /** The searches whose lowest step the injector could not drive (their folders' names). */
+    static List<String> lagged(VolumeSeries series) {
+        return series.all().stream()
+                .filter(r -> r.lowest().map(st -> !st.injectorOk()).orElse(false))
+                .map(r -> "`" + r.folder().getFileName() + "`")
+                .toList();
+    }
+
     private static void fitRows(StringBuilder b, String kind, Map<String, VolumeFit.Fit> fits) {
         fits.forEach((name, f) -> {
             StringBuilder pts = new StringBuilder();
@@ -135,11 +160,12 @@ public final class VolumeReport {
                 if (!pts.isEmpty()) pts.append("; ");
                 pts.append(String.format(
                         Locale.ROOT,
-                        "%,d: %.1f → %.1f (%+.1f %%)",
+                        "%,d: %.1f → %.1f (%+.1f %%)%s",
                         p.records(),
                         p.measuredMs(),
                         p.fittedMs(),
-                        p.relErrorPct()));
+                        p.relErrorPct(),
+                        p.note() == null ? "" : " ⚠"));
             }
             double base = f.at(Math.max(VolumeFit.CALIBRATED_RECORDS, f.measuredFrom()));
             b.append(String.format(

@@ -25,6 +25,7 @@ import rdmloadtest.config.ConfigException;
  * @param version InvenioRDM's major version: the plan's invenio.version, else the folder's name (v13-1000)
  * @param records what the target held, probed at the start of the search (dataset.records)
  * @param maxSustainableRps null when the search gave no capacity (injector-bound)
+ * @param injectorBoundAtRps the rate at which the injector, not the target, became the limit (null: it never did)
  * @param limitStep the step of the max sustainable rate (null: none)
  * @param tierDemandMs per tier, the CPU demand per request at the attribution's reference step (empty: no metrics
  *     file)
@@ -36,6 +37,7 @@ public record VolumeRun(
         long records,
         Long versions,
         Double maxSustainableRps,
+        Double injectorBoundAtRps,
         Double firstFailingTargetRps,
         List<String> breaksFirst,
         Integer limitStep,
@@ -50,9 +52,18 @@ public record VolumeRun(
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A measured step: warm-up and steps the injector could not drive are left out when they are read. */
+    /**
+     * A measured step (the warm-up left out). {@code injectorOk} false: the injector lagged (a busy machine), so its
+     * latencies include the injector's own delay; such a step neither passes nor is a limit.
+     */
     public record Step(
-            int index, String phase, double targetRps, double offeredRps, boolean passed, List<Group> groups) {
+            int index,
+            String phase,
+            double targetRps,
+            double offeredRps,
+            boolean passed,
+            boolean injectorOk,
+            List<Group> groups) {
         public Optional<Group> group(String name) {
             return groups.stream().filter(g -> g.name().equals(name)).findFirst();
         }
@@ -67,15 +78,19 @@ public record VolumeRun(
                 .findFirst();
     }
 
-    /** The step of lowest offered rate: the nearest to an idle target (its latency nearest to service time). */
+    /**
+     * The step of lowest offered rate: the nearest to an idle target (its latency nearest to service time); among the
+     * steps the injector drove when there is one, else among all (then {@link Step#injectorOk()} says so).
+     */
     public Optional<Step> lowest() {
-        return steps.stream().min(Comparator.comparingDouble(Step::offeredRps));
+        return steps.stream()
+                .min(Comparator.comparing((Step s) -> !s.injectorOk()).thenComparingDouble(Step::offeredRps));
     }
 
     /** The first step that passed at this target rate. */
     public Optional<Step> passedAt(double targetRps) {
         return steps.stream()
-                .filter(s -> s.passed() && same(s.targetRps(), targetRps))
+                .filter(s -> s.passed() && s.injectorOk() && same(s.targetRps(), targetRps))
                 .findFirst();
     }
 
@@ -107,7 +122,6 @@ public record VolumeRun(
         List<Step> steps = new ArrayList<>();
         for (JsonNode s : c.path("steps")) {
             if (s.path("phase").asText().equals("warmup")) continue;
-            if (!s.path("injector").path("valid").asBoolean(s.path("injectorOk").asBoolean(true))) continue;
             List<Group> groups = new ArrayList<>();
             for (JsonNode g : s.path("groups"))
                 groups.add(new Group(
@@ -122,11 +136,14 @@ public record VolumeRun(
                     s.path("targetRps").asDouble(),
                     s.path("offeredRps").asDouble(),
                     s.path("passed").asBoolean(),
+                    s.path("injector")
+                            .path("valid")
+                            .asBoolean(s.path("injectorOk").asBoolean(true)),
                     List.copyOf(groups)));
         }
         if (steps.isEmpty())
-            throw new ConfigException(file + ": no measured step (only a warm-up, or the injector was the limit in"
-                    + " every step); expected a capacity search that measured its target");
+            throw new ConfigException(
+                    file + ": no step after the warm-up; expected a capacity search that measured its target");
         Map<String, Double> demands = new LinkedHashMap<>();
         for (JsonNode t : c.path("attribution").path("tiers"))
             if (t.path("demandMs").isNumber())
@@ -141,6 +158,7 @@ public record VolumeRun(
                         ? dataset.path("versions").asLong()
                         : null,
                 number(c, "maxSustainableRps"),
+                number(c, "injectorBoundAtRps"),
                 number(c, "firstFailingTargetRps"),
                 List.copyOf(breaks),
                 c.path("maxSustainableStep").isInt()

@@ -102,7 +102,7 @@ class VolumeScalingTest {
     void belowTheSmallestSizeMeasuredTheFitIsNotExtrapolated() throws IOException {
         // measured at 1,000 and 100,000 records: 103 lies a decade below, where a + b·log10(103) would be 2.4 ms
         List<VolumeFit.Point> measured =
-                List.of(new VolumeFit.Point(1_000, 40, 40, 0), new VolumeFit.Point(100_000, 100, 100, 0));
+                List.of(new VolumeFit.Point(1_000, 40, 40, 0, null), new VolumeFit.Point(100_000, 100, 100, 0, null));
         Path f = dir.resolve("measured.json");
         new VolumeFit(
                         VolumeFit.SCHEMA,

@@ -108,6 +108,37 @@ class VolumeReportTest {
     }
 
     @Test
+    void searchesTheInjectorCouldNotDriveAreReportedWithTheirPointsMarked() throws IOException {
+        for (long n : new long[] {1_000, 100_000}) {
+            Path f = report("v13-" + n, n, null, 20);
+            ObjectNode c = (ObjectNode) JSON.readTree(f.resolve(VolumeRun.FILE).toFile());
+            // what a search on a busy machine writes: every step after the warm-up lagging, no capacity, no attribution
+            for (JsonNode st : c.get("steps")) {
+                if (st.get("phase").asText().equals("warmup")) continue;
+                ((ObjectNode) st).put("passed", false);
+                ((ObjectNode) st.get("injector")).put("valid", false);
+            }
+            c.putNull("maxSustainableRps");
+            c.putNull("maxSustainableStep");
+            c.put("injectorBoundAtRps", 0.5);
+            c.putNull("attribution");
+            JSON.writeValue(f.resolve(VolumeRun.FILE).toFile(), c);
+        }
+
+        VolumeFit fit = VolumeReport.write(dir.resolve("out"), dir.resolve("in"), VolumeSeries.read(dir.resolve("in")));
+
+        String md = Files.readString(dir.resolve("out").resolve(VolumeReport.FILE));
+        assertTrue(md.contains("none: injector-bound at 0.50"), md);
+        assertTrue(md.contains("**Warning:** the injector lagged"), md);
+        assertTrue(md.contains("None: the searches share no target rate"), md);
+        assertTrue(md.contains("None: no search found a max sustainable rate"), md);
+        VolumeFit.Fit search = fit.versions().get("13").classes().get("search");
+        assertEquals(20, search.b(), 0.2, "still fitted, from the lagging steps");
+        for (VolumeFit.Point p : search.points()) assertEquals(VolumeFitting.LAGGED, p.note());
+        assertTrue(fit.versions().get("13").tiers().isEmpty());
+    }
+
+    @Test
     void twoSearchesOfTheSameVersionAndSizeAreRefusedNamingBoth() throws IOException {
         Path first = report("v13-1000", 1_000, null, 20);
         Path again = report("v13-1000-again", 1_000, null, 20);

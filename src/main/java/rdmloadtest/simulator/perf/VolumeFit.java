@@ -67,8 +67,9 @@ public record VolumeFit(String schema, String model, Map<String, Version> versio
 
     /**
      * @param relErrorPct (fitted − measured) / measured × 100
+     * @param note what makes the measurement doubtful (null: nothing known), e.g. an injector that lagged
      */
-    public record Point(long records, double measuredMs, double fittedMs, double relErrorPct) {}
+    public record Point(long records, double measuredMs, double fittedMs, double relErrorPct, String note) {}
 
     /**
      * The simulator's demands for a repository of {@code records}: each class's own service time times its class's
