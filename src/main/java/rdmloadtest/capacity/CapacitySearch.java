@@ -19,6 +19,7 @@ import rdmloadtest.config.Key;
 import rdmloadtest.config.Keys;
 import rdmloadtest.config.Settings;
 import rdmloadtest.history.RunHistory;
+import rdmloadtest.invenio.InvenioKeys;
 import rdmloadtest.invenio.Preflight;
 import rdmloadtest.metrics.MetricsFile;
 import rdmloadtest.results.ResultKeys;
@@ -459,9 +460,12 @@ public final class CapacitySearch {
             boolean relevant = k.name().startsWith("capacity.")
                     || k.name().startsWith("traffic.")
                     || k.name().equals(SloKeys.SLO_FILE.name())
+                    // the volume report (exec:java@volume) reads which InvenioRDM the search measured
+                    || k.name().equals(InvenioKeys.INVENIO_VERSION.name())
                     || (cfg.embedded()
                             && (k.name().startsWith("simulator.workers")
                                     || k.name().startsWith("simulator.serviceTime")
+                                    || k.name().equals("simulator.records")
                                     || k.name().equals("simulator.bandwidthMBps")));
             if (!relevant || k.name().equals("traffic.readers.rate") || k.name().equals(CapacityKeys.REPORT_DIR.name()))
                 continue;

@@ -58,6 +58,21 @@ public final class SimulatorKeys implements KeySet {
                     + " for them, and the record is searchable simulator.refreshDelay after its task is done; 0s: no"
                     + " wait, searchable after the refresh delay alone.",
             duration());
+    public static final Key<Long> RECORDS = KEYS.add(
+            "simulator.records",
+            null,
+            "Records the performance model's demands stand for: each class's and backend's demand scaled by the"
+                    + " committed volume fit (simulator.volumeFit) as fit(N) / fit(103), 103 the records its defaults were"
+                    + " measured at, both at no fewer records than the fit's smallest measured size; the served data set"
+                    + " stays data.dir's. Unset: the demands as configured; no fit committed: refused.",
+            longInteger(1, 1_000_000_000_000L));
+    public static final Key<String> VOLUME_FIT = KEYS.add(
+            "simulator.volumeFit",
+            "classpath:simulator/volume-fit.json",
+            "The volume fit simulator.records scales by: demand(N) = a + b*log10(N) per endpoint class and tier, per"
+                    + " InvenioRDM version, as mvn -q exec:java@volume writes it from capacity searches on a real"
+                    + " instance (a file, or classpath:...).",
+            text());
     public static final Key<Integer> BANDWIDTH = KEYS.add(
             "simulator.bandwidthMBps",
             "200",

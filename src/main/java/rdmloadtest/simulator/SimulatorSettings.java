@@ -1,8 +1,10 @@
 package rdmloadtest.simulator;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -19,6 +21,7 @@ import rdmloadtest.simulator.perf.EndpointClass;
 import rdmloadtest.simulator.perf.FaultSpec;
 import rdmloadtest.simulator.perf.RateLimiter;
 import rdmloadtest.simulator.perf.Tier;
+import rdmloadtest.simulator.perf.VolumeFit;
 
 /** Everything the simulator can be told, read from the one typed configuration ({@code simulator.*} keys). */
 public record SimulatorSettings(
@@ -88,6 +91,22 @@ public record SimulatorSettings(
             backends.put(c, s.get(SimulatorKeys.BACKEND_TIME.get(c)));
             faults.put(c, s.get(SimulatorKeys.FAULTS.get(c)));
         }
+        Optional<Long> records = s.find(SimulatorKeys.RECORDS);
+        if (records.isPresent()) {
+            VolumeFit.Demands scaled;
+            try {
+                scaled = volumeFit(s)
+                        .scale(
+                                s.get(InvenioKeys.INVENIO_VERSION),
+                                records.get(),
+                                new VolumeFit.Demands(times, backends));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(SimulatorKeys.RECORDS.name() + "=" + records.get() + ": " + e.getMessage()
+                        + " (" + SimulatorKeys.VOLUME_FIT.name() + "=" + s.get(SimulatorKeys.VOLUME_FIT) + ")");
+            }
+            times.putAll(scaled.serviceTimes());
+            backends.putAll(scaled.backendTimes());
+        }
         return new SimulatorSettings(
                 s.get(SimulatorKeys.PORT),
                 s.get(InvenioKeys.INVENIO_VERSION),
@@ -112,6 +131,31 @@ public record SimulatorSettings(
                 s.get(SimulatorKeys.RATE_GUEST),
                 s.get(SimulatorKeys.RATE_AUTH),
                 faults);
+    }
+
+    private static final String CLASSPATH = "classpath:";
+
+    /** simulator.volumeFit, read for simulator.records; never a made-up fit: none committed, none used. */
+    private static VolumeFit volumeFit(Settings s) {
+        String ref = s.get(SimulatorKeys.VOLUME_FIT);
+        String records = SimulatorKeys.RECORDS.name() + "=" + s.get(SimulatorKeys.RECORDS);
+        try (InputStream in = ref.startsWith(CLASSPATH)
+                ? SimulatorSettings.class.getClassLoader().getResourceAsStream(ref.substring(CLASSPATH.length()))
+                : Files.newInputStream(Path.of(ref))) {
+            if (in == null)
+                throw new ConfigException(records + ": no volume fit measured (" + SimulatorKeys.VOLUME_FIT.name() + "="
+                        + ref + " does not exist: mvn -q exec:java@volume writes one from capacity searches on a real"
+                        + " InvenioRDM at several sizes); expected simulator.records unset");
+            return VolumeFit.read(in);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(records + ": " + SimulatorKeys.VOLUME_FIT.name() + "=" + ref
+                    + ": no such file; expected a volume fit written by mvn -q exec:java@volume");
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ConfigException c) throw c;
+            throw new ConfigException(
+                    records + ": " + SimulatorKeys.VOLUME_FIT.name() + "=" + ref + ": cannot be read as a volume fit ("
+                            + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
+        }
     }
 
     /** The text of simulator.robotsTxt's file, or null for InvenioRDM's own. */

@@ -40,6 +40,7 @@ import rdmloadtest.seed.SeedMain;
 import rdmloadtest.simulations.DefaultMixSimulation;
 import rdmloadtest.simulator.SimulatorMain;
 import rdmloadtest.trends.TrendsMain;
+import rdmloadtest.volume.VolumeMain;
 
 /**
  * Bad input to every command, each run in-process through its main: exit 1, one line on stderr naming the key, file
@@ -74,7 +75,8 @@ class BadInputTableTest {
         DATAGEN(() -> DatagenMain.main(new String[0])),
         CHECKSUMS(() -> ChecksumsMain.main(new String[0])),
         FILES(() -> FileTreeMain.main(new String[0])),
-        SIMULATOR(() -> SimulatorMain.main(new String[0]));
+        SIMULATOR(() -> SimulatorMain.main(new String[0])),
+        VOLUME(() -> VolumeMain.main(new String[0]));
 
         final Runnable main;
 

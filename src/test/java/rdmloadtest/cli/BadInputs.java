@@ -474,6 +474,25 @@ final class BadInputs {
         bad(y, "simulator.robotsTxt='", "simulator.robotsTxt", "@ROOT/no-robots.txt");
         bad(y, "simulator.sitemap.maxEntries='-1'", "simulator.sitemap.maxEntries", "-1");
         bad(y, "did you mean SIMULATOR_PORT", "$SIMULATOR_PROT", "8080");
+        bad(y, "simulator.records='0'", "simulator.records", "0");
+        bad(y, "simulator.records='many'", "simulator.records", "many");
+        // what a checkout without a committed fit does: refused, never a made-up fit
+        bad(
+                y,
+                "simulator.records=1000000: no volume fit measured",
+                "simulator.records",
+                "1000000",
+                "simulator.volumeFit",
+                "classpath:simulator/no-such-volume-fit.json");
+        bad(y, "no such file", "simulator.records", "1000", "simulator.volumeFit", "@ROOT/no-fit.json");
+        bad(y, "cannot be read as a volume fit", "simulator.records", "1000", "simulator.volumeFit", "@LOG");
+
+        Cmd v = Cmd.VOLUME;
+        bad(v, "volume.in: no value", "volume.out", "@ROOT/volume");
+        bad(v, "volume.in='", "volume.in", "@ROOT/none", "volume.out", "@ROOT/volume");
+        bad(v, "no report folder in it", "volume.in", "@EMPTY", "volume.out", "@ROOT/volume");
+        bad(v, "injector-0/capacity.json: no such file", "volume.in", "@RUNS", "volume.out", "@ROOT/volume");
+        bad(v, "volume.out='/proc/", "volume.in", "@RUNS", "volume.out", "/proc/x/volume");
     }
 
     /** Every reader journey's weight key set to {@code w}: the catalogue's rows, so a new journey is covered too. */
