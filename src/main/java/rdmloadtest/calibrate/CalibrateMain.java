@@ -3,10 +3,8 @@ package rdmloadtest.calibrate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import rdmloadtest.cli.Command;
 import rdmloadtest.config.ConfigException;
 import rdmloadtest.config.Folders;
@@ -83,7 +81,7 @@ public final class CalibrateMain {
                 System.out.print(f.table());
                 if (fidelity == null || f.worst() < fidelity.worst()) {
                     fidelity = f;
-                    best = p.corrected(Map.of(), p.zipfExponent(), o.requestsPerSession(), c.peakReaderRps());
+                    best = p.measured(o.requestsPerSession(), c.peakReaderRps());
                 }
                 if (f.passed()) break;
                 double measured = o.calibration().zipf().exponent();
@@ -91,7 +89,13 @@ public final class CalibrateMain {
                 double exponent = Double.isNaN(measured) || Double.isNaN(target)
                         ? p.zipfExponent()
                         : p.zipfExponent() + (target - measured);
-                p = p.corrected(factors(c, o.calibration()), exponent, o.requestsPerSession(), c.peakReaderRps());
+                p = p.solved(
+                        JourneySolver.solve(c.generatedShares(), o.replay()),
+                        exponent,
+                        o.requestsPerSession(),
+                        c.peakReaderRps(),
+                        c.web(),
+                        o.calibration().web());
                 p.write(profileFile, c, provenance + ", corrected after fidelity run " + round);
             }
             p = best;
@@ -109,28 +113,17 @@ public final class CalibrateMain {
         System.out.println("calibrate: profile " + profileFile + "; report "
                 + out.resolve("calibration.html").toUri());
         if (fidelity != null) {
-            System.out.println("calibrate: fidelity (round " + fidelity.round() + "): "
-                    + (fidelity.passed() ? "PASSED" : "FAILED") + " (shares ±2 pp, exponent ±0.1)");
-            return fidelity.passed() ? Command.OK : Command.GATE_FAILED;
+            System.out.println(
+                    "calibrate: fidelity (round " + fidelity.round() + "): " + (fidelity.passed() ? "PASSED" : "FAILED")
+                            + " (shares ±2 pp, exponent ±0.1, pages per visit ±10 %)");
+            return exitCode(fidelity);
         }
         return Command.OK;
     }
 
-    /** target share / measured share of the class each reader journey starts with. */
-    private static Map<VisitClass, Double> factors(Calibration target, Calibration measured) {
-        Map<VisitClass, Double> f = new EnumMap<>(VisitClass.class);
-        for (VisitClass c : List.of(
-                VisitClass.SEARCH,
-                VisitClass.RECORD_VIEW,
-                VisitClass.DOWNLOAD,
-                VisitClass.COMMUNITIES,
-                VisitClass.DEPOSIT,
-                VisitClass.HARVEST)) {
-            double m = measured.generatedShares().get(c.label);
-            double t = target.generatedShares().get(c.label);
-            f.put(c, m <= 0 ? Double.NaN : t / m);
-        }
-        return f;
+    /** The fidelity check's verdict: a class, the exponent or the pages per visit out of tolerance fail it. */
+    static int exitCode(Fidelity f) {
+        return f.passed() ? Command.OK : Command.GATE_FAILED;
     }
 
     private static String shares(Calibration c) {

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import rdmloadtest.mix.Journey;
+import rdmloadtest.slo.RequestNames;
 
 /** The workload the logs describe, derived from {@link LogStats}: what the profile, the feeders and the report say. */
 record Calibration(
@@ -30,7 +32,50 @@ record Calibration(
         Search search,
         Downloads downloads,
         List<Map.Entry<String, Long>> unclassified,
-        long personalQueriesDropped) {
+        long personalQueriesDropped,
+        Web web) {
+
+    /**
+     * How people browsed the web UI, from the logs' visits (Visits): web visits by the journey their first page
+     * starts, pages and distinct static files per web visit, what landing pages led to, IIIF image views and their
+     * tiles, and the API reader requests made outside web visits (by class label).
+     */
+    record Web(
+            long visits,
+            Map<String, Long> visitsByJourney,
+            double pagesPerVisit,
+            double staticPerVisit,
+            long landingPages,
+            double citationsPerLanding,
+            double exportsPerLanding,
+            double previewsPerLanding,
+            long imageViews,
+            double tilesPerView,
+            Map<String, Long> apiRequestsOutsideWeb) {
+
+        static Web of(LogStats s) {
+            Visits v = s.visits;
+            Map<String, Long> entries = new LinkedHashMap<>();
+            for (Journey j : VisitClass.UI.weighs)
+                entries.put(j.id(), v.byEntry.containsKey(j) ? v.byEntry.get(j)[0] : 0);
+            Map<String, Long> api = new LinkedHashMap<>();
+            for (int i = 0; i < Visits.API.length; i++) api.put(Visits.API[i].label, v.apiOutsideWeb[i]);
+            long landings = s.named(VisitClass.UI, Classifier.LANDING_PAGE);
+            long views = s.named(VisitClass.IIIF, RequestNames.IIIF_IMAGE_INFO);
+            return new Web(
+                    v.webVisits,
+                    entries,
+                    ratio(v.webPages, v.webVisits),
+                    ratio(v.webStatic, v.webVisits),
+                    landings,
+                    ratio(s.named(VisitClass.RECORD_VIEW, RequestNames.CITE_RECORD), landings),
+                    ratio(s.named(VisitClass.UI, RequestNames.EXPORT_RECORD), landings),
+                    ratio(s.named(VisitClass.UI, RequestNames.PREVIEW_FILE), landings),
+                    views,
+                    ratio(s.named(VisitClass.IIIF, RequestNames.IIIF_TILE), views),
+                    api);
+        }
+    }
 
     /** How people searched. */
     record Search(
@@ -52,6 +97,7 @@ record Calibration(
             .toList();
 
     static Calibration of(LogStats s) {
+        s.endVisits();
         Map<String, Long> classes = new LinkedHashMap<>();
         for (VisitClass c : VisitClass.values()) classes.put(c.label, s.count(c));
         long generated = GENERATED.stream().mapToLong(s::count).sum();
@@ -125,11 +171,19 @@ record Calibration(
                 search,
                 downloads,
                 List.copyOf(other.subList(0, Math.min(50, other.size()))),
-                s.personalQueries);
+                s.personalQueries,
+                Web.of(s));
     }
 
     private static double ratio(long a, long b) {
         return b == 0 ? 0 : (double) a / b;
+    }
+
+    /** Requests of the classes the readers' sessions send (VisitClass.reader). */
+    long readerRequests() {
+        long n = 0;
+        for (VisitClass c : VisitClass.values()) if (c.reader) n += classes.get(c.label);
+        return n;
     }
 
     double classifiedPct() {

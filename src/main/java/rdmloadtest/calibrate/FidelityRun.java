@@ -10,8 +10,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import rdmloadtest.config.ConfigException;
 import rdmloadtest.gatling.GatlingLauncher;
 import rdmloadtest.gatling.SimulationLog;
+import rdmloadtest.invenio.InvenioKeys;
 
 /**
  * One run of the calibrated profile (the default mix) against the embedded simulator, in this JVM, with the
@@ -22,8 +24,10 @@ final class FidelityRun {
     /** The run needs samples, not the production rate: the shares do not depend on the rate. */
     static final double MIN_SESSIONS_PER_SECOND = 40;
 
-    /** The run's access log read back, and its requests per reader session. */
-    record Outcome(Calibration calibration, double requestsPerSession) {}
+    static final int LAUNCH_ATTEMPTS = 3;
+
+    /** The run's access log read back, what each journey sent, and its requests per reader session. */
+    record Outcome(Calibration calibration, Replay replay, double requestsPerSession) {}
 
     private FidelityRun() {}
 
@@ -38,6 +42,8 @@ final class FidelityRun {
         props.put("run.duration", duration.toMillis() + "ms");
         props.put("traffic.readers.rate", String.valueOf(Math.max(MIN_SESSIONS_PER_SECOND, p.readersRate())));
         props.put("simulator.accessLog", accessLog.toString());
+        // Each virtual user's agent names it, so the log's visits are the run's sessions (pages per visit).
+        props.put(InvenioKeys.USER_AGENT_PER_SESSION.name(), "true");
         props.put("slo.enforce", "false");
         props.put("slo.resultsFolder", dir.resolve("gatling").toAbsolutePath().toString());
         props.put("history.record", "false");
@@ -49,8 +55,7 @@ final class FidelityRun {
         int rc;
         try (PrintStream console =
                 new PrintStream(Files.newOutputStream(dir.resolve("console.txt")), true, StandardCharsets.UTF_8)) {
-            rc = GatlingLauncher.run(
-                    SIMULATION, dir.resolve("gatling"), "calibrate fidelity run", false, null, console);
+            rc = launch(dir, console);
         } finally {
             previous.forEach((k, v) -> {
                 if (v == null) System.clearProperty(k);
@@ -60,12 +65,35 @@ final class FidelityRun {
         if (!Files.isRegularFile(accessLog))
             throw new IOException("fidelity run: Gatling exited " + rc + " and the simulator wrote no access log; see "
                     + dir.resolve("console.txt"));
-        LogStats stats = new LogStats(false);
+        LogStats stats = new LogStats(false, true);
         LogReader.read(List.of(accessLog), LogFormat.COMBINED, stats, 5);
-        return new Outcome(Calibration.of(stats), requestsPerSession(dir.resolve("gatling"), stats));
+        return new Outcome(Calibration.of(stats), stats.replay, requestsPerSession(dir.resolve("gatling"), stats));
     }
 
-    /** Reader requests (search, record view, download, communities) per session of the Readers scenario. */
+    /**
+     * The run; again when its pre-flight found the simulator too slow: a cold simulator's first search has taken over
+     * the pre-flight's 15 s on a crowded machine, and a second one, in this warmer JVM, answers.
+     */
+    private static int launch(Path dir, PrintStream console) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return GatlingLauncher.run(
+                        SIMULATION, dir.resolve("gatling"), "calibrate fidelity run", false, null, console);
+            } catch (Throwable e) { // the simulation's own exception arrives wrapped by Gatling's reflection
+                ConfigException preflight = configException(e);
+                if (preflight == null || attempt == LAUNCH_ATTEMPTS) throw e;
+                System.out.println("calibrate: fidelity run: " + preflight.getMessage() + "; again (" + (attempt + 1)
+                        + " of " + LAUNCH_ATTEMPTS + ")");
+            }
+        }
+    }
+
+    private static ConfigException configException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof ConfigException c) return c;
+        return null;
+    }
+
+    /** Reader requests (API, web pages, IIIF, static files) per session of the Readers scenario. */
     private static double requestsPerSession(Path results, LogStats stats) throws IOException {
         Path log;
         try (var runs = Files.walk(results)) {
@@ -77,10 +105,8 @@ final class FidelityRun {
         long sessions = SimulationLog.read(log).users().stream()
                 .filter(u -> u.start() && u.scenario().equals("Readers"))
                 .count();
-        long readers = stats.count(VisitClass.SEARCH)
-                + stats.count(VisitClass.RECORD_VIEW)
-                + stats.count(VisitClass.DOWNLOAD)
-                + stats.count(VisitClass.COMMUNITIES);
+        long readers = 0;
+        for (VisitClass c : VisitClass.values()) if (c.reader) readers += stats.count(c);
         return sessions == 0 ? Profile.ASSUMED_REQUESTS_PER_SESSION : (double) readers / sessions;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
+import rdmloadtest.mix.Journey;
 
 /**
  * What the access logs hold, counted in one pass in bounded memory: classes and request names, visitors, arrivals per
@@ -59,7 +60,12 @@ final class LogStats {
 
     private final Map<Long, Client> clients = new HashMap<>();
     long clientsNotFollowed;
+    final Visits visits = new Visits();
+    /** In a run of this toolkit, what each journey sent. */
+    final Replay replay = new Replay();
+
     private final boolean keepPersonal;
+    private final boolean ownRun;
 
     /** A client's behaviour (never its address or agent). */
     static final class Client {
@@ -70,10 +76,23 @@ final class LogStats {
         boolean harvesterAgent;
         long oaiRequests;
         boolean deepPages;
+        /** Its visit under way (crawlers' are not followed). */
+        Visits.Open visit;
+        /** In a run of this toolkit, the journey this virtual user runs. */
+        Journey journey;
     }
 
     LogStats(boolean keepPersonalQueries) {
+        this(keepPersonalQueries, false);
+    }
+
+    /**
+     * @param ownRun the log of a run of this toolkit (the fidelity check's), whose every client is a simulated
+     *     visitor although its agent names the toolkit
+     */
+    LogStats(boolean keepPersonalQueries, boolean ownRun) {
         this.keepPersonal = keepPersonalQueries;
+        this.ownRun = ownRun;
         for (VisitClass c : VisitClass.values()) classes.put(c, new long[1]);
     }
 
@@ -111,7 +130,7 @@ final class LogStats {
                 if (ok && r.name().equals(rdmloadtest.slo.RequestNames.VIEW_RECORD)) view(Classifier.segments(path)[2]);
             }
             case UI -> {
-                if (ok && r.name().equals("Record landing page")) view(Classifier.segments(path)[1]);
+                if (ok && r.name().equals(Classifier.LANDING_PAGE)) view(Classifier.segments(path)[1]);
             }
             case DOWNLOAD -> {
                 if ((h.status() == 200 || h.status() == 206)
@@ -123,11 +142,26 @@ final class LogStats {
             case SEARCH -> deep = search(query);
             default -> {}
         }
-        if (r.visitClass() == VisitClass.SEARCH
-                || r.visitClass() == VisitClass.RECORD_VIEW
-                || r.visitClass() == VisitClass.DOWNLOAD
-                || r.visitClass() == VisitClass.COMMUNITIES) readersByHourOfDay[hour]++;
-        client(h, r.visitClass() == VisitClass.HARVEST, deep);
+        if (r.visitClass().reader) readersByHourOfDay[hour]++;
+        Client c = client(h, r.visitClass() == VisitClass.HARVEST, deep);
+        if (c != null && ownRun) {
+            boolean first = c.requests == 1;
+            if (first) c.journey = Replay.journeyOf(r);
+            if (c.journey != null) replay.add(c.journey, r, first);
+        }
+        if (c != null && !c.botAgent) {
+            if (c.visit == null) c.visit = new Visits.Open();
+            visits.add(c.visit, h.epochSecond(), r, h.method(), path);
+        }
+    }
+
+    /**
+     * Ends the visits under way (at the end of the logs). A run of this toolkit stops its sessions where they are:
+     * those that started in its last fifth (at most 15 s) are left out, or their pages would be too few.
+     */
+    void endVisits() {
+        long cutoff = ownRun ? last - Math.min(15, (last - first) / 5) : Long.MAX_VALUE;
+        for (Client c : clients.values()) if (c.visit != null) visits.end(c.visit, c.visit.first <= cutoff);
     }
 
     private void view(String id) {
@@ -175,16 +209,16 @@ final class LogStats {
         return Integer.parseInt(s);
     }
 
-    private void client(Hit h, boolean oai, boolean deep) {
+    private Client client(Hit h, boolean oai, boolean deep) {
         Client c = clients.get(h.client());
         if (c == null) {
             if (clients.size() >= MAX_CLIENTS) {
                 clientsNotFollowed++;
-                return;
+                return null;
             }
             c = new Client();
             c.firstSecond = h.epochSecond();
-            c.botAgent = BOT.matcher(h.userAgent()).find();
+            c.botAgent = !ownRun && BOT.matcher(h.userAgent()).find();
             c.harvesterAgent = HARVESTER.matcher(h.userAgent()).find();
             clients.put(h.client(), c);
         }
@@ -192,6 +226,7 @@ final class LogStats {
         c.lastSecond = Math.max(c.lastSecond, h.epochSecond());
         if (oai) c.oaiRequests++;
         c.deepPages |= deep;
+        return c;
     }
 
     /** Requests per kind of visitor: by user agent first, then by behaviour. */
@@ -213,6 +248,12 @@ final class LogStats {
 
     long clientCount() {
         return clients.size();
+    }
+
+    /** Requests of a class with this request name. */
+    long named(VisitClass c, String name) {
+        long[] n = names.get(c.label + "\t" + name);
+        return n == null ? 0 : n[0];
     }
 
     long count(VisitClass c) {

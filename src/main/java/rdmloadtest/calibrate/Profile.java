@@ -10,13 +10,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import rdmloadtest.config.Key;
 import rdmloadtest.mix.Journey;
 import rdmloadtest.run.RunKeys;
 
 /**
  * The calibrated profile: configuration keys the simulations take as they are ({@code -Dprofile.file=...}). Reader
- * journeys are weighted by the classes they start with; the fidelity check then corrects the weights and the exponent
- * by what a run of the profile produced (a search also opens records, a record view also downloads).
+ * journeys are weighted by their sessions in the logs: web journeys by the web visits their first page starts, IIIF by
+ * image views, API journeys by the requests of the class they start with outside web visits; the fidelity check then
+ * corrects the weights, the exponent and the web shape by what a run of the profile produced (a search also opens
+ * records, a record view also downloads, a landing page fetches its citation).
  */
 record Profile(
         Map<Journey, Integer> weights,
@@ -24,36 +27,93 @@ record Profile(
         double zipfExponent,
         double readersRate,
         double requestsPerSession,
+        boolean requestsMeasured,
         int depositors,
         int harvesters,
         Calibration.Search searchShape,
-        int downloadMaxMb) {
+        int downloadMaxMb,
+        Web web) {
 
-    /** Without a fidelity run, a reader session is taken to send this many requests (a run measures it). */
-    static final double ASSUMED_REQUESTS_PER_SESSION = 2.0;
+    /** How web sessions browse: the traffic.web.*, traffic.landingPage.* and traffic.iiif.* keys. */
+    record Web(
+            int staticPerSession,
+            double pagesPerVisit,
+            double citations,
+            double exportProbability,
+            double previewProbability,
+            int tiles) {
+        static Web from(Calibration.Web w) {
+            boolean landings = w.landingPages() > 0;
+            return new Web(
+                    (int) Math.round(w.staticPerVisit()),
+                    w.visits() == 0 ? 0 : Math.max(1, w.pagesPerVisit()),
+                    landings ? w.citationsPerLanding() : defaultOf(RunKeys.LANDING_CITATIONS),
+                    landings ? w.exportsPerLanding() : defaultOf(RunKeys.LANDING_EXPORT_P),
+                    landings ? w.previewsPerLanding() : defaultOf(RunKeys.LANDING_PREVIEW_P),
+                    w.imageViews() > 0 ? (int) Math.round(w.tilesPerView()) : defaultOf(RunKeys.IIIF_TILES));
+        }
+
+        private static <T> T defaultOf(Key<T> key) {
+            return key.parser().apply(key.defaultValue());
+        }
+
+        /** Each figure multiplied by target / measured, as the last run measured it. */
+        Web corrected(Calibration.Web target, Calibration.Web measured) {
+            return new Web(
+                    (int) Math.round(Math.min(
+                            1000, scale(staticPerSession, target.staticPerVisit(), measured.staticPerVisit()))),
+                    Math.min(100, scale(pagesPerVisit, target.pagesPerVisit(), measured.pagesPerVisit())),
+                    Math.min(2, scale(citations, target.citationsPerLanding(), measured.citationsPerLanding())),
+                    Math.min(1, scale(exportProbability, target.exportsPerLanding(), measured.exportsPerLanding())),
+                    Math.min(1, scale(previewProbability, target.previewsPerLanding(), measured.previewsPerLanding())),
+                    (int) Math.round(Math.min(200, scale(tiles, target.tilesPerView(), measured.tilesPerView()))));
+        }
+
+        private static double scale(double value, double target, double measured) {
+            return measured <= 0 || value <= 0 ? value : value * target / measured;
+        }
+    }
 
     static Profile from(Calibration c) {
         Map<String, Double> s = c.generatedShares();
-        Map<Journey, Double> shares = new EnumMap<>(Journey.class);
-        for (Journey j : Journey.readers()) VisitClass.startingWith(j).ifPresent(v -> shares.put(j, s.get(v.label)));
-        double readers =
-                shares.values().stream().mapToDouble(Double::doubleValue).sum();
+        Calibration.Web w = c.web();
+        Map<Journey, Double> sessions = new EnumMap<>(Journey.class);
+        // A first guess, which the fidelity runs correct: one request of its first class per API session.
+        for (VisitClass v : Visits.API)
+            for (Journey j : v.weighs)
+                sessions.put(j, (double) w.apiRequestsOutsideWeb().get(v.label));
+        for (Journey j : VisitClass.UI.weighs)
+            sessions.put(j, (double) w.visitsByJourney().get(j.id()));
+        sessions.put(Journey.IIIF, (double) w.imageViews());
+        double most = sessions.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(0);
+        double total =
+                sessions.values().stream().mapToDouble(Double::doubleValue).sum();
         Map<Journey, Integer> weights = new EnumMap<>(Journey.class);
-        shares.forEach((j, share) -> weights.put(j, perMille(share, readers)));
+        sessions.forEach((j, n) -> weights.put(j, perMille(n, most)));
         double exponent = Double.isNaN(c.zipf().exponent()) ? 1.0 : c.zipf().exponent();
         double deposit = s.get(VisitClass.DEPOSIT.label) + s.get(VisitClass.DASHBOARD.label);
         long maxMb = Math.max(1, (long) Math.ceil(c.downloads().p99() / 1e6));
+        long readerRequests = c.readerRequests();
+        double perSession = total <= 0 || readerRequests == 0 ? ASSUMED_REQUESTS_PER_SESSION : readerRequests / total;
         return new Profile(
                 weights,
                 Double.parseDouble(RunKeys.VIEW_DOWNLOAD_P.defaultValue()),
                 exponent,
-                Math.max(0.01, c.peakReaderRps() / ASSUMED_REQUESTS_PER_SESSION),
-                ASSUMED_REQUESTS_PER_SESSION,
+                Math.max(0.01, c.peakReaderRps() / perSession),
+                perSession,
+                false,
                 deposit >= 0.5 ? 1 : 0,
                 s.get(VisitClass.HARVEST.label) >= 0.5 ? 1 : 0,
                 c.search(),
-                (int) Math.min(100_000, c.downloads().count() == 0 ? 50 : maxMb));
+                (int) Math.min(100_000, c.downloads().count() == 0 ? 50 : maxMb),
+                Web.from(w));
     }
+
+    /** Without sessions in the logs, a reader session is taken to send this many requests (a run measures it). */
+    static final double ASSUMED_REQUESTS_PER_SESSION = 2.0;
 
     /** InvenioRDM's record search sorts (a sort the target does not offer is answered 400). */
     static final List<String> KNOWN_SORTS = List.of(
@@ -67,51 +127,82 @@ record Profile(
         return b.toString();
     }
 
-    private static int perMille(double share, double total) {
-        if (share <= 0 || total <= 0) return 0;
-        return (int) Math.max(1, Math.round(1000 * share / total));
+    private static int perMille(double n, double most) {
+        if (n <= 0 || most <= 0) return 0;
+        return (int) Math.max(1, Math.round(1000 * n / most));
     }
 
-    /** The weights multiplied by target / measured share of the class each journey starts with; a new exponent. */
-    Profile corrected(
-            Map<VisitClass, Double> factor, double exponent, double requestsPerSession, double peakReaderRps) {
-        Map<Journey, Integer> scaled = new EnumMap<>(Journey.class);
-        weights.forEach((j, w) -> scaled.put(
-                j, scale(w, VisitClass.startingWith(j).map(factor::get).orElse(null))));
+    /**
+     * The weights and populations the last run says reproduce the log (JourneySolver: per journey, the sessions or
+     * users it needs), a new exponent, the web shape corrected by what the run measured, the rate at the requests per
+     * session the run measured. A journey that did not run keeps its weight.
+     */
+    Profile solved(
+            Map<Journey, Double> sessions,
+            double exponent,
+            double requestsPerSession,
+            double peakReaderRps,
+            Calibration.Web target,
+            Calibration.Web measured) {
+        double most = sessions.entrySet().stream()
+                .filter(e -> e.getKey().arrival() == Journey.Arrival.WEIGHT)
+                .mapToDouble(Map.Entry::getValue)
+                .max()
+                .orElse(0);
+        Map<Journey, Integer> solved = new EnumMap<>(Journey.class);
+        weights.forEach((j, w) -> solved.put(j, sessions.containsKey(j) ? perMille(sessions.get(j), most) : w));
         return new Profile(
-                scaled,
-                // Downloads also follow record views: both sources move together.
-                probability(viewDownloadProbability, factor.get(VisitClass.DOWNLOAD)),
+                solved,
+                viewDownloadProbability,
                 Math.max(0.05, Math.min(5, exponent)),
                 Math.max(0.01, peakReaderRps / requestsPerSession),
                 requestsPerSession,
-                count(depositors, factor.get(VisitClass.DEPOSIT)),
-                count(harvesters, factor.get(VisitClass.HARVEST)),
+                true,
+                users(depositors, sessions.get(Journey.DEPOSIT)),
+                users(harvesters, sessions.get(Journey.HARVEST)),
                 searchShape,
-                downloadMaxMb);
+                downloadMaxMb,
+                web.corrected(target, measured));
     }
 
-    /** Depositors and harvesters are closed populations: their share moves with their number. */
-    private static int count(int n, Double f) {
-        if (n == 0 || f == null || f.isNaN() || f.isInfinite()) return n;
-        return (int) Math.max(1, Math.min(50, Math.round(n * f)));
+    /** A closed population's users, as solved (kept when it did not run). */
+    private static int users(int n, Double solved) {
+        return solved == null ? n : (int) Math.min(50, Math.round(solved));
     }
 
-    private static double probability(double p, Double f) {
-        if (f == null || f.isNaN() || f.isInfinite()) return p;
-        return Math.max(0.01, Math.min(1, p * f));
-    }
-
-    private static int scale(int w, Double f) {
-        if (w == 0 || f == null || f.isNaN() || f.isInfinite()) return w;
-        return (int) Math.max(1, Math.min(1000, Math.round(w * f)));
+    /** The same profile, its rate at the requests per session a run measured. */
+    Profile measured(double requestsPerSession, double peakReaderRps) {
+        return new Profile(
+                weights,
+                viewDownloadProbability,
+                zipfExponent,
+                Math.max(0.01, peakReaderRps / requestsPerSession),
+                requestsPerSession,
+                true,
+                depositors,
+                harvesters,
+                searchShape,
+                downloadMaxMb,
+                web);
     }
 
     /** The keys, as a properties file with the figures behind them as comments. */
     Map<String, String> keys() {
         Map<String, String> k = new LinkedHashMap<>();
-        // A journey no log class starts (the web UI's, IIIF) is not calibrated yet: off, so no default leaks in.
+        // Every reader journey is set, so no default weight leaks in.
         for (Journey j : Journey.readers()) k.put(j.key().name(), String.valueOf(weights.getOrDefault(j, 0)));
+        // A browser caches each static file after its first load: a session loads each once, this many in all.
+        k.put(RunKeys.WEB_STATIC_FILES.name(), String.valueOf(web.staticPerSession() > 0));
+        k.put(RunKeys.WEB_STATIC_PER_SESSION.name(), String.valueOf(Math.max(0, web.staticPerSession())));
+        k.put(RunKeys.WEB_PAGES_PER_VISIT.name(), String.format(Locale.ROOT, "%.3f", web.pagesPerVisit()));
+        k.put(RunKeys.LANDING_CITATIONS.name(), String.format(Locale.ROOT, "%.3f", Math.min(2, web.citations())));
+        k.put(
+                RunKeys.LANDING_EXPORT_P.name(),
+                String.format(Locale.ROOT, "%.3f", Math.min(1, web.exportProbability())));
+        k.put(
+                RunKeys.LANDING_PREVIEW_P.name(),
+                String.format(Locale.ROOT, "%.3f", Math.min(1, web.previewProbability())));
+        k.put(RunKeys.IIIF_TILES.name(), String.valueOf(Math.max(0, Math.min(200, web.tiles()))));
         k.put("traffic.recordView.downloadProbability", String.format(Locale.ROOT, "%.3f", viewDownloadProbability));
         k.put("traffic.zipfExponent", String.format(Locale.ROOT, "%.3f", zipfExponent));
         k.put("traffic.readers.rate", String.format(Locale.ROOT, "%.3f", readersRate));
@@ -163,9 +254,23 @@ record Profile(
                 c.peakToMean(),
                 c.peakReaderRps(),
                 requestsPerSession,
-                requestsPerSession == ASSUMED_REQUESTS_PER_SESSION
-                        ? " (assumed: -Dcalibrate.check=true measures it)"
-                        : " (measured by the fidelity run)"));
+                requestsMeasured
+                        ? " (measured by the fidelity run)"
+                        : " (estimated from the logs' visits: -Dcalibrate.check=true measures it)"));
+        Calibration.Web w = c.web();
+        b.append(String.format(
+                Locale.ROOT,
+                "# Web visits: %d (by first page %s), %.2f pages and %.1f static files per visit; per landing page"
+                        + " %.3f citations, %.3f exports, %.3f previews; IIIF image views %d, %.1f tiles each%n",
+                w.visits(),
+                w.visitsByJourney(),
+                w.pagesPerVisit(),
+                w.staticPerVisit(),
+                w.citationsPerLanding(),
+                w.exportsPerLanding(),
+                w.previewsPerLanding(),
+                w.imageViews(),
+                w.tilesPerView()));
         b.append("# Requests per hour of the day (UTC, mean over the days logged):");
         for (int h = 0; h < 24; h++) b.append(String.format(Locale.ROOT, " %02d:%.0f", h, c.meanPerHourOfDay()[h]));
         b.append('\n');

@@ -39,6 +39,12 @@ public final class InvenioKeys implements KeySet {
             "rdm-loadtest/0.1 (+Gatling)",
             "User-Agent sent; InvenioRDM's rate limiter keys on User-Agent plus client IP.",
             text());
+    public static final Key<Boolean> USER_AGENT_PER_SESSION = KEYS.add(
+            "invenio.userAgentPerSession",
+            "false",
+            "Each virtual user adds its number to the User-Agent (\"... session/17\"), so an access log tells the"
+                    + " sessions apart (calibrate's fidelity check sets it; the rate limiter then counts each apart).",
+            bool());
     public static final Key<Boolean> INSECURE_TLS = KEYS.add(
             "invenio.insecureTls",
             "false",

@@ -72,6 +72,8 @@ public final class SessionKeys {
     public static final String POLL_WAIT_MS = "pollWaitMs";
     public static final String NEXT_PAGES = "nextPages";
     public static final String OAI_RANGE = "oaiRange";
+    public static final String PAGES_OPENED = "pagesOpened";
+    public static final String PAGES_WANTED = "pagesWanted";
     public static final String PARENT_ID = "parentId";
     public static final String PREVIEW_LINK = "previewLink";
     public static final String RECORD_ID = "recordId";
