@@ -31,5 +31,5 @@ fi
 "$actionlint" -no-color -shellcheck="$shellcheck_dir/bin/shellcheck" .github/workflows/*.yml
 echo "actionlint $version (shellcheck $("$shellcheck_dir/bin/shellcheck" --version | sed -n 's/^version: //p')): .github/workflows/*.yml clean"
 # The project's own scripts too, at warning level (info notes such as A && B || C idioms are left to the author).
-"$shellcheck_dir/bin/shellcheck" -S warning scripts/*.sh invenio-local/invenio-local invenio-local/smoke.sh .ci/run
-echo "shellcheck: scripts/*.sh, invenio-local/invenio-local, invenio-local/smoke.sh, .ci/run clean (warnings and errors)"
+"$shellcheck_dir/bin/shellcheck" -S warning -x scripts/*.sh scripts/lib/*.sh invenio-local/invenio-local invenio-local/smoke.sh .ci/run
+echo "shellcheck: scripts/*.sh, scripts/lib/*.sh, invenio-local/invenio-local, invenio-local/smoke.sh, .ci/run clean (warnings and errors)"

@@ -10,7 +10,6 @@
 # Its Prometheus is scripts/build-prometheus.sh's (PROMETHEUS_BINARY, or one built once from its Go module). Prints a
 # table and ends with "PROOF PASSED" (exit 0) or "PROOF FAILED" (exit 1); the six capacity reports and proof.md go
 # to OUT.
-# The REST API readers only (the web UI and IIIF weights 0), as the committed reports were measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,37 +17,13 @@ OUT=${1:-reports/attribution-simulator}
 SIM_PORT=${SIM_PORT:-18931}
 PROM_PORT=${PROM_PORT:-19931}
 WORK=target/prove-attribution
-PROMETHEUS=$(scripts/build-prometheus.sh)
+# shellcheck source=scripts/lib/simulator-proof.sh
+source scripts/lib/simulator-proof.sh
 rm -rf "$WORK" "$OUT"
-mkdir -p "$WORK/prometheus" "$OUT"
+mkdir -p "$WORK" "$OUT"
 mvn -q -B test-compile
+start_prometheus "$WORK"
 
-cat > "$WORK/prometheus.yml" <<YML
-global: {scrape_interval: 1s, evaluation_interval: 1s}
-scrape_configs:
-  - job_name: simulator
-    static_configs: [{targets: ['127.0.0.1:$SIM_PORT']}]
-YML
-"$PROMETHEUS" --config.file="$WORK/prometheus.yml" --storage.tsdb.path="$WORK/prometheus" \
-    --web.listen-address="127.0.0.1:$PROM_PORT" >"$WORK/prometheus.log" 2>&1 &
-PROM_PID=$!
-SIM_PID=
-cleanup() {
-    if [[ -n $SIM_PID ]]; then kill "$SIM_PID" 2>/dev/null || true; fi
-    kill "$PROM_PID" 2>/dev/null || true
-}
-trap cleanup EXIT
-until curl -sf "http://127.0.0.1:$PROM_PORT/-/ready" >/dev/null; do sleep 0.5; done
-
-# The reader mix only (no depositors, no harvesters): searches, record views, downloads (files up to 2 MB), communities.
-# Service times are fixed and well above the real work of answering, so the model's capacity holds.
-COMMON=(
-    -Dsimulator.serviceTime.distribution=fixed
-    -Dsimulator.serviceTime.search=20ms -Dsimulator.serviceTime.record=20ms -Dsimulator.serviceTime.files=10ms
-    -Dsimulator.serviceTime.download=10ms -Dsimulator.serviceTime.communities=20ms
-    "-Dsimulator.backendTime.download=database=1ms,files=4ms" "-Dsimulator.backendTime.communities=search=4ms,database=1ms"
-    "-Dsimulator.backendTime.files=database=1ms"
-)
 # Each configuration makes one tier the tightest: its workers x1, then x2.
 SEARCH_10="-Dsimulator.backendTime.search=search=10ms,database=1ms"
 SEARCH_60="-Dsimulator.backendTime.search=search=60ms,database=1ms"
@@ -66,26 +41,14 @@ SCALED[database]="-Dsimulator.tiers.database.workers=2 $SEARCH_10 $RECORD_60"
 run() {
     local name=$1 keys=$2
     # shellcheck disable=SC2086 # the keys are words on purpose
-    mvn -q -B exec:java@simulator -Dsimulator.port="$SIM_PORT" "${COMMON[@]}" $keys >"$WORK/$name-simulator.log" 2>&1 &
-    SIM_PID=$!
-    until curl -sf "http://127.0.0.1:$SIM_PORT/metrics" >/dev/null; do sleep 0.5; done
-    # The run's preflight asks Prometheus for every tier: wait until it has two scrapes of this simulator.
-    until curl -sf "http://127.0.0.1:$PROM_PORT/api/v1/query" \
-            --data-urlencode 'query=rate(rdm_simulator_tier_busy_seconds_total{tier="app"}[5s])' |
-            grep -q '"__name__"\|"tier"'; do sleep 0.5; done
+    start_simulator "$WORK/$name-simulator.log" $keys
     echo "prove-attribution: $name: capacity search ($keys)"
-    INVENIO_TOKEN=rdm-loadtest-token-1 mvn -q -B exec:java@capacity \
-        -Dinvenio.baseUrl="http://127.0.0.1:$SIM_PORT" \
-        -Dmetrics.file=classpath:metrics/simulator.json -Dmetrics.prometheusUrl="http://127.0.0.1:$PROM_PORT" \
-        -Dtraffic.depositors=0 -Dtraffic.harvesters=0 -Dtraffic.mix.landingPage=0 -Dtraffic.mix.searchPage=0 -Dtraffic.mix.frontPage=0 -Dtraffic.mix.communityPages=0 -Dtraffic.mix.uploads=0 -Dtraffic.mix.iiif=0 \
-        -Dtraffic.download.maxMB=2 -Dhistory.record=false -Dcapacity.confirmFailures=0 \
+    capacity_search "$WORK/$name-capacity.log" \
         -Dcapacity.journey=mix -Dcapacity.startRate=10 -Dcapacity.step=10 -Dcapacity.growth=1 -Dcapacity.maxRate=150 \
         -Dcapacity.stepDuration=15s -Dcapacity.settle=4s -Dcapacity.rampBetweenSteps=3s -Dcapacity.refineSteps=2 \
-        -Dcapacity.maxDuration=30m -Dcapacity.expectedPeakRps=100 -Dcapacity.reportDir="$WORK/$name" >"$WORK/$name-capacity.log" 2>&1 || true
+        -Dcapacity.maxDuration=30m -Dcapacity.reportDir="$WORK/$name"
     grep '^capacity: ' "$WORK/$name-capacity.log" | grep -v 'live t+' | tail -4 | sed "s/^/  $name: /"
-    kill "$SIM_PID" 2>/dev/null || true
-    wait "$SIM_PID" 2>/dev/null || true
-    SIM_PID=
+    stop_simulator
     [[ -f $(echo "$WORK/$name"/*/capacity.json) ]] || { echo "prove-attribution: $name: no report, see $WORK/$name-capacity.log" >&2; exit 1; }
     mv "$WORK/$name"/* "$OUT/$name"
 }

@@ -15,35 +15,13 @@ cd "$(dirname "$0")/.."
 OUT=${1:-target/prove-prediction}
 SIM_PORT=${SIM_PORT:-18941}
 PROM_PORT=${PROM_PORT:-19941}
-PROMETHEUS=$(scripts/build-prometheus.sh)
+# shellcheck source=scripts/lib/simulator-proof.sh
+source scripts/lib/simulator-proof.sh
 rm -rf "$OUT"
-mkdir -p "$OUT/prometheus"
+mkdir -p "$OUT"
 mvn -q -B test-compile
+start_prometheus "$OUT"
 
-cat > "$OUT/prometheus.yml" <<YML
-global: {scrape_interval: 1s, evaluation_interval: 1s}
-scrape_configs:
-  - job_name: simulator
-    static_configs: [{targets: ['127.0.0.1:$SIM_PORT']}]
-YML
-"$PROMETHEUS" --config.file="$OUT/prometheus.yml" --storage.tsdb.path="$OUT/prometheus" \
-    --web.listen-address="127.0.0.1:$PROM_PORT" >"$OUT/prometheus.log" 2>&1 &
-PROM_PID=$!
-SIM_PID=
-cleanup() {
-    if [[ -n $SIM_PID ]]; then kill "$SIM_PID" 2>/dev/null || true; fi
-    kill "$PROM_PID" 2>/dev/null || true
-}
-trap cleanup EXIT
-until curl -sf "http://127.0.0.1:$PROM_PORT/-/ready" >/dev/null; do sleep 0.5; done
-
-COMMON=(
-    -Dsimulator.serviceTime.distribution=fixed
-    -Dsimulator.serviceTime.search=20ms -Dsimulator.serviceTime.record=20ms -Dsimulator.serviceTime.files=10ms
-    -Dsimulator.serviceTime.download=10ms -Dsimulator.serviceTime.communities=20ms
-    "-Dsimulator.backendTime.download=database=1ms,files=4ms" "-Dsimulator.backendTime.communities=search=4ms,database=1ms"
-    "-Dsimulator.backendTime.files=database=1ms"
-)
 declare -A CONFIG
 CONFIG[search]="-Dsimulator.backendTime.search=search=120ms,database=1ms -Dsimulator.backendTime.record=database=4ms"
 CONFIG[database]="-Dsimulator.backendTime.search=search=10ms,database=1ms -Dsimulator.backendTime.record=database=120ms"
@@ -52,24 +30,12 @@ CONFIG[database]="-Dsimulator.backendTime.search=search=10ms,database=1ms -Dsimu
 run() {
     local name=$1 keys=$2
     # shellcheck disable=SC2086 # the keys are words on purpose
-    mvn -q -B exec:java@simulator -Dsimulator.port="$SIM_PORT" "${COMMON[@]}" $keys >"$OUT/$name-simulator.log" 2>&1 &
-    SIM_PID=$!
-    until curl -sf "http://127.0.0.1:$SIM_PORT/metrics" >/dev/null; do sleep 0.5; done
-    until curl -sf "http://127.0.0.1:$PROM_PORT/api/v1/query" \
-            --data-urlencode 'query=rate(rdm_simulator_tier_busy_seconds_total{tier="app"}[5s])' |
-            grep -q '"tier"'; do sleep 0.5; done
+    start_simulator "$OUT/$name-simulator.log" $keys
     echo "prove-prediction: $name: capacity search ($keys)"
-    INVENIO_TOKEN=rdm-loadtest-token-1 mvn -q -B exec:java@capacity \
-        -Dinvenio.baseUrl="http://127.0.0.1:$SIM_PORT" \
-        -Dmetrics.file=classpath:metrics/simulator.json -Dmetrics.prometheusUrl="http://127.0.0.1:$PROM_PORT" \
-        -Dtraffic.depositors=0 -Dtraffic.harvesters=0 -Dtraffic.mix.landingPage=0 -Dtraffic.mix.searchPage=0 -Dtraffic.mix.frontPage=0 -Dtraffic.mix.communityPages=0 -Dtraffic.mix.uploads=0 -Dtraffic.mix.iiif=0 \
-        -Dtraffic.download.maxMB=2 -Dhistory.record=false -Dcapacity.confirmFailures=0 \
+    capacity_search "$OUT/$name-capacity.log" \
         -Dcapacity.startRate=5 -Dcapacity.step=5 -Dcapacity.refineSteps=4 -Dcapacity.maxDuration=8m \
-        -Dcapacity.expectedPeakRps=100 -Dslo.resultsFolder="$OUT/$name-results" \
-        -Dcapacity.reportDir="$OUT/$name" >"$OUT/$name-capacity.log" 2>&1 || true
-    kill "$SIM_PID" 2>/dev/null || true
-    wait "$SIM_PID" 2>/dev/null || true
-    SIM_PID=
+        -Dslo.resultsFolder="$OUT/$name-results" -Dcapacity.reportDir="$OUT/$name"
+    stop_simulator
     [[ -f $(echo "$OUT/$name"/*/capacity.json) ]] || { echo "prove-prediction: $name: no report, see $OUT/$name-capacity.log" >&2; exit 1; }
 }
 

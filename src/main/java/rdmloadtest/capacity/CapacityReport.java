@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -226,7 +227,9 @@ public final class CapacityReport {
         b.append("</table>\n<h2>Charts</h2>\n<p>Each point is one step, measured on its steady part (after its ramp and"
                 + " settle time). Offered load = requests started per second; throughput = successful responses completed per"
                 + " second.</p>\n");
-        for (String png : List.of("throughput", "latency", "errors", "usl", "injector")) {
+        List<String> charts = new ArrayList<>(List.of("throughput", "latency", "errors", "usl", "injector"));
+        if (Charts.hasSearchable(CapacityAnalysis.byOffered(c.steps()))) charts.add(Charts.SEARCHABLE_PNG);
+        for (String png : charts) {
             b.append("<img src=\"")
                     .append(png)
                     .append(".png\" alt=\"")

@@ -37,6 +37,38 @@ final class Charts {
         errors(pts, c).save(dir.resolve("errors.png"));
         usl(pts, c).save(dir.resolve("usl.png"));
         injector(c).save(dir.resolve("injector.png"));
+        if (hasSearchable(pts)) searchable(pts).save(dir.resolve(SEARCHABLE_PNG + ".png"));
+    }
+
+    /** The SLO group the depositors' time from publish to found by a search is judged in (slo.json). */
+    static final String SEARCHABLE_GROUP = "time to searchable";
+
+    static final String SEARCHABLE_PNG = "searchable";
+
+    /** Whether a step measured time to searchable: only runs with depositors do. */
+    static boolean hasSearchable(List<StepResult> steps) {
+        return steps.stream()
+                .flatMap(s -> s.groups().stream())
+                .anyMatch(g -> g.name().equals(SEARCHABLE_GROUP) && g.requests() > 0);
+    }
+
+    /** Time to searchable against offered load: how far the index lags behind publishing as the load grows. */
+    private static Chart searchable(List<StepResult> pts) {
+        XYSeries p50 = new XYSeries("p50");
+        XYSeries p95 = new XYSeries("p95");
+        for (StepResult s : pts) {
+            for (StepResult.GroupStep g : s.groups()) {
+                if (!g.name().equals(SEARCHABLE_GROUP) || g.requests() == 0) continue;
+                p50.add(s.offeredRps(), g.p50Ms() / 1000.0);
+                p95.add(s.offeredRps(), g.p95Ms() / 1000.0);
+            }
+        }
+        return new Chart(lines(
+                "Time to searchable against offered load (published record found by a search)",
+                "Offered load (requests/s started)",
+                "Time to searchable (s)",
+                p50,
+                p95));
     }
 
     private record Chart(JFreeChart chart) {

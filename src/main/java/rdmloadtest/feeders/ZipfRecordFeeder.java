@@ -1,10 +1,15 @@
 package rdmloadtest.feeders;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
 import org.hipparchus.random.RandomDataGenerator;
 import org.hipparchus.random.Well19937c;
 
@@ -79,14 +84,14 @@ public final class ZipfRecordFeeder implements Iterator<Map<String, Object>> {
     private void rerank(Path popularity) {
         Map<String, Integer> at = new HashMap<>();
         for (int i = 0; i < ids.length; i++) at.put(ids[i], i);
-        java.util.List<Integer> order = new java.util.ArrayList<>();
+        List<Integer> order = new ArrayList<>();
         boolean[] taken = new boolean[ids.length];
-        try (var in = org.apache.commons.csv.CSVFormat.DEFAULT
+        try (var in = CSVFormat.DEFAULT
                 .builder()
                 .setHeader()
                 .setSkipHeaderRecord(true)
                 .get()
-                .parse(java.nio.file.Files.newBufferedReader(popularity))) {
+                .parse(Files.newBufferedReader(popularity))) {
             for (var r : in) {
                 if (!r.isMapped("id")) throw new DataFileException(popularity, 1, "expected the columns rank,id,views");
                 Integer i = at.get(r.get("id"));
@@ -95,7 +100,7 @@ public final class ZipfRecordFeeder implements Iterator<Map<String, Object>> {
                     order.add(i);
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new DataFileException(popularity, 0, "cannot read it: " + e.getMessage());
         }
         for (int i = 0; i < ids.length; i++) if (!taken[i]) order.add(i);
@@ -107,7 +112,7 @@ public final class ZipfRecordFeeder implements Iterator<Map<String, Object>> {
         for (int r = 0; r < order.size(); r++) fileCount[r] = files[order.get(r)];
     }
 
-    private static void permute(String[] a, java.util.List<Integer> order) {
+    private static void permute(String[] a, List<Integer> order) {
         String[] copy = a.clone();
         for (int r = 0; r < order.size(); r++) a[r] = copy[order.get(r)];
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import rdmloadtest.config.Settings;
 import rdmloadtest.invenio.InvenioKeys;
 import rdmloadtest.slo.Slo;
@@ -92,15 +93,15 @@ public final class LiveRun implements AutoCloseable {
 
     /** Checks the live view's keys (the stop conditions against the SLO file's groups) without starting it. */
     public static void check(Settings s, Slo slo) {
-        StopConditions.from(s, slo.groups().stream().map(SloGroup::name).collect(java.util.stream.Collectors.toSet()));
+        StopConditions.from(s, slo.groups().stream().map(SloGroup::name).collect(Collectors.toSet()));
         s.get(LiveKeys.PROGRESS_INTERVAL);
         s.get(LiveKeys.ABORT_UNREACHABLE);
     }
 
     /** @param siteUrl the target, watched for answers (abort.unreachableAfter); null: not watched */
     public static LiveRun start(Settings s, Slo slo, Duration planned, String siteUrl) {
-        StopConditions stop = StopConditions.from(
-                s, slo.groups().stream().map(SloGroup::name).collect(java.util.stream.Collectors.toSet()));
+        StopConditions stop =
+                StopConditions.from(s, slo.groups().stream().map(SloGroup::name).collect(Collectors.toSet()));
         Duration interval = s.get(LiveKeys.PROGRESS_INTERVAL);
         Duration unreachable = s.get(LiveKeys.ABORT_UNREACHABLE);
         TargetWatch watch = siteUrl == null || unreachable.isZero()

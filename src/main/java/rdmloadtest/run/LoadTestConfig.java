@@ -171,6 +171,7 @@ public record LoadTestConfig(
                     new Searchable(
                             s.get(RunKeys.SEARCHABLE_TIMEOUT),
                             s.get(RunKeys.SEARCHABLE_FIRST_POLL),
+                            s.get(RunKeys.SEARCHABLE_STEADY_FOR),
                             s.get(RunKeys.SEARCHABLE_MAX_POLL)));
             Harvesters harvesters = new Harvesters(
                     s.get(Journey.HARVEST.key()), s.get(RunKeys.HARVEST_PAGES), s.get(RunKeys.HARVEST_PAUSE));
@@ -267,12 +268,20 @@ public record LoadTestConfig(
             Searchable searchable) {}
 
     /**
-     * How a depositor measures time to searchable: polls for the record just published, the first after
-     * {@code firstPoll}, each wait doubling up to {@code maxPoll}, for at most {@code timeout} (zero: not measured).
+     * How a depositor measures time to searchable: polls for the record just published every {@code firstPoll}
+     * during the first {@code steadyFor}, then each wait doubling up to {@code maxPoll}, for at most {@code timeout}
+     * (zero: not measured). A doubling from the start made the figure a step function of the polls (found at 1.75 s
+     * for a record searchable after 1 s).
      */
-    public record Searchable(Duration timeout, Duration firstPoll, Duration maxPoll) {
+    public record Searchable(Duration timeout, Duration firstPoll, Duration steadyFor, Duration maxPoll) {
         public boolean measured() {
             return !timeout.isZero();
+        }
+
+        /** The wait before the next poll, {@code elapsedMs} after the publish answer, the last wait {@code waitMs}. */
+        public long nextWaitMs(long elapsedMs, long waitMs) {
+            if (elapsedMs < steadyFor.toMillis()) return firstPoll.toMillis();
+            return Math.min(maxPoll.toMillis(), Math.max(firstPoll.toMillis(), 2 * waitMs));
         }
     }
 

@@ -126,7 +126,15 @@ public final class RunKeys implements KeySet {
     public static final Key<Duration> SEARCHABLE_FIRST_POLL = KEYS.add(
             "traffic.deposit.searchable.firstPoll",
             "250ms",
-            "Wait before a depositor's first search for the record just published; each next wait doubles.",
+            "Wait between a depositor's searches for the record just published during the first"
+                    + " traffic.deposit.searchable.steadyFor (the time to searchable is that precise there); after it"
+                    + " each wait doubles up to traffic.deposit.searchable.maxPoll.",
+            duration());
+    public static final Key<Duration> SEARCHABLE_STEADY_FOR = KEYS.add(
+            "traffic.deposit.searchable.steadyFor",
+            "5s",
+            "How long after the publish answer a depositor keeps searching every traffic.deposit.searchable.firstPoll"
+                    + " before backing off (the time-to-searchable SLO's p95, 5 s, lies within it).",
             duration());
     public static final Key<Duration> SEARCHABLE_MAX_POLL = KEYS.add(
             "traffic.deposit.searchable.maxPoll",

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import rdmloadtest.config.Settings;
 import rdmloadtest.feeders.DataKeys;
@@ -117,7 +118,7 @@ public record SimulatorSettings(
                 throw new IllegalArgumentException(
                         "simulator.webUsers: expected email:password, got an entry without ':'");
             m.put(
-                    entry.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
+                    entry.substring(0, colon).trim().toLowerCase(Locale.ROOT),
                     Map.entry(entry.substring(colon + 1), String.valueOf(i + 1)));
         }
         return m;

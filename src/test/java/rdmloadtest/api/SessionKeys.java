@@ -70,6 +70,7 @@ public final class SessionKeys {
     public static final String HARVEST_PAGE = "harvestPage";
     public static final String METADATA_PREFIX = "metadataPrefix";
     public static final String POLL_WAIT_MS = "pollWaitMs";
+    public static final String PUBLISHED_AT_MS = "publishedAtMs";
     public static final String NEXT_PAGES = "nextPages";
     public static final String OAI_RANGE = "oaiRange";
     public static final String PAGES_OPENED = "pagesOpened";

@@ -2,8 +2,12 @@ package rdmloadtest.capacity;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import rdmloadtest.metrics.TierMetrics;
 import rdmloadtest.slo.Check;
 
@@ -82,9 +86,8 @@ class CapacityAnalysisTest {
      * Each step's tiers.json read back: the reference step, the utilization-law bounds, the limiting tier, the order
      * of saturation, the sizing for the peak and the what-if predictions.
      */
-    @org.junit.jupiter.api.Test
-    void tierMetricsOfTheStepsNameTheTierThatLimitsFirstAndWhatToAdd(
-            @org.junit.jupiter.api.io.TempDir java.nio.file.Path root) throws Exception {
+    @Test
+    void tierMetricsOfTheStepsNameTheTierThatLimitsFirstAndWhatToAdd(@TempDir Path root) throws Exception {
         List<StepResult> steps = List.of(
                 step(1, "step", 10, 10, true, true),
                 step(2, "step", 20, 19.5, true, true),
@@ -104,7 +107,7 @@ class CapacityAnalysisTest {
                                     "machine", 0.025 * x, 2.0, 1.25 * x, 25, null),
                             new rdmloadtest.metrics.TierMetrics.TierUsage("injector", 0.5, null, null, 500 / x, null)),
                     "app workers");
-            java.nio.file.Files.createDirectories(root.resolve("run-" + i));
+            Files.createDirectories(root.resolve("run-" + i));
             rdmloadtest.metrics.TierMetrics.write(root.resolve("run-" + i).resolve("tiers.json"), report);
         }
         List<TierSteps.Row> rows = TierSteps.read(root, steps);
@@ -145,7 +148,7 @@ class CapacityAnalysisTest {
         assertTrue(md.contains("app workers → search"), md);
         assertTrue(
                 md.contains(String.format(
-                        java.util.Locale.ROOT,
+                        Locale.ROOT,
                         "scaling app workers ×2 → bound 50.0 req/s, about %.1f req/s sustainable (queueing model),"
                                 + " then search limits",
                         doubleApp.predictedRps())),

@@ -41,7 +41,12 @@ class CapacitySearchTest {
      * from {@code injectorLimit} req/s on. Every step the search ran is added to {@code seen}.
      */
     private static CapacitySearch.StepRunner server(
-            Slo slo, double capacity, double injectorLimit, Set<Double> slowOnce, List<StepMeasure.Step> seen) {
+            Slo slo,
+            double capacity,
+            double injectorLimit,
+            Set<Double> slowOnce,
+            List<StepMeasure.Step> seen,
+            boolean depositors) {
         return step -> {
             seen.add(step);
             double rate = step.targetRps();
@@ -71,18 +76,7 @@ class CapacitySearchTest {
                     p50 * 4,
                     throughput * p50 / 1000.0,
                     PER_SESSION,
-                    List.of(new StepResult.GroupStep(
-                            "record view",
-                            1000,
-                            0,
-                            p50,
-                            p50 * 2,
-                            p50 * 3,
-                            checks.stream().noneMatch(Check::failed),
-                            checks.stream()
-                                    .filter(Check::failed)
-                                    .map(Check::message)
-                                    .toList())),
+                    groups(p50, checks, depositors ? (int) (1000 * (1 + rate / capacity)) : -1),
                     checks,
                     injectorOk,
                     injectorOk ? "" : "machine CPU above 85 % of 2 cores in 60 % of the seconds",
@@ -90,6 +84,26 @@ class CapacitySearchTest {
                     "run-" + step.index());
         };
     }
+
+    /** The step's SLO groups; with depositors ({@code searchableP50} ≥ 0) also their time to searchable. */
+    private static List<StepResult.GroupStep> groups(int p50, List<Check> checks, int searchableP50) {
+        List<StepResult.GroupStep> groups = new ArrayList<>(List.of(new StepResult.GroupStep(
+                "record view",
+                1000,
+                0,
+                p50,
+                p50 * 2,
+                p50 * 3,
+                checks.stream().noneMatch(Check::failed),
+                checks.stream().filter(Check::failed).map(Check::message).toList())));
+        if (searchableP50 >= 0) {
+            groups.add(new StepResult.GroupStep(
+                    "time to searchable", 10, 0, searchableP50, searchableP50 * 2, searchableP50 * 2, true, List.of()));
+        }
+        return groups;
+    }
+
+    private boolean depositors;
 
     private final List<StepMeasure.Step> seen = new ArrayList<>();
     private CapacityPlan plan;
@@ -121,7 +135,7 @@ class CapacitySearchTest {
                 slo,
                 "model",
                 new LinkedHashMap<>(),
-                server(slo, capacity, injectorLimit, new HashSet<>(slowOnce), seen),
+                server(slo, capacity, injectorLimit, new HashSet<>(slowOnce), seen, depositors),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 
@@ -156,6 +170,16 @@ class CapacitySearchTest {
                 perGroup.lines().anyMatch(l -> l.startsWith("| 6 | ") && l.contains(" ✗")),
                 "step 6 failed: " + perGroup);
         assertTrue(Files.readString(o.report().resolve("index.html")).contains("<h2>p95 per SLO group (ms)</h2>"));
+        assertFalse(Files.exists(o.report().resolve("searchable.png")), "no depositors, no time to searchable");
+        assertFalse(Files.readString(o.report().resolve("index.html")).contains("searchable.png"));
+    }
+
+    @Test
+    void chartsTimeToSearchableAgainstOfferedLoadWhenDepositorsMeasuredIt() throws Exception {
+        depositors = true;
+        CapacitySearch.Outcome o = search(200, Double.MAX_VALUE, "searchable").search();
+        assertTrue(Files.size(o.report().resolve("searchable.png")) > 0);
+        assertTrue(Files.readString(o.report().resolve("index.html")).contains("<img src=\"searchable.png\""));
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.hipparchus.stat.regression.SimpleRegression;
 import org.junit.jupiter.api.Test;
@@ -85,9 +87,9 @@ class ZipfRecordFeederTest {
         Path popularity = dataDir.resolve("popularity.csv");
         Files.writeString(popularity, "rank,id,views\n1,rec-700,90\n2,unknown-id,50\n3,rec-5,40\n");
         ZipfRecordFeeder f = new ZipfRecordFeeder(dataDir, 1.0, 1, popularity);
-        Map<Integer, String> byRank = new java.util.HashMap<>();
-        Map<String, Integer> fileCounts = new java.util.HashMap<>();
-        for (int i = 0; i < 50_000 && !byRank.keySet().containsAll(java.util.List.of(1, 2, 3)); i++) {
+        Map<Integer, String> byRank = new HashMap<>();
+        Map<String, Integer> fileCounts = new HashMap<>();
+        for (int i = 0; i < 50_000 && !byRank.keySet().containsAll(List.of(1, 2, 3)); i++) {
             Map<String, Object> row = f.next();
             byRank.put((Integer) row.get("rank"), (String) row.get("id"));
             fileCounts.put((String) row.get("id"), (Integer) row.get("file_count"));

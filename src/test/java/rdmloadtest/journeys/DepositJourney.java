@@ -81,8 +81,8 @@ public final class DepositJourney {
 
     /**
      * Time to searchable, as a depositor lives it: from the publish answer, searches for the record (as its owner,
-     * who sees it whatever its access) until one finds it, the first after {@code firstPoll}, each wait doubling up to
-     * {@code maxPoll}, for at most {@code timeout}. The span is a Gatling group the summary judges as one response
+     * who sees it whatever its access) until one finds it, every {@code firstPoll} during {@code steadyFor}, then each
+     * wait doubling up to {@code maxPoll}, for at most {@code timeout}. The span is a Gatling group the summary judges as one response
      * (RequestNames.TIME_TO_SEARCHABLE), KO when the record was not found in time; the polls have their own name, out
      * of the search SLO group. The record id a publish saved may be a new version's.
      */
@@ -90,20 +90,21 @@ public final class DepositJourney {
         if (!poll.measured()) return exec(s -> s);
         return group(RequestNames.TIME_TO_SEARCHABLE)
                 .on(exec(s -> s.set(FOUND_TOTAL, 0)
-                                .set(POLL_WAIT_MS, poll.firstPoll().toMillis()))
+                                .set(POLL_WAIT_MS, poll.firstPoll().toMillis())
+                                .set(PUBLISHED_AT_MS, System.currentTimeMillis()))
                         .asLongAsDuring(DepositJourney::notFound, poll.timeout())
                         .on(pause(s -> Duration.ofMillis(s.getLong(POLL_WAIT_MS)))
                                 .exec(Records.FIND_PUBLISHED)
-                                .exec(s -> s.set(POLL_WAIT_MS, nextWait(s.getLong(POLL_WAIT_MS), poll))))
+                                .exec(s -> s.set(
+                                        POLL_WAIT_MS,
+                                        poll.nextWaitMs(
+                                                System.currentTimeMillis() - s.getLong(PUBLISHED_AT_MS),
+                                                s.getLong(POLL_WAIT_MS)))))
                         .exec(s -> notFound(s) ? s.markAsFailed() : s));
     }
 
     private static boolean notFound(Session s) {
         return s.getInt(FOUND_TOTAL) == 0;
-    }
-
-    private static long nextWait(long waitMs, LoadTestConfig.Searchable poll) {
-        return Math.min(poll.maxPoll().toMillis(), 2 * waitMs);
     }
 
     /** A new version of the record just published: its files imported, its metadata updated, published, found. */

@@ -205,7 +205,7 @@ class TierMetricsTest {
 
     @Test
     void theShippedFilesAreValidAndNamedInTheErrorForAMissingOne() {
-        for (String name : java.util.List.of("single-host", "kubernetes")) {
+        for (String name : List.of("single-host", "kubernetes")) {
             MetricsFile m = MetricsFile.read("classpath:metrics/" + name + ".json", Optional.empty());
             assertTrue(m.tiers().size() >= 6, name);
             assertTrue(m.tiers().stream().anyMatch(t -> t.name().equals("app workers")), name);

@@ -2,12 +2,16 @@ package rdmloadtest.run;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -90,7 +94,7 @@ class CleanupAfterKillTest {
                     "cleanup.published",
                     "true")));
             assertThrows(rdmloadtest.config.ConfigException.class, () -> CleanupMain.run(records, env()));
-            Map<String, String> withAdmin = new java.util.HashMap<>(env());
+            Map<String, String> withAdmin = new HashMap<>(env());
             withAdmin.put(CleanupMain.ADMIN_TOKEN_VARIABLE, "rdm-loadtest-admin");
             assertEquals(0, CleanupMain.run(records, withAdmin));
             Thread.sleep(1500);
@@ -141,24 +145,20 @@ class CleanupAfterKillTest {
 
     /** Records (every version) whose subjects hold the killed run's marker, as the administrator's search finds them. */
     private static long marked(String site) throws Exception {
-        String q = java.net.URLEncoder.encode(
-                "metadata.subjects.subject:\"rdm-loadtest:killed\"", java.nio.charset.StandardCharsets.UTF_8);
+        String q = URLEncoder.encode("metadata.subjects.subject:\"rdm-loadtest:killed\"", StandardCharsets.UTF_8);
         HttpRequest req = HttpRequest.newBuilder(URI.create(site + "/api/records?q=" + q + "&allversions=true&size=1"))
                 .header("Authorization", "Bearer rdm-loadtest-admin")
                 .build();
         HttpResponse<String> r = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
-        return new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(r.body())
-                .at("/hits/total")
-                .asLong();
+        return new ObjectMapper().readTree(r.body()).at("/hits/total").asLong();
     }
 
     /** Every draft of the killed run either depositor still has, by the run's marker (ledgered or not). */
     private static long draftsOfTheRun(String site) throws Exception {
-        String q = java.net.URLEncoder.encode(
+        String q = URLEncoder.encode(
                 "metadata.subjects.subject:\"rdm-loadtest:killed\" AND (is_published:false OR has_draft:true)",
-                java.nio.charset.StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8);
         long n = 0;
         for (String token : TOKENS) {
             HttpRequest req = HttpRequest.newBuilder(URI.create(site + "/api/user/records?q=" + q + "&size=1"))
@@ -166,10 +166,7 @@ class CleanupAfterKillTest {
                     .build();
             HttpResponse<String> r = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), r.body());
-            n += new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(r.body())
-                    .at("/hits/total")
-                    .asLong();
+            n += new ObjectMapper().readTree(r.body()).at("/hits/total").asLong();
         }
         return n;
     }

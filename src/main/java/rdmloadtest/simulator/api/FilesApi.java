@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -334,7 +335,7 @@ public final class FilesApi {
         try {
             Path joined = Files.createTempFile(uploads, "upload-", ".bin");
             MessageDigest md = MessageDigest.getInstance("MD5");
-            try (var out = new java.security.DigestOutputStream(Files.newOutputStream(joined), md)) {
+            try (var out = new DigestOutputStream(Files.newOutputStream(joined), md)) {
                 for (int i = 1; i <= f.parts; i++) Files.copy(f.partFiles.get(i), out);
             }
             for (Path p : f.partFiles.values()) deleteQuietly(p);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -315,7 +316,7 @@ public final class RecordJson {
                 parts.addObject()
                         .put("part", i)
                         .put("url", links.get("self").asText() + "/content/" + i)
-                        .put("expiration", ts(sf.created.plus(java.time.Duration.ofDays(14))));
+                        .put("expiration", ts(sf.created.plus(Duration.ofDays(14))));
         }
         e.set("links", links);
         return e;

@@ -24,6 +24,11 @@ final class ErrorPages {
 
     /** An error page in the site's chrome (invenio-theme's 404/403/500, invenio-app-rdm's tombstone for 410). */
     Reply error(Call c, int status) {
+        return sessions.withCookie(html(status, page(templates, c.path, status)), sessions.session(c));
+    }
+
+    /** The page's HTML for a status; also the 404 of a UI path no route knows (WebSession.notFoundPage). */
+    static String page(Templates templates, String path, int status) {
         String[] text = switch (status) {
             case 403 ->
                 new String[] {
@@ -38,13 +43,12 @@ final class ErrorPages {
                 };
             default -> new String[] {"bolt", "Page not found", "The page you are looking for could not be found."};
         };
-        String html = new Fill(templates.get("error.html"))
-                .with("path", escape(c.path))
+        return new Fill(templates.get("error.html"))
+                .with("path", escape(path))
                 .with("icon", text[0])
                 .with("heading", text[1])
                 .with("message", text[2])
                 .text();
-        return sessions.withCookie(html(status, html), sessions.session(c));
     }
 
     /** The record a visitor asked for, or the error page InvenioRDM answers instead. */

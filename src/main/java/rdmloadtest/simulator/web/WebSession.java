@@ -136,13 +136,7 @@ public final class WebSession {
     public Reply notFoundPage(String path, String cookieHeader) {
         String id = sessionId(cookieHeader);
         Session s = id == null ? new Session(newId(), null) : new Session(id, loggedIn.get(id));
-        String html = new Fill(templates.get("error.html"))
-                .with("path", Html.escape(path))
-                .with("icon", "bolt")
-                .with("heading", "Page not found")
-                .with("message", "The page you are looking for could not be found.")
-                .text();
-        return withCookie(Html.html(404, html), s);
+        return withCookie(Html.html(404, ErrorPages.page(templates, path, 404)), s);
     }
 
     /** Flask-Security's LoginForm messages (Flask-Security-Too defaults; not measured on the real instance). */
