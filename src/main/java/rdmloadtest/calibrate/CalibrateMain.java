@@ -90,7 +90,7 @@ public final class CalibrateMain {
                         ? p.zipfExponent()
                         : p.zipfExponent() + (target - measured);
                 p = p.solved(
-                        JourneySolver.solve(c.generatedShares(), o.replay()),
+                        JourneySolver.solve(c.generatedShares(), c.web().visitsByJourney(), o.replay()),
                         exponent,
                         o.requestsPerSession(),
                         c.peakReaderRps(),

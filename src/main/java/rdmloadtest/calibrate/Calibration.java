@@ -2,6 +2,7 @@ package rdmloadtest.calibrate;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,9 +93,8 @@ record Calibration(
     record Downloads(long count, long p50, long p95, long p99, long max) {}
 
     /** The classes the simulations send, in the toolkit's journey order. */
-    static final List<VisitClass> GENERATED = java.util.Arrays.stream(VisitClass.values())
-            .filter(c -> c.generated)
-            .toList();
+    static final List<VisitClass> GENERATED =
+            Arrays.stream(VisitClass.values()).filter(c -> c.generated).toList();
 
     static Calibration of(LogStats s) {
         s.endVisits();

@@ -1,5 +1,6 @@
 package rdmloadtest.calibrate;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 import rdmloadtest.slo.RequestNames;
 
@@ -22,7 +23,7 @@ final class Classifier {
     private Classifier() {}
 
     static Route classify(String method, String path, String query) {
-        String m = method.toUpperCase(java.util.Locale.ROOT);
+        String m = method.toUpperCase(Locale.ROOT);
         String[] p = segments(path);
         if (p.length == 0) return ui(FRONT_PAGE, "/");
         if (p[0].equals("api")) return api(m, p, query);

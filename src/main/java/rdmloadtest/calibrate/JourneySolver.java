@@ -9,7 +9,8 @@ import rdmloadtest.mix.Journey;
 /**
  * The journeys' sessions that reproduce the log's class shares, given what each journey sent per session in a run:
  * non-negative least squares over the classes the simulations send (a search also opens records, a landing page
- * fetches its citation and its static files, so no journey's weight follows one class alone).
+ * fetches its citation and its static files, so no journey's weight follows one class alone). The web journeys are
+ * one column, in the proportions of the log's web visits.
  */
 final class JourneySolver {
     private static final int SWEEPS = 20_000;
@@ -18,39 +19,64 @@ final class JourneySolver {
 
     /**
      * @param target each generated class's share of the log (%)
+     * @param web the log's web visits by the journey their first page starts: the web journeys keep these
+     *     proportions (class shares alone cannot tell a front page visit from a search page visit) and are solved
+     *     as one
      * @return per journey that ran, the sessions (readers) or users (depositors, harvesters) the run needed, at the
      *     run's own number of reader sessions
      */
-    static Map<Journey, Double> solve(Map<String, Double> target, Replay run) {
-        List<Journey> journeys = new ArrayList<>();
-        for (Journey j : Journey.values()) if (run.sessions(j) > 0) journeys.add(j);
-        List<VisitClass> classes = Calibration.GENERATED;
-        double[][] a = new double[classes.size()][journeys.size()];
-        double[] x = new double[journeys.size()];
-        double requests = 0;
-        for (int k = 0; k < journeys.size(); k++) {
-            Journey j = journeys.get(k);
-            long[] sent = run.requests.get(j);
-            for (int c = 0; c < classes.size(); c++) {
-                a[c][k] = (double) sent[classes.get(c).ordinal()] / run.sessions(j);
-                requests += sent[classes.get(c).ordinal()];
+    static Map<Journey, Double> solve(Map<String, Double> target, Map<String, Long> web, Replay run) {
+        List<List<Journey>> columns = new ArrayList<>();
+        List<double[]> proportions = new ArrayList<>();
+        List<Journey> webRan = new ArrayList<>();
+        double webVisits = 0;
+        for (Journey j : VisitClass.UI.weighs)
+            if (run.sessions(j) > 0 && web.getOrDefault(j.id(), 0L) > 0) {
+                webRan.add(j);
+                webVisits += web.get(j.id());
             }
-            x[k] = run.sessions(j);
+        for (Journey j : Journey.values())
+            if (run.sessions(j) > 0 && !VisitClass.UI.weighs.contains(j)) {
+                columns.add(List.of(j));
+                proportions.add(new double[] {1});
+            }
+        if (!webRan.isEmpty()) {
+            double[] p = new double[webRan.size()];
+            for (int i = 0; i < p.length; i++) p[i] = web.get(webRan.get(i).id()) / webVisits;
+            columns.add(webRan);
+            proportions.add(p);
         }
+        List<VisitClass> classes = Calibration.GENERATED;
+        double[][] a = new double[classes.size()][columns.size()];
+        double[] x = new double[columns.size()];
+        double requests = 0;
+        for (int k = 0; k < columns.size(); k++)
+            for (int i = 0; i < columns.get(k).size(); i++) {
+                Journey j = columns.get(k).get(i);
+                double p = proportions.get(k)[i];
+                long[] sent = run.requests.get(j);
+                for (int c = 0; c < classes.size(); c++) {
+                    a[c][k] += p * sent[classes.get(c).ordinal()] / run.sessions(j);
+                    requests += sent[classes.get(c).ordinal()];
+                }
+                x[k] += run.sessions(j);
+            }
         double[] t = new double[classes.size()];
         for (int c = 0; c < classes.size(); c++) t[c] = target.get(classes.get(c).label) / 100 * requests;
         nnls(a, t, x);
         // At the run's number of reader sessions (its rate): the populations scale with them.
         double readersRun = 0;
         double readersSolved = 0;
-        for (int k = 0; k < journeys.size(); k++)
-            if (journeys.get(k).arrival() == Journey.Arrival.WEIGHT) {
-                readersRun += run.sessions(journeys.get(k));
+        for (int k = 0; k < columns.size(); k++)
+            if (columns.get(k).get(0).arrival() == Journey.Arrival.WEIGHT) {
+                for (Journey j : columns.get(k)) readersRun += run.sessions(j);
                 readersSolved += x[k];
             }
         double scale = readersSolved <= 0 ? 1 : readersRun / readersSolved;
         Map<Journey, Double> out = new EnumMap<>(Journey.class);
-        for (int k = 0; k < journeys.size(); k++) out.put(journeys.get(k), x[k] * scale);
+        for (int k = 0; k < columns.size(); k++)
+            for (int i = 0; i < columns.get(k).size(); i++)
+                out.put(columns.get(k).get(i), x[k] * proportions.get(k)[i] * scale);
         return out;
     }
 

@@ -2,11 +2,14 @@ package rdmloadtest.calibrate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -150,9 +153,7 @@ enum LogFormat {
     }
 
     static List<String> examples() {
-        return java.util.Arrays.stream(values())
-                .map(f -> f.id + ": " + f.example)
-                .toList();
+        return Arrays.stream(values()).map(f -> f.id + ": " + f.example).toList();
     }
 
     /** The format most of these lines are in, if one reads at least half of them. */
@@ -195,7 +196,7 @@ enum LogFormat {
             int sign = s.charAt(21) == '-' ? -1 : 1;
             int offset = sign * (Integer.parseInt(s, 22, 24, 10) * 3600 + Integer.parseInt(s, 24, 26, 10) * 60);
             if (month == 0) return null;
-            return java.time.LocalDate.of(year, month, day).toEpochDay() * 86400 + h * 3600L + m * 60L + sec - offset;
+            return LocalDate.of(year, month, day).toEpochDay() * 86400 + h * 3600L + m * 60L + sec - offset;
         } catch (RuntimeException e) {
             return null;
         }
@@ -208,7 +209,7 @@ enum LogFormat {
             return ZonedDateTime.parse(s).toEpochSecond();
         } catch (DateTimeParseException e) {
             try {
-                return java.time.Instant.parse(s).getEpochSecond();
+                return Instant.parse(s).getEpochSecond();
             } catch (DateTimeParseException e2) {
                 return null;
             }

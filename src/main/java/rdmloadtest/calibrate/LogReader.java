@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import rdmloadtest.config.ConfigException;
@@ -50,7 +51,7 @@ final class LogReader {
         }
         if (stats.lines > 0 && 100.0 * stats.unparseable / stats.lines > maxUnparseablePct)
             throw new ConfigException(CalibrateKeys.LOGS.name() + ": " + stats.unparseable + " of " + stats.lines
-                    + " lines (" + String.format(java.util.Locale.ROOT, "%.1f", 100.0 * stats.unparseable / stats.lines)
+                    + " lines (" + String.format(Locale.ROOT, "%.1f", 100.0 * stats.unparseable / stats.lines)
                     + " %) are not " + fmt.id() + " lines (more than " + CalibrateKeys.MAX_UNPARSEABLE.name() + "="
                     + maxUnparseablePct + " %); supported: " + LogFormat.supported() + "; first: "
                     + String.join(" | ", stats.firstUnparseable));

@@ -3,6 +3,7 @@ package rdmloadtest.calibrate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 import rdmloadtest.mix.Journey;
+import rdmloadtest.slo.RequestNames;
 
 /**
  * What the access logs hold, counted in one pass in bounded memory: classes and request names, visitors, arrivals per
@@ -127,14 +129,14 @@ final class LogStats {
         boolean deep = false;
         switch (r.visitClass()) {
             case RECORD_VIEW -> {
-                if (ok && r.name().equals(rdmloadtest.slo.RequestNames.VIEW_RECORD)) view(Classifier.segments(path)[2]);
+                if (ok && r.name().equals(RequestNames.VIEW_RECORD)) view(Classifier.segments(path)[2]);
             }
             case UI -> {
                 if (ok && r.name().equals(Classifier.LANDING_PAGE)) view(Classifier.segments(path)[1]);
             }
             case DOWNLOAD -> {
                 if ((h.status() == 200 || h.status() == 206)
-                        && (r.name().equals(rdmloadtest.slo.RequestNames.DOWNLOAD_FILE)
+                        && (r.name().equals(RequestNames.DOWNLOAD_FILE)
                                 || r.name().startsWith("Download file")))
                     downloadBytes.recordValue(
                             Math.max(0, Math.min(h.bytes(), downloadBytes.getHighestTrackableValue())));
@@ -231,7 +233,7 @@ final class LogStats {
 
     /** Requests per kind of visitor: by user agent first, then by behaviour. */
     Map<String, Long> visitors() {
-        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        Map<String, Long> out = new LinkedHashMap<>();
         for (String k : List.of("humans", "crawlers (user agent)", "harvesters (OAI-PMH)", "automated (behaviour)"))
             out.put(k, 0L);
         for (Client c : clients.values()) {

@@ -2,12 +2,19 @@ package rdmloadtest.calibrate;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -45,8 +52,7 @@ class CalibrateTest {
         assertEquals(Command.OK, calibrate(log, out));
 
         String json = Files.readString(out.resolve("calibration.json"));
-        var node =
-                new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("calibration");
+        var node = new ObjectMapper().readTree(json).get("calibration");
         double generated = Calibration.GENERATED.stream()
                 .mapToLong(c -> synthetic.written.get(c)[0])
                 .sum();
@@ -109,11 +115,11 @@ class CalibrateTest {
         // The API searches ask for 25 hits sorted by newest, the web apps for 10 (by best match on the search page):
         // the profile says so, the simulations take it.
         Map<Integer, Double> sizes = normalized(cfg.traffic().readers().search().pageSizes());
-        assertEquals(java.util.Set.of(10, 25), sizes.keySet(), sizes.toString());
-        assertTrue(sizes.get(25) > 0.9, sizes.toString());
+        assertEquals(Set.of(10, 25), sizes.keySet(), sizes.toString());
+        assertTrue(sizes.get(25) > 0.8, sizes.toString());
         Map<String, Double> sorts = normalized(cfg.traffic().readers().search().sorts());
-        assertEquals(java.util.Set.of("newest", "bestmatch"), sorts.keySet(), sorts.toString());
-        assertTrue(sorts.get("newest") > 0.9, sorts.toString());
+        assertEquals(Set.of("newest", "bestmatch"), sorts.keySet(), sorts.toString());
+        assertTrue(sorts.get("newest") > 0.8, sorts.toString());
         assertEquals(0.2, cfg.traffic().readers().search().browseShare(), 0.02);
         LoadTestConfig.Web web = cfg.traffic().readers().web();
         assertTrue(web.staticFiles());
@@ -130,7 +136,7 @@ class CalibrateTest {
         synthetic.write(log, 200_000, "combined", false);
         Path out = dir.resolve("out");
         assertEquals(Command.OK, calibrate(log, out));
-        var node = new com.fasterxml.jackson.databind.ObjectMapper()
+        var node = new ObjectMapper()
                 .readTree(out.resolve("calibration.json").toFile())
                 .at("/calibration/web");
         long visits =
@@ -146,7 +152,8 @@ class CalibrateTest {
                 node.get("pagesPerVisit").asDouble(),
                 1e-9);
         assertEquals(w.pagesPerVisit(), node.get("pagesPerVisit").asDouble(), 0.1, "the truth's mean");
-        assertEquals(w.staticPerVisit(), node.get("staticPerVisit").asDouble(), 1e-9, "each static file once");
+        // Each static file once (a visit the log's end cut short has loaded fewer).
+        assertEquals(w.staticPerVisit(), node.get("staticPerVisit").asDouble(), 0.05, "static files per visit");
         assertEquals(w.citations(), node.get("citationsPerLanding").asDouble(), 0.02);
         assertEquals(w.exportProbability(), node.get("exportsPerLanding").asDouble(), 0.02);
         assertEquals(w.previewProbability(), node.get("previewsPerLanding").asDouble(), 0.02);
@@ -181,7 +188,7 @@ class CalibrateTest {
 
     private static <K> Map<K, Double> normalized(Map<K, Double> w) {
         double total = w.values().stream().mapToDouble(Double::doubleValue).sum();
-        Map<K, Double> out = new java.util.HashMap<>();
+        Map<K, Double> out = new HashMap<>();
         w.forEach((k, v) -> out.put(k, v / total));
         return out;
     }
@@ -195,7 +202,7 @@ class CalibrateTest {
                 log,
                 "203.0.113.77 - alice [01/Nov/2026:10:00:00 +0000] \"GET /api/records?q=bob%40example.org&access_token"
                         + "=s3cr3tt0k3n HTTP/1.1\" 200 100 \"-\" \"Mozilla/5.0\"\n",
-                java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.APPEND);
         Path out = dir.resolve("out");
         assertEquals(Command.OK, calibrate(log, out));
         try (var files = Files.walk(out)) {
@@ -204,7 +211,7 @@ class CalibrateTest {
                     .toList()) {
                 String text = Files.readString(f, StandardCharsets.UTF_8);
                 assertFalse(
-                        java.util.regex.Pattern.compile("\\b10\\.\\d+\\.\\d+\\.7\\b")
+                        Pattern.compile("\\b10\\.\\d+\\.\\d+\\.7\\b")
                                 .matcher(text)
                                 .find(),
                         f.getFileName() + " holds a client address");
@@ -247,6 +254,14 @@ class CalibrateTest {
             assertTrue(m.find(), c.label + " row, within ±2 pp, in " + md);
         }
         assertTrue(md.contains("| Pages per web visit |"), md);
+        // The web journeys keep the proportions of the log's first pages: none is solved away.
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(out.resolve("calibrated.properties"))) {
+            p.load(in);
+        }
+        for (Journey j : VisitClass.UI.weighs)
+            assertTrue(
+                    Integer.parseInt(p.getProperty(j.key().name())) > 0, j.key().name() + " in " + p);
     }
 
     /** A profile with the web journeys left out cannot reproduce the log's web classes: the check fails (exit 2). */
@@ -258,7 +273,7 @@ class CalibrateTest {
         LogReader.read(List.of(log), LogFormat.COMBINED, stats, 5);
         Calibration c = Calibration.of(stats);
         Profile p = Profile.from(c);
-        Map<Journey, Integer> weights = new java.util.EnumMap<>(p.weights());
+        Map<Journey, Integer> weights = new EnumMap<>(p.weights());
         for (Journey j : VisitClass.UI.weighs) weights.put(j, 0);
         Profile skewed = new Profile(
                 weights,
@@ -274,7 +289,7 @@ class CalibrateTest {
                 p.web());
         Path file = dir.resolve("skewed.properties");
         skewed.write(file, c, "skewed: no web journeys");
-        FidelityRun.Outcome o = FidelityRun.run(dir.resolve("run"), file, skewed, java.time.Duration.ofSeconds(10));
+        FidelityRun.Outcome o = FidelityRun.run(dir.resolve("run"), file, skewed, Duration.ofSeconds(10));
         Fidelity f = Fidelity.compare(1, c, o.calibration(), o.requestsPerSession());
         Fidelity.Row web = f.rows().stream()
                 .filter(r -> r.label().equals(VisitClass.UI.label))
@@ -299,7 +314,7 @@ class CalibrateTest {
         // A share no journey can reach leaves the closest non-negative mix, never a negative session.
         double[] y = {1, 1, 1};
         JourneySolver.nnls(a, new double[] {0, 0, 10}, y);
-        for (double v : y) assertTrue(v >= 0, java.util.Arrays.toString(y));
+        for (double v : y) assertTrue(v >= 0, Arrays.toString(y));
     }
 
     @Test
@@ -330,7 +345,7 @@ class CalibrateTest {
     void tooManyUnparseableLinesStopWithTheirLineNumbers() throws Exception {
         Path log = dir.resolve("access.log");
         new SyntheticLog(SyntheticLog.Truth.standard()).write(log, 1_000, "combined", false);
-        Files.writeString(log, "garbage from 192.0.2.1\n".repeat(100), java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(log, "garbage from 192.0.2.1\n".repeat(100), StandardOpenOption.APPEND);
         ConfigException e = assertThrows(ConfigException.class, () -> calibrate(log, dir.resolve("out")));
         assertTrue(
                 e.getMessage().startsWith("calibrate.log: 100 of 1100 lines (9.1 %) are not combined lines"),
@@ -339,7 +354,7 @@ class CalibrateTest {
         // Under the threshold: counted, shown, and the calibration goes on.
         Files.writeString(log, "");
         new SyntheticLog(SyntheticLog.Truth.standard()).write(log, 1_000, "combined", false);
-        Files.writeString(log, "garbage\n".repeat(10), java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(log, "garbage\n".repeat(10), StandardOpenOption.APPEND);
         assertEquals(Command.OK, calibrate(log, dir.resolve("out2")));
     }
 

@@ -224,6 +224,24 @@ public final class SyntheticLog {
     }
 
     /** A request of the log; {@code page}: a web page a visitor opens (what pages per visit count). */
+    /** What was written: the shares of the classes the simulations send, the web visits, the exponent. */
+    String truth() {
+        double generated =
+                Calibration.GENERATED.stream().mapToLong(c -> written.get(c)[0]).sum();
+        StringBuilder b = new StringBuilder("truth: shares (of what the simulations send)");
+        for (VisitClass c : Calibration.GENERATED)
+            b.append(String.format(Locale.ROOT, " %s %.2f,", c.label, 100 * written.get(c)[0] / generated));
+        long visits = visitsWritten.values().stream().mapToLong(a -> a[0]).sum();
+        b.append(String.format(
+                Locale.ROOT,
+                " web visits %d (%.2f pages each); Zipf %.1f; peak hour %d",
+                visits,
+                (double) pagesWritten / Math.max(1, visits),
+                truth.zipfExponent(),
+                truth.peakHour()));
+        return b.toString();
+    }
+
     record Request(VisitClass visitClass, String[] methodAndTarget, boolean page) {
         Request(VisitClass c, String[] methodAndTarget) {
             this(c, methodAndTarget, false);
@@ -331,8 +349,9 @@ public final class SyntheticLog {
         long lines = Long.parseLong(args[1]);
         String format = args.length > 2 ? args[2] : "combined";
         long t0 = System.nanoTime();
-        new SyntheticLog(Truth.standard())
-                .write(file, lines, format, file.toString().endsWith(".gz"));
+        SyntheticLog log = new SyntheticLog(Truth.standard());
+        log.write(file, lines, format, file.toString().endsWith(".gz"));
+        Files.writeString(Path.of(file + ".truth.txt"), log.truth() + "\n");
         System.out.printf(
                 Locale.ROOT,
                 "synthetic log: %d lines (%s) to %s in %.1f s%n",
