@@ -92,6 +92,10 @@ public final class SyntheticLog {
     final Map<Journey, long[]> visitsWritten = new EnumMap<>(Journey.class);
 
     long pagesWritten;
+    /** Searches written, and those without a query (browsing). */
+    long searchesWritten;
+
+    long browsesWritten;
 
     private final Truth truth;
     private final SplittableRandom rnd;
@@ -175,6 +179,10 @@ public final class SyntheticLog {
         VisitClass c = r.visitClass();
         String[] req = r.methodAndTarget();
         written.get(c)[0]++;
+        if (c == VisitClass.SEARCH) {
+            searchesWritten++;
+            if (!req[1].contains("q=") || req[1].contains("q=&")) browsesWritten++;
+        }
         String ip = "10." + (client >> 8) % 250 + "." + (client & 255) + ".7";
         String ua = client < 5000 && client % 10 == 0
                 ? "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
