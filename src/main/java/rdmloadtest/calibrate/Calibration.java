@@ -34,12 +34,13 @@ record Calibration(
         Downloads downloads,
         List<Map.Entry<String, Long>> unclassified,
         long personalQueriesDropped,
+        AutomatedSessions.Rates automated,
         Web web) {
 
     /**
      * How people browsed the web UI, from the logs' visits (Visits): web visits by the journey their first page
-     * starts, pages and distinct static files per web visit, what landing pages led to, IIIF image views and their
-     * tiles, and the API reader requests made outside web visits (by class label).
+     * starts, pages and distinct static files per web visit, what landing pages led to (people's, not crawlers'), IIIF
+     * image views and their tiles, and the API reader requests made outside web visits (by class label).
      */
     record Web(
             long visits,
@@ -61,19 +62,19 @@ record Calibration(
                 entries.put(j.id(), v.byEntry.containsKey(j) ? v.byEntry.get(j)[0] : 0);
             Map<String, Long> api = new LinkedHashMap<>();
             for (int i = 0; i < Visits.API.length; i++) api.put(Visits.API[i].label, v.apiOutsideWeb[i]);
-            long landings = s.named(VisitClass.UI, Classifier.LANDING_PAGE);
-            long views = s.named(VisitClass.IIIF, RequestNames.IIIF_IMAGE_INFO);
+            long landings = s.namedByPeople(VisitClass.UI, Classifier.LANDING_PAGE);
+            long views = s.namedByPeople(VisitClass.IIIF, RequestNames.IIIF_IMAGE_INFO);
             return new Web(
                     v.webVisits,
                     entries,
                     ratio(v.webPages, v.webVisits),
                     ratio(v.webStatic, v.webVisits),
                     landings,
-                    ratio(s.named(VisitClass.RECORD_VIEW, RequestNames.CITE_RECORD), landings),
-                    ratio(s.named(VisitClass.UI, RequestNames.EXPORT_RECORD), landings),
-                    ratio(s.named(VisitClass.UI, RequestNames.PREVIEW_FILE), landings),
+                    ratio(s.namedByPeople(VisitClass.RECORD_VIEW, RequestNames.CITE_RECORD), landings),
+                    ratio(s.namedByPeople(VisitClass.UI, RequestNames.EXPORT_RECORD), landings),
+                    ratio(s.namedByPeople(VisitClass.UI, RequestNames.PREVIEW_FILE), landings),
                     views,
-                    ratio(s.named(VisitClass.IIIF, RequestNames.IIIF_TILE), views),
+                    ratio(s.namedByPeople(VisitClass.IIIF, RequestNames.IIIF_TILE), views),
                     api);
         }
     }
@@ -172,6 +173,7 @@ record Calibration(
                 downloads,
                 List.copyOf(other.subList(0, Math.min(50, other.size()))),
                 s.personalQueries,
+                s.automated.rates(s.byHour, peak),
                 Web.of(s));
     }
 

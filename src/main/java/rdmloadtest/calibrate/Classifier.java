@@ -19,6 +19,8 @@ final class Classifier {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]{5}-[a-z0-9]{5}|\\d+");
     private static final Pattern NUMBER = Pattern.compile("\\d+");
+    /** invenio-sitemap's /sitemap.xml, /sitemap_index_{n}.xml and /sitemap_{n}.xml (and the common sitemap_index.xml). */
+    private static final Pattern SITEMAP = Pattern.compile("sitemap(_index)?(_\\d+)?\\.xml");
 
     private Classifier() {}
 
@@ -27,6 +29,9 @@ final class Classifier {
         String[] p = segments(path);
         if (p.length == 0) return ui(FRONT_PAGE, "/");
         if (p[0].equals("api")) return api(m, p, query);
+        if (p.length == 1 && SITEMAP.matcher(p[0]).matches())
+            return new Route(
+                    VisitClass.STATIC, "Sitemap", "/" + NUMBER.matcher(p[0]).replaceAll("{n}"));
         if (p[0].equals("oai2d")) {
             String verb = param(query, "verb");
             return new Route(
@@ -70,9 +75,6 @@ final class Classifier {
                     "access",
                     "users" -> {
                 return ui("Page /" + p[0], "/" + p[0] + (p.length > 1 ? "/…" : ""));
-            }
-            case "sitemap.xml", "sitemap_index.xml" -> {
-                return new Route(VisitClass.STATIC, "Sitemap", "/" + p[0]);
             }
             case "ping" -> {
                 return new Route(VisitClass.OTHER_API, "Ping", "/ping");

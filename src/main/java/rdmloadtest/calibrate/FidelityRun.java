@@ -14,6 +14,7 @@ import rdmloadtest.config.ConfigException;
 import rdmloadtest.gatling.GatlingLauncher;
 import rdmloadtest.gatling.SimulationLog;
 import rdmloadtest.invenio.InvenioKeys;
+import rdmloadtest.mix.Journey;
 
 /**
  * One run of the calibrated profile (the default mix) against the embedded simulator, in this JVM, with the
@@ -40,10 +41,19 @@ final class FidelityRun {
         props.put("profile.file", profile.toAbsolutePath().toString());
         props.put("run.rampUp", "2s");
         props.put("run.duration", duration.toMillis() + "ms");
-        props.put("traffic.readers.rate", String.valueOf(Math.max(MIN_SESSIONS_PER_SECOND, p.readersRate())));
+        double readers = Math.max(MIN_SESSIONS_PER_SECOND, p.readersRate());
+        props.put("traffic.readers.rate", String.valueOf(readers));
+        // Harvests keep their proportion to the readers' sessions, which run faster than the log's.
+        props.put(
+                Journey.HARVEST.rate().orElseThrow().name(),
+                String.valueOf(Math.min(10_000, p.harvestersRate() * readers / p.readersRate())));
         props.put("simulator.accessLog", accessLog.toString());
         // Each virtual user's agent names it, so the log's visits are the run's sessions (pages per visit).
         props.put(InvenioKeys.USER_AGENT_PER_SESSION.name(), "true");
+        // No crawlers: in its own run's log a crawler is not told apart from a reader (its agent names the session,
+        // not a robot), so its pages would count as web visits and its requests as readers' (docs/calibration.md).
+        props.put(Journey.CRAWL.key().name(), "0");
+        props.put(Journey.CRAWL.rate().orElseThrow().name(), "0");
         props.put("slo.enforce", "false");
         props.put("slo.resultsFolder", dir.resolve("gatling").toAbsolutePath().toString());
         props.put("history.record", "false");
@@ -71,8 +81,9 @@ final class FidelityRun {
     }
 
     /**
-     * The run; again when its pre-flight found the simulator too slow: a cold simulator's first search has taken over
-     * the pre-flight's 15 s on a crowded machine, and a second one, in this warmer JVM, answers.
+     * The run; again when its pre-flight found the simulator too slow: a cold simulator's first search has taken longer
+     * than the pre-flight waits (invenio.preflightTimeout) on a crowded machine, and a second one, in this warmer JVM,
+     * answers.
      */
     private static int launch(Path dir, PrintStream console) {
         for (int attempt = 1; ; attempt++) {

@@ -25,6 +25,9 @@ final class JourneySolver {
      * @return per journey that ran, the sessions (readers) or users (depositors, harvesters) the run needed, at the
      *     run's own number of reader sessions
      */
+    /** The journeys whose rate the profile takes from the log as it is (AutomatedSessions). */
+    static final List<Journey> FIXED_RATE = List.of(Journey.HARVEST, Journey.CRAWL);
+
     static Map<Journey, Double> solve(Map<String, Double> target, Map<String, Long> web, Replay run) {
         List<List<Journey>> columns = new ArrayList<>();
         List<double[]> proportions = new ArrayList<>();
@@ -36,7 +39,7 @@ final class JourneySolver {
                 webVisits += web.get(j.id());
             }
         for (Journey j : Journey.values())
-            if (run.sessions(j) > 0 && !VisitClass.UI.weighs.contains(j)) {
+            if (run.sessions(j) > 0 && !VisitClass.UI.weighs.contains(j) && !FIXED_RATE.contains(j)) {
                 columns.add(List.of(j));
                 proportions.add(new double[] {1});
             }
@@ -61,8 +64,17 @@ final class JourneySolver {
                 }
                 x[k] += run.sessions(j);
             }
+        // Harvests (and crawls) run at the log's own rate: what they sent is taken off the target, not solved.
+        double[] fixed = new double[classes.size()];
+        for (Journey j : FIXED_RATE)
+            if (run.sessions(j) > 0)
+                for (int c = 0; c < classes.size(); c++) {
+                    fixed[c] += run.requests.get(j)[classes.get(c).ordinal()];
+                    requests += run.requests.get(j)[classes.get(c).ordinal()];
+                }
         double[] t = new double[classes.size()];
-        for (int c = 0; c < classes.size(); c++) t[c] = target.get(classes.get(c).label) / 100 * requests;
+        for (int c = 0; c < classes.size(); c++)
+            t[c] = Math.max(0, target.get(classes.get(c).label) / 100 * requests - fixed[c]);
         nnls(a, t, x);
         // At the run's number of reader sessions (its rate): the populations scale with them.
         double readersRun = 0;

@@ -40,6 +40,9 @@ final class LogStats {
 
     final EnumMap<VisitClass, long[]> classes = new EnumMap<>(VisitClass.class);
     final Map<String, long[]> names = new TreeMap<>();
+    /** The same, without the clients whose agent is a robot's: a crawler's landing pages and exports are no reader's. */
+    final Map<String, long[]> namesByPeople = new HashMap<>();
+
     final Map<String, long[]> unclassified = new HashMap<>();
     long unclassifiedDropped;
     final long[] byHourOfDay = new long[24];
@@ -59,6 +62,9 @@ final class LogStats {
     final Map<String, long[]> queries = new HashMap<>();
     long queriesDropped;
     long personalQueries;
+
+    /** Crawler sessions and harvests per hour of the day (their rates in the profile). */
+    final AutomatedSessions automated = new AutomatedSessions();
 
     private final Map<Long, Client> clients = new HashMap<>();
     long clientsNotFollowed;
@@ -145,12 +151,15 @@ final class LogStats {
             default -> {}
         }
         if (r.visitClass().reader) readersByHourOfDay[hour]++;
-        Client c = client(h, r.visitClass() == VisitClass.HARVEST, deep);
+        if (r.visitClass() == VisitClass.HARVEST) automated.oai(query, hour);
+        Client c = client(h, r.visitClass() == VisitClass.HARVEST, deep, hour);
         if (c != null && ownRun) {
             boolean first = c.requests == 1;
             if (first) c.journey = Replay.journeyOf(r);
             if (c.journey != null) replay.add(c.journey, r, first);
         }
+        if (c == null || !c.botAgent)
+            namesByPeople.computeIfAbsent(r.visitClass().label + "\t" + r.name(), k -> new long[1])[0]++;
         if (c != null && !c.botAgent) {
             if (c.visit == null) c.visit = new Visits.Open();
             visits.add(c.visit, h.epochSecond(), r, h.method(), path);
@@ -211,8 +220,9 @@ final class LogStats {
         return Integer.parseInt(s);
     }
 
-    private Client client(Hit h, boolean oai, boolean deep) {
+    private Client client(Hit h, boolean oai, boolean deep, int hour) {
         Client c = clients.get(h.client());
+        long previous = c == null ? Long.MIN_VALUE : c.lastSecond;
         if (c == null) {
             if (clients.size() >= MAX_CLIENTS) {
                 clientsNotFollowed++;
@@ -228,6 +238,7 @@ final class LogStats {
         c.lastSecond = Math.max(c.lastSecond, h.epochSecond());
         if (oai) c.oaiRequests++;
         c.deepPages |= deep;
+        if (c.botAgent && !c.harvesterAgent && !oai) automated.crawler(previous, h.epochSecond(), hour);
         return c;
     }
 
@@ -255,6 +266,12 @@ final class LogStats {
     /** Requests of a class with this request name. */
     long named(VisitClass c, String name) {
         long[] n = names.get(c.label + "\t" + name);
+        return n == null ? 0 : n[0];
+    }
+
+    /** Requests of a class with this request name, from clients whose agent is not a robot's. */
+    long namedByPeople(VisitClass c, String name) {
+        long[] n = namesByPeople.get(c.label + "\t" + name);
         return n == null ? 0 : n[0];
     }
 

@@ -29,7 +29,8 @@ record Profile(
         double requestsPerSession,
         boolean requestsMeasured,
         int depositors,
-        int harvesters,
+        double harvestersRate,
+        double crawlersRate,
         Calibration.Search searchShape,
         int downloadMaxMb,
         Web web) {
@@ -106,7 +107,8 @@ record Profile(
                 perSession,
                 false,
                 deposit >= 0.5 ? 1 : 0,
-                s.get(VisitClass.HARVEST.label) >= 0.5 ? 1 : 0,
+                c.automated().harvestsPerSecond(),
+                c.automated().crawlerSessionsPerSecond(),
                 c.search(),
                 (int) Math.min(100_000, c.downloads().count() == 0 ? 50 : maxMb),
                 Web.from(w));
@@ -159,7 +161,10 @@ record Profile(
                 requestsPerSession,
                 true,
                 users(depositors, sessions.get(Journey.DEPOSIT)),
-                users(harvesters, sessions.get(Journey.HARVEST)),
+                // Harvests and crawls keep the log's own rates (AutomatedSessions): not solved from a replay,
+                // whose readers run faster than the log's.
+                harvestersRate,
+                crawlersRate,
                 searchShape,
                 downloadMaxMb,
                 web.corrected(target, measured));
@@ -180,7 +185,8 @@ record Profile(
                 requestsPerSession,
                 true,
                 depositors,
-                harvesters,
+                harvestersRate,
+                crawlersRate,
                 searchShape,
                 downloadMaxMb,
                 web);
@@ -207,7 +213,7 @@ record Profile(
         k.put("traffic.zipfExponent", String.format(Locale.ROOT, "%.3f", zipfExponent));
         k.put("traffic.readers.rate", String.format(Locale.ROOT, "%.3f", readersRate));
         k.put(Journey.DEPOSIT.key().name(), String.valueOf(depositors));
-        k.put(Journey.HARVEST.key().name(), String.valueOf(harvesters));
+        automated(k);
         k.put("traffic.download.maxMB", String.valueOf(downloadMaxMb));
         if (searchShape.searches() > 0) {
             k.put("traffic.search.browseShare", String.format(Locale.ROOT, "%.4f", searchShape.browseShare()));
@@ -228,6 +234,17 @@ record Profile(
             if (!w.isEmpty()) k.put("traffic.search.sorts", w);
         }
         return k;
+    }
+
+    /**
+     * Harvesters and crawlers at the rates the log's harvests and crawler sessions started in its peak hour (open
+     * model), none as closed populations.
+     */
+    private void automated(Map<String, String> k) {
+        k.put(Journey.HARVEST.key().name(), "0");
+        k.put(Journey.HARVEST.rate().orElseThrow().name(), String.format(Locale.ROOT, "%.5f", harvestersRate));
+        k.put(Journey.CRAWL.key().name(), "0");
+        k.put(Journey.CRAWL.rate().orElseThrow().name(), String.format(Locale.ROOT, "%.5f", crawlersRate));
     }
 
     void write(Path file, Calibration c, String provenance) throws IOException {
@@ -292,6 +309,14 @@ record Profile(
                 c.downloads().p50(),
                 c.downloads().p95(),
                 c.downloads().p99()));
+        AutomatedSessions.Rates a = c.automated();
+        b.append(String.format(
+                Locale.ROOT,
+                "# Peak hour: %.5f crawler sessions/s (%.1f requests each), %.5f harvests/s (a harvest: a list without"
+                        + " a resumptionToken)%n",
+                a.crawlerSessionsPerSecond(),
+                a.crawlerRequestsPerSession(),
+                a.harvestsPerSecond()));
         keys().forEach((key, v) -> b.append(key).append('=').append(v).append('\n'));
         Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
     }

@@ -7,13 +7,13 @@ import rdmloadtest.mix.Journey;
 
 /**
  * What each journey of a fidelity run sent, read from the run's own access log: every virtual user's agent names it
- * (invenio.userAgentPerSession), and its first request says which journey it runs. Readers are one session each;
- * depositors and harvesters are users repeating their journey.
+ * (invenio.userAgentPerSession), and its first request says which journey it runs. Readers and harvests (at their
+ * rate) are one session each; depositors are users repeating their journey.
  */
 final class Replay {
     /** Requests per journey, by VisitClass ordinal. */
     final Map<Journey, long[]> requests = new EnumMap<>(Journey.class);
-    /** Sessions (readers) or users (depositors, harvesters) per journey. */
+    /** Sessions (readers, harvests) or users (depositors) per journey. */
     final Map<Journey, long[]> sessions = new EnumMap<>(Journey.class);
 
     void add(Journey j, Classifier.Route r, boolean first) {

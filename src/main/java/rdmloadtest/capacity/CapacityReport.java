@@ -93,14 +93,16 @@ public final class CapacityReport {
                         n(c.headroom().expectedPeakRps()),
                         c.headroom().headroomPct(),
                         c.headroom().peakUtilisationPct());
-        return List.of(
-                "Highest throughput meeting every SLO: " + max + ".",
-                first,
+        List<String> out = new ArrayList<>(List.of("Highest throughput meeting every SLO: " + max + ".", first));
+        if (c.background() != null && c.background().verdict() != null)
+            out.add(c.background().verdict());
+        out.addAll(List.of(
                 knee,
                 usl,
                 head,
                 "Stopped: " + c.stopReason() + ". " + c.steps().size() + " steps, " + n(c.loadSeconds())
-                        + " s of load (" + n(c.wallSeconds()) + " s in all).");
+                        + " s of load (" + n(c.wallSeconds()) + " s in all)."));
+        return out;
     }
 
     static String markdown(CapacityResult c) {
@@ -125,13 +127,21 @@ public final class CapacityReport {
                     .append(g.firstFailure() == null ? "" : g.firstFailure())
                     .append(" |\n");
         }
-        b.append(
-                "\n## Steps (steady window only)\n\n| Step | Phase | Target | Offered | Throughput | p50 | p95 | p99 | Errors |"
-                        + " N | SLOs |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        Background bg = c.background();
+        boolean queue = bg != null && bg.hasQueue();
+        boolean searchable = bg != null && bg.hasSearchable();
+        b.append("\n## Steps (steady window only)\n\n| Step | Phase | Target | Offered | Throughput | p50 | p95 | p99 |"
+                        + " Errors | N |")
+                .append(queue ? " Background queue |" : "")
+                .append(searchable ? " Time to searchable p50/p95 |" : "")
+                .append(" SLOs |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+                .append(queue ? "---:|" : "")
+                .append(searchable ? "---:|" : "")
+                .append("---|\n");
         for (StepResult s : c.steps()) {
             b.append(String.format(
                     Locale.ROOT,
-                    "| %d | %s | %s | %s | %s | %d | %d | %d | %.2f %% | %.1f | %s |%n",
+                    "| %d | %s | %s | %s | %s | %d | %d | %d | %.2f %% | %.1f |",
                     s.index(),
                     s.phase(),
                     n(s.targetRps()),
@@ -141,9 +151,19 @@ public final class CapacityReport {
                     s.p95Ms(),
                     s.p99Ms(),
                     s.errorRatePct(),
-                    s.concurrency(),
-                    verdict(s)));
+                    s.concurrency()));
+            if (queue) b.append(' ').append(bg.queueCell(s.index())).append(" |");
+            if (searchable) b.append(' ').append(bg.searchableCell(s.index())).append(" |");
+            b.append(' ').append(verdict(s)).append(" |\n");
         }
+        if (queue || searchable)
+            b.append("\nBackground queue: the ")
+                    .append(bg.tier() == null ? "background tier" : bg.tier())
+                    .append(
+                            "' saturation (messages ready in the broker, records waiting for indexing) averaged over the"
+                                    + " window, and (from → to) at its ends. Time to searchable: ms from the publish answer"
+                                    + " until a search finds the record, of the records published in the window (✗: its"
+                                    + " objectives failed).\n");
         b.append(groupsPerStep(c, "\n## p95 per SLO group (ms)\n\n", "| ", " | ", " |\n", true));
         b.append("\nRates in requests/s of the whole mix; latencies in ms (exact percentiles of the requests started in"
                         + " the window); N = throughput × mean response time (Little's law). SLO file: `")
@@ -238,14 +258,20 @@ public final class CapacityReport {
                     .append(Charts.WIDTH)
                     .append("\">\n");
         }
+        Background bg = c.background();
+        boolean queue = bg != null && bg.hasQueue();
+        boolean searchable = bg != null && bg.hasSearchable();
         b.append(
                 "<h2>Steps</h2>\n<table><tr><th>Step</th><th>Phase</th><th>Target</th><th>Sessions/s</th><th>Offered</th>"
-                        + "<th>Throughput</th><th>p50</th><th>p95</th><th>p99</th><th>max</th><th>Errors</th><th>N</th><th>SLOs</th></tr>\n");
+                        + "<th>Throughput</th><th>p50</th><th>p95</th><th>p99</th><th>max</th><th>Errors</th><th>N</th>"
+                        + (queue ? "<th>Background queue</th>" : "")
+                        + (searchable ? "<th>Time to searchable p50/p95</th>" : "")
+                        + "<th>SLOs</th></tr>\n");
         for (StepResult s : c.steps()) {
             b.append(String.format(
                     Locale.ROOT,
                     "<tr><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
-                            + "<td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%.2f %%</td><td>%.1f</td><td class=\"%s\">%s</td></tr>%n",
+                            + "<td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%.2f %%</td><td>%.1f</td>%s%s<td class=\"%s\">%s</td></tr>%n",
                     s.index(),
                     s.phase(),
                     n(s.targetRps()),
@@ -258,6 +284,8 @@ public final class CapacityReport {
                     s.maxMs(),
                     s.errorRatePct(),
                     s.concurrency(),
+                    queue ? "<td>" + esc(bg.queueCell(s.index())) + "</td>" : "",
+                    searchable ? "<td>" + esc(bg.searchableCell(s.index())) + "</td>" : "",
                     s.passed() && s.injectorOk() ? "ok" : "fail",
                     esc(verdict(s))));
         }

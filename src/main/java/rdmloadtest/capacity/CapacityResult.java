@@ -15,6 +15,8 @@ import rdmloadtest.invenio.Dataset;
  * @param lowerBoundRps with an injector-bound search, the throughput the target sustained meeting every SLO so far
  * @param attribution which tier limits and what to add (null: the steps ran without metrics.file)
  * @param dataset what the target held when the search started (null: not probed)
+ * @param background background work per step (queue, time to searchable) and whether it is what fails (null: neither
+ *     measured)
  */
 public record CapacityResult(
         String schema,
@@ -38,7 +40,8 @@ public record CapacityResult(
         List<StepResult> steps,
         Map<String, String> plan,
         Attribution attribution,
-        Dataset dataset) {
+        Dataset dataset,
+        Background background) {
 
     public static final String SCHEMA = "rdm-loadtest/capacity/2";
 

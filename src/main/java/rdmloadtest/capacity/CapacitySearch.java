@@ -24,7 +24,9 @@ import rdmloadtest.metrics.MetricsFile;
 import rdmloadtest.results.ResultKeys;
 import rdmloadtest.results.RunReport;
 import rdmloadtest.run.LoadTestConfig;
+import rdmloadtest.slo.RequestNames;
 import rdmloadtest.slo.Slo;
+import rdmloadtest.slo.SloGroup;
 import rdmloadtest.slo.SloKeys;
 
 /**
@@ -189,7 +191,13 @@ public final class CapacitySearch {
                 List.copyOf(steps),
                 planValues,
                 attribution,
-                TierSteps.dataset(tiersRoot, steps).orElse(null));
+                TierSteps.dataset(tiersRoot, steps).orElse(null),
+                Background.of(
+                        steps,
+                        tiers,
+                        slo.groupOf(RequestNames.TIME_TO_SEARCHABLE)
+                                .map(SloGroup::name)
+                                .orElse(null)));
         Path dir = CapacityReport.write(plan.reportDir(), result, tiers);
         printConclusion(result, dir);
         TierSteps.conclusion(tiers, attribution).forEach(out::println);
@@ -408,6 +416,8 @@ public final class CapacitySearch {
                                     ? ""
                                     : ", wider than capacity.precisionPct (" + num(plan.precisionPct()) + " %)"));
         }
+        if (c.background() != null && c.background().verdict() != null)
+            out.println("capacity: " + c.background().verdict().replace("**", ""));
         if (c.knee().offeredRps() != null)
             out.println("capacity: knee of p95 at " + num(c.knee().offeredRps()) + " req/s offered");
         if (c.usl() != null) {

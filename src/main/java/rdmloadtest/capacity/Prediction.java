@@ -133,10 +133,13 @@ public record Prediction(double budgetMs, double baseMs, List<Backtest> backtest
     /** The share of its bound the model is taken at for a step measured at or beyond it. */
     static final double STABLE_SHARE = 0.95;
 
-    /** Tiers the model holds: a capacity, a demand, not the injector; the machine only when it is the only one. */
+    /**
+     * Tiers the model holds: a capacity, a demand, not the injector nor the background workers (no request waits for
+     * them: their queue delays time to searchable, not a response); the machine only when it is the only one.
+     */
     private static List<TierMetrics.TierUsage> stations(TierSteps.Row at) {
         List<TierMetrics.TierUsage> out = at.tiers().tiers().stream()
-                .filter(u -> !u.tier().equals("injector"))
+                .filter(u -> !u.tier().equals("injector") && !u.tier().equals(Background.TIER))
                 .filter(u -> u.capacity() != null && u.capacity() > 0 && u.demandMs() > 0)
                 .toList();
         // On one host the machine's CPU is the tiers' own: a station of its own would count their queueing twice.

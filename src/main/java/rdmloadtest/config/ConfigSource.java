@@ -107,16 +107,20 @@ public final class ConfigSource {
         }
         for (String name : new TreeSet<>(env.keySet())) {
             if (known.contains(name) || notOurs(name) || prefixes.stream().noneMatch(name::startsWith)) continue;
-            String hint = Keys.all().stream()
+            Optional<String> near = Keys.all().stream()
                     .map(Key::envName)
                     .filter(n -> Keys.distance(n, name) <= 3)
-                    .min(Comparator.comparingInt(n -> Keys.distance(n, name)))
-                    .map(n -> "; did you mean " + n + "?")
-                    .orElse("");
+                    .min(Comparator.comparingInt(n -> Keys.distance(n, name)));
+            // InvenioRDM reads its own configuration from INVENIO_* variables (INVENIO_SQLALCHEMY_DATABASE_URI,
+            // INVENIO_INSTANCE_PATH, ...): on an instance's host only a near miss of one of ours is a typo.
+            if (name.startsWith(INVENIO_PREFIX) && near.isEmpty()) continue;
+            String hint = near.map(n -> "; did you mean " + n + "?").orElse("");
             throw new ConfigException(name + " (environment variable): unknown configuration variable" + hint
                     + " (every key's variable is listed in docs/configuration.md)");
         }
     }
+
+    private static final String INVENIO_PREFIX = "INVENIO_";
 
     /** The scripts' own variables (invenio-local's, scripts/prove-*.sh) and Kubernetes' service links. */
     private static boolean notOurs(String name) {

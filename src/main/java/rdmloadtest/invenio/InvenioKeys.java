@@ -3,6 +3,7 @@ package rdmloadtest.invenio;
 import static rdmloadtest.config.Parsers.*;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import rdmloadtest.config.Key;
 import rdmloadtest.config.KeyList;
@@ -39,6 +40,12 @@ public final class InvenioKeys implements KeySet {
             "rdm-loadtest/0.1 (+Gatling)",
             "User-Agent sent; InvenioRDM's rate limiter keys on User-Agent plus client IP.",
             text());
+    public static final Key<Duration> PREFLIGHT_TIMEOUT = KEYS.add(
+            "invenio.preflightTimeout",
+            "60s",
+            "How long the pre-flight check waits for each answer before it stops the command: a cold target's first"
+                    + " search (the embedded simulator's on a crowded machine) can take more than 15 s.",
+            duration());
     public static final Key<Boolean> USER_AGENT_PER_SESSION = KEYS.add(
             "invenio.userAgentPerSession",
             "false",

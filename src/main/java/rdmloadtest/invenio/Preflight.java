@@ -18,7 +18,6 @@ import rdmloadtest.config.Settings;
  */
 public final class Preflight {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private final HttpClient http;
     private final Duration timeout;
@@ -26,15 +25,11 @@ public final class Preflight {
     /** The key that named the site, for the messages. */
     private final String key;
 
-    public Preflight(HttpClient http, String siteUrl) {
-        this(http, siteUrl, InvenioKeys.BASE_URL.name());
+    /** @param timeout the wait for each answer (invenio.preflightTimeout) */
+    public Preflight(HttpClient http, String siteUrl, Duration timeout) {
+        this(http, siteUrl, InvenioKeys.BASE_URL.name(), timeout);
     }
 
-    public Preflight(HttpClient http, String siteUrl, String key) {
-        this(http, siteUrl, key, TIMEOUT);
-    }
-
-    /** With another wait for each answer: tests on a crowded machine, where a cold simulator may take longer. */
     Preflight(HttpClient http, String siteUrl, String key, Duration timeout) {
         this.http = http;
         this.timeout = timeout;
@@ -55,7 +50,11 @@ public final class Preflight {
 
     /** As above, for a site named by another key ({@code conformance.real}). */
     public static String of(Settings s, String key, URI site, String version, String variable, List<String> tokens) {
-        Preflight p = new Preflight(InvenioHttp.client(s.get(InvenioKeys.INSECURE_TLS), site), site.toString(), key);
+        Preflight p = new Preflight(
+                InvenioHttp.client(s.get(InvenioKeys.INSECURE_TLS), site),
+                site.toString(),
+                key,
+                s.get(InvenioKeys.PREFLIGHT_TIMEOUT));
         String found = p.check(version, List.of());
         for (int i = 0; i < tokens.size(); i++)
             p.checkToken(

@@ -26,6 +26,8 @@ public final class TierMetrics {
     /**
      * One tier over the window: U in the query's unit (cores, workers), D in the same unit-seconds per request; the
      * unit and the tiers it waits for as the metrics file says (null and empty in a tiers.json written before them).
+     * The saturation is averaged over the window; {@code saturationStart} and {@code saturationEnd} are its values at
+     * the window's ends (a queue that grew across the window; null without a saturation query or before them).
      */
     public record TierUsage(
             String tier,
@@ -35,9 +37,23 @@ public final class TierMetrics {
             double demandMs,
             Double saturation,
             String unit,
-            List<String> waitsFor) {
+            List<String> waitsFor,
+            Double saturationStart,
+            Double saturationEnd) {
         public TierUsage {
             waitsFor = waitsFor == null ? List.of() : List.copyOf(waitsFor);
+        }
+
+        public TierUsage(
+                String tier,
+                double utilization,
+                Double capacity,
+                Double utilizationPct,
+                double demandMs,
+                Double saturation,
+                String unit,
+                List<String> waitsFor) {
+            this(tier, utilization, capacity, utilizationPct, demandMs, saturation, unit, waitsFor, null, null);
         }
 
         public TierUsage(
@@ -144,6 +160,8 @@ public final class TierMetrics {
             Double sat = t.saturation() == null
                     ? null
                     : p.value(overWindow(t.saturation(), span), to).orElse(Double.NaN);
+            Double satStart = t.saturation() == null ? null : boxed(p.value(t.saturation(), from));
+            Double satEnd = t.saturation() == null ? null : boxed(p.value(t.saturation(), to));
             Double capacity = t.capacityQuery() == null
                     ? t.capacity()
                     : boxed(p.value("max_over_time((" + t.capacityQuery() + ")[" + span + "s:5s])", to));
@@ -156,7 +174,9 @@ public final class TierMetrics {
                     throughputRps > 0 ? 1000 * u / throughputRps : Double.NaN,
                     sat,
                     t.unit(),
-                    t.waitsFor()));
+                    t.waitsFor(),
+                    satStart,
+                    satEnd));
         }
         // The machine and the injector are not tiers of the target: they cannot be its bottleneck.
         String bottleneck = out.stream()

@@ -1,5 +1,6 @@
 package rdmloadtest.mix;
 
+import static rdmloadtest.config.Parsers.decimal;
 import static rdmloadtest.config.Parsers.integer;
 import static rdmloadtest.slo.RequestNames.*;
 
@@ -123,9 +124,28 @@ public enum Journey {
             Access.WRITES),
     HARVEST(
             "Harvest",
-            users("traffic.harvesters", 1, 1000, "Concurrent OAI-PMH harvesters (closed model)."),
+            users("traffic.harvesters", 1, 1000, "Concurrent OAI-PMH harvesters (closed model).")
+                    .andRate(
+                            "traffic.harvesters.rate",
+                            "OAI-PMH harvests started per second (open model), besides traffic.harvesters; what"
+                                    + " calibration sets from the log's harvests."),
             List.of(OAI_LIST_RECORDS),
             List.of("harvest"),
+            Access.READS),
+    CRAWL(
+            "Crawl",
+            users(
+                            "traffic.crawlers",
+                            0,
+                            1000,
+                            "Concurrent crawlers (closed model): robots.txt honoured, the sitemap, landing pages in"
+                                    + " its order and their exports.")
+                    .andRate(
+                            "traffic.crawlers.rate",
+                            "Crawler sessions started per second (open model), besides traffic.crawlers; what"
+                                    + " calibration sets from the log's crawler sessions."),
+            List.of(READ_ROBOTS_TXT),
+            List.of("crawl"),
             Access.READS);
 
     /** How a journey's sessions arrive: readers by weight at the open model's rate, or a closed population. */
@@ -142,7 +162,12 @@ public enum Journey {
         WRITES
     }
 
-    private record Load(Arrival arrival, Key<Integer> key) {}
+    /** Its weight or population key, and for a population the key of its own arrival rate, if it has one. */
+    private record Load(Arrival arrival, Key<Integer> key, Key<Double> rate) {
+        Load andRate(String name, String doc) {
+            return new Load(arrival, key, new Key<>(name, "0", doc, decimal(0, 10_000)));
+        }
+    }
 
     private final String label;
     private final Load load;
@@ -159,11 +184,11 @@ public enum Journey {
     }
 
     private static Load weight(String key, int defaultWeight, String doc) {
-        return new Load(Arrival.WEIGHT, new Key<>(key, String.valueOf(defaultWeight), doc, integer(0, 1000)));
+        return new Load(Arrival.WEIGHT, new Key<>(key, String.valueOf(defaultWeight), doc, integer(0, 1000)), null);
     }
 
     private static Load users(String key, int defaultUsers, int max, String doc) {
-        return new Load(Arrival.USERS, new Key<>(key, String.valueOf(defaultUsers), doc, integer(0, max)));
+        return new Load(Arrival.USERS, new Key<>(key, String.valueOf(defaultUsers), doc, integer(0, max)), null);
     }
 
     /** Its id in configuration and docs: the constant's name in lower camel case (RECORD_VIEW: recordView). */
@@ -186,6 +211,11 @@ public enum Journey {
     /** Its weight among the readers (Arrival.WEIGHT) or its number of concurrent users (Arrival.USERS). */
     public Key<Integer> key() {
         return load.key();
+    }
+
+    /** Sessions started per second (open model) besides its population: harvesters and crawlers have one. */
+    public Optional<Key<Double>> rate() {
+        return Optional.ofNullable(load.rate());
     }
 
     public int defaultLoad() {
@@ -213,7 +243,7 @@ public enum Journey {
                 .toList();
     }
 
-    /** The journeys with a closed population of their own (depositors, harvesters). */
+    /** The journeys with a closed population of their own (depositors, harvesters, crawlers). */
     public static List<Journey> populations() {
         return Arrays.stream(values()).filter(j -> j.arrival() == Arrival.USERS).toList();
     }

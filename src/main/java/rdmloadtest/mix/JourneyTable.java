@@ -17,6 +17,7 @@ public final class JourneyTable {
                     .append(j.id())
                     .append("` | `")
                     .append(j.key().name())
+                    .append(j.rate().map(r -> "`, `" + r.name()).orElse(""))
                     .append("` | ")
                     .append(j.defaultLoad())
                     .append(j.arrival() == Journey.Arrival.WEIGHT ? "" : j.defaultLoad() == 1 ? " user" : " users")

@@ -22,7 +22,10 @@ public final class MixKeys implements KeySet {
     @Override
     public List<Key<?>> keys() {
         List<Key<?>> keys = new ArrayList<>();
-        for (Journey j : Journey.values()) keys.add(j.key());
+        for (Journey j : Journey.values()) {
+            keys.add(j.key());
+            j.rate().ifPresent(keys::add);
+        }
         keys.add(JOURNEY);
         return keys;
     }

@@ -22,8 +22,9 @@ public final class RunShape {
 
     /**
      * @param planned the run's planned length (ramp and steady part)
-     * @param closedUsers whether closed populations (depositors, harvesters) run beside the planned arrivals
-     * @param leastShare per open scenario, the share of its sessions its least-weighted journey gets
+     * @param closedUsers whether closed populations (depositors, harvesters, crawlers) run beside the planned arrivals
+     * @param leastShare per open scenario, the share of its sessions its least-weighted journey gets; NaN for a
+     *     scenario the gate requires nothing of
      * @param alwaysSent whether the gate requires requests that the journeys always send
      */
     public static void check(
@@ -48,7 +49,9 @@ public final class RunShape {
         }
         if (!alwaysSent || !enforce) return;
         for (Map.Entry<String, long[]> e : plan.starts().entrySet()) {
-            double expected = e.getValue().length * leastShare.applyAsDouble(e.getKey());
+            double share = leastShare.applyAsDouble(e.getKey());
+            if (Double.isNaN(share)) continue;
+            double expected = e.getValue().length * share;
             if (expected < MIN_SESSIONS) {
                 throw new ConfigException(String.format(
                         Locale.ROOT,

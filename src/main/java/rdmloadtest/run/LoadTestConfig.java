@@ -149,7 +149,7 @@ public record LoadTestConfig(
     }
 
     /** The traffic mix: readers (open model), depositors and harvesters (closed models). */
-    public record Traffic(Readers readers, Depositors depositors, Harvesters harvesters) {
+    public record Traffic(Readers readers, Depositors depositors, Harvesters harvesters, Crawlers crawlers) {
         static Traffic from(Settings s) {
             Weights weights = Weights.from(s);
             Readers readers = new Readers(
@@ -174,8 +174,18 @@ public record LoadTestConfig(
                             s.get(RunKeys.SEARCHABLE_STEADY_FOR),
                             s.get(RunKeys.SEARCHABLE_MAX_POLL)));
             Harvesters harvesters = new Harvesters(
-                    s.get(Journey.HARVEST.key()), s.get(RunKeys.HARVEST_PAGES), s.get(RunKeys.HARVEST_PAUSE));
-            return new Traffic(readers, depositors, harvesters);
+                    s.get(Journey.HARVEST.key()),
+                    s.get(Journey.HARVEST.rate().orElseThrow()),
+                    s.get(RunKeys.HARVEST_PAGES),
+                    s.get(RunKeys.HARVEST_PAUSE));
+            Crawlers crawlers = new Crawlers(
+                    s.get(Journey.CRAWL.key()),
+                    s.get(Journey.CRAWL.rate().orElseThrow()),
+                    s.get(RunKeys.CRAWL_PAGES),
+                    s.get(RunKeys.CRAWL_EXPORTS),
+                    s.get(RunKeys.CRAWL_PAUSE),
+                    s.get(RunKeys.CRAWL_USER_AGENT));
+            return new Traffic(readers, depositors, harvesters, crawlers);
         }
 
         Traffic withoutUploads() {
@@ -190,7 +200,8 @@ public record LoadTestConfig(
                             r.search(),
                             r.web()),
                     depositors,
-                    harvesters);
+                    harvesters,
+                    crawlers);
         }
     }
 
@@ -285,7 +296,15 @@ public record LoadTestConfig(
         }
     }
 
-    public record Harvesters(int count, int maxPages, Duration pause) {}
+    /** Concurrent harvesters (closed model) and harvests started per second (open model). */
+    public record Harvesters(int count, double rate, int maxPages, Duration pause) {}
+
+    /**
+     * Concurrent crawlers (closed model) and crawler sessions started per second (open model); each session opens
+     * {@code pages} landing pages and {@code exportsPerPage} exports after each, {@code pause} apart unless robots.txt
+     * sets a Crawl-delay.
+     */
+    public record Crawlers(int count, double rate, int pages, int exportsPerPage, Duration pause, String userAgent) {}
 
     public static LoadTestConfig load() {
         return from(new Settings(ConfigSource.fromProcess()), Environment.all());

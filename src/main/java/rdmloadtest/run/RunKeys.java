@@ -152,6 +152,29 @@ public final class RunKeys implements KeySet {
             "2s",
             "Pause of a harvester between two OAI-PMH pages (polite harvesting; Zenodo allows 30/min).",
             duration());
+    public static final Key<Integer> CRAWL_PAGES = KEYS.add(
+            "traffic.crawl.pages",
+            "10",
+            "Landing pages a crawler session opens, in the sitemap's order from a random place in it (without a"
+                    + " sitemap: records by popularity, as links from elsewhere lead crawlers to them).",
+            integer(1, 100_000));
+    public static final Key<Integer> CRAWL_EXPORTS = KEYS.add(
+            "traffic.crawl.exportsPerPage",
+            "1",
+            "Exports (/records/{id}/export/{format}) a crawler fetches after each landing page, the next formats of"
+                    + " its export menu in turn.",
+            integer(0, 100));
+    public static final Key<Duration> CRAWL_PAUSE = KEYS.add(
+            "traffic.crawl.pause",
+            "1s",
+            "Pause of a crawler between two requests when robots.txt sets no Crawl-delay (its Crawl-delay wins).",
+            duration());
+    public static final Key<String> CRAWL_USER_AGENT = KEYS.add(
+            "traffic.crawl.userAgent",
+            "Mozilla/5.0 (compatible; rdm-loadtest-crawler/0.1; +bot)",
+            "User-Agent of the crawler journey: robots.txt's groups are matched against it, and calibration counts"
+                    + " its requests as a crawler's.",
+            text());
     public static final Key<Duration> DURATION = KEYS.add(
             "run.duration", "40s", "Length of the steady part of the run (the profile scales it).", duration());
     public static final Key<Duration> RAMP = KEYS.add(

@@ -54,6 +54,7 @@ import rdmloadtest.simulator.search.Searcher;
 import rdmloadtest.simulator.store.Identity;
 import rdmloadtest.simulator.store.Repository;
 import rdmloadtest.simulator.vocabularies.Vocabularies;
+import rdmloadtest.simulator.web.CrawlerPages;
 import rdmloadtest.simulator.web.StaticAssets;
 import rdmloadtest.simulator.web.WebPages;
 import rdmloadtest.simulator.web.WebSession;
@@ -101,6 +102,7 @@ public final class Simulator implements AutoCloseable {
                 settings.serviceTimes(),
                 settings.backendTimes(),
                 settings.tierWorkers(),
+                settings.backgroundTime(),
                 settings.exponentialServiceTimes(),
                 settings.bandwidthMBps() * 1_000_000L,
                 PerformanceModel.Clock.SYSTEM);
@@ -112,7 +114,7 @@ public final class Simulator implements AutoCloseable {
         Seeder.extractImageMetadata(repo, extractor);
         Vocabularies vocabularies = new Vocabularies(settings.version());
         RecordJson json = new RecordJson(repo, vocabularies, settings.version());
-        Index index = new Index(repo, json, settings.refreshDelay());
+        Index index = new Index(repo, json, settings.refreshDelay(), model::background);
         Searcher searcher = new Searcher(vocabularies, settings.version());
         new RecordsApi(repo, json, index, searcher, new DraftValidator(vocabularies), settings.version())
                 .routes(router);
@@ -123,6 +125,7 @@ public final class Simulator implements AutoCloseable {
         web = new WebSession(settings.webLogins(), settings.version());
         web.routes(router);
         new WebPages(repo, json, web, settings.webLogins(), settings.version()).routes(router);
+        new CrawlerPages(repo, web, settings.version(), settings.robotsTxt(), settings.sitemapEntries()).routes(router);
         new StaticAssets().routes(router);
         new IiifApi(repo).routes(router);
     }

@@ -51,6 +51,13 @@ public final class SimulatorKeys implements KeySet {
     public static final Map<EndpointClass, Key<Duration>> SERVICE_TIME = serviceTimes();
     public static final Map<EndpointClass, Key<Map<Tier, Duration>>> BACKEND_TIME = backendTimes();
     public static final Map<Tier, Key<Integer>> TIER_WORKERS = tierWorkers();
+    public static final Key<Duration> BACKGROUND_TIME = KEYS.add(
+            "simulator.tiers.background.serviceTime",
+            "0s",
+            "Mean time a background worker (Celery) spends indexing one published record: each publish queues one task"
+                    + " for them, and the record is searchable simulator.refreshDelay after its task is done; 0s: no"
+                    + " wait, searchable after the refresh delay alone.",
+            duration());
     public static final Key<Integer> BANDWIDTH = KEYS.add(
             "simulator.bandwidthMBps",
             "200",
@@ -68,6 +75,18 @@ public final class SimulatorKeys implements KeySet {
             "File the simulator writes an access log to, in nginx's combined format (what mvn -q exec:java@calibrate"
                     + " reads); unset: none.",
             text());
+    public static final Key<String> ROBOTS_TXT = KEYS.add(
+            "simulator.robotsTxt",
+            null,
+            "File whose text the simulator serves as /robots.txt (before its Sitemap lines); unset: InvenioRDM v13's"
+                    + " (Disallow /search, /api, /me, ..., Crawl-delay: 10).",
+            text());
+    public static final Key<Integer> SITEMAP_ENTRIES = KEYS.add(
+            "simulator.sitemap.maxEntries",
+            "10000",
+            "Entries per sitemap file (invenio-sitemap's SITEMAP_MAX_ENTRY_COUNT); 0: no sitemap, as on an instance"
+                    + " whose update_sitemap task has not run yet (/sitemap.xml 404, robots.txt names none).",
+            integer(0, 50_000));
     public static final Key<Duration> REFRESH = KEYS.add(
             "simulator.refreshDelay",
             "1s",
@@ -127,14 +146,18 @@ public final class SimulatorKeys implements KeySet {
 
     private static Map<Tier, Key<Integer>> tierWorkers() {
         Map<Tier, Key<Integer>> m = new EnumMap<>(Tier.class);
-        for (Tier t : Tier.BACKENDS) {
+        for (Tier t : Tier.values()) {
+            if (t == Tier.APP) continue;
             m.put(
                     t,
                     KEYS.add(
                             "simulator.tiers." + t.id() + ".workers",
                             t.defaultWorkers(),
-                            "Workers of the " + t.description()
-                                    + " tier; requests queue there when all are busy (the app workers: simulator.workers).",
+                            "Workers of the " + t.description() + " tier; "
+                                    + (t == Tier.BACKGROUND
+                                            ? "published records queue there for indexing when all are busy."
+                                            : "requests queue there when all are busy (the app workers:"
+                                                    + " simulator.workers)."),
                             integer(1, 10_000)));
         }
         return Collections.unmodifiableMap(m);

@@ -1,5 +1,8 @@
 package rdmloadtest.simulator;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -7,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import rdmloadtest.config.ConfigException;
 import rdmloadtest.config.Settings;
 import rdmloadtest.feeders.DataKeys;
 import rdmloadtest.invenio.InvenioKeys;
@@ -27,10 +32,13 @@ public record SimulatorSettings(
         Map<EndpointClass, Duration> serviceTimes,
         Map<EndpointClass, Map<Tier, Duration>> backendTimes,
         Map<Tier, Integer> tierWorkers,
+        Duration backgroundTime,
         boolean exponentialServiceTimes,
         int bandwidthMBps,
         long maxContentLength,
         String accessLog,
+        String robotsTxt,
+        int sitemapEntries,
         Duration refreshDelay,
         Duration statsInterval,
         boolean rateLimit,
@@ -54,10 +62,13 @@ public record SimulatorSettings(
                 serviceTimes,
                 backendTimes,
                 tierWorkers,
+                backgroundTime,
                 exponentialServiceTimes,
                 bandwidthMBps,
                 maxContentLength,
                 accessLog,
+                robotsTxt,
+                sitemapEntries,
                 refreshDelay,
                 statsInterval,
                 rateLimit,
@@ -71,7 +82,7 @@ public record SimulatorSettings(
         Map<EndpointClass, FaultSpec> faults = new EnumMap<>(EndpointClass.class);
         Map<EndpointClass, Map<Tier, Duration>> backends = new EnumMap<>(EndpointClass.class);
         Map<Tier, Integer> tierWorkers = new EnumMap<>(Tier.class);
-        for (Tier t : Tier.BACKENDS) tierWorkers.put(t, s.get(SimulatorKeys.TIER_WORKERS.get(t)));
+        SimulatorKeys.TIER_WORKERS.forEach((t, key) -> tierWorkers.put(t, s.get(key)));
         for (EndpointClass c : EndpointClass.values()) {
             times.put(c, s.get(SimulatorKeys.SERVICE_TIME.get(c)));
             backends.put(c, s.get(SimulatorKeys.BACKEND_TIME.get(c)));
@@ -88,16 +99,31 @@ public record SimulatorSettings(
                 times,
                 backends,
                 tierWorkers,
+                s.get(SimulatorKeys.BACKGROUND_TIME),
                 s.get(SimulatorKeys.SERVICE_DISTRIBUTION).equals("exponential"),
                 s.get(SimulatorKeys.BANDWIDTH),
                 s.get(SimulatorKeys.MAX_CONTENT_LENGTH),
                 s.find(SimulatorKeys.ACCESS_LOG).orElse(null),
+                robotsTxt(s),
+                s.get(SimulatorKeys.SITEMAP_ENTRIES),
                 s.get(SimulatorKeys.REFRESH),
                 s.get(SimulatorKeys.STATS_INTERVAL),
                 s.get(SimulatorKeys.RATE_LIMIT),
                 s.get(SimulatorKeys.RATE_GUEST),
                 s.get(SimulatorKeys.RATE_AUTH),
                 faults);
+    }
+
+    /** The text of simulator.robotsTxt's file, or null for InvenioRDM's own. */
+    private static String robotsTxt(Settings s) {
+        Optional<String> file = s.find(SimulatorKeys.ROBOTS_TXT);
+        if (file.isEmpty()) return null;
+        try {
+            return Files.readString(Path.of(file.get()), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException(SimulatorKeys.ROBOTS_TXT.name() + "='" + file.get()
+                    + "': cannot be read; expected a text file (robots.txt rules)");
+        }
     }
 
     /** The user id a token stands for: users are numbered 1, 2, ... in token order; admins from 1001 on. */

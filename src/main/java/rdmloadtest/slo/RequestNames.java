@@ -65,6 +65,13 @@ public final class RequestNames {
     public static final String OPEN_DEPOSIT_FORM = "Open deposit form";
     public static final String LOAD_STATIC_FILE = "Load static file";
 
+    // A crawler: robots.txt, invenio-sitemap's sitemap, then landing pages and exports in the sitemap's order.
+    public static final String READ_ROBOTS_TXT = "Read robots.txt";
+    public static final String READ_SITEMAP_INDEX = "Read sitemap index";
+    public static final String READ_SITEMAP = "Read sitemap";
+    public static final String CRAWL_RECORD_PAGE = "Crawl record page";
+    public static final String CRAWL_RECORD_EXPORT = "Crawl record export";
+
     // IIIF Image API 2 and Presentation API 2 under /api/iiif.
     public static final String IIIF_IMAGE_INFO = "IIIF image info";
     public static final String IIIF_THUMBNAIL = "IIIF thumbnail";
@@ -82,7 +89,7 @@ public final class RequestNames {
 
     /**
      * Every name above, in the order of the API's areas: search and records, files, deposits, communities, OAI-PMH,
-     * then the web UI and IIIF.
+     * then the web UI, crawlers and IIIF.
      */
     public static final List<String> ALL = List.of(
             SEARCH_RECORDS,
@@ -131,6 +138,11 @@ public final class RequestNames {
             OPEN_MY_COMMUNITIES_PAGE,
             OPEN_DEPOSIT_FORM,
             LOAD_STATIC_FILE,
+            READ_ROBOTS_TXT,
+            READ_SITEMAP_INDEX,
+            READ_SITEMAP,
+            CRAWL_RECORD_PAGE,
+            CRAWL_RECORD_EXPORT,
             IIIF_IMAGE_INFO,
             IIIF_THUMBNAIL,
             IIIF_TILE,

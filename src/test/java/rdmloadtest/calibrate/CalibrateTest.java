@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -64,9 +65,25 @@ class CalibrateTest {
         assertTrue(
                 synthetic.written.get(VisitClass.UI)[0] > 0 && synthetic.written.get(VisitClass.STATIC)[0] > 0);
         assertEquals(truth.zipfExponent(), node.at("/zipf/exponent").asDouble(), 0.1, "Zipf exponent");
-        assertEquals(truth.peakHour(), node.get("peakHour").asInt(), "peak hour");
+        assertEquals(synthetic.peakHourWritten(), node.get("peakHour").asInt(), "peak hour, as written");
+        assertEquals(truth.peakHour(), node.get("peakHour").asInt(), 1, "peak hour, the truth's or next to it");
+        // Sessions started in the peak hour: about 225 harvests and 150 crawler sessions over its three days, so
+        // within ±20 % of the rate written. uWSGI's log has no user agent: no crawler is seen in it.
+        double harvests = synthetic.harvestsPerSecondAtPeak(200_000);
+        assertEquals(harvests, node.at("/automated/harvestsPerSecond").asDouble(), 0.2 * harvests, "harvests/s");
+        double crawls = format.equals("uwsgi") ? 0 : synthetic.crawlerSessionsPerSecondAtPeak(200_000);
         assertEquals(
-                100.0 - 100.0 * synthetic.written.get(VisitClass.OTHER)[0] / 200_000,
+                crawls,
+                node.at("/automated/crawlerSessionsPerSecond").asDouble(),
+                0.2 * crawls + 1e-12,
+                "crawler sessions/s");
+        if (!format.equals("uwsgi"))
+            assertEquals(8.0, node.at("/automated/crawlerRequestsPerSession").asDouble(), 1e-9, "requests a session");
+        assertEquals(
+                100.0
+                        - 100.0
+                                * synthetic.written.get(VisitClass.OTHER)[0]
+                                / node.get("parsed").asDouble(),
                 node.get("classified").asDouble() * 100.0 / node.get("parsed").asDouble(),
                 0.001);
         for (String f : List.of(
@@ -113,6 +130,17 @@ class CalibrateTest {
                     cfg.traffic().readers().weights().of(j) > 0, j + " has a weight: the synthetic log has its visits");
         }
         assertTrue(cfg.traffic().readers().weights().of(Journey.RECORD_VIEW) > 0, p.toString());
+        // Harvesters and crawlers arrive at the log's rates, none as closed populations.
+        assertEquals(0, cfg.traffic().harvesters().count());
+        assertEquals(0, cfg.traffic().crawlers().count());
+        assertEquals(
+                Double.parseDouble(p.getProperty("traffic.harvesters.rate")),
+                cfg.traffic().harvesters().rate());
+        assertEquals(
+                Double.parseDouble(p.getProperty("traffic.crawlers.rate")),
+                cfg.traffic().crawlers().rate());
+        assertTrue(cfg.traffic().harvesters().rate() > 0, p.toString());
+        assertTrue(cfg.traffic().crawlers().rate() > 0, p.toString());
         // The API searches ask for 25 hits sorted by newest, the web apps for 10 (by best match on the search page):
         // the profile says so, the simulations take it.
         Map<Integer, Double> sizes = normalized(cfg.traffic().readers().search().pageSizes());
@@ -242,7 +270,8 @@ class CalibrateTest {
     @Test
     void theFidelityCheckReproducesEveryClassOfTheSyntheticLog() throws Exception {
         Path log = dir.resolve("access.log");
-        new SyntheticLog(SyntheticLog.Truth.standard()).write(log, 100_000, "combined", false);
+        // Without crawlers: the fidelity run has none (a crawler's pages in its own log would be a web visit).
+        new SyntheticLog(SyntheticLog.Truth.standard().withoutCrawlers()).write(log, 100_000, "combined", false);
         Path out = dir.resolve("out");
         int rc = CalibrateMain.run(settings(Map.of(
                 "calibrate.log", log.toString(),
@@ -288,7 +317,8 @@ class CalibrateTest {
                 p.requestsPerSession(),
                 false,
                 p.depositors(),
-                p.harvesters(),
+                p.harvestersRate(),
+                p.crawlersRate(),
                 p.searchShape(),
                 p.downloadMaxMb(),
                 p.web());
@@ -350,17 +380,63 @@ class CalibrateTest {
     void tooManyUnparseableLinesStopWithTheirLineNumbers() throws Exception {
         Path log = dir.resolve("access.log");
         new SyntheticLog(SyntheticLog.Truth.standard()).write(log, 1_000, "combined", false);
+        // The 1 000 lines drawn by share, and the crawler sessions among them.
+        long written = Files.readAllLines(log).size();
         Files.writeString(log, "garbage from 192.0.2.1\n".repeat(100), StandardOpenOption.APPEND);
         ConfigException e = assertThrows(ConfigException.class, () -> calibrate(log, dir.resolve("out")));
         assertTrue(
-                e.getMessage().startsWith("calibrate.log: 100 of 1100 lines (9.1 %) are not combined lines"),
+                e.getMessage()
+                        .startsWith(String.format(
+                                Locale.ROOT,
+                                "calibrate.log: 100 of %d lines (%.1f %%) are not combined lines",
+                                written + 100,
+                                100.0 * 100 / (written + 100))),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("line 1001: garbage from x.x.x.x"), e.getMessage());
+        assertTrue(e.getMessage().contains("line " + (written + 1) + ": garbage from x.x.x.x"), e.getMessage());
         // Under the threshold: counted, shown, and the calibration goes on.
         Files.writeString(log, "");
         new SyntheticLog(SyntheticLog.Truth.standard()).write(log, 1_000, "combined", false);
         Files.writeString(log, "garbage\n".repeat(10), StandardOpenOption.APPEND);
         assertEquals(Command.OK, calibrate(log, dir.resolve("out2")));
+    }
+
+    @Test
+    void whatCrawlersAskIsClassifiedAsInvenioRdmServesIt() {
+        for (String sitemap : List.of("/sitemap.xml", "/sitemap_index_0.xml", "/sitemap_12.xml")) {
+            Classifier.Route r = Classifier.classify("GET", sitemap, null);
+            assertEquals(VisitClass.STATIC, r.visitClass(), sitemap);
+            assertEquals("Sitemap", r.name(), sitemap);
+        }
+        assertEquals(
+                "/sitemap_{n}.xml",
+                Classifier.classify("GET", "/sitemap_12.xml", null).shape());
+        assertEquals(
+                VisitClass.STATIC,
+                Classifier.classify("GET", "/robots.txt", null).visitClass());
+        assertEquals(
+                VisitClass.UI,
+                Classifier.classify("GET", "/records/abcde-12345/export/datacite-xml", null)
+                        .visitClass());
+    }
+
+    @Test
+    void harvestsStartWithoutAResumptionTokenAndCrawlerSessionsAfterHalfAnHour() {
+        AutomatedSessions a = new AutomatedSessions();
+        a.oai("verb=ListRecords&metadataPrefix=oai_dc", 14);
+        a.oai("verb=ListRecords&resumptionToken=abc", 14);
+        a.oai("verb=ListIdentifiers&metadataPrefix=datacite", 14);
+        a.oai("verb=GetRecord&identifier=oai:x:1&metadataPrefix=oai_dc", 14);
+        assertEquals(2, a.harvestsByHourOfDay[14]);
+        a.crawler(Long.MIN_VALUE, 1000, 14);
+        a.crawler(1000, 1000 + AutomatedSessions.SESSION_GAP_SECONDS, 14);
+        a.crawler(1000 + AutomatedSessions.SESSION_GAP_SECONDS, 1001 + 2 * AutomatedSessions.SESSION_GAP_SECONDS, 15);
+        assertEquals(1, a.crawlerSessionsByHourOfDay[14]);
+        assertEquals(1, a.crawlerSessionsByHourOfDay[15]);
+        // Two days logged at 14:00: sessions per second of that hour, averaged over them.
+        var rates = a.rates(Map.of(14L, new long[1], 38L, new long[1], 15L, new long[1]), 14);
+        assertEquals(1 / 7200.0, rates.crawlerSessionsPerSecond(), 1e-12);
+        assertEquals(2 / 7200.0, rates.harvestsPerSecond(), 1e-12);
+        assertEquals(1.5, rates.crawlerRequestsPerSession(), 1e-12);
     }
 
     @Test

@@ -23,8 +23,9 @@ import rdmloadtest.mix.Journey;
 
 /**
  * Access logs with known parameters, for the calibration's tests and its benchmark: shares per class, a Zipf
- * exponent of record views, a daily arrival curve with a known peak hour, crawlers, personal queries, and web visits
- * (their first pages, pages per visit, static files, what landing pages lead to, IIIF image views and tiles).
+ * exponent of record views, a daily arrival curve with a known peak hour, crawler sessions and harvests at known
+ * rates, personal queries, and web visits (their first pages, pages per visit, static files, what landing pages
+ * lead to, IIIF image views and tiles).
  *
  * <pre>mvn -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=rdmloadtest.calibrate.SyntheticLog \
  *     -Dexec.args="FILE LINES [combined|json|uwsgi]"</pre>
@@ -37,9 +38,20 @@ public final class SyntheticLog {
 
     /**
      * The truth a log is generated from: shares per class of the requests outside web visits, a Zipf exponent of record
-     * views, the number of records, the peak hour, and the web visits.
+     * views, the number of records, the peak hour, and the web visits; besides, a crawler session (robots.txt, the
+     * sitemap, landing pages and exports, from a client of its own with a crawler's agent) after {@code
+     * crawlerSessionsPerLine} of the lines, and {@code harvestStartShare} of the OAI-PMH lists without a
+     * resumptionToken (a harvest's first page).
      */
-    record Truth(Map<VisitClass, Double> shares, double zipfExponent, int records, int peakHour, long seed, Web web) {
+    record Truth(
+            Map<VisitClass, Double> shares,
+            double zipfExponent,
+            int records,
+            int peakHour,
+            long seed,
+            double crawlerSessionsPerLine,
+            double harvestStartShare,
+            Web web) {
         static Truth standard() {
             Map<VisitClass, Double> s = new LinkedHashMap<>();
             s.put(VisitClass.SEARCH, 0.22);
@@ -50,12 +62,18 @@ public final class SyntheticLog {
             s.put(VisitClass.DASHBOARD, 0.01);
             s.put(VisitClass.HARVEST, 0.03);
             s.put(VisitClass.OTHER, 0.01);
-            return new Truth(s, 1.1, 20_000, 14, 7, Web.standard());
+            return new Truth(s, 1.1, 20_000, 14, 7, 0.01, 0.5, Web.standard());
+        }
+
+        /** The same log without crawler sessions. */
+        Truth withoutCrawlers() {
+            return new Truth(shares, zipfExponent, records, peakHour, seed, 0, harvestStartShare, web);
         }
 
         /** The same log with another web shape. */
         Truth with(Web w) {
-            return new Truth(shares, zipfExponent, records, peakHour, seed, w);
+            return new Truth(
+                    shares, zipfExponent, records, peakHour, seed, crawlerSessionsPerLine, harvestStartShare, w);
         }
     }
 
@@ -91,13 +109,41 @@ public final class SyntheticLog {
     /** Web visits written, by the journey of their first page, and their pages. */
     final Map<Journey, long[]> visitsWritten = new EnumMap<>(Journey.class);
 
+    /** Lines written in each hour of the day. */
+    final long[] writtenByHourOfDay = new long[24];
+
     long pagesWritten;
     /** Searches written, and those without a query (browsing). */
     long searchesWritten;
 
     long browsesWritten;
 
+    /** Lines per second in the peak hour of the day, for a log of this many lines (the arrival curve's mean there). */
+    static double peakLinesPerSecond(long lines) {
+        double x = Math.PI / 24;
+        return lines / (3 * 86400.0) * (1 + 0.8 * Math.sin(x) / x);
+    }
+
+    /** The crawler sessions per second that start in the peak hour, as written. */
+    double crawlerSessionsPerSecondAtPeak(long lines) {
+        return truth.crawlerSessionsPerLine() * peakLinesPerSecond(lines);
+    }
+
+    /** The harvests per second that start in the peak hour, as written. */
+    double harvestsPerSecondAtPeak(long lines) {
+        double total = truth.shares().values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
+        // Lines outside web visits are drawn by share.
+        return truth.harvestStartShare()
+                * (1 - truth.web().share())
+                * truth.shares().get(VisitClass.HARVEST)
+                / total
+                * peakLinesPerSecond(lines);
+    }
+
     private final Truth truth;
+    private int crawlerSessions;
     private final SplittableRandom rnd;
     private final RandomDataGenerator zipf;
     private final String[] ids;
@@ -163,19 +209,69 @@ public final class SyntheticLog {
                     if (v.next == v.requests.size()) open.remove(i);
                 } else out.write(line(format, lastStamp));
                 out.write('\n');
+                writtenByHourOfDay[hourOfDay(second)]++;
+                if (rnd.nextDouble() < truth.crawlerSessionsPerLine()) crawlerSession(out, format, second);
             }
         }
     }
 
-    /** A request outside web visits, from one of 5 000 clients (one in ten a crawler). */
+    private static final String CRAWLER = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
+    private static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0";
+
+    /** A request outside web visits, from one of 5 000 clients. */
     private String line(String format, String stamp) {
         VisitClass c = draw();
         int client = rnd.nextInt(5000);
         return line(format, stamp, new Request(c, request(c)), client);
     }
 
+    /**
+     * A crawler's session, a client of its own, one request every 2 s: robots.txt, the sitemap, three landing pages
+     * in sitemap order, an export after each (8 requests).
+     */
+    private void crawlerSession(BufferedWriter out, String format, long second) throws IOException {
+        int n = crawlerSessions++;
+        String ip = "10.99." + ((n >> 8) & 255) + "." + (n & 255);
+        int from = rnd.nextInt(ids.length - 3);
+        List<Request> requests = new ArrayList<>(List.of(
+                new Request(VisitClass.STATIC, "GET", "/robots.txt"),
+                new Request(VisitClass.STATIC, "GET", "/sitemap_0.xml")));
+        for (int i = 0; i < 3; i++) {
+            requests.add(new Request(VisitClass.UI, "GET", "/records/" + ids[from + i]));
+            requests.add(new Request(
+                    VisitClass.UI,
+                    "GET",
+                    "/records/" + ids[from + i] + "/export/" + (i == 0 ? "json" : i == 1 ? "datacite-xml" : "bibtex")));
+        }
+        for (int i = 0; i < requests.size(); i++) {
+            Instant at = Instant.ofEpochSecond(second + 2L * i);
+            String stamp = format.equals("uwsgi") ? UWSGI.format(at) : CLF.format(at);
+            out.write(line(format, stamp, requests.get(i), ip, CRAWLER));
+            out.write('\n');
+            writtenByHourOfDay[hourOfDay(at.getEpochSecond())]++;
+        }
+    }
+
+    private static int hourOfDay(long epochSecond) {
+        return (int) Math.floorMod(epochSecond / 3600, 24L);
+    }
+
+    /**
+     * The hour of the day with the most lines written: the truth's peak hour or, by chance, one next to it (its
+     * neighbours' arrival rates are within 1 %).
+     */
+    int peakHourWritten() {
+        int peak = 0;
+        for (int h = 1; h < 24; h++) if (writtenByHourOfDay[h] > writtenByHourOfDay[peak]) peak = h;
+        return peak;
+    }
+
     /** A web visit's client: 10.20.0.7 upwards, apart from the 5 000 others (10.0.0.7 to 10.19.135.7). */
     private String line(String format, String stamp, Request r, int client) {
+        return line(format, stamp, r, "10." + (client >> 8) % 250 + "." + (client & 255) + ".7", BROWSER);
+    }
+
+    private String line(String format, String stamp, Request r, String ip, String ua) {
         VisitClass c = r.visitClass();
         String[] req = r.methodAndTarget();
         written.get(c)[0]++;
@@ -183,10 +279,6 @@ public final class SyntheticLog {
             searchesWritten++;
             if (!req[1].contains("q=") || req[1].contains("q=&")) browsesWritten++;
         }
-        String ip = "10." + (client >> 8) % 250 + "." + (client & 255) + ".7";
-        String ua = client < 5000 && client % 10 == 0
-                ? "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
-                : "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0";
         long bytes = c == VisitClass.DOWNLOAD ? 1000 + rnd.nextInt(5_000_000) : 200 + rnd.nextInt(20_000);
         return switch (format) {
             case "json" ->
@@ -226,7 +318,13 @@ public final class SyntheticLog {
             case COMMUNITIES -> new String[] {"GET", "/api/communities?size=10"};
             case DEPOSIT -> new String[] {"POST", "/api/records/" + id + "/draft/actions/publish"};
             case DASHBOARD -> new String[] {"GET", "/api/user/records?size=10"};
-            case HARVEST -> new String[] {"GET", "/oai2d?verb=ListRecords&metadataPrefix=oai_dc"};
+            case HARVEST ->
+                new String[] {
+                    "GET",
+                    rnd.nextDouble() < truth.harvestStartShare()
+                            ? "/oai2d?verb=ListRecords&metadataPrefix=oai_dc"
+                            : "/oai2d?verb=ListRecords&resumptionToken=" + rnd.nextInt(1000)
+                };
             default -> new String[] {"GET", "/wp-login.php"};
         };
     }

@@ -108,6 +108,12 @@ final class BadInputs {
         bad(g, "invenio.token", "invenio.token", "abc");
         bad(g, "none.jsonl: file not found", "traffic.depositors", "1", "data.depositTemplates", "@ROOT/none.jsonl");
         bad(g, "traffic.harvesters='-1'", "traffic.harvesters", "-1");
+        bad(g, "traffic.harvesters.rate='abc'", "traffic.harvesters.rate", "abc");
+        bad(g, "traffic.crawlers='-1'", "traffic.crawlers", "-1");
+        bad(g, "traffic.crawlers.rate='-0.5'", "traffic.crawlers.rate", "-0.5");
+        bad(g, "traffic.crawl.pages='0'", "traffic.crawl.pages", "0");
+        bad(g, "traffic.crawl.exportsPerPage='all'", "traffic.crawl.exportsPerPage", "all");
+        bad(g, "traffic.crawl.pause='politely'", "traffic.crawl.pause", "politely");
         bad(g, "run.maxDuration='soon'", "run.maxDuration", "soon");
         bad(
                 g,
@@ -465,6 +471,8 @@ final class BadInputs {
         bad(y, "simulator.port='70000'", "simulator.port", "70000");
         bad(y, "data.dir", "data.dir", "@ROOT/none");
         bad(y, "simulator.workers='0'", "simulator.workers", "0");
+        bad(y, "simulator.robotsTxt='", "simulator.robotsTxt", "@ROOT/no-robots.txt");
+        bad(y, "simulator.sitemap.maxEntries='-1'", "simulator.sitemap.maxEntries", "-1");
         bad(y, "did you mean SIMULATOR_PORT", "$SIMULATOR_PROT", "8080");
     }
 

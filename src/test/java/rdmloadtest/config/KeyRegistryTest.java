@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /** Every package registers its own keys; the registry finds them all and still rejects typos under their prefixes. */
@@ -49,6 +50,21 @@ class KeyRegistryTest {
                                     + typo.getValue() + "?"),
                     e.getMessage());
         }
+    }
+
+    /** On an InvenioRDM host its own configuration is in INVENIO_* variables: only a near miss of ours is a typo. */
+    @Test
+    void invenioRdmsOwnVariablesAreLeftToItButATypoOfOursIsNot() {
+        ConfigSource.of(
+                new Properties(),
+                Map.of(
+                        "INVENIO_INSTANCE_PATH", "/opt/invenio/var/instance",
+                        "INVENIO_SQLALCHEMY_DATABASE_URI", "postgresql+psycopg2://invenio@localhost/invenio",
+                        "INVENIO_SEARCH_INDEX_PREFIX", "rdm-"));
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> ConfigSource.of(new Properties(), Map.of("INVENIO_BASEURL", "x")));
+        assertTrue(e.getMessage().contains("did you mean INVENIO_BASE_URL?"), e.getMessage());
+        assertThrows(ConfigException.class, () -> ConfigSource.of(new Properties(), Map.of("TRAFFIC_NOPE", "1")));
     }
 
     @Test

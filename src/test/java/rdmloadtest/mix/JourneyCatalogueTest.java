@@ -61,7 +61,7 @@ class JourneyCatalogueTest {
         assertEquals(Journey.readers().stream().mapToInt(Journey::defaultLoad).sum(), weights.total(), "total weight");
         assertEquals(Journey.DEPOSIT.defaultLoad(), cfg.traffic().depositors().count());
         assertEquals(Journey.HARVEST.defaultLoad(), cfg.traffic().harvesters().count());
-        assertEquals(List.of(Journey.DEPOSIT, Journey.HARVEST), Journey.populations());
+        assertEquals(List.of(Journey.DEPOSIT, Journey.HARVEST, Journey.CRAWL), Journey.populations());
     }
 
     @Test

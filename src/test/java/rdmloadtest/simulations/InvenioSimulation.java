@@ -30,6 +30,7 @@ import rdmloadtest.metrics.MetricsFile;
 import rdmloadtest.metrics.MetricsKeys;
 import rdmloadtest.metrics.Prometheus;
 import rdmloadtest.metrics.TierMetrics;
+import rdmloadtest.mix.Journey;
 import rdmloadtest.results.InjectionPlan;
 import rdmloadtest.results.RunReport;
 import rdmloadtest.results.RunShape;
@@ -136,7 +137,8 @@ public abstract class InvenioSimulation extends Simulation {
 
     /** The target answers as InvenioRDM of the configured version, and accepts the depositors' tokens. */
     private void preflight(HttpClient targetHttp, boolean writes) {
-        Preflight check = new Preflight(targetHttp, target.siteUrl());
+        Preflight check =
+                new Preflight(targetHttp, target.siteUrl(), cfg.settings().get(InvenioKeys.PREFLIGHT_TIMEOUT));
         List<String> bearers = writes ? cfg.tokens().stream().map(Token::bearer).toList() : List.of();
         System.out.println("rdm-loadtest: target: " + check.check(cfg.invenioVersion(), bearers));
     }
@@ -174,9 +176,23 @@ public abstract class InvenioSimulation extends Simulation {
                 cfg.settings(),
                 plan,
                 cfg.rampUp().plus(cfg.duration()),
-                cfg.traffic().depositors().count() + cfg.traffic().harvesters().count() > 0,
-                scenario -> scenario.equals(Scenarios.READERS) && mixesReaderJourneys() ? leastReaderShare() : 1.0,
+                cfg.traffic().depositors().count()
+                                + cfg.traffic().harvesters().count()
+                                + cfg.traffic().crawlers().count()
+                        > 0,
+                this::leastShare,
                 alwaysSent && !profiles.smoke());
+    }
+
+    /**
+     * Per open scenario, the share of its sessions its least-weighted journey gets; NaN for the harvests and crawls
+     * at a rate of their own, which the gate does not require (Scenarios.populations).
+     */
+    private double leastShare(String scenario) {
+        if (scenario.equals(Scenarios.READERS) && mixesReaderJourneys()) return leastReaderShare();
+        for (Journey j : Journey.populations())
+            if (j.rate().isPresent() && scenario.equals(Scenarios.arrivals(j))) return Double.NaN;
+        return 1.0;
     }
 
     /** The share of the readers' sessions that the least-weighted reader journey gets. */

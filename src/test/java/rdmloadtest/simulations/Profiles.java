@@ -85,11 +85,15 @@ public final class Profiles {
         return mine == 0 ? Optional.empty() : Optional.of(scenario.get().injectClosed(closed(mine)));
     }
 
+    /** How long the profile injects load: ramp and steady part (a stress run ramps before each step). */
+    Duration plannedLength() {
+        if (cfg.profile().equals("stress"))
+            return cfg.duration().plus(cfg.rampUp().multipliedBy(cfg.stressSteps()));
+        return cfg.rampUp().plus(cfg.duration());
+    }
+
     List<ClosedInjectionStep> closed(int users) {
-        Duration total = cfg.rampUp().plus(cfg.duration());
-        if (cfg.profile().equals("stress")) {
-            total = cfg.duration().plus(cfg.rampUp().multipliedBy(cfg.stressSteps()));
-        }
+        Duration total = plannedLength();
         return List.of(
                 rampConcurrentUsers(0).to(users).during(cfg.rampUp()),
                 constantConcurrentUsers(users).during(total.minus(cfg.rampUp())));

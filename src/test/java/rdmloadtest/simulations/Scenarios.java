@@ -16,6 +16,7 @@ import java.util.Map;
 import rdmloadtest.journeys.Browser;
 import rdmloadtest.journeys.CommunitiesJourney;
 import rdmloadtest.journeys.CommunityPagesJourney;
+import rdmloadtest.journeys.CrawlJourney;
 import rdmloadtest.journeys.DepositJourney;
 import rdmloadtest.journeys.DownloadJourney;
 import rdmloadtest.journeys.FrontPageJourney;
@@ -40,9 +41,17 @@ public final class Scenarios {
     static final String READERS = "Readers";
 
     private final InvenioSimulation sim;
+    /** When the run's load is planned to end (System.nanoTime), counted from now: a second or so before Gatling starts. */
+    private final long plannedEnd;
 
     public Scenarios(InvenioSimulation sim) {
         this.sim = sim;
+        this.plannedEnd = System.nanoTime() + sim.profiles.plannedLength().toNanos();
+    }
+
+    /** Never in a smoke run, which sends every journey once whatever it takes. */
+    private boolean plannedEndPassed() {
+        return !sim.profiles.smoke() && System.nanoTime() > plannedEnd;
     }
 
     /** What one session of a journey does. */
@@ -73,6 +82,8 @@ public final class Scenarios {
                         thinkTime(cfg.traffic().harvesters().pause()),
                         sim.chance,
                         HarvestRange.of(cfg.shard()));
+            case CRAWL ->
+                CrawlJourney.crawl(cfg.traffic().crawlers(), sim.feeds, !sim.profiles.smoke(), this::plannedEndPassed);
         };
     }
 
@@ -96,7 +107,11 @@ public final class Scenarios {
 
     /** A journey alone, as a scenario named by its label. */
     ScenarioBuilder alone(Journey journey) {
-        return InvenioSimulation.scenario(journey.label()).exec(chain(journey));
+        return alone(journey, journey.label());
+    }
+
+    private ScenarioBuilder alone(Journey journey, String name) {
+        return InvenioSimulation.scenario(name).exec(chain(journey));
     }
 
     /** Each reader journey with a weight as a scenario of its own (the smoke profile runs each once). */
@@ -145,13 +160,27 @@ public final class Scenarios {
                 .exec(DepositJourney.discard(sim.feeds, sim.ledger));
     }
 
-    /** Each closed journey's configured population (depositors, harvesters), and what they always send. */
+    /**
+     * Each closed journey's configured population (depositors, harvesters, crawlers), and what they always send; then
+     * the sessions of those with a rate of their own (harvests, crawls per second), which the gate does not require:
+     * at a log's rate, a short run may see none.
+     */
     void populations(List<PopulationBuilder> populations, List<String> always) {
         for (Journey j : Journey.populations()) {
             List<PopulationBuilder> p = population(j, sim.cfg.settings().get(j.key()));
-            if (p.isEmpty()) continue;
-            populations.addAll(p);
-            always.addAll(j.alwaysSent());
+            if (!p.isEmpty()) {
+                populations.addAll(p);
+                always.addAll(j.alwaysSent());
+            }
+            double rate = j.rate().map(sim.cfg.settings()::get).orElse(0.0);
+            // A smoke run sends each journey once: its population, if it has one, already did.
+            if (rate > 0 && !(sim.profiles.smoke() && !p.isEmpty()))
+                populations.add(sim.profiles.arrivals(arrivals(j), alone(j, arrivals(j)), rate));
         }
+    }
+
+    /** The scenario of a journey's own arrivals (a name apart from its closed population's). */
+    static String arrivals(Journey j) {
+        return j.label() + " arrivals";
     }
 }

@@ -101,6 +101,13 @@ class SimulationSmokeTest {
                         RequestNames.FIND_PUBLISHED_RECORD,
                         RequestNames.TIME_TO_SEARCHABLE));
         m.put(Journey.HARVEST, List.of("OAI ListRecords", "OAI ListIdentifiers"));
+        m.put(
+                Journey.CRAWL,
+                List.of(
+                        RequestNames.READ_SITEMAP_INDEX,
+                        RequestNames.READ_SITEMAP,
+                        RequestNames.CRAWL_RECORD_PAGE,
+                        RequestNames.CRAWL_RECORD_EXPORT));
         return m;
     }
 
@@ -137,7 +144,11 @@ class SimulationSmokeTest {
                 .flatMap(j -> expected(j).stream())
                 .distinct()
                 .toList();
-        passedSmokeRun(DefaultMixSimulation.class, SMOKE, all);
+        // A journey off by default (the crawlers) is turned on: every row of the catalogue runs.
+        Map<String, String> props = new HashMap<>(SMOKE);
+        for (Journey j : Journey.populations())
+            if (j.defaultLoad() == 0) props.put(j.key().name(), "1");
+        passedSmokeRun(DefaultMixSimulation.class, props, all);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Supplier;
 import rdmloadtest.simulator.search.SearchDoc;
 import rdmloadtest.simulator.search.Searcher.Hit;
 import rdmloadtest.simulator.store.Identity;
@@ -14,23 +15,32 @@ import rdmloadtest.simulator.store.Repository;
 
 /**
  * The search index: what OpenSearch would hold, visible only after the refresh delay (near-real-time
- * search), restricted records filtered out for callers who may not read them. Call under a read lock.
+ * search), restricted records filtered out for callers who may not read them; a published record only once the
+ * background workers have indexed it. Call under a read lock.
  */
 public final class Index {
     private static final Identity SYSTEM = new Identity("system", true);
     private final Repository repo;
     private final RecordJson json;
     private final Duration refreshDelay;
+    private final Supplier<Duration> indexing;
     private final Map<RecordDoc, SearchDoc> docs = new WeakHashMap<>();
 
-    public Index(Repository repo, RecordJson json, Duration refreshDelay) {
+    /** @param indexing queues a published record's indexing for the background workers: how long until it is done */
+    public Index(Repository repo, RecordJson json, Duration refreshDelay, Supplier<Duration> indexing) {
         this.repo = repo;
         this.json = json;
         this.refreshDelay = refreshDelay;
+        this.indexing = indexing;
     }
 
     public Instant visibleFrom(Instant changed) {
         return changed.plus(refreshDelay);
+    }
+
+    /** A record published at {@code now}: searchable once its indexing task is done and the index refreshed. */
+    public Instant published(Instant now) {
+        return visibleFrom(now.plus(indexing.get()));
     }
 
     /** Published records: the latest version of each (or every version), not deleted, readable by the caller. */

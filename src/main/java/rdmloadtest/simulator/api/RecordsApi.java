@@ -300,7 +300,7 @@ public final class RecordsApi {
                 d.parent.versions.add(r.id);
                 d.parent.pendingDraftId = null;
             }
-            r.searchableFrom = index.visibleFrom(now);
+            r.searchableFrom = index.published(now);
             repo.putRecord(r);
             repo.removeDraft(d.id);
             index.invalidate(d);

@@ -22,6 +22,9 @@ public final class BackendTimes {
             if (tier == Tier.APP)
                 throw new IllegalArgumentException(
                         "the app's own time is simulator.serviceTime.<class>; expected search, database or files");
+            if (tier == Tier.BACKGROUND)
+                throw new IllegalArgumentException("no request waits for the background workers: their time per"
+                        + " record is simulator.tiers.background.serviceTime; expected search, database or files");
             m.put(tier, Parsers.parseDuration(kv[1].trim()));
         }
         return Collections.unmodifiableMap(m);

@@ -1,7 +1,9 @@
 package rdmloadtest.simulator.perf;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +21,8 @@ import java.util.concurrent.locks.LockSupport;
  * time. So the capacity of a single-class mix without backends is exactly workers / mean service time, and a
  * backend's is its workers / its mean demand: the ground truth attribution is tested against. Each tier counts its
  * held time, own service and completions for /metrics. When the real work takes longer than the modelled time,
- * that truth no longer holds: such requests are counted per endpoint class and said once per class.
+ * that truth no longer holds: such requests are counted per endpoint class and said once per class. Background tasks
+ * (a published record's indexing) queue FIFO for the background workers after the answer, holding no app worker.
  */
 public final class PerformanceModel {
     private final Map<Tier, Station> stations = new EnumMap<>(Tier.class);
@@ -32,6 +35,10 @@ public final class PerformanceModel {
     private final Clock clock;
     /** Every modelled time is zero (what bench-simulator measures): a worker is held only while a download streams. */
     private final boolean unmodelled;
+    /** A background worker's mean time per task (simulator.tiers.background.serviceTime). */
+    private final Duration backgroundTime;
+    /** Background tasks planned and not yet counted done. */
+    private final Deque<Station.Slot> background = new ArrayDeque<>();
 
     /** Time and waiting, so that the model's arithmetic can be tested without a wall clock. */
     public interface Clock {
@@ -68,10 +75,7 @@ public final class PerformanceModel {
         this(workers, serviceTimes, Map.of(), Map.of(), exponential, bytesPerSecond, Clock.SYSTEM);
     }
 
-    /**
-     * @param backendTimes per endpoint class, the mean service time in each backend tier it calls
-     * @param backendWorkers workers of each backend tier (absent: the tier's default)
-     */
+    /** Without background work: a background task is done when it is queued. */
     public PerformanceModel(
             int workers,
             Map<EndpointClass, Duration> serviceTimes,
@@ -80,9 +84,28 @@ public final class PerformanceModel {
             boolean exponential,
             long bytesPerSecond,
             Clock clock) {
+        this(workers, serviceTimes, backendTimes, backendWorkers, Duration.ZERO, exponential, bytesPerSecond, clock);
+    }
+
+    /**
+     * @param backendTimes per endpoint class, the mean service time in each backend tier it calls
+     * @param tierWorkers workers of each backend tier and of the background tier (absent: the tier's default)
+     * @param backgroundTime a background worker's mean time per task
+     */
+    public PerformanceModel(
+            int workers,
+            Map<EndpointClass, Duration> serviceTimes,
+            Map<EndpointClass, Map<Tier, Duration>> backendTimes,
+            Map<Tier, Integer> tierWorkers,
+            Duration backgroundTime,
+            boolean exponential,
+            long bytesPerSecond,
+            Clock clock) {
         stations.put(Tier.APP, new Station(Tier.APP, workers));
-        for (Tier t : Tier.BACKENDS)
-            stations.put(t, new Station(t, backendWorkers.getOrDefault(t, Integer.parseInt(t.defaultWorkers()))));
+        for (Tier t : Tier.values())
+            if (t != Tier.APP)
+                stations.put(t, new Station(t, tierWorkers.getOrDefault(t, Integer.parseInt(t.defaultWorkers()))));
+        this.backgroundTime = backgroundTime;
         this.serviceTimes = Map.copyOf(serviceTimes);
         this.backendTimes = Map.copyOf(backendTimes);
         this.exponential = exponential;
@@ -170,6 +193,33 @@ public final class PerformanceModel {
         return new Visit(app.extend(a, t), List.copyOf(backends));
     }
 
+    /**
+     * A background task (a published record's indexing, which Celery's bulk indexer does after the answer) queued now:
+     * FIFO for the first background worker to be free, for a sampled service time. Nothing waits for it; returns how
+     * long from now until it is done (its wait and its service).
+     */
+    public Duration background() {
+        long now = clock.nanoTime();
+        Station st = stations.get(Tier.BACKGROUND);
+        synchronized (background) {
+            finishBackground(now);
+            Station.Slot s = st.take(now, sample(backgroundTime));
+            background.addLast(s);
+            return Duration.ofNanos(s.end() - now);
+        }
+    }
+
+    /** Background tasks done by {@code now} are counted (their held time, completions): nothing else ends them. */
+    private void finishBackground(long now) {
+        synchronized (background) {
+            background.removeIf(s -> {
+                if (s.end() > now) return false;
+                stations.get(Tier.BACKGROUND).done(s);
+                return true;
+            });
+        }
+    }
+
     /** A download's worker is free again, at the end of its slot. */
     private synchronized void release(Station.Slot app) {
         stations.get(Tier.APP).release(app);
@@ -208,6 +258,7 @@ public final class PerformanceModel {
     /** Every tier's counters now. */
     public List<TierStats> tiers() {
         long now = clock.nanoTime();
+        finishBackground(now);
         List<TierStats> out = new ArrayList<>();
         for (Station s : stations.values())
             out.add(new TierStats(

@@ -4,13 +4,16 @@ import java.util.List;
 
 /**
  * The tiers a request passes through, as in an InvenioRDM deployment: the app server's workers, then the backends it
- * calls while it holds its worker (OpenSearch, PostgreSQL, the file storage).
+ * calls while it holds its worker (OpenSearch, PostgreSQL, the file storage); and the background workers (Celery,
+ * fed through RabbitMQ) that work after the answer, holding no request.
  */
 public enum Tier {
     APP("app", "app workers", "16"),
     SEARCH("search", "search (OpenSearch)", "4"),
     DATABASE("database", "database (PostgreSQL)", "8"),
-    FILES("files", "file storage", "4");
+    FILES("files", "file storage", "4"),
+    // invenio-local runs Celery with -c 1.
+    BACKGROUND("background", "background (Celery: a published record's indexing)", "1");
 
     /** The backends, in the order a request visits them. */
     public static final List<Tier> BACKENDS = List.of(SEARCH, DATABASE, FILES);
@@ -39,6 +42,7 @@ public enum Tier {
 
     public static Tier byId(String id) {
         for (Tier t : values()) if (t.id.equals(id)) return t;
-        throw new IllegalArgumentException("unknown tier '" + id + "' (expected one of app, search, database, files)");
+        throw new IllegalArgumentException(
+                "unknown tier '" + id + "' (expected one of app, search, database, files, background)");
     }
 }

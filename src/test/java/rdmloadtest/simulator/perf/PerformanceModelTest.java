@@ -210,4 +210,60 @@ class PerformanceModelTest {
         assertEquals(30 * MS, next.start(), "the worker is free when the last byte is");
         assertEquals(0.030, m.tiers().get(0).busySeconds(), 1e-9);
     }
+
+    /** One background worker at 2 s a record, no app time. */
+    private static PerformanceModel background(int workers, FakeClock clock) {
+        return new PerformanceModel(
+                4,
+                Map.of(),
+                Map.of(),
+                Map.of(Tier.BACKGROUND, workers),
+                Duration.ofSeconds(2),
+                false,
+                1_000_000,
+                clock);
+    }
+
+    private static PerformanceModel.TierStats stats(PerformanceModel m, Tier t) {
+        return m.tiers().stream().filter(s -> s.tier() == t).findFirst().orElseThrow();
+    }
+
+    @Test
+    void publishedRecordsQueueForTheBackgroundWorkersInOrder() {
+        FakeClock clock = new FakeClock();
+        PerformanceModel m = background(1, clock);
+        assertEquals(Duration.ofSeconds(2), m.background());
+        assertEquals(Duration.ofSeconds(4), m.background(), "waits for the first record, then its own 2 s");
+        assertEquals(Duration.ofSeconds(6), m.background());
+        PerformanceModel.TierStats at0 = stats(m, Tier.BACKGROUND);
+        assertEquals(1, at0.busy());
+        assertEquals(2, at0.queued(), "two records wait for the one worker");
+        assertEquals(0, at0.completions());
+        clock.now = 5_000 * MS;
+        PerformanceModel.TierStats at5 = stats(m, Tier.BACKGROUND);
+        assertEquals(0, at5.queued());
+        assertEquals(2, at5.completions(), "done at 2 and 4 s");
+        assertEquals(4.0, at5.busySeconds(), 1e-9);
+        assertEquals(0, stats(m, Tier.APP).completions(), "no app worker was held");
+    }
+
+    @Test
+    void twoBackgroundWorkersDrainTwiceAsFast() {
+        PerformanceModel m = background(2, new FakeClock());
+        List<Duration> done = new ArrayList<>();
+        for (int i = 0; i < 4; i++) done.add(m.background());
+        assertEquals(
+                List.of(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(4)),
+                done);
+    }
+
+    @Test
+    void withoutBackgroundTimeARecordIsIndexedAtOnce() {
+        FakeClock clock = new FakeClock();
+        PerformanceModel m = model(2, 10, clock);
+        assertEquals(Duration.ZERO, m.background());
+        assertEquals(Duration.ZERO, m.background());
+        assertEquals(2, stats(m, Tier.BACKGROUND).completions());
+        assertEquals(0, stats(m, Tier.BACKGROUND).queued());
+    }
 }
