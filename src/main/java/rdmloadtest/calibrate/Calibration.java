@@ -10,7 +10,10 @@ import java.util.Map;
 import rdmloadtest.mix.Journey;
 import rdmloadtest.slo.RequestNames;
 
-/** The workload the logs describe, derived from {@link LogStats}: what the profile, the feeders and the report say. */
+/**
+ * The workload the logs describe, derived from {@link LogStats}: what the profile, the feeders and the report say.
+ * {@code crawlerShare} is the crawlers' share (%) of the requests of the classes the simulations send.
+ */
 record Calibration(
         long lines,
         long parsed,
@@ -35,12 +38,14 @@ record Calibration(
         List<Map.Entry<String, Long>> unclassified,
         long personalQueriesDropped,
         AutomatedSessions.Rates automated,
-        Web web) {
+        Web web,
+        double crawlerShare) {
 
     /**
      * How people browsed the web UI, from the logs' visits (Visits): web visits by the journey their first page
      * starts, pages and distinct static files per web visit, what landing pages led to (people's, not crawlers'), IIIF
-     * image views and their tiles, and the API reader requests made outside web visits (by class label).
+     * image views and their tiles, and the API reader requests made outside web visits (by class label);
+     * pagesPerVisitError is the standard error of the pages per visit (a mean over this many visits).
      */
     record Web(
             long visits,
@@ -53,7 +58,8 @@ record Calibration(
             double previewsPerLanding,
             long imageViews,
             double tilesPerView,
-            Map<String, Long> apiRequestsOutsideWeb) {
+            Map<String, Long> apiRequestsOutsideWeb,
+            double pagesPerVisitError) {
 
         static Web of(LogStats s) {
             Visits v = s.visits;
@@ -75,7 +81,8 @@ record Calibration(
                     ratio(s.namedByPeople(VisitClass.UI, RequestNames.PREVIEW_FILE), landings),
                     views,
                     ratio(s.namedByPeople(VisitClass.IIIF, RequestNames.IIIF_TILE), views),
-                    api);
+                    api,
+                    meanError(v.webPages, v.webPagesSquared, v.webVisits));
         }
     }
 
@@ -98,6 +105,14 @@ record Calibration(
             Arrays.stream(VisitClass.values()).filter(c -> c.generated).toList();
 
     static Calibration of(LogStats s) {
+        return of(s, ZipfFit.MIN_VIEWS);
+    }
+
+    /**
+     * @param minViews the views a record needs to count in the exponent's fit (ZipfFit: its head); runs read
+     *     together count as many times the views of one
+     */
+    static Calibration of(LogStats s, int minViews) {
         s.endVisits();
         Map<String, Long> classes = new LinkedHashMap<>();
         for (VisitClass c : VisitClass.values()) classes.put(c.label, s.count(c));
@@ -163,7 +178,7 @@ record Calibration(
                 shares,
                 names,
                 s.visitors(),
-                ZipfFit.fit(views),
+                ZipfFit.fit(views, minViews),
                 views.length,
                 mean,
                 peak,
@@ -174,7 +189,15 @@ record Calibration(
                 List.copyOf(other.subList(0, Math.min(50, other.size()))),
                 s.personalQueries,
                 s.automated.rates(s.byHour, peak),
-                Web.of(s));
+                Web.of(s),
+                generated == 0 ? 0 : 100.0 * s.crawlerGenerated / generated);
+    }
+
+    /** The standard error of a mean from its sum and sum of squares over n samples (NaN below 2). */
+    static double meanError(double sum, double squares, long n) {
+        if (n < 2) return Double.NaN;
+        double mean = sum / n;
+        return Math.sqrt(Math.max(0, (squares - n * mean * mean) / (n - 1)) / n);
     }
 
     private static double ratio(long a, long b) {

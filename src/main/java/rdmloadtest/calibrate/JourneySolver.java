@@ -23,7 +23,7 @@ final class JourneySolver {
      *     proportions (class shares alone cannot tell a front page visit from a search page visit) and are solved
      *     as one
      * @return per journey that ran, the sessions (readers) or users (depositors, harvesters) the run needed, at the
-     *     run's own number of reader sessions
+     *     run's own number of reader sessions (per run, when the replay adds up several)
      */
     /** The journeys whose rate the profile takes from the log as it is (AutomatedSessions). */
     static final List<Journey> FIXED_RATE = List.of(Journey.HARVEST, Journey.CRAWL);
@@ -57,7 +57,7 @@ final class JourneySolver {
             for (int i = 0; i < columns.get(k).size(); i++) {
                 Journey j = columns.get(k).get(i);
                 double p = proportions.get(k)[i];
-                long[] sent = run.requests.get(j);
+                double[] sent = run.requests.get(j);
                 for (int c = 0; c < classes.size(); c++) {
                     a[c][k] += p * sent[classes.get(c).ordinal()] / run.sessions(j);
                     requests += sent[classes.get(c).ordinal()];
@@ -88,7 +88,7 @@ final class JourneySolver {
         Map<Journey, Double> out = new EnumMap<>(Journey.class);
         for (int k = 0; k < columns.size(); k++)
             for (int i = 0; i < columns.get(k).size(); i++)
-                out.put(columns.get(k).get(i), x[k] * proportions.get(k)[i] * scale);
+                out.put(columns.get(k).get(i), x[k] * proportions.get(k)[i] * scale / Math.max(1, run.runs));
         return out;
     }
 

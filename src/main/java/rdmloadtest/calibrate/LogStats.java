@@ -28,6 +28,13 @@ final class LogStats {
             "(?i)bot\\b|bot/|crawl|spider|slurp|archiver|facebookexternalhit|bingpreview|headlesschrome|python-requests"
                     + "|python-urllib|aiohttp|curl/|wget/|go-http-client|okhttp|java/|apache-httpclient|scrapy|libwww"
                     + "|httpx|node-fetch|axios/|gatling|rdm-loadtest|k6/|locust");
+    /** In a run of this toolkit, the crawler journey's agent (traffic.crawl.userAgent's default, FidelityRun). */
+    private static final Pattern OWN_CRAWLER = Pattern.compile("rdm-loadtest-crawler");
+
+    static boolean ownCrawler(String userAgent) {
+        return OWN_CRAWLER.matcher(userAgent).find();
+    }
+
     private static final Pattern HARVESTER = Pattern.compile("(?i)oai|harvest|sickle|pyoai|metha|jOAI");
     private static final Pattern RECORD_ID = Pattern.compile("[a-z0-9]{5}-[a-z0-9]{5}");
 
@@ -71,6 +78,19 @@ final class LogStats {
     final Visits visits = new Visits();
     /** In a run of this toolkit, what each journey sent. */
     final Replay replay = new Replay();
+    /** Crawlers' requests of the classes the simulations send (the fidelity check's crawler row). */
+    long crawlerGenerated;
+
+    /**
+     * A sample's slots: its requests per VisitClass ordinal, then its crawlers' requests of the generated classes,
+     * then its journey's ordinal + 1 (0: none the catalogue starts so).
+     */
+    static final int CRAWLER_SLOT = VisitClass.values().length;
+
+    static final int JOURNEY_SLOT = CRAWLER_SLOT + 1;
+    private static final int SAMPLE_SLOTS = JOURNEY_SLOT + 1;
+    /** In a run of this toolkit, the requests by class of the depositors' deposits done (a sample each). */
+    private final List<long[]> samples = new ArrayList<>();
 
     private final boolean keepPersonal;
     private final boolean ownRun;
@@ -88,6 +108,10 @@ final class LogStats {
         Visits.Open visit;
         /** In a run of this toolkit, the journey this virtual user runs. */
         Journey journey;
+        /** In a run of this toolkit, its requests by VisitClass ordinal (the shares' sampling errors). */
+        long[] byClass;
+        /** In a run of this toolkit, its first request's name: a depositor's next deposit starts with it again. */
+        String firstName;
     }
 
     LogStats(boolean keepPersonalQueries) {
@@ -150,12 +174,35 @@ final class LogStats {
             case SEARCH -> deep = search(query);
             default -> {}
         }
-        if (r.visitClass().reader) readersByHourOfDay[hour]++;
         if (r.visitClass() == VisitClass.HARVEST) automated.oai(query, hour);
         Client c = client(h, r.visitClass() == VisitClass.HARVEST, deep, hour);
+        boolean crawling = crawling(c, r);
+        // The crawlers' pages are theirs (traffic.crawlers.rate), not the readers'.
+        if (r.visitClass().reader && !crawling) readersByHourOfDay[hour]++;
+        if (crawling) {
+            if (r.visitClass().generated) crawlerGenerated++;
+            if (r.name().equals(Classifier.LANDING_PAGE)) automated.crawlerLandingPages++;
+            else if (r.name().equals(RequestNames.EXPORT_RECORD)) automated.crawlerExports++;
+        }
         if (c != null && ownRun) {
             boolean first = c.requests == 1;
-            if (first) c.journey = Replay.journeyOf(r);
+            if (first) {
+                c.firstName = r.name();
+                c.journey = c.botAgent ? Journey.CRAWL : Replay.journeyOf(r);
+            }
+            // A depositor repeats its journey, and the run's crawlers share one agent and start each session with
+            // robots.txt: each deposit, each crawl is a sample of its own, as a reader's session is.
+            else if ((c.journey == Journey.DEPOSIT || c.journey == Journey.CRAWL)
+                    && r.name().equals(c.firstName)) {
+                samples.add(c.byClass);
+                c.byClass = null;
+            }
+            if (c.byClass == null) {
+                c.byClass = new long[SAMPLE_SLOTS];
+                c.byClass[JOURNEY_SLOT] = c.journey == null ? 0 : c.journey.ordinal() + 1;
+            }
+            c.byClass[r.visitClass().ordinal()]++;
+            if (crawling && r.visitClass().generated) c.byClass[CRAWLER_SLOT]++;
             if (c.journey != null) replay.add(c.journey, r, first);
         }
         if (c == null || !c.botAgent)
@@ -167,12 +214,11 @@ final class LogStats {
     }
 
     /**
-     * Ends the visits under way (at the end of the logs). A run of this toolkit stops its sessions where they are:
-     * those that started in its last fifth (at most 15 s) are left out, or their pages would be too few.
+     * Ends the visits under way (at the end of the logs). A run of this toolkit's log is read without its sessions
+     * started at its very end (FidelityRun.startedInTime), whose pages the run's end cut short.
      */
     void endVisits() {
-        long cutoff = ownRun ? last - Math.min(15, (last - first) / 5) : Long.MAX_VALUE;
-        for (Client c : clients.values()) if (c.visit != null) visits.end(c.visit, c.visit.first <= cutoff);
+        for (Client c : clients.values()) if (c.visit != null) visits.end(c.visit);
     }
 
     private void view(String id) {
@@ -230,7 +276,8 @@ final class LogStats {
             }
             c = new Client();
             c.firstSecond = h.epochSecond();
-            c.botAgent = !ownRun && BOT.matcher(h.userAgent()).find();
+            // In a run of this toolkit every agent names the toolkit: only its crawler's is a robot's.
+            c.botAgent = (ownRun ? OWN_CRAWLER : BOT).matcher(h.userAgent()).find();
             c.harvesterAgent = HARVESTER.matcher(h.userAgent()).find();
             clients.put(h.client(), c);
         }
@@ -240,6 +287,11 @@ final class LogStats {
         c.deepPages |= deep;
         if (c.botAgent && !c.harvesterAgent && !oai) automated.crawler(previous, h.epochSecond(), hour);
         return c;
+    }
+
+    /** A crawler's request (its agent says crawler, not harvester; OAI-PMH aside). */
+    private static boolean crawling(Client c, Classifier.Route r) {
+        return c != null && c.botAgent && !c.harvesterAgent && r.visitClass() != VisitClass.HARVEST;
     }
 
     /** Requests per kind of visitor: by user agent first, then by behaviour. */
@@ -258,6 +310,19 @@ final class LogStats {
         }
         return out;
     }
+
+    /**
+     * In a run of this toolkit, its sessions' requests (a depositor's deposits and a crawler's sessions each one): per
+     * session, its requests by VisitClass ordinal, its crawlers' requests, its journey (the slots above).
+     */
+    List<long[]> samples() {
+        List<long[]> out = new ArrayList<>(samples);
+        for (Client c : clients.values()) if (c.byClass != null) out.add(c.byClass);
+        return out;
+    }
+
+    /** The label of the crawlers' share of the generated classes' requests. */
+    static final String CRAWLERS = "crawlers";
 
     long clientCount() {
         return clients.size();

@@ -31,9 +31,23 @@ record Profile(
         int depositors,
         double harvestersRate,
         double crawlersRate,
+        Automated automated,
         Calibration.Search searchShape,
         int downloadMaxMb,
         Web web) {
+
+    /**
+     * What a crawler session and a harvest hold, as the log's: landing pages, exports after each, OAI-PMH pages
+     * (traffic.crawl.pages, traffic.crawl.exportsPerPage, traffic.harvest.maxPages); 0: not in the log, the defaults.
+     */
+    record Automated(int crawlPages, int crawlExportsPerPage, int harvestPages) {
+        static Automated from(AutomatedSessions.Rates r) {
+            return new Automated(
+                    r.crawlerPagesPerSession() > 0 ? (int) Math.max(1, Math.round(r.crawlerPagesPerSession())) : 0,
+                    r.crawlerPagesPerSession() > 0 ? (int) Math.round(r.crawlerExportsPerPage()) : 0,
+                    r.harvestPagesPerHarvest() > 0 ? (int) Math.max(1, Math.round(r.harvestPagesPerHarvest())) : 0);
+        }
+    }
 
     /** How web sessions browse: the traffic.web.*, traffic.landingPage.* and traffic.iiif.* keys. */
     record Web(
@@ -58,20 +72,29 @@ record Profile(
             return key.parser().apply(key.defaultValue());
         }
 
-        /** Each figure multiplied by target / measured, as the last run measured it. */
-        Web corrected(Calibration.Web target, Calibration.Web measured) {
+        /**
+         * Each figure set to its target divided by its gain (what the runs measured per unit set, Corrections): a
+         * figure without a gain yet keeps its value.
+         */
+        Web corrected(double[] gains, Calibration.Web target) {
             return new Web(
-                    (int) Math.round(Math.min(
-                            1000, scale(staticPerSession, target.staticPerVisit(), measured.staticPerVisit()))),
-                    Math.min(100, scale(pagesPerVisit, target.pagesPerVisit(), measured.pagesPerVisit())),
-                    Math.min(2, scale(citations, target.citationsPerLanding(), measured.citationsPerLanding())),
-                    Math.min(1, scale(exportProbability, target.exportsPerLanding(), measured.exportsPerLanding())),
-                    Math.min(1, scale(previewProbability, target.previewsPerLanding(), measured.previewsPerLanding())),
-                    (int) Math.round(Math.min(200, scale(tiles, target.tilesPerView(), measured.tilesPerView()))));
+                    (int) Math.round(Math.min(1000, scale(staticPerSession, target.staticPerVisit(), gains[0]))),
+                    Math.min(100, scale(pagesPerVisit, target.pagesPerVisit(), gains[1])),
+                    Math.min(2, scale(citations, target.citationsPerLanding(), gains[2])),
+                    Math.min(1, scale(exportProbability, target.exportsPerLanding(), gains[3])),
+                    Math.min(1, scale(previewProbability, target.previewsPerLanding(), gains[4])),
+                    (int) Math.round(Math.min(200, scale(tiles, target.tilesPerView(), gains[5]))));
         }
 
-        private static double scale(double value, double target, double measured) {
-            return measured <= 0 || value <= 0 ? value : value * target / measured;
+        /** The figures Corrections follows, in the order of {@link #corrected}'s gains. */
+        double[] figures() {
+            return new double[] {
+                staticPerSession, pagesPerVisit, citations, exportProbability, previewProbability, tiles
+            };
+        }
+
+        private static double scale(double value, double target, double gain) {
+            return gain <= 0 || value <= 0 || Double.isNaN(gain) ? value : target / gain;
         }
     }
 
@@ -109,6 +132,7 @@ record Profile(
                 deposit >= 0.5 ? 1 : 0,
                 c.automated().harvestsPerSecond(),
                 c.automated().crawlerSessionsPerSecond(),
+                Automated.from(c.automated()),
                 c.search(),
                 (int) Math.min(100_000, c.downloads().count() == 0 ? 50 : maxMb),
                 Web.from(w));
@@ -135,17 +159,16 @@ record Profile(
     }
 
     /**
-     * The weights and populations the last run says reproduce the log (JourneySolver: per journey, the sessions or
-     * users it needs), a new exponent, the web shape corrected by what the run measured, the rate at the requests per
-     * session the run measured. A journey that did not run keeps its weight.
+     * The weights and populations the runs say reproduce the log (JourneySolver: per journey, the sessions or users
+     * it needs), a new exponent, the web shape corrected (Corrections), the rate at the requests per session the
+     * last run measured. A journey that did not run keeps its weight.
      */
     Profile solved(
             Map<Journey, Double> sessions,
             double exponent,
             double requestsPerSession,
             double peakReaderRps,
-            Calibration.Web target,
-            Calibration.Web measured) {
+            Web corrected) {
         double most = sessions.entrySet().stream()
                 .filter(e -> e.getKey().arrival() == Journey.Arrival.WEIGHT)
                 .mapToDouble(Map.Entry::getValue)
@@ -165,9 +188,10 @@ record Profile(
                 // whose readers run faster than the log's.
                 harvestersRate,
                 crawlersRate,
+                automated,
                 searchShape,
                 downloadMaxMb,
-                web.corrected(target, measured));
+                corrected);
     }
 
     /** A closed population's users, as solved (kept when it did not run). */
@@ -187,6 +211,7 @@ record Profile(
                 depositors,
                 harvestersRate,
                 crawlersRate,
+                automated,
                 searchShape,
                 downloadMaxMb,
                 web);
@@ -213,7 +238,7 @@ record Profile(
         k.put("traffic.zipfExponent", String.format(Locale.ROOT, "%.3f", zipfExponent));
         k.put("traffic.readers.rate", String.format(Locale.ROOT, "%.3f", readersRate));
         k.put(Journey.DEPOSIT.key().name(), String.valueOf(depositors));
-        automated(k);
+        automatedKeys(k);
         k.put("traffic.download.maxMB", String.valueOf(downloadMaxMb));
         if (searchShape.searches() > 0) {
             k.put("traffic.search.browseShare", String.format(Locale.ROOT, "%.4f", searchShape.browseShare()));
@@ -238,13 +263,19 @@ record Profile(
 
     /**
      * Harvesters and crawlers at the rates the log's harvests and crawler sessions started in its peak hour (open
-     * model), none as closed populations.
+     * model), none as closed populations; their sessions as long as the log's.
      */
-    private void automated(Map<String, String> k) {
+    private void automatedKeys(Map<String, String> k) {
         k.put(Journey.HARVEST.key().name(), "0");
         k.put(Journey.HARVEST.rate().orElseThrow().name(), String.format(Locale.ROOT, "%.5f", harvestersRate));
         k.put(Journey.CRAWL.key().name(), "0");
         k.put(Journey.CRAWL.rate().orElseThrow().name(), String.format(Locale.ROOT, "%.5f", crawlersRate));
+        if (automated.crawlPages() > 0) {
+            k.put(RunKeys.CRAWL_PAGES.name(), String.valueOf(automated.crawlPages()));
+            k.put(RunKeys.CRAWL_EXPORTS.name(), String.valueOf(Math.min(100, automated.crawlExportsPerPage())));
+        }
+        if (automated.harvestPages() > 0)
+            k.put(RunKeys.HARVEST_PAGES.name(), String.valueOf(Math.min(100_000, automated.harvestPages())));
     }
 
     void write(Path file, Calibration c, String provenance) throws IOException {

@@ -8,18 +8,35 @@ import rdmloadtest.mix.Journey;
 /**
  * What each journey of a fidelity run sent, read from the run's own access log: every virtual user's agent names it
  * (invenio.userAgentPerSession), and its first request says which journey it runs. Readers and harvests (at their
- * rate) are one session each; depositors are users repeating their journey.
+ * rate) are one session each; depositors are users repeating their journey. Rounds add up (Corrections), each
+ * scaled to the web shape the next run is to have, so their counts are doubles.
  */
 final class Replay {
     /** Requests per journey, by VisitClass ordinal. */
-    final Map<Journey, long[]> requests = new EnumMap<>(Journey.class);
+    final Map<Journey, double[]> requests = new EnumMap<>(Journey.class);
     /** Sessions (readers, harvests) or users (depositors) per journey. */
-    final Map<Journey, long[]> sessions = new EnumMap<>(Journey.class);
+    final Map<Journey, double[]> sessions = new EnumMap<>(Journey.class);
+    /** The runs added up here. */
+    int runs = 1;
 
     void add(Journey j, Classifier.Route r, boolean first) {
-        if (first) sessions.computeIfAbsent(j, k -> new long[1])[0]++;
-        requests.computeIfAbsent(j, k -> new long[VisitClass.values().length])[
+        if (first) sessions.computeIfAbsent(j, k -> new double[1])[0]++;
+        requests.computeIfAbsent(j, k -> new double[VisitClass.values().length])[
                 r.visitClass().ordinal()]++;
+    }
+
+    /** Adds another run's, each journey's requests of each class multiplied by {@code scale}'s factor for them. */
+    void add(Replay other, Scale scale) {
+        other.sessions.forEach((j, n) -> sessions.computeIfAbsent(j, k -> new double[1])[0] += n[0]);
+        other.requests.forEach((j, sent) -> {
+            double[] into = requests.computeIfAbsent(j, k -> new double[VisitClass.values().length]);
+            for (VisitClass c : VisitClass.values()) into[c.ordinal()] += sent[c.ordinal()] * scale.of(j, c);
+        });
+    }
+
+    /** A factor per journey and class. */
+    interface Scale {
+        double of(Journey j, VisitClass c);
     }
 
     /** The journey a virtual user runs, by its first request (null: none the catalogue starts so). */
@@ -37,7 +54,7 @@ final class Replay {
         };
     }
 
-    long sessions(Journey j) {
-        return Optional.ofNullable(sessions.get(j)).map(a -> a[0]).orElse(0L);
+    double sessions(Journey j) {
+        return Optional.ofNullable(sessions.get(j)).map(a -> a[0]).orElse(0.0);
     }
 }

@@ -26,6 +26,9 @@ final class Visits {
 
     long webVisits;
     long webPages;
+    /** Sum of the squares of each web visit's pages: the sampling error of the pages per visit. */
+    long webPagesSquared;
+
     long webStatic;
     /** Web visits by the journey their first page starts (a first page no journey starts is not counted here). */
     final Map<Journey, long[]> byEntry = new EnumMap<>(Journey.class);
@@ -57,17 +60,13 @@ final class Visits {
     }
 
     void end(Open v) {
-        end(v, true);
-    }
-
-    /** @param count false for a visit cut off by the end of a run (its pages would be too few) */
-    void end(Open v, boolean count) {
-        if (count && v.pages > 0) {
+        if (v.pages > 0) {
             webVisits++;
             webPages += v.pages;
+            webPagesSquared += (long) v.pages * v.pages;
             webStatic += v.staticFiles == null ? 0 : v.staticFiles.size();
             if (v.entry != null) byEntry.computeIfAbsent(v.entry, k -> new long[1])[0]++;
-        } else if (count) for (int i = 0; i < API.length; i++) apiOutsideWeb[i] += v.api[i];
+        } else for (int i = 0; i < API.length; i++) apiOutsideWeb[i] += v.api[i];
         v.pages = 0;
         v.entry = null;
         v.staticFiles = null;

@@ -49,8 +49,9 @@ public final class InvenioKeys implements KeySet {
     public static final Key<Boolean> USER_AGENT_PER_SESSION = KEYS.add(
             "invenio.userAgentPerSession",
             "false",
-            "Each virtual user adds its number to the User-Agent (\"... session/17\"), so an access log tells the"
-                    + " sessions apart (calibrate's fidelity check sets it; the rate limiter then counts each apart).",
+            "Each virtual user adds its number to the User-Agent (\"... session/17\"), the crawler's too, so an access"
+                    + " log tells the sessions apart (calibrate's fidelity check sets it; the rate limiter then counts"
+                    + " each apart).",
             bool());
     public static final Key<Boolean> INSECURE_TLS = KEYS.add(
             "invenio.insecureTls",

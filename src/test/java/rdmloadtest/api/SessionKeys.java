@@ -65,6 +65,7 @@ public final class SessionKeys {
     public static final String COMMUNITY_ID = "communityId";
     public static final String COMMUNITY_SLUG = "communitySlug";
     public static final String CSRF_TOKEN = "csrfToken";
+    public static final String CRAWL_AGENT = "crawlAgent";
     public static final String CRAWL_DELAY = "crawlDelay";
     public static final String CRAWL_PAGES = "crawlPages";
     public static final String CRAWL_PATH = "crawlPath";

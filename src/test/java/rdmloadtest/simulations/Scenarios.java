@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import rdmloadtest.invenio.InvenioKeys;
 import rdmloadtest.journeys.Browser;
 import rdmloadtest.journeys.CommunitiesJourney;
 import rdmloadtest.journeys.CommunityPagesJourney;
@@ -83,7 +84,12 @@ public final class Scenarios {
                         sim.chance,
                         HarvestRange.of(cfg.shard()));
             case CRAWL ->
-                CrawlJourney.crawl(cfg.traffic().crawlers(), sim.feeds, !sim.profiles.smoke(), this::plannedEndPassed);
+                CrawlJourney.crawl(
+                        cfg.traffic().crawlers(),
+                        sim.feeds,
+                        !sim.profiles.smoke(),
+                        this::plannedEndPassed,
+                        cfg.settings().get(InvenioKeys.USER_AGENT_PER_SESSION));
         };
     }
 
