@@ -95,7 +95,8 @@ public final class CalibrateMain {
                         + (sameProfile.size() > 1 ? " (with the " + (sameProfile.size() - 1) + " before it)" : "")
                         + ": " + f.verdict());
                 corrections.add(p, o);
-                if (fidelity == null || f.worst() < fidelity.worst()) {
+                // The round that passed, else the one that missed least.
+                if (fidelity == null || f.passed() || f.worst() < fidelity.worst()) {
                     fidelity = f;
                     best = p.measured(o.requestsPerSession(), c.peakReaderRps());
                 }

@@ -1,5 +1,6 @@
 package rdmloadtest.calibrate;
 
+import java.util.Map;
 import rdmloadtest.mix.Journey;
 
 /**
@@ -66,9 +67,9 @@ final class Corrections {
 
     /**
      * The profile for the next round: {@code p}'s, corrected by every run added, its rate at the requests per reader
-     * session the last run measured.
+     * session its weights will send ({@code lastRun}'s when no reader journey ran).
      */
-    Profile next(Profile p, double requestsPerSession) {
+    Profile next(Profile p, double lastRun) {
         Calibration.Web target = log.web();
         double[] gains = new double[setSum.length];
         for (int i = 0; i < gains.length; i++) gains[i] = setSum[i] <= 0 ? Double.NaN : measuredSum[i] / setSum[i];
@@ -76,12 +77,33 @@ final class Corrections {
         double exponent = Double.isNaN(logExponent) || exponentRuns == 0
                 ? p.zipfExponent()
                 : logExponent - exponentOffsets / exponentRuns;
+        Map<Journey, Double> sessions = JourneySolver.solve(log.generatedShares(), target.visitsByJourney(), pooled);
         return p.solved(
-                JourneySolver.solve(log.generatedShares(), target.visitsByJourney(), pooled),
+                sessions,
                 exponent,
-                requestsPerSession,
+                requestsPerSession(sessions, lastRun),
                 log.peakReaderRps(),
                 p.web().corrected(gains, target));
+    }
+
+    /**
+     * The reader requests per session the solved weights will send (each journey's per session as the runs added up
+     * sent them): the readers' rate of the next profile rests on it, and so do the harvests' and crawls' of its run;
+     * the last run's own, at its weights, set them 30 % off after a correction. {@code otherwise} when none ran.
+     */
+    private double requestsPerSession(Map<Journey, Double> sessions, double otherwise) {
+        double requests = 0;
+        double n = 0;
+        for (var e : sessions.entrySet()) {
+            Journey j = e.getKey();
+            if (j.arrival() != Journey.Arrival.WEIGHT || pooled.sessions(j) == 0) continue;
+            double sent = 0;
+            for (VisitClass c : VisitClass.values())
+                if (c.reader) sent += pooled.requests.get(j)[c.ordinal()];
+            requests += e.getValue() * sent / pooled.sessions(j);
+            n += e.getValue();
+        }
+        return requests == 0 ? otherwise : requests / n;
     }
 
     /**

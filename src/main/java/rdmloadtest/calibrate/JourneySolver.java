@@ -17,6 +17,9 @@ final class JourneySolver {
 
     private JourneySolver() {}
 
+    /** The journeys whose rate the profile takes from the log as it is (AutomatedSessions). */
+    static final List<Journey> FIXED_RATE = List.of(Journey.HARVEST, Journey.CRAWL);
+
     /**
      * @param target each generated class's share of the log (%)
      * @param web the log's web visits by the journey their first page starts: the web journeys keep these
@@ -25,9 +28,6 @@ final class JourneySolver {
      * @return per journey that ran, the sessions (readers) or users (depositors, harvesters) the run needed, at the
      *     run's own number of reader sessions (per run, when the replay adds up several)
      */
-    /** The journeys whose rate the profile takes from the log as it is (AutomatedSessions). */
-    static final List<Journey> FIXED_RATE = List.of(Journey.HARVEST, Journey.CRAWL);
-
     static Map<Journey, Double> solve(Map<String, Double> target, Map<String, Long> web, Replay run) {
         List<List<Journey>> columns = new ArrayList<>();
         List<double[]> proportions = new ArrayList<>();
