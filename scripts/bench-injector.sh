@@ -4,8 +4,11 @@
 # the simulator answers each URL once, then it is served from memory), so that the server's work does not hide the
 # injector's. Gatling runs in a JVM of its own pinned to INJECTOR_CPUS (the servers to SERVER_CPUS); prints per run
 # the rate, the injector's CPU seconds over the load window (from Gatling's first progress line 10 s or more into the run, to its end; from /proc,
-# scripts/cpu-window.py) and requests per CPU-second, the figure that holds best on a shared machine; then both ratios. COMPARE=<dir> also runs the mix from another
-# checkout's compiled classes (its target/classes and target/test-classes), e.g. the commit before a change.
+# scripts/cpu-window.py) and requests per CPU-second, the figure that holds best on a shared machine, the body kB per
+# request the canned server sent (what the journeys ask for sets much of the cost) and the load average; then both
+# ratios.
+# COMPARE=<dir> also runs the mix from another checkout's compiled classes (its target/classes and
+# target/test-classes), e.g. the commit before a change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 USERS="${USERS:-50}"; SECONDS_PER_RUN="${SECONDS_PER_RUN:-40}"
@@ -30,10 +33,12 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 # run <label> <simulation> <classpath>: one Gatling run; prints "requests cpu_s wall_s" over its window, from the
-# first progress line 10 s or more in (each run is a new JVM: its JIT compiles the first seconds away) to the run's end.
+# first progress line 10 s or more in (each run is a new JVM: its JIT compiles the first seconds away) to the run's end,
+# then the body bytes per request over the whole run (from the canned server).
 FROM=' [1-9][0-9]+s elapsed$'
 run() {
   local log="target/bench-$1.log" window
+  served=$(curl -sf http://127.0.0.1:18084/_canned/bytes)
   window=$(python3 scripts/cpu-window.py --start "$FROM" --end 'Parsing log file' --log "$log" -- \
     taskset -c "$INJECTOR_CPUS" java -Xmx1g --add-opens=java.base/java.lang=ALL-UNNAMED \
     --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED -cp "$3" -Dinvenio.baseUrl=http://127.0.0.1:18084 \
@@ -44,7 +49,8 @@ run() {
     gsub(/[ ,]/, "", $2); print $2; exit}' "$log")
   after=$(grep -E '^> request count' "$log" | tail -1 | awk -F'|' '{gsub(/[ ,]/,"",$2); print $2}')
   [ -n "$before" ] && [ -n "$after" ] && [ -n "$window" ] || { echo "bench-injector: run $1 failed, see $log" >&2; exit 4; }
-  echo "$((after - before)) $(sed -E 's/cpu_s=([0-9.]+) wall_s=([0-9.]+)/\1 \2/' <<< "$window")"
+  served=$(( $(curl -sf http://127.0.0.1:18084/_canned/bytes) - served ))
+  echo "$((after - before)) $(sed -E 's/cpu_s=([0-9.]+) wall_s=([0-9.]+)/\1 \2/' <<< "$window") $((served / after))"
 }
 labels=(bare mix); sims=(rdmloadtest.bench.BareEndpointsSimulation rdmloadtest.bench.MixThroughputSimulation)
 cps=("$CP" "$CP")
@@ -54,18 +60,21 @@ if [ -n "${COMPARE:-}" ]; then
 fi
 # First runs fill the cache and warm the JIT; then alternate so that drift hits every kind alike.
 for i in "${!labels[@]}"; do SECONDS_PER_RUN=15 run "warmup-${labels[$i]}" "${sims[$i]}" "${cps[$i]}" >/dev/null; done
-declare -A req cpu wall
+declare -A req cpu wall bytes runs
 for r in $(seq 1 "${ROUNDS:-2}"); do
   for i in "${!labels[@]}"; do
-    read -r n c w <<< "$(run "${labels[$i]}-$r" "${sims[$i]}" "${cps[$i]}")"
+    read -r n c w b <<< "$(run "${labels[$i]}-$r" "${sims[$i]}" "${cps[$i]}")"
     req[${labels[$i]}]=$(( ${req[${labels[$i]}]:-0} + n ))
     cpu[${labels[$i]}]=$(python3 -c "print(${cpu[${labels[$i]}]:-0} + $c)")
     wall[${labels[$i]}]=$(python3 -c "print(${wall[${labels[$i]}]:-0} + $w)")
-    python3 -c "print(f'round $r: ${labels[$i]}: {$n/$w:.0f} req/s, {$c:.1f} CPU-s, {$n/$c:.0f} req per CPU-s')"
+    bytes[${labels[$i]}]=$(( ${bytes[${labels[$i]}]:-0} + b )); runs[${labels[$i]}]=$(( ${runs[${labels[$i]}]:-0} + 1 ))
+    python3 -c "print(f'round $r: ${labels[$i]}: {$n/$w:.0f} req/s, {$c:.1f} CPU-s, {$n/$c:.0f} req per CPU-s,'
+      f' {$b/1000:.0f} kB per request, load {open(\"/proc/loadavg\").read().split()[0]}')"
   done
 done
 for l in "${labels[@]}"; do
-  python3 -c "print(f'total $l: {${req[$l]}/${wall[$l]}:.0f} req/s, {${req[$l]}/${cpu[$l]}:.0f} req per CPU-s')"
+  python3 -c "print(f'total $l: {${req[$l]}/${wall[$l]}:.0f} req/s, {${req[$l]}/${cpu[$l]}:.0f} req per CPU-s,'
+    f' {${bytes[$l]}/${runs[$l]}/1000:.0f} kB per request')"
 done
 python3 -c "
 b, m = ${req[bare]}, ${req[mix]}

@@ -1,38 +1,71 @@
 #!/usr/bin/env python3
-"""Where a JFR profile of the injector went: each execution sample (`jfr print --events jdk.ExecutionSample`) in the
-first group its stack matches, start-up left out, and the top frames. scripts/jfr-top.py <samples.txt>..."""
+"""Where a JFR profile of the injector went: each execution sample (`jfr print --events jdk.ExecutionSample`) given to
+the component whose code it was running, read from the top of its stack down (the JDK's and Scala's own frames count
+for the first component that called them: a String decoded for a check counts for the check), start-up left out; then
+the top frames. scripts/jfr-top.py <samples.txt>..."""
 import sys, re, collections
-cats = [
- ("startup", r"Simulation\.<init>|<clinit>|ClassLoader|GatlingConfiguration"),
- ("JSONPath: Jackson tree of the body", r"JsonParsers\.parse|JsonParsers\.safeParse"),
- ("JSONPath: evaluation", r"io\.gatling\.jsonpath|JsonPaths"),
- ("JsonFields / RecordPageFields (ours)", r"rdmloadtest\.api\.(JsonFields|RecordPageFields)"),
- ("regex checks", r"RegexExtractors|Patterns\.find"),
- ("substring checks", r"SubstringExtractors"),
- ("other checks (status, headers, body to bytes/String)", r"io\.gatling\.core\.check|io\.gatling\.http\.check"),
- ("journeys, live view, monitor", r"rdmloadtest\."),
- ("Netty: reading responses", r"channelRead|epollInReady|HttpObjectDecoder"),
- ("Netty: writing requests", r"write|flush|Encoder"),
- ("Gatling engine (actions, sessions, stats)", r"io\.gatling"),
+
+STARTUP = r"Simulation\.<init>|<clinit>|ClassLoader|GatlingConfiguration"
+# Frames that say what the work was even inside the JDK.
+SPECIFIC = [
+    ("regex", r"^java\.util\.regex\."),
+    ("response bodies (to bytes, to String)", r"^io\.gatling\.http\.response\.|ByteBufUtils\.|^java\.nio\.charset\.|UTF_8\$Decoder"),
 ]
+# Otherwise the first frame of a component, from the top down.
+COMPONENTS = [
+    ("JSONPath", r"^io\.gatling\.jsonpath\.|JsonPaths|JsonParsers"),
+    ("Jackson", r"^com\.fasterxml\.jackson\."),
+    ("our readers (JsonFields, RecordPageFields)", r"^rdmloadtest\.api\.(JsonFields|RecordPageFields)"),
+    ("journeys, live view, monitor", r"^rdmloadtest\."),
+    ("Gatling checks", r"^io\.gatling\.(core|http)\.check\."),
+    ("Gatling HTTP client", r"^io\.gatling\.http\.client\."),
+    ("Gatling engine (actions, sessions, stats)", r"^io\.gatling\."),
+    ("Netty buffers", r"^io\.netty\.buffer\.|^io\.netty\.util\."),
+    ("Netty HTTP codec", r"^io\.netty\.handler\."),
+    ("Netty channels and event loop", r"^io\.netty\."),
+    ("JFR", r"^jdk\.jfr\."),
+]
+JDK = r"^(java|javax|jdk|sun|scala)\."
+
+
+def frames(sample):
+    return [re.sub(r"\(.*", "", re.sub(r"\s+line:.*", "", l.strip())) for l in sample.strip().split("\n")]
+
+
+def component(stack):
+    for f in stack:
+        for name, p in SPECIFIC:
+            if re.search(p, f):
+                return name
+        if re.search(JDK, f):
+            continue
+        for name, p in COMPONENTS:
+            if re.search(p, f):
+                return name
+        return "other"
+    return "JDK alone (GC, compiler threads' Java, timers)"
+
+
 def load(path):
     text = open(path).read()
-    c = collections.Counter(); selfc = collections.Counter(); n = 0
+    c = collections.Counter(); top = collections.Counter(); n = startup = 0
     for e in text.split("jdk.ExecutionSample {")[1:]:
         m = re.search(r"stackTrace = \[(.*?)\n\s*\]", e, re.S)
-        if not m: continue
-        st = m.group(1)
-        cat = next((name for name, p in cats if re.search(p, st)), "other (JDK, Netty internals)")
-        c[cat] += 1
-        if cat == "startup": continue
+        if not m:
+            continue
+        if re.search(STARTUP, m.group(1)):
+            startup += 1
+            continue
+        stack = frames(m.group(1))
         n += 1
-        top = re.sub(r"\s+line:.*", "", st.strip().split("\n")[0].strip())
-        top = re.sub(r"\(.*", "", top)
-        selfc[top] += 1
-    return c, selfc, n
+        c[component(stack)] += 1
+        top[stack[0]] += 1
+    return c, top, n, startup
+
+
 for path in sys.argv[1:]:
-    c, selfc, n = load(path)
-    print(f"### {path}: {n} samples (without {c['startup']} of start-up)")
+    c, top, n, startup = load(path)
+    print(f"### {path}: {n} samples (without {startup} of start-up)")
     for k, v in c.most_common():
-        if k != "startup": print(f"  {100*v/n:5.1f}%  {k}")
-    print("  top frames:", "; ".join(f"{f.split('.')[-2]}.{f.split('.')[-1]} {100*v/n:.0f}%" for f, v in selfc.most_common(5)))
+        print(f"  {100*v/n:5.1f}%  {k}")
+    print("  top frames:", "; ".join(f"{f.split('.')[-2]}.{f.split('.')[-1]} {100*v/n:.0f}%" for f, v in top.most_common(6)))

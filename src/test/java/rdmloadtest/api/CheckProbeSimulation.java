@@ -28,8 +28,13 @@ public class CheckProbeSimulation extends Simulation {
         List<Case> out = new ArrayList<>();
         for (String c : List.of("view-good", "view-other-id", "view-no-latest", "view-broken", "view-bad-size"))
             out.add(new Case(c, Records.VIEW, Map.of(RECORD_ID, c)));
-        for (String c : List.of("search-good", "search-no-total", "search-text-total", "search-html"))
-            out.add(new Case(c, Records.SEARCH, Map.of(SEARCH_PARAMS, Map.of("q", c))));
+        for (String c : List.of(
+                "search-good",
+                "search-no-total",
+                "search-text-total",
+                "search-html",
+                "search-cut",
+                "search-bad-bracket")) out.add(new Case(c, Records.SEARCH, Map.of(SEARCH_PARAMS, Map.of("q", c))));
         for (String c : List.of("info-good", "info-zero-width", "info-no-height"))
             out.add(new Case(c, Iiif.IMAGE_INFO, Map.of(IMAGE_SERVICE, "/iiif/" + c)));
         for (String c : List.of("page-good", "page-no-styles", "page-no-default-style"))

@@ -41,6 +41,11 @@ class ChecksTest {
             Map.entry("/api/records?q=search-no-total", search(null, "\"self\": \"/x\"")),
             Map.entry("/api/records?q=search-text-total", search("\"two\"", "\"self\": \"/x\"")),
             Map.entry("/api/records?q=search-html", "<html><body>Search</body></html>"),
+            Map.entry(
+                    "/api/records?q=search-cut", search("2", "\"self\": \"/x\"").substring(0, 60)),
+            Map.entry(
+                    "/api/records?q=search-bad-bracket",
+                    search("2", "\"self\": \"/x\"").replace("{}", "{]")),
             Map.entry("/iiif/info-good/info.json", "{\"@context\": \"x\", \"width\": 1200, \"height\": 900}"),
             Map.entry("/iiif/info-zero-width/info.json", "{\"width\": 0, \"height\": 900}"),
             Map.entry("/iiif/info-no-height/info.json", "{\"width\": 1200}"),
@@ -68,10 +73,12 @@ class ChecksTest {
     }
 
     static String page(String id, boolean styles, boolean defaultStyle) {
-        return "<html><head><link href=\"/static/a.css\"></head><body>"
+        return "<html><head><link href=\"/static/a.css\"></head><body><h1>M\u00fcller</h1>"
                 + "<div data-formats='[{\"export_url\": \"/records/" + id + "/export/json\", \"name\": \"JSON\"},"
                 + " {\"export_url\": \"/records/" + id + "/export/datacite-xml\", \"name\": \"DataCite\"}]'></div>"
-                + (styles ? "<div data-styles='[[\"apa\", \"APA\"], [\"ieee\", \"IEEE\"]]'" : "<div")
+                + (styles
+                        ? "<div data-styles='[[\"apa\", \"APA\"], [\"ieee\", \"IEEE \u2013 Soci\u00e9t\u00e9\"]]'"
+                        : "<div")
                 + (defaultStyle ? " data-defaultstyle='\"apa\"'" : "") + "></div>"
                 + "<div data-record='{\"access\": {\"embargo\": {\"active\": true, \"until\": \"2030-01-01\"}}}'></div>"
                 + "<a href=\"/records/" + id + "/preview/a.csv?include_deleted=0\">Preview</a></body></html>";
@@ -126,6 +133,8 @@ class ChecksTest {
     private static void assertKo(String name, String because) {
         SimulationLog.Request r = request(name);
         assertFalse(r.ok(), name + " should be KO (" + because + ")");
+        // KO for what its answer says, not because the probe server had no such case.
+        assertFalse(r.message().contains("404"), name + ": " + r.message());
     }
 
     @Test
@@ -172,6 +181,8 @@ class ChecksTest {
         assertKo("search-no-total", "no hits.total");
         assertKo("search-text-total", "hits.total is text");
         assertKo("search-html", "an HTML page");
+        assertKo("search-cut", "cut inside a hit's metadata, which is skipped");
+        assertKo("search-bad-bracket", "a bracket that closes what it did not open, inside skipped metadata");
     }
 
     @Test
@@ -187,7 +198,10 @@ class ChecksTest {
         assertTrue(request("page-good").ok(), request("page-good").message());
         Map<String, Object> saved = CheckProbeSimulation.SAVED.get("page-good");
         assertEquals(List.of("json", "datacite-xml"), saved.get(SessionKeys.EXPORT_FORMATS));
-        assertEquals("[[\"apa\", \"APA\"], [\"ieee\", \"IEEE\"]]", saved.get(SessionKeys.CITATION_STYLES));
+        assertEquals(
+                "[[\"apa\", \"APA\"], [\"ieee\", \"IEEE \u2013 Soci\u00e9t\u00e9\"]]",
+                saved.get(SessionKeys.CITATION_STYLES),
+                "read from the page's bytes, decoded as UTF-8");
         assertEquals("apa", saved.get(SessionKeys.CITATION_STYLE));
         assertEquals(List.of("/records/page-good/preview/a.csv"), saved.get(SessionKeys.PREVIEW_LINKS));
         assertEquals(1, saved.get(SessionKeys.EMBARGO_MARKS));

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -26,11 +27,13 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * the first GET of a URL (with its Accept header) is answered by the real simulator behind it and remembered; every
  * later one is served from memory. Bodies above {@link #MAX_CACHED_BODY} (file downloads) are replayed as that many
  * bytes from one shared buffer: the injector reads them the same way, and nothing generates or copies them.
+ * {@code GET /_canned/bytes} answers how many body bytes it has served (what a benchmark's requests asked for).
  *
  * <p>{@code java -cp ... rdmloadtest.bench.CannedServer <port> <simulator site URL>}
  */
 public final class CannedServer {
     private static final int MAX_CACHED_BODY = 1 << 20;
+    private static final String BYTES_SERVED = "/_canned/bytes";
     private static final ByteBuffer FILLER =
             ByteBuffer.allocateDirect(MAX_CACHED_BODY).asReadOnlyBuffer();
     private static final Set<String> HOP_BY_HOP =
@@ -40,6 +43,7 @@ public final class CannedServer {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final Map<String, Canned> cache = new ConcurrentHashMap<>();
+    private final LongAdder served = new LongAdder();
     private final String origin;
     private final String self;
 
@@ -70,6 +74,12 @@ public final class CannedServer {
 
     private void answer(Request request, Response response, Callback callback) throws Exception {
         String target = request.getHttpURI().getPathQuery();
+        if (target.equals(BYTES_SERVED)) {
+            response.setStatus(200);
+            response.write(
+                    true, ByteBuffer.wrap(Long.toString(served.sum()).getBytes(StandardCharsets.UTF_8)), callback);
+            return;
+        }
         String accept = request.getHeaders().get(HttpHeader.ACCEPT);
         String key = request.getMethod() + " " + target + " " + accept;
         Canned c = request.getMethod().equals("GET") ? cache.get(key) : null;
@@ -80,6 +90,7 @@ public final class CannedServer {
         response.setStatus(c.status());
         for (Map.Entry<String, String> h : c.headers()) response.getHeaders().add(h.getKey(), h.getValue());
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, c.length());
+        served.add(c.length());
         write(response, c, callback);
     }
 

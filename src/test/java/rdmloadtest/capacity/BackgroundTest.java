@@ -107,29 +107,7 @@ class BackgroundTest {
                         p95,
                         searchableOk,
                         searchableOk ? List.of() : List.of("SLO FAILED: p95 " + p95 + " ms > 5000 ms")));
-        return new StepResult(
-                i,
-                "step",
-                target,
-                target,
-                target,
-                target,
-                300,
-                0,
-                0,
-                20,
-                10,
-                20,
-                30,
-                40,
-                1,
-                1,
-                groups,
-                checks,
-                true,
-                "",
-                null,
-                "run-" + i);
+        return CapacityAnalysisTest.stepOf(i, "step", target, target, groups, checks);
     }
 
     private static CapacityResult result(List<StepResult> steps, Background b) {

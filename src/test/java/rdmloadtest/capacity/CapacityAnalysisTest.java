@@ -199,6 +199,17 @@ class CapacityAnalysisTest {
                         "record view", 100, 0, 10, 20, 30, viewOk, viewOk ? List.of() : List.of("view slow")),
                 new StepResult.GroupStep(
                         "search", 100, 0, 10, 20, 30, searchOk, searchOk ? List.of() : List.of("search slow")));
+        return stepOf(i, phase, target, throughput, groups, checks);
+    }
+
+    /** A valid step of 300 requests (p50 10 ms, p95 20 ms) with these groups and checks; the tests' one builder. */
+    static StepResult stepOf(
+            int i,
+            String phase,
+            double target,
+            double throughput,
+            List<StepResult.GroupStep> groups,
+            List<Check> checks) {
         return new StepResult(
                 i,
                 phase,
