@@ -89,7 +89,7 @@ final class LogStats {
 
     static final int JOURNEY_SLOT = CRAWLER_SLOT + 1;
     private static final int SAMPLE_SLOTS = JOURNEY_SLOT + 1;
-    /** In a run of this toolkit, the requests by class of the depositors' deposits done (a sample each). */
+    /** In a run of this toolkit, the deposits and crawls done by users that repeat them (a sample each). */
     private final List<long[]> samples = new ArrayList<>();
 
     private final boolean keepPersonal;
@@ -190,8 +190,8 @@ final class LogStats {
                 c.firstName = r.name();
                 c.journey = c.botAgent ? Journey.CRAWL : Replay.journeyOf(r);
             }
-            // A depositor repeats its journey, and the run's crawlers share one agent and start each session with
-            // robots.txt: each deposit, each crawl is a sample of its own, as a reader's session is.
+            // A depositor repeats its journey, and so does a crawler of a closed population (each crawl starts with
+            // robots.txt): each deposit, each crawl is a sample of its own, as a reader's session is.
             else if ((c.journey == Journey.DEPOSIT || c.journey == Journey.CRAWL)
                     && r.name().equals(c.firstName)) {
                 samples.add(c.byClass);

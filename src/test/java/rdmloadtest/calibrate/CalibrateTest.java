@@ -307,6 +307,33 @@ class CalibrateTest {
                     Integer.parseInt(p.getProperty(j.key().name())) > 0, j.key().name() + " in " + p);
     }
 
+    /**
+     * The profile as read from the log, not corrected (one round): its API journeys weighed by one request per session
+     * send too many record views and downloads for the static files the web visits bring, and the whole command says
+     * so: exit 2, FAILED, the static files' row out of its tolerance and its sampling allowance.
+     */
+    @Test
+    void theUncorrectedProfileFailsTheFidelityCheck() throws Exception {
+        Path log = dir.resolve("access.log");
+        new SyntheticLog(SyntheticLog.Truth.standard()).write(log, 50_000, "combined", false);
+        Path out = dir.resolve("out");
+        int rc = CalibrateMain.run(settings(Map.of(
+                "calibrate.log", log.toString(),
+                "calibrate.out", out.toString(),
+                "calibrate.check", "true",
+                "calibrate.checkRounds", "1",
+                "calibrate.checkDuration", "15s")));
+        String md = Files.readString(out.resolve("calibration.md"));
+        String table = md.substring(md.indexOf("## Fidelity check"));
+        assertEquals(Command.GATE_FAILED, rc, table);
+        assertTrue(table.contains("**FAILED.**"), table);
+        assertTrue(
+                Pattern.compile("\\| static files \\| [0-9.]+ \\| [0-9.]+ \\| -[0-9.]+ \\| [0-9.]+ \\| NO \\|")
+                        .matcher(table)
+                        .find(),
+                table);
+    }
+
     /** A profile with the web journeys left out cannot reproduce the log's web classes: the check fails (exit 2). */
     @Test
     void aSkewedProfileFailsTheFidelityCheck() throws Exception {
