@@ -72,7 +72,7 @@ public final class CalibrateMain {
         Fidelity fidelity = null;
         if (s.get(CalibrateKeys.CHECK)) {
             Profile best = p;
-            Corrections corrections = new Corrections(c);
+            Corrections corrections = new Corrections(c, s.get(CalibrateKeys.CHECK_RATE));
             List<Path> sameProfile = new ArrayList<>();
             for (int round = 1; round <= s.get(CalibrateKeys.CHECK_ROUNDS); round++) {
                 System.out.println("calibrate: fidelity run " + round + " of at most "

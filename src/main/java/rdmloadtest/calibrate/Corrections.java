@@ -26,8 +26,12 @@ final class Corrections {
     private double exponentOffsets;
     private int exponentRuns;
 
-    Corrections(Calibration log) {
+    private final double minRate;
+
+    /** @param minRate calibrate.checkRate: the runs' readers' rate at least */
+    Corrections(Calibration log, double minRate) {
         this.log = log;
+        this.minRate = minRate;
         pooled.runs = 0;
     }
 
@@ -83,7 +87,8 @@ final class Corrections {
                 exponent,
                 requestsPerSession(sessions, lastRun),
                 log.peakReaderRps(),
-                p.web().corrected(gains, target));
+                p.web().corrected(gains, target),
+                FidelityRun.readersRate(p, minRate));
     }
 
     /**

@@ -63,14 +63,17 @@ final class FidelityRun {
         props.put("profile.file", profile.toAbsolutePath().toString());
         props.put("run.rampUp", RAMP_UP.toMillis() + "ms");
         props.put("run.duration", duration.toMillis() + "ms");
-        double readers = Math.max(minRate, p.readersRate());
+        double readers = readersRate(p, minRate);
         props.put("traffic.readers.rate", String.valueOf(readers));
-        // Harvests and crawls keep their proportion to the readers' sessions, which run faster than the log's.
+        // Harvests, crawls and depositors keep their proportion to the readers' sessions, which run faster than the
+        // log's.
         double scale = readers / p.readersRate();
         props.put(
                 Journey.HARVEST.rate().orElseThrow().name(),
                 String.valueOf(Math.min(10_000, p.harvestersRate() * scale)));
         props.put(Journey.CRAWL.key().name(), "0");
+        // The depositors too, as whole users: the profile's, at its own readers' rate, may be none.
+        props.put(Journey.DEPOSIT.key().name(), String.valueOf(Math.min(50, Math.round(p.depositors() * scale))));
         props.put(
                 Journey.CRAWL.rate().orElseThrow().name(), String.valueOf(Math.min(10_000, p.crawlersRate() * scale)));
         props.put("simulator.accessLog", accessLog.toString());
@@ -119,6 +122,11 @@ final class FidelityRun {
                 stats.replay,
                 requestsPerSession(stats.replay),
                 judged);
+    }
+
+    /** The reader sessions per second a run of {@code p} starts. */
+    static double readersRate(Profile p, double minRate) {
+        return Math.max(minRate, p.readersRate());
     }
 
     /**

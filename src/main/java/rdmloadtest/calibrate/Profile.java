@@ -129,13 +129,28 @@ record Profile(
                 Math.max(0.01, c.peakReaderRps() / perSession),
                 perSession,
                 false,
-                deposit >= 0.5 ? 1 : 0,
+                depositors(c, deposit),
                 c.automated().harvestsPerSecond(),
                 c.automated().crawlerSessionsPerSecond(),
                 Automated.from(c.automated()),
                 c.search(),
                 (int) Math.min(100_000, c.downloads().count() == 0 ? 50 : maxMb),
                 Web.from(w));
+    }
+
+    /** Requests per second one depositor is taken to send (a first guess: the fidelity check solves the users). */
+    static final double ASSUMED_DEPOSITOR_RPS = 1.0;
+
+    /**
+     * Whole depositors at the profile's own readers' rate: the log's deposit and dashboard requests per second in the
+     * peak hour (in proportion to the readers' there) over what one depositor sends.
+     */
+    private static int depositors(Calibration c, double depositSharePct) {
+        double readerShare = 0;
+        for (VisitClass v : Calibration.GENERATED)
+            if (v.reader) readerShare += c.generatedShares().get(v.label);
+        double perSecond = readerShare <= 0 ? 0 : c.peakReaderRps() * depositSharePct / readerShare;
+        return (int) Math.min(50, Math.round(perSecond / ASSUMED_DEPOSITOR_RPS));
     }
 
     /** Without sessions in the logs, a reader session is taken to send this many requests (a run measures it). */
@@ -160,15 +175,19 @@ record Profile(
 
     /**
      * The weights and populations the runs say reproduce the log (JourneySolver: per journey, the sessions or users
-     * it needs), a new exponent, the web shape corrected (Corrections), the rate at the requests per session the
-     * last run measured. A journey that did not run keeps its weight.
+     * it needs at {@code runReaders} reader sessions/s), a new exponent, the web shape corrected (Corrections), the
+     * rate at {@code requestsPerSession}. The depositors are whole users at the profile's own readers' rate. A journey
+     * that did not run keeps its weight.
      */
     Profile solved(
             Map<Journey, Double> sessions,
             double exponent,
             double requestsPerSession,
             double peakReaderRps,
-            Web corrected) {
+            Web corrected,
+            double runReaders) {
+        double rate = Math.max(0.01, peakReaderRps / requestsPerSession);
+        Double users = sessions.get(Journey.DEPOSIT);
         double most = sessions.entrySet().stream()
                 .filter(e -> e.getKey().arrival() == Journey.Arrival.WEIGHT)
                 .mapToDouble(Map.Entry::getValue)
@@ -180,10 +199,10 @@ record Profile(
                 solved,
                 viewDownloadProbability,
                 Math.max(0.05, Math.min(5, exponent)),
-                Math.max(0.01, peakReaderRps / requestsPerSession),
+                rate,
                 requestsPerSession,
                 true,
-                users(depositors, sessions.get(Journey.DEPOSIT)),
+                users(depositors, users == null ? null : users * rate / runReaders),
                 // Harvests and crawls keep the log's own rates (AutomatedSessions): not solved from a replay,
                 // whose readers run faster than the log's.
                 harvestersRate,
