@@ -25,7 +25,6 @@ final class Corrections {
     private final double[] measuredSum = new double[6];
     private double exponentOffsets;
     private int exponentRuns;
-
     private final double minRate;
 
     /** @param minRate calibrate.checkRate: the runs' readers' rate at least */
