@@ -11,7 +11,7 @@ DIR=${DIR:-target/bench-calibrate}
 mkdir -p "$DIR"
 mvn -q test-compile
 LOG=$DIR/access-$LINES-$FORMAT.log.gz
-if [[ ! -s $LOG ]]; then
+if [[ ! -s $LOG || ! -s $LOG.truth.txt ]]; then
     mvn -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=rdmloadtest.calibrate.SyntheticLog \
         -Dexec.args="$LOG $LINES $FORMAT"
 fi
@@ -24,5 +24,5 @@ end=$(date +%s.%N)
 peak=$(grep -oE '[0-9]+M->[0-9]+M\([0-9]+M\)' "$DIR/gc.log" | sed -E 's/([0-9]+)M->.*/\1/' | sort -n | tail -1)
 awk -v s="$start" -v e="$end" -v n="$LINES" -v p="${peak:-0}" \
     'BEGIN { printf "bench-calibrate: %d lines in %.1f s wall (JVM included): %.0f lines/s; peak heap before GC %s MB (-Xmx512m)\n", n, e - s, n / (e - s), p }'
-echo "bench-calibrate: truth: shares (of what the simulations send) search 29.73, record view 40.54, download 16.22, communities 5.41, deposit 2.70, dashboard 1.35, harvest 4.05; Zipf 1.1; peak hour 14"
+echo "bench-calibrate: $(cat "$LOG.truth.txt")"
 grep -E '^# Shares|^traffic.zipfExponent|^# Peak' "$DIR/out/calibrated.properties"

@@ -16,10 +16,23 @@ final class AutomatedSessions {
     final long[] crawlerSessionsByHourOfDay = new long[24];
     final long[] harvestsByHourOfDay = new long[24];
     long crawlerRequests;
+    /** Crawlers' landing pages and exports (what the crawler journey's traffic.crawl.* keys say). */
+    long crawlerLandingPages;
+
+    long crawlerExports;
     long harvestRequests;
 
-    /** Sessions started per second in the peak hour of the day (mean over the days that hour was logged). */
-    record Rates(double crawlerSessionsPerSecond, double harvestsPerSecond, double crawlerRequestsPerSession) {}
+    /**
+     * Sessions started per second in the peak hour of the day (mean over the days that hour was logged), and what a
+     * crawler session and a harvest hold: requests, landing pages, exports per landing page, OAI-PMH pages.
+     */
+    record Rates(
+            double crawlerSessionsPerSecond,
+            double harvestsPerSecond,
+            double crawlerRequestsPerSession,
+            double crawlerPagesPerSession,
+            double crawlerExportsPerPage,
+            double harvestPagesPerHarvest) {}
 
     /** A request to /oai2d: the start of a harvest when it is a list without a resumption token. */
     void oai(String query, int hourOfDay) {
@@ -44,9 +57,13 @@ final class AutomatedSessions {
                 .filter(h -> Math.floorMod(h, 24L) == peakHour)
                 .count();
         long sessions = Arrays.stream(crawlerSessionsByHourOfDay).sum();
+        long harvests = Arrays.stream(harvestsByHourOfDay).sum();
         return new Rates(
                 days == 0 ? 0 : crawlerSessionsByHourOfDay[peakHour] / (days * 3600.0),
                 days == 0 ? 0 : harvestsByHourOfDay[peakHour] / (days * 3600.0),
-                sessions == 0 ? 0 : (double) crawlerRequests / sessions);
+                sessions == 0 ? 0 : (double) crawlerRequests / sessions,
+                sessions == 0 ? 0 : (double) crawlerLandingPages / sessions,
+                crawlerLandingPages == 0 ? 0 : (double) crawlerExports / crawlerLandingPages,
+                harvests == 0 ? 0 : (double) harvestRequests / harvests);
     }
 }

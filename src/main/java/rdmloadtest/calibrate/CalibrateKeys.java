@@ -55,9 +55,15 @@ public final class CalibrateKeys implements KeySet {
     public static final Key<Integer> CHECK_ROUNDS = KEYS.add(
             "calibrate.checkRounds",
             "4",
-            "calibrate: fidelity runs at most, each correcting the weights and the exponent by what the last one"
-                    + " measured.",
+            "calibrate: fidelity runs at most, each correcting the weights, the exponent and the web shape by what"
+                    + " the runs so far measured.",
             integer(1, 10));
+    public static final Key<Double> CHECK_RATE = KEYS.add(
+            "calibrate.checkRate",
+            "40",
+            "calibrate: reader sessions per second a fidelity run starts at least (the profile's rate when higher):"
+                    + " the shares do not depend on the rate, their sampling errors on the sessions run.",
+            decimal(1, 10_000));
 
     @Override
     public List<Key<?>> keys() {

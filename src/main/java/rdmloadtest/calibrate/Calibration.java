@@ -7,8 +7,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import rdmloadtest.mix.Journey;
+import rdmloadtest.slo.RequestNames;
 
-/** The workload the logs describe, derived from {@link LogStats}: what the profile, the feeders and the report say. */
+/**
+ * The workload the logs describe, derived from {@link LogStats}: what the profile, the feeders and the report say.
+ * {@code crawlerShare} is the crawlers' share (%) of the requests of the classes the simulations send.
+ */
 record Calibration(
         long lines,
         long parsed,
@@ -32,7 +37,54 @@ record Calibration(
         Downloads downloads,
         List<Map.Entry<String, Long>> unclassified,
         long personalQueriesDropped,
-        AutomatedSessions.Rates automated) {
+        AutomatedSessions.Rates automated,
+        Web web,
+        double crawlerShare) {
+
+    /**
+     * How people browsed the web UI, from the logs' visits (Visits): web visits by the journey their first page
+     * starts, pages and distinct static files per web visit, what landing pages led to (people's, not crawlers'), IIIF
+     * image views and their tiles, and the API reader requests made outside web visits (by class label);
+     * pagesPerVisitError is the standard error of the pages per visit (a mean over this many visits).
+     */
+    record Web(
+            long visits,
+            Map<String, Long> visitsByJourney,
+            double pagesPerVisit,
+            double staticPerVisit,
+            long landingPages,
+            double citationsPerLanding,
+            double exportsPerLanding,
+            double previewsPerLanding,
+            long imageViews,
+            double tilesPerView,
+            Map<String, Long> apiRequestsOutsideWeb,
+            double pagesPerVisitError) {
+
+        static Web of(LogStats s) {
+            Visits v = s.visits;
+            Map<String, Long> entries = new LinkedHashMap<>();
+            for (Journey j : VisitClass.UI.weighs)
+                entries.put(j.id(), v.byEntry.containsKey(j) ? v.byEntry.get(j)[0] : 0);
+            Map<String, Long> api = new LinkedHashMap<>();
+            for (int i = 0; i < Visits.API.length; i++) api.put(Visits.API[i].label, v.apiOutsideWeb[i]);
+            long landings = s.namedByPeople(VisitClass.UI, Classifier.LANDING_PAGE);
+            long views = s.namedByPeople(VisitClass.IIIF, RequestNames.IIIF_IMAGE_INFO);
+            return new Web(
+                    v.webVisits,
+                    entries,
+                    ratio(v.webPages, v.webVisits),
+                    ratio(v.webStatic, v.webVisits),
+                    landings,
+                    ratio(s.namedByPeople(VisitClass.RECORD_VIEW, RequestNames.CITE_RECORD), landings),
+                    ratio(s.namedByPeople(VisitClass.UI, RequestNames.EXPORT_RECORD), landings),
+                    ratio(s.namedByPeople(VisitClass.UI, RequestNames.PREVIEW_FILE), landings),
+                    views,
+                    ratio(s.namedByPeople(VisitClass.IIIF, RequestNames.IIIF_TILE), views),
+                    api,
+                    meanError(v.webPages, v.webPagesSquared, v.webVisits));
+        }
+    }
 
     /** How people searched. */
     record Search(
@@ -53,6 +105,15 @@ record Calibration(
             Arrays.stream(VisitClass.values()).filter(c -> c.generated).toList();
 
     static Calibration of(LogStats s) {
+        return of(s, ZipfFit.MIN_VIEWS);
+    }
+
+    /**
+     * @param minViews the views a record needs to count in the exponent's fit (ZipfFit: its head); runs read
+     *     together count as many times the views of one
+     */
+    static Calibration of(LogStats s, int minViews) {
+        s.endVisits();
         Map<String, Long> classes = new LinkedHashMap<>();
         for (VisitClass c : VisitClass.values()) classes.put(c.label, s.count(c));
         long generated = GENERATED.stream().mapToLong(s::count).sum();
@@ -117,7 +178,7 @@ record Calibration(
                 shares,
                 names,
                 s.visitors(),
-                ZipfFit.fit(views),
+                ZipfFit.fit(views, minViews),
                 views.length,
                 mean,
                 peak,
@@ -127,11 +188,27 @@ record Calibration(
                 downloads,
                 List.copyOf(other.subList(0, Math.min(50, other.size()))),
                 s.personalQueries,
-                s.automated.rates(s.byHour, peak));
+                s.automated.rates(s.byHour, peak),
+                Web.of(s),
+                generated == 0 ? 0 : 100.0 * s.crawlerGenerated / generated);
+    }
+
+    /** The standard error of a mean from its sum and sum of squares over n samples (NaN below 2). */
+    static double meanError(double sum, double squares, long n) {
+        if (n < 2) return Double.NaN;
+        double mean = sum / n;
+        return Math.sqrt(Math.max(0, (squares - n * mean * mean) / (n - 1)) / n);
     }
 
     private static double ratio(long a, long b) {
         return b == 0 ? 0 : (double) a / b;
+    }
+
+    /** Requests of the classes the readers' sessions send (VisitClass.reader). */
+    long readerRequests() {
+        long n = 0;
+        for (VisitClass c : VisitClass.values()) if (c.reader) n += classes.get(c.label);
+        return n;
     }
 
     double classifiedPct() {

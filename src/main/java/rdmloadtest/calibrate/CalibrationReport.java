@@ -73,6 +73,30 @@ final class CalibrationReport {
         Files.writeString(out.resolve("calibration.html"), html(md), StandardCharsets.UTF_8);
     }
 
+    /** The web visits: what sets the web journeys' weights and the traffic.web, landingPage and iiif keys. */
+    private static void web(StringBuilder b, Calibration.Web w) {
+        b.append(String.format(
+                Locale.ROOT,
+                "## Web visits%n%n%d web visits (a client's requests with no gap over %d minutes, at least one web page,"
+                        + " crawlers left out): %.2f pages and %.1f distinct static files per visit. Per landing page"
+                        + " (%d): %.3f citations, %.3f exports, %.3f previews. IIIF: %d image views, %.1f tiles each.%n%n"
+                        + "| First page: journey | Visits |%n|---|---:|%n",
+                w.visits(),
+                Visits.GAP_SECONDS / 60,
+                w.pagesPerVisit(),
+                w.staticPerVisit(),
+                w.landingPages(),
+                w.citationsPerLanding(),
+                w.exportsPerLanding(),
+                w.previewsPerLanding(),
+                w.imageViews(),
+                w.tilesPerView()));
+        w.visitsByJourney()
+                .forEach((j, n) ->
+                        b.append("| ").append(j).append(" | ").append(n).append(" |\n"));
+        b.append('\n');
+    }
+
     static String markdown(Calibration c, Profile p, Fidelity fidelity) {
         StringBuilder b = new StringBuilder("# Workload calibrated from access logs\n\n");
         b.append(String.format(
@@ -102,8 +126,10 @@ final class CalibrationReport {
                                         Locale.ROOT,
                                         "%.2f %%",
                                         c.generatedShares().get(k))
-                                : "not sent yet")));
-        b.append("\n![classes](classes.png)\n\n## Visitors\n\n| Kind | Requests |\n|---|---:|\n");
+                                : "not sent")));
+        b.append("\n![classes](classes.png)\n\n");
+        web(b, c.web());
+        b.append("## Visitors\n\n| Kind | Requests |\n|---|---:|\n");
         c.visitors()
                 .forEach((k, v) ->
                         b.append("| ").append(k).append(" | ").append(v).append(" |\n"));

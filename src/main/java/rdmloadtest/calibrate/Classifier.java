@@ -12,6 +12,11 @@ final class Classifier {
     /** The class, the toolkit's request name when there is one (else a description), and the route's shape. */
     record Route(VisitClass visitClass, String name, String shape) {}
 
+    static final String LANDING_PAGE = "Record landing page";
+    static final String SEARCH_PAGE = "Search page";
+    static final String FRONT_PAGE = "Front page";
+    static final String COMMUNITY_PAGE = "Community page";
+
     private static final Pattern ID = Pattern.compile("[a-z0-9]{5}-[a-z0-9]{5}|\\d+");
     private static final Pattern NUMBER = Pattern.compile("\\d+");
     /** invenio-sitemap's /sitemap.xml, /sitemap_index_{n}.xml and /sitemap_{n}.xml (and the common sitemap_index.xml). */
@@ -22,7 +27,7 @@ final class Classifier {
     static Route classify(String method, String path, String query) {
         String m = method.toUpperCase(Locale.ROOT);
         String[] p = segments(path);
-        if (p.length == 0) return ui("Front page", "/");
+        if (p.length == 0) return ui(FRONT_PAGE, "/");
         if (p[0].equals("api")) return api(m, p, query);
         if (p.length == 1 && SITEMAP.matcher(p[0]).matches())
             return new Route(
@@ -41,14 +46,18 @@ final class Classifier {
             case "records" -> {
                 if (p.length >= 4 && p[2].equals("files") && !p[p.length - 1].equals("preview"))
                     return new Route(VisitClass.DOWNLOAD, "Download file (web)", "/records/{id}/files/{key}");
-                if (p.length == 2) return ui("Record landing page", "/records/{id}");
-                return ui("Record page", "/records/{id}/" + p[2] + (p.length > 3 ? "/…" : ""));
+                if (p.length == 2) return ui(LANDING_PAGE, "/records/{id}");
+                String shape = "/records/{id}/" + p[2] + (p.length > 3 ? "/…" : "");
+                if (p[2].equals("export")) return ui(RequestNames.EXPORT_RECORD, shape);
+                if (p[2].equals("preview") || p[p.length - 1].equals("preview"))
+                    return ui(RequestNames.PREVIEW_FILE, shape);
+                return ui("Record page", shape);
             }
             case "search" -> {
-                return ui("Search page", "/search");
+                return ui(SEARCH_PAGE, "/search");
             }
             case "communities", "collections" -> {
-                return ui("Community page", "/" + p[0] + (p.length > 1 ? "/{id}" : "") + (p.length > 2 ? "/…" : ""));
+                return ui(COMMUNITY_PAGE, "/" + p[0] + (p.length > 1 ? "/{id}" : "") + (p.length > 2 ? "/…" : ""));
             }
             case "me",
                     "uploads",
@@ -81,7 +90,7 @@ final class Classifier {
         String shape = shape(p);
         switch (p[1]) {
             case "records" -> {
-                return records(m, p, shape);
+                return records(m, p, shape, query);
             }
             case "user" -> {
                 if (p.length == 3 && p[2].equals("records"))
@@ -96,7 +105,7 @@ final class Classifier {
                 return new Route(VisitClass.COMMUNITIES, "Community API", shape);
             }
             case "iiif" -> {
-                return new Route(VisitClass.IIIF, "IIIF", "/api/iiif/…");
+                return new Route(VisitClass.IIIF, iiif(p), "/api/iiif/…");
             }
             default -> {
                 return new Route(VisitClass.OTHER_API, "API /" + p[1], shape);
@@ -104,13 +113,30 @@ final class Classifier {
         }
     }
 
-    private static Route records(String m, String[] p, String shape) {
+    /** IIIF Image API 2: {id}/info.json, {id}/{region}/{size}/{rotation}/{quality}.{format}; Presentation API 2. */
+    private static String iiif(String[] p) {
+        String last = p[p.length - 1];
+        if (last.equals("manifest")) return RequestNames.IIIF_MANIFEST;
+        if (last.equals("info.json")) return RequestNames.IIIF_IMAGE_INFO;
+        if (p.length >= 7 && last.contains("."))
+            return p[p.length - 4].equals("full") ? RequestNames.IIIF_THUMBNAIL : RequestNames.IIIF_TILE;
+        return "IIIF";
+    }
+
+    private static Route records(String m, String[] p, String shape, String query) {
         boolean get = m.equals("GET") || m.equals("HEAD");
         if (p.length == 2)
             return get
                     ? new Route(VisitClass.SEARCH, RequestNames.SEARCH_RECORDS, shape)
                     : new Route(VisitClass.DEPOSIT, RequestNames.CREATE_DRAFT, shape);
-        if (p.length == 3) return new Route(VisitClass.RECORD_VIEW, RequestNames.VIEW_RECORD, shape);
+        if (p.length == 3) {
+            // The landing page's citation box asks for the record formatted in a citation style.
+            String style = param(query, "style");
+            return new Route(
+                    VisitClass.RECORD_VIEW,
+                    style != null && !style.isEmpty() ? RequestNames.CITE_RECORD : RequestNames.VIEW_RECORD,
+                    shape);
+        }
         String sub = p[3];
         if (sub.equals("draft")) return new Route(VisitClass.DEPOSIT, draft(m, p), shape);
         if (sub.equals("versions")) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
+import rdmloadtest.mix.Journey;
 import rdmloadtest.slo.RequestNames;
 
 /**
@@ -27,6 +28,13 @@ final class LogStats {
             "(?i)bot\\b|bot/|crawl|spider|slurp|archiver|facebookexternalhit|bingpreview|headlesschrome|python-requests"
                     + "|python-urllib|aiohttp|curl/|wget/|go-http-client|okhttp|java/|apache-httpclient|scrapy|libwww"
                     + "|httpx|node-fetch|axios/|gatling|rdm-loadtest|k6/|locust");
+    /** In a run of this toolkit, the crawler journey's agent (traffic.crawl.userAgent's default, FidelityRun). */
+    private static final Pattern OWN_CRAWLER = Pattern.compile("rdm-loadtest-crawler");
+
+    static boolean ownCrawler(String userAgent) {
+        return OWN_CRAWLER.matcher(userAgent).find();
+    }
+
     private static final Pattern HARVESTER = Pattern.compile("(?i)oai|harvest|sickle|pyoai|metha|jOAI");
     private static final Pattern RECORD_ID = Pattern.compile("[a-z0-9]{5}-[a-z0-9]{5}");
 
@@ -39,6 +47,9 @@ final class LogStats {
 
     final EnumMap<VisitClass, long[]> classes = new EnumMap<>(VisitClass.class);
     final Map<String, long[]> names = new TreeMap<>();
+    /** The same, without the clients whose agent is a robot's: a crawler's landing pages and exports are no reader's. */
+    final Map<String, long[]> namesByPeople = new HashMap<>();
+
     final Map<String, long[]> unclassified = new HashMap<>();
     long unclassifiedDropped;
     final long[] byHourOfDay = new long[24];
@@ -64,7 +75,25 @@ final class LogStats {
 
     private final Map<Long, Client> clients = new HashMap<>();
     long clientsNotFollowed;
+    final Visits visits = new Visits();
+    /** In a run of this toolkit, what each journey sent. */
+    final Replay replay = new Replay();
+    /** Crawlers' requests of the classes the simulations send (the fidelity check's crawler row). */
+    long crawlerGenerated;
+
+    /**
+     * A sample's slots: its requests per VisitClass ordinal, then its crawlers' requests of the generated classes,
+     * then its journey's ordinal + 1 (0: none the catalogue starts so).
+     */
+    static final int CRAWLER_SLOT = VisitClass.values().length;
+
+    static final int JOURNEY_SLOT = CRAWLER_SLOT + 1;
+    private static final int SAMPLE_SLOTS = JOURNEY_SLOT + 1;
+    /** In a run of this toolkit, the deposits and crawls done by users that repeat them (a sample each). */
+    private final List<long[]> samples = new ArrayList<>();
+
     private final boolean keepPersonal;
+    private final boolean ownRun;
 
     /** A client's behaviour (never its address or agent). */
     static final class Client {
@@ -75,10 +104,27 @@ final class LogStats {
         boolean harvesterAgent;
         long oaiRequests;
         boolean deepPages;
+        /** Its visit under way (crawlers' are not followed). */
+        Visits.Open visit;
+        /** In a run of this toolkit, the journey this virtual user runs. */
+        Journey journey;
+        /** In a run of this toolkit, its requests by VisitClass ordinal (the shares' sampling errors). */
+        long[] byClass;
+        /** In a run of this toolkit, its first request's name: a depositor's next deposit starts with it again. */
+        String firstName;
     }
 
     LogStats(boolean keepPersonalQueries) {
+        this(keepPersonalQueries, false);
+    }
+
+    /**
+     * @param ownRun the log of a run of this toolkit (the fidelity check's), whose every client is a simulated
+     *     visitor although its agent names the toolkit
+     */
+    LogStats(boolean keepPersonalQueries, boolean ownRun) {
         this.keepPersonal = keepPersonalQueries;
+        this.ownRun = ownRun;
         for (VisitClass c : VisitClass.values()) classes.put(c, new long[1]);
     }
 
@@ -116,7 +162,7 @@ final class LogStats {
                 if (ok && r.name().equals(RequestNames.VIEW_RECORD)) view(Classifier.segments(path)[2]);
             }
             case UI -> {
-                if (ok && r.name().equals("Record landing page")) view(Classifier.segments(path)[1]);
+                if (ok && r.name().equals(Classifier.LANDING_PAGE)) view(Classifier.segments(path)[1]);
             }
             case DOWNLOAD -> {
                 if ((h.status() == 200 || h.status() == 206)
@@ -128,12 +174,51 @@ final class LogStats {
             case SEARCH -> deep = search(query);
             default -> {}
         }
-        if (r.visitClass() == VisitClass.SEARCH
-                || r.visitClass() == VisitClass.RECORD_VIEW
-                || r.visitClass() == VisitClass.DOWNLOAD
-                || r.visitClass() == VisitClass.COMMUNITIES) readersByHourOfDay[hour]++;
         if (r.visitClass() == VisitClass.HARVEST) automated.oai(query, hour);
-        client(h, r.visitClass() == VisitClass.HARVEST, deep, hour);
+        Client c = client(h, r.visitClass() == VisitClass.HARVEST, deep, hour);
+        boolean crawling = crawling(c, r);
+        // The crawlers' pages are theirs (traffic.crawlers.rate), not the readers'.
+        if (r.visitClass().reader && !crawling) readersByHourOfDay[hour]++;
+        if (crawling) {
+            if (r.visitClass().generated) crawlerGenerated++;
+            if (r.name().equals(Classifier.LANDING_PAGE)) automated.crawlerLandingPages++;
+            else if (r.name().equals(RequestNames.EXPORT_RECORD)) automated.crawlerExports++;
+        }
+        if (c != null && ownRun) {
+            boolean first = c.requests == 1;
+            if (first) {
+                c.firstName = r.name();
+                c.journey = c.botAgent ? Journey.CRAWL : Replay.journeyOf(r);
+            }
+            // A depositor repeats its journey, and so does a crawler of a closed population (each crawl starts with
+            // robots.txt): each deposit, each crawl is a sample of its own, as a reader's session is.
+            else if ((c.journey == Journey.DEPOSIT || c.journey == Journey.CRAWL)
+                    && r.name().equals(c.firstName)) {
+                samples.add(c.byClass);
+                c.byClass = null;
+            }
+            if (c.byClass == null) {
+                c.byClass = new long[SAMPLE_SLOTS];
+                c.byClass[JOURNEY_SLOT] = c.journey == null ? 0 : c.journey.ordinal() + 1;
+            }
+            c.byClass[r.visitClass().ordinal()]++;
+            if (crawling && r.visitClass().generated) c.byClass[CRAWLER_SLOT]++;
+            if (c.journey != null) replay.add(c.journey, r, first);
+        }
+        if (c == null || !c.botAgent)
+            namesByPeople.computeIfAbsent(r.visitClass().label + "\t" + r.name(), k -> new long[1])[0]++;
+        if (c != null && !c.botAgent) {
+            if (c.visit == null) c.visit = new Visits.Open();
+            visits.add(c.visit, h.epochSecond(), r, h.method(), path);
+        }
+    }
+
+    /**
+     * Ends the visits under way (at the end of the logs). A run of this toolkit's log is read without its sessions
+     * started at its very end (FidelityRun.startedInTime), whose pages the run's end cut short.
+     */
+    void endVisits() {
+        for (Client c : clients.values()) if (c.visit != null) visits.end(c.visit);
     }
 
     private void view(String id) {
@@ -181,17 +266,18 @@ final class LogStats {
         return Integer.parseInt(s);
     }
 
-    private void client(Hit h, boolean oai, boolean deep, int hour) {
+    private Client client(Hit h, boolean oai, boolean deep, int hour) {
         Client c = clients.get(h.client());
         long previous = c == null ? Long.MIN_VALUE : c.lastSecond;
         if (c == null) {
             if (clients.size() >= MAX_CLIENTS) {
                 clientsNotFollowed++;
-                return;
+                return null;
             }
             c = new Client();
             c.firstSecond = h.epochSecond();
-            c.botAgent = BOT.matcher(h.userAgent()).find();
+            // In a run of this toolkit every agent names the toolkit: only its crawler's is a robot's.
+            c.botAgent = (ownRun ? OWN_CRAWLER : BOT).matcher(h.userAgent()).find();
             c.harvesterAgent = HARVESTER.matcher(h.userAgent()).find();
             clients.put(h.client(), c);
         }
@@ -200,6 +286,12 @@ final class LogStats {
         if (oai) c.oaiRequests++;
         c.deepPages |= deep;
         if (c.botAgent && !c.harvesterAgent && !oai) automated.crawler(previous, h.epochSecond(), hour);
+        return c;
+    }
+
+    /** A crawler's request (its agent says crawler, not harvester; OAI-PMH aside). */
+    private static boolean crawling(Client c, Classifier.Route r) {
+        return c != null && c.botAgent && !c.harvesterAgent && r.visitClass() != VisitClass.HARVEST;
     }
 
     /** Requests per kind of visitor: by user agent first, then by behaviour. */
@@ -219,8 +311,33 @@ final class LogStats {
         return out;
     }
 
+    /**
+     * In a run of this toolkit, its sessions' requests (a depositor's deposits and a crawler's sessions each one): per
+     * session, its requests by VisitClass ordinal, its crawlers' requests, its journey (the slots above).
+     */
+    List<long[]> samples() {
+        List<long[]> out = new ArrayList<>(samples);
+        for (Client c : clients.values()) if (c.byClass != null) out.add(c.byClass);
+        return out;
+    }
+
+    /** The label of the crawlers' share of the generated classes' requests. */
+    static final String CRAWLERS = "crawlers";
+
     long clientCount() {
         return clients.size();
+    }
+
+    /** Requests of a class with this request name. */
+    long named(VisitClass c, String name) {
+        long[] n = names.get(c.label + "\t" + name);
+        return n == null ? 0 : n[0];
+    }
+
+    /** Requests of a class with this request name, from clients whose agent is not a robot's. */
+    long namedByPeople(VisitClass c, String name) {
+        long[] n = namesByPeople.get(c.label + "\t" + name);
+        return n == null ? 0 : n[0];
     }
 
     long count(VisitClass c) {

@@ -22,10 +22,18 @@ final class ZipfFit {
 
     /** @param counts views per record, in any order */
     static Result fit(long[] counts) {
+        return fit(counts, MIN_VIEWS);
+    }
+
+    /**
+     * @param minViews the views a record needs to be fitted: the head the fit sees, and so the exponent it finds,
+     *     grow with the views counted
+     */
+    static Result fit(long[] counts, int minViews) {
         long[] sorted = counts.clone();
         Arrays.sort(sorted);
         int n = 0;
-        for (long c : sorted) if (c >= MIN_VIEWS) n++;
+        for (long c : sorted) if (c >= minViews) n++;
         if (n < 5) return new Result(Double.NaN, n, 0);
         long[] head = new long[n];
         for (int i = 0; i < n; i++) head[i] = sorted[sorted.length - 1 - i];

@@ -46,6 +46,13 @@ public final class InvenioKeys implements KeySet {
             "How long the pre-flight check waits for each answer before it stops the command: a cold target's first"
                     + " search (the embedded simulator's on a crowded machine) can take more than 15 s.",
             duration());
+    public static final Key<Boolean> USER_AGENT_PER_SESSION = KEYS.add(
+            "invenio.userAgentPerSession",
+            "false",
+            "Each virtual user adds its number to the User-Agent (\"... session/17\"), the crawler's too, so an access"
+                    + " log tells the sessions apart (calibrate's fidelity check sets it; the rate limiter then counts"
+                    + " each apart).",
+            bool());
     public static final Key<Boolean> INSECURE_TLS = KEYS.add(
             "invenio.insecureTls",
             "false",

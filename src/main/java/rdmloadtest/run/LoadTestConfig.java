@@ -159,7 +159,7 @@ public record LoadTestConfig(
                     s.get(RunKeys.ZIPF),
                     s.get(RunKeys.MAX_DOWNLOAD_MB) * 1_000_000L,
                     SearchShape.from(s),
-                    s.get(RunKeys.WEB_STATIC_FILES));
+                    Web.from(s));
             Depositors depositors = new Depositors(
                     s.get(Journey.DEPOSIT.key()),
                     s.get(RunKeys.DEPOSITOR_PAUSE),
@@ -198,7 +198,7 @@ public record LoadTestConfig(
                             r.zipfExponent(),
                             r.maxDownloadBytes(),
                             r.search(),
-                            r.staticFiles()),
+                            r.web()),
                     depositors,
                     harvesters,
                     crawlers);
@@ -243,7 +243,31 @@ public record LoadTestConfig(
             double zipfExponent,
             long maxDownloadBytes,
             SearchShape search,
-            boolean staticFiles) {}
+            Web web) {}
+
+    /**
+     * How web sessions browse: static files (each loaded once per session, at most {@code staticFilesPerSession}, 0
+     * for all), pages per visit (0: the journey's own), what a landing page leads to, IIIF tiles per image view.
+     */
+    public record Web(
+            boolean staticFiles,
+            int staticFilesPerSession,
+            double pagesPerVisit,
+            double citationsPerLanding,
+            double exportProbability,
+            double previewProbability,
+            int iiifTiles) {
+        static Web from(Settings s) {
+            return new Web(
+                    s.get(RunKeys.WEB_STATIC_FILES),
+                    s.get(RunKeys.WEB_STATIC_PER_SESSION),
+                    s.get(RunKeys.WEB_PAGES_PER_VISIT),
+                    s.get(RunKeys.LANDING_CITATIONS),
+                    s.get(RunKeys.LANDING_EXPORT_P),
+                    s.get(RunKeys.LANDING_PREVIEW_P),
+                    s.get(RunKeys.IIIF_TILES));
+        }
+    }
 
     public record Depositors(
             int count,

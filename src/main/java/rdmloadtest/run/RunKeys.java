@@ -26,6 +26,40 @@ public final class RunKeys implements KeySet {
             "false",
             "Web sessions also load the /static files each page references (off: a CDN or the web server serves them).",
             bool());
+    public static final Key<Integer> WEB_STATIC_PER_SESSION = KEYS.add(
+            "traffic.web.staticFilesPerSession",
+            "0",
+            "With traffic.web.staticFiles: the most distinct /static files a web session loads (its browser caches each"
+                    + " one after the first load); 0: every one its pages reference.",
+            integer(0, 1000));
+    public static final Key<Double> WEB_PAGES_PER_VISIT = KEYS.add(
+            "traffic.web.pagesPerVisit",
+            "0",
+            "Mean web pages a web session opens: after its journey it opens popular records' landing pages until it"
+                    + " has opened the number it drew (geometric with this mean); 0: the journey's own pages only.",
+            decimal(0, 100));
+    public static final Key<Double> LANDING_CITATIONS = KEYS.add(
+            "traffic.landingPage.citations",
+            "1.2",
+            "Citations a landing page fetches on average (0 to 2): its citation box's default style, then another"
+                    + " style a visitor picks.",
+            decimal(0, 2));
+    public static final Key<Double> LANDING_EXPORT_P = KEYS.add(
+            "traffic.landingPage.exportProbability",
+            "0.15",
+            "Probability that a landing page's visitor also opens an export of the record.",
+            decimal(0, 1));
+    public static final Key<Double> LANDING_PREVIEW_P = KEYS.add(
+            "traffic.landingPage.previewProbability",
+            "0.3",
+            "Probability that a landing page's visitor also opens a file preview (when the record has one).",
+            decimal(0, 1));
+    public static final Key<Integer> IIIF_TILES = KEYS.add(
+            "traffic.iiif.tiles",
+            "8",
+            "Mean tiles an IIIF image view loads after its thumbnail (drawn evenly from half to one and a half times"
+                    + " this).",
+            integer(0, 200));
     public static final Key<Double> VIEW_DOWNLOAD_P = KEYS.add(
             "traffic.recordView.downloadProbability",
             "0.6",

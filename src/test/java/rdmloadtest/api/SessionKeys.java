@@ -65,6 +65,7 @@ public final class SessionKeys {
     public static final String COMMUNITY_ID = "communityId";
     public static final String COMMUNITY_SLUG = "communitySlug";
     public static final String CSRF_TOKEN = "csrfToken";
+    public static final String CRAWL_AGENT = "crawlAgent";
     public static final String CRAWL_DELAY = "crawlDelay";
     public static final String CRAWL_PAGES = "crawlPages";
     public static final String CRAWL_PATH = "crawlPath";
@@ -83,6 +84,8 @@ public final class SessionKeys {
     public static final String PUBLISHED_AT_MS = "publishedAtMs";
     public static final String NEXT_PAGES = "nextPages";
     public static final String OAI_RANGE = "oaiRange";
+    public static final String PAGES_OPENED = "pagesOpened";
+    public static final String PAGES_WANTED = "pagesWanted";
     public static final String PARENT_ID = "parentId";
     public static final String PREVIEW_LINK = "previewLink";
     public static final String RECORD_ID = "recordId";

@@ -31,27 +31,31 @@ public final class CrawlJourney {
     private CrawlJourney() {}
 
     /**
-     * One crawler session; {@code pauses} false (the smoke profile) leaves out the waits between requests. A session
+     * One crawler session; {@code pauses} false (the smoke profile) leaves out the waits between requests;
+     * {@code agentPerSession} adds the session's number to its agent, as invenio.userAgentPerSession does the others'. A session
      * at Crawl-delay 10 s lasts minutes: it leaves when {@code over} says the run's planned end has passed, rather than
      * keep the run going after its load has stopped.
      */
-    public static ChainBuilder crawl(LoadTestConfig.Crawlers cfg, Feeds feeds, boolean pauses, BooleanSupplier over) {
+    public static ChainBuilder crawl(
+            LoadTestConfig.Crawlers cfg, Feeds feeds, boolean pauses, BooleanSupplier over, boolean agentPerSession) {
         String agent = cfg.userAgent();
         return exec(CrawlJourney::forgetTheLastSession)
-                .exec(Crawl.robotsTxt(agent))
+                // Its agent, with the session's number when each session names itself (invenio.userAgentPerSession).
+                .exec(s -> s.set(CRAWL_AGENT, agentPerSession ? agent + " session/" + s.userId() : agent))
+                .exec(Crawl.robotsTxt())
                 .exec(s -> readRobots(s, agent, cfg.pause(), pauses))
                 .doIfOrElse(s -> s.contains(SITEMAP_PATH))
-                .then(politely(Crawl.sitemapIndex(agent), over)
+                .then(politely(Crawl.sitemapIndex(), over)
                         .exec(CrawlJourney::pickASitemap)
                         .doIf(s -> s.contains(SITEMAP_PATH))
-                        .then(politely(Crawl.sitemap(agent), over).exec(s -> pagesInSitemapOrder(s, cfg.pages()))))
+                        .then(politely(Crawl.sitemap(), over).exec(s -> pagesInSitemapOrder(s, cfg.pages()))))
                 .orElse(repeat(cfg.pages()).on(feed(feeds.popularRecords()).exec(CrawlJourney::addALinkedRecord)))
                 .foreach(s -> s.getList(CRAWL_PAGES), CRAWL_PATH)
                 .on(exec(s -> s.remove(EXPORT_FORMATS).remove(EMBARGO_MARKS))
-                        .exec(politely(Crawl.recordPage(agent), over))
+                        .exec(politely(Crawl.recordPage(), over))
                         .exec(s -> nextExports(s, cfg.exportsPerPage()))
                         .foreach(s -> s.getList(EXPORT_PATHS), EXPORT_PATH)
-                        .on(politely(Crawl.export(agent), over)));
+                        .on(politely(Crawl.export(), over)));
     }
 
     /** The site's delay, then the request, unless the run's planned end came meanwhile. */

@@ -16,17 +16,17 @@ import rdmloadtest.api.Iiif;
  * record's manifest, the image's info.json, a thumbnail, then tiles of random regions at a random zoom.
  */
 public final class IiifJourney {
-    /** Tiles the viewer loads after the first view: a 1000 x 700 viewport holds about a dozen 256 px tiles. */
-    private static final int MIN_TILES = 4;
-
-    private static final int MAX_TILES = 12;
     private static final int TILE_PX = 256;
     private static final int[] ZOOM_OUT = {1, 2, 4, 8};
 
     private IiifJourney() {}
 
-    /** @param imageRecords rows with record_id: records that hold an image file */
-    public static ChainBuilder view(Iterator<Map<String, Object>> imageRecords, Chance chance) {
+    /**
+     * @param imageRecords rows with record_id: records that hold an image file
+     * @param meanTiles tiles after the thumbnail, on average (traffic.iiif.tiles; a 1000 x 700 viewport holds about a
+     *     dozen 256 px tiles)
+     */
+    public static ChainBuilder view(Iterator<Map<String, Object>> imageRecords, Chance chance, int meanTiles) {
         return feed(imageRecords)
                 .exec(s -> s.set(RECORD_ID, s.getString(RECORD_ID_COLUMN)).remove(IMAGE_SERVICE))
                 .exitBlockOnFail()
@@ -34,12 +34,14 @@ public final class IiifJourney {
                         .doIf(s -> s.contains(IMAGE_SERVICE))
                         .then(exec(Iiif.IMAGE_INFO)
                                 .exec(Iiif.THUMBNAIL)
-                                .repeat(s -> chance.always() ? 1 : tiles())
+                                .repeat(s -> chance.always() ? 1 : tiles(meanTiles))
                                 .on(exec(IiifJourney::drawTile).exec(Iiif.TILE))));
     }
 
-    private static int tiles() {
-        return MIN_TILES + ThreadLocalRandom.current().nextInt(MAX_TILES - MIN_TILES + 1);
+    /** Evenly from half to one and a half times the mean (8: 4 to 12). */
+    static int tiles(int mean) {
+        int min = mean / 2;
+        return min + ThreadLocalRandom.current().nextInt(2 * (mean - min) + 1);
     }
 
     /** A tile of the grid at a zoom level that fits the image. */

@@ -16,13 +16,10 @@ import rdmloadtest.api.Pages;
 
 /**
  * A record's landing page as a visitor's browser loads it: the page, the citation its citation box fetches in the
- * default style, sometimes another style, an export or a file preview.
+ * default style, sometimes another style, an export or a file preview (how often: traffic.landingPage.*).
  */
 public final class LandingPageJourney {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final double OTHER_STYLE = 0.2;
-    private static final double EXPORT = 0.15;
-    private static final double PREVIEW = 0.3;
     /** Offered on every page, but answers 500 for a record under embargo on the real v13 (an upstream bug). */
     static final String CODEMETA = "codemeta";
     /** Offered by the citation box, but answered 400 "Citation string style not found." by the real v13: never chosen. */
@@ -39,16 +36,19 @@ public final class LandingPageJourney {
 
     /** Opens the landing page of the record in "recordId". */
     public static ChainBuilder open(Chance chance, Browser browser) {
+        // Citations per page c (0 to 2): the default style with probability min(1, c), another one with c - 1.
+        double citations = browser.web().citationsPerLanding();
         return exec(LandingPageJourney::forgetThePreviousPage)
                 .exitBlockOnFail()
                 .on(exec(browser.open(Pages.RECORD_PAGE))
-                        .exec(Pages.CITE)
-                        .doIf(chance.of(OTHER_STYLE))
+                        .doIf(chance.of(Math.min(1, citations)))
+                        .then(exec(Pages.CITE))
+                        .doIf(chance.of(Math.max(0, citations - 1)))
                         .then(exec(LandingPageJourney::pickAnotherStyle).exec(Pages.CITE))
-                        .doIf(chance.of(EXPORT))
+                        .doIf(chance.of(browser.web().exportProbability()))
                         .then(exec(LandingPageJourney::pickAnExport).exec(Pages.EXPORT))
                         .doIf(s -> !s.getList(PREVIEW_LINKS).isEmpty()
-                                && chance.of(PREVIEW).apply(s))
+                                && chance.of(browser.web().previewProbability()).apply(s))
                         .then(exec(LandingPageJourney::pickAPreview).exec(Pages.PREVIEW)));
     }
 

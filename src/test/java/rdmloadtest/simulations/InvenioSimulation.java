@@ -110,8 +110,10 @@ public abstract class InvenioSimulation extends Simulation {
                 cfg.embedded() ? null : cfg.marker());
         live = LiveRun.start(
                 cfg.settings(), Slo.load(cfg.settings()), cfg.rampUp().plus(cfg.duration()), target.siteUrl());
-        protocol = http.baseUrl(target.siteUrl())
-                .userAgentHeader(cfg.userAgent())
+        String agent = cfg.userAgent();
+        protocol = (cfg.settings().get(InvenioKeys.USER_AGENT_PER_SESSION)
+                        ? http.baseUrl(target.siteUrl()).header("User-Agent", s -> agent + " session/" + s.userId())
+                        : http.baseUrl(target.siteUrl()).userAgentHeader(agent))
                 .acceptEncodingHeader("gzip, deflate")
                 .shareConnections()
                 // The live view and the stop conditions see every request and every answer (rdmloadtest.live).

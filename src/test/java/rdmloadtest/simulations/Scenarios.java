@@ -1,6 +1,8 @@
 package rdmloadtest.simulations;
 
 import static io.gatling.javaapi.core.CoreDsl.*;
+import static rdmloadtest.api.SessionKeys.PAGES_OPENED;
+import static rdmloadtest.api.SessionKeys.PAGES_WANTED;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Choice;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import rdmloadtest.invenio.InvenioKeys;
 import rdmloadtest.journeys.Browser;
 import rdmloadtest.journeys.CommunitiesJourney;
 import rdmloadtest.journeys.CommunityPagesJourney;
@@ -22,6 +25,7 @@ import rdmloadtest.journeys.HarvestJourney;
 import rdmloadtest.journeys.HarvestRange;
 import rdmloadtest.journeys.IiifJourney;
 import rdmloadtest.journeys.LandingPageJourney;
+import rdmloadtest.journeys.PagesPerVisit;
 import rdmloadtest.journeys.RecordViewJourney;
 import rdmloadtest.journeys.SearchJourney;
 import rdmloadtest.journeys.SearchPageJourney;
@@ -59,12 +63,16 @@ public final class Scenarios {
             case RECORD_VIEW -> RecordViewJourney.landOnPopularRecord(sim.feeds, cfg, sim.chance);
             case DOWNLOAD -> DownloadJourney.download(sim.feeds, sim.chance);
             case COMMUNITIES -> CommunitiesJourney.browse();
-            case LANDING_PAGE -> LandingPageJourney.landOnPopularRecord(sim.feeds, sim.chance, browser());
-            case SEARCH_PAGE -> SearchPageJourney.search(sim.feeds, sim.chance, browser());
-            case FRONT_PAGE -> FrontPageJourney.visit(sim.chance, browser());
-            case COMMUNITY_PAGES -> CommunityPagesJourney.browse(sim.chance, browser());
-            case UPLOADS -> UploadsJourney.visit(sim.feeds.webLogins(), sim.chance, browser());
-            case IIIF -> IiifJourney.view(sim.feeds.imageFiles(), sim.chance);
+            case LANDING_PAGE -> web(LandingPageJourney.landOnPopularRecord(sim.feeds, sim.chance, browser()));
+            case SEARCH_PAGE -> web(SearchPageJourney.search(sim.feeds, sim.chance, browser()));
+            case FRONT_PAGE -> web(FrontPageJourney.visit(sim.chance, browser()));
+            case COMMUNITY_PAGES -> web(CommunityPagesJourney.browse(sim.chance, browser()));
+            case UPLOADS -> web(UploadsJourney.visit(sim.feeds.webLogins(), sim.chance, browser()));
+            case IIIF ->
+                IiifJourney.view(
+                        sim.feeds.imageFiles(),
+                        sim.chance,
+                        cfg.traffic().readers().web().iiifTiles());
             case DEPOSIT ->
                 feed(sim.depositorTokens())
                         .exec(DepositJourney.deposit(sim.feeds, cfg, sim.chance, sim.ledger))
@@ -76,7 +84,12 @@ public final class Scenarios {
                         sim.chance,
                         HarvestRange.of(cfg.shard()));
             case CRAWL ->
-                CrawlJourney.crawl(cfg.traffic().crawlers(), sim.feeds, !sim.profiles.smoke(), this::plannedEndPassed);
+                CrawlJourney.crawl(
+                        cfg.traffic().crawlers(),
+                        sim.feeds,
+                        !sim.profiles.smoke(),
+                        this::plannedEndPassed,
+                        cfg.settings().get(InvenioKeys.USER_AGENT_PER_SESSION));
         };
     }
 
@@ -85,7 +98,17 @@ public final class Scenarios {
     }
 
     private Browser browser() {
-        return new Browser(sim.cfg.traffic().readers().staticFiles());
+        return new Browser(sim.cfg.traffic().readers().web());
+    }
+
+    /** A web journey, then (with traffic.web.pagesPerVisit) more landing pages until the session's drawn count. */
+    private ChainBuilder web(ChainBuilder journey) {
+        double mean = sim.cfg.traffic().readers().web().pagesPerVisit();
+        if (mean <= 0 || sim.chance.always()) return journey;
+        return exec(s -> s.set(PAGES_OPENED, 0).set(PAGES_WANTED, PagesPerVisit.draw(mean)))
+                .exec(journey)
+                .asLongAs(s -> Browser.pagesOpened(s) < s.getInt(PAGES_WANTED))
+                .on(LandingPageJourney.landOnPopularRecord(sim.feeds, sim.chance, browser()));
     }
 
     /** A journey alone, as a scenario named by its label. */
